@@ -1,0 +1,1 @@
+"""Oversight: improvement plans, exception reports and performance for children's services."""

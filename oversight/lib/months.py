@@ -1,0 +1,48 @@
+"""Calendar months as the first day of the month: arithmetic and the labels councils use."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+
+def month_of(day: date) -> date:
+    return day.replace(day=1)
+
+
+def add_months(month: date, count: int) -> date:
+    index = month.year * 12 + month.month - 1 + count
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def months_between(first: date, last: date) -> int:
+    """How many months `last` is after `first` (0 for the same month)."""
+    return (last.year - first.year) * 12 + last.month - first.month
+
+
+def last_day(month: date) -> date:
+    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
+
+
+def month_name(month: date) -> str:
+    """'January 2017'."""
+    return f"{calendar.month_name[month.month]} {month.year}"
+
+
+def short_month_name(month: date) -> str:
+    """'Jan 17', as the councils' trend tables head their columns."""
+    return f"{calendar.month_abbr[month.month]} {month.year % 100:02d}"
+
+
+def iso_month(month: date) -> str:
+    """'2017-01'."""
+    return f"{month.year:04d}-{month.month:02d}"
+
+
+def range_name(first: date, last: date) -> str:
+    """'March 2017', 'January - March 2017' or 'December 2016 - March 2017'."""
+    if first == last:
+        return month_name(last)
+    if first.year == last.year:
+        return f"{calendar.month_name[first.month]} - {month_name(last)}"
+    return f"{month_name(first)} - {month_name(last)}"

@@ -1,0 +1,21 @@
+"""Action IDs such as '5.8.3': natural ordering (1.9 before 1.10) and the priority they start with."""
+
+from __future__ import annotations
+
+import re
+
+_CHUNK = re.compile(r"\d+|[^\d]+")
+
+
+def sort_key(action_id: str) -> str:
+    """A string that sorts like the Action ID reads: numbers by value, so '1.9' < '1.10'."""
+    parts = []
+    for chunk in _CHUNK.findall(action_id.strip().lower()):
+        parts.append(chunk.zfill(8) if chunk.isdigit() else chunk)
+    return "".join(parts)
+
+
+def leading_number(action_id: str) -> int | None:
+    """The priority number an Action ID starts with ('5.8.3' -> 5), or None."""
+    m = re.match(r"\s*[a-z]*\s*(\d+)", action_id, re.IGNORECASE)
+    return int(m.group(1)) if m else None

@@ -1,0 +1,133 @@
+"""The sentences of the exception report's analysis, written from its figures."""
+
+from __future__ import annotations
+
+from oversight.lib.months import month_name
+from oversight.plans.exception_report import ExceptionReport
+
+
+def actions(count: int) -> str:
+    return f"{count} action{'' if count == 1 else 's'}"
+
+
+def join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def background(report: ExceptionReport) -> list[str]:
+    return [
+        "The improvement plan is RAG rated to record progress against timescales. Green shows "
+        "that the action is completed, Amber that it is in progress, Red that an action has not "
+        "progressed within its published timescale and White that the work is not planned to "
+        "start yet.",
+        f"This report focuses on actions that have been RAG rated Red up to "
+        f"{report.as_at:%-d %B %Y}. An action is due when the last month of its timescale is "
+        f"{month_name(report.month)} or earlier.",
+    ]
+
+
+def summary(report: ExceptionReport) -> list[str]:
+    """The opening paragraph: what was due, what is Red, and what was left out."""
+    sentences = [
+        f"For the period {month_name(report.period_start)} to {month_name(report.month)} there "
+        f"have been a total of {actions(report.due)} that needed to be started or completed.",
+    ]
+    if report.in_progress_not_yet_due:
+        sentences.append(
+            f"A further {actions(report.in_progress_not_yet_due)} are in progress but not due "
+            "to be completed until after the reporting period; they are not included in this "
+            "analysis.")
+    sentences.append(
+        f"{actions(report.red).capitalize()} ({report.red_percent}%) "
+        f"{'has' if report.red == 1 else 'have'} not progressed within the published timescale "
+        "and are RAG rated Red." if report.red else
+        "No due action is RAG rated Red.")
+    return [" ".join(sentences)]
+
+
+def by_priority(report: ExceptionReport) -> list[str]:
+    """Which priorities are slowest (by share of due actions Red) and which have most Red."""
+    red_rows = [r for r in report.by_priority if r.red]
+    if not red_rows:
+        return []
+    slowest = sorted(red_rows, key=lambda r: (-r.red / r.due, -r.red, r.priority))
+    top = [r for r in slowest if r.red * slowest[0].due == slowest[0].red * r.due]
+    if len(top) < 2 and len(slowest) > 1:
+        top = slowest[:2]
+    slow_text = join([
+        f"{report.priority_name(r.priority)}, where {r.red} of the {actions(r.due)} due "
+        f"({r.red_percent}%) {'is' if r.red == 1 else 'are'} Red" for r in top
+    ])
+    most = sorted(red_rows, key=lambda r: (-r.red, r.priority))
+    leaders = [r for r in most if r.red == most[0].red]
+    rest = [r for r in most if r.red < most[0].red][:3]
+    most_text = (
+        f"{join([report.priority_name(r.priority) for r in leaders])} "
+        f"{'has' if len(leaders) == 1 else 'have'} the most Red actions ({most[0].red}"
+        f"{'' if len(leaders) == 1 else ' each'})"
+    )
+    if rest:
+        most_text += ", followed by " + join(
+            [f"{report.priority_name(r.priority)} ({r.red})" for r in rest])
+    return [
+        f"The {'priority' if len(top) == 1 else 'priorities'} with the slowest progress, by "
+        f"share of due actions rated Red, {'is' if len(top) == 1 else 'are'} {slow_text}.",
+        f"{most_text}.",
+    ]
+
+
+def movement(report: ExceptionReport) -> list[str]:
+    """What changed since last month's report."""
+    previous, current = month_name(report.previous_month), month_name(report.month)
+    paragraphs = [
+        f"From the period ending {previous} to the period ending {current} there "
+        f"{'was' if report.new_due == 1 else 'were'} {report.new_due} new "
+        f"{'action' if report.new_due == 1 else 'actions'} that needed to be completed. Of "
+        f"those, {report.new_due_red} {'is' if report.new_due_red == 1 else 'are'} RAG rated Red."
+    ]
+    remaining = report.previously_red - len(report.no_longer_red)
+    text = (f"Of the {actions(report.previously_red)} Red in {previous}, {remaining} "
+            f"{'remains' if remaining == 1 else 'remain'} Red.")
+    if report.no_longer_red:
+        moved = join([f"{a} (now {now})" for a, now in report.no_longer_red])
+        text += (f" {actions(len(report.no_longer_red)).capitalize()} "
+                 f"{'is' if len(report.no_longer_red) == 1 else 'are'} no longer Red: {moved}.")
+    if report.newly_red:
+        text += (f" {actions(len(report.newly_red)).capitalize()} "
+                 f"{'has' if len(report.newly_red) == 1 else 'have'} become Red: "
+                 f"{join(report.newly_red)}.")
+    paragraphs.append(text)
+    return paragraphs
+
+
+def by_deadline(report: ExceptionReport) -> list[str]:
+    """How many Red actions were due in which month, and the oldest."""
+    if not report.red:
+        return []
+    largest = max(report.by_deadline, key=lambda r: (r.count, r.last_month))
+    text = (f"Of the {actions(report.red)} that have not been completed within the published "
+            f"timescale, the most ({largest.percent}%, {actions(largest.count)}) were due to be "
+            f"completed in {largest.deadline}.")
+    others = [r for r in report.by_deadline if r is not largest][:3]
+    if others:
+        text += " " + join([f"{actions(r.count)} {'was' if r.count == 1 else 'were'} due in "
+                            f"{r.deadline}" for r in others]).capitalize() + "."
+    if report.oldest_deadline is not None:
+        oldest = [a for a in report.red_actions if a.action_id in report.oldest_red]
+        priorities = sorted({a.priority for a in oldest})
+        text += (f" The oldest {'is' if len(oldest) == 1 else 'are'} from "
+                 f"{month_name(report.oldest_deadline)} ({join(report.oldest_red)}, "
+                 f"{join([report.priority_name(p) for p in priorities])}).")
+    return [text]
+
+
+def analysis(report: ExceptionReport) -> dict[str, list[str]]:
+    """Paragraphs keyed by the table they follow."""
+    return {
+        "summary": summary(report),
+        "table1": by_priority(report),
+        "table2": movement(report),
+        "table3": by_deadline(report),
+    }

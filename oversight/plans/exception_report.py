@@ -1,0 +1,271 @@
+"""The monthly exception report, computed from plain rows: what is due, what is Red, and since when."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from oversight.lib.months import add_months, iso_month, month_name, range_name
+from oversight.plans.action_ids import sort_key
+
+RAG_NAMES = {"R": "Red", "A": "Amber", "G": "Green", "W": "White"}
+
+
+@dataclass(frozen=True)
+class ReportAction:
+    """An action in the plan with its status in each month the report looks at."""
+
+    action_id: str
+    priority: int
+    key_action: str
+    lead: str
+    agencies: str
+    timescale: str
+    first_month: date
+    last_month: date
+    rag_by_month: dict[date, str | None]
+    commentary: str = ""
+    latest_update: date | None = None  # month of the latest status recorded in or before M
+
+    def is_due(self, month: date) -> bool:
+        return self.last_month <= month
+
+    def is_red(self, month: date) -> bool:
+        return self.is_due(month) and self.rag_by_month.get(month) == "R"
+
+
+@dataclass(frozen=True)
+class PriorityRow:
+    priority: int
+    title: str
+    due: int
+    red: int
+    red_percent: int
+
+
+@dataclass(frozen=True)
+class TrendRow:
+    priority: int
+    title: str
+    red: list[int]
+    difference: int
+
+
+@dataclass(frozen=True)
+class DeadlineRow:
+    deadline: str
+    first_month: date
+    last_month: date
+    count: int
+    percent: int
+    action_ids: list[str]
+
+
+@dataclass(frozen=True)
+class RedAction:
+    action_id: str
+    priority: int
+    timescale: str
+    deadline: str
+    key_action: str
+    lead: str
+    agencies: str
+    commentary: str
+
+
+@dataclass(frozen=True)
+class Warning:
+    action_id: str
+    problem: str
+
+
+@dataclass
+class ExceptionReport:
+    plan: str
+    title: str
+    council: str
+    as_at: date
+    month: date
+    period_start: date
+    previous_month: date
+    priorities: dict[int, str]
+    due: int
+    red: int
+    red_percent: int
+    in_progress_not_yet_due: int
+    by_priority: list[PriorityRow]
+    trend_months: list[date]
+    trend: list[TrendRow]
+    trend_total: list[int]
+    by_deadline: list[DeadlineRow]
+    red_actions: list[RedAction]
+    oldest_red: list[str]
+    oldest_deadline: date | None
+    new_due: int
+    new_due_red: int
+    previously_red: int
+    newly_red: list[str]
+    no_longer_red: list[tuple[str, str]]
+    warnings: list[Warning] = field(default_factory=list)
+
+    def priority_name(self, number: int) -> str:
+        title = self.priorities.get(number, "")
+        return f"Priority {number} - {title}" if title else f"Priority {number}"
+
+    @property
+    def trend_difference(self) -> int:
+        return self.red - self.previously_red
+
+
+def percent(part: int, whole: int) -> int:
+    """A whole-number percentage rounded half up (13.5% is 14%), as councils' tables show them."""
+    if whole == 0:
+        return 0
+    return (200 * part + whole) // (2 * whole)
+
+
+def report_months(month: date, months: int) -> list[date]:
+    """The months a report needs statuses for: the trend's months and the month before them."""
+    return [add_months(month, -k) for k in range(max(months, 2) - 1, -1, -1)]
+
+
+def compute(*, plan: str, title: str, council: str, as_at: date, priorities: dict[int, str],
+            actions: list[ReportAction], months: int = 3, period_start: date | None = None
+            ) -> ExceptionReport:
+    """The exception report for the month of `as_at`, from every action currently in the plan."""
+    if months < 1:
+        raise ValueError("a report needs at least one month")
+    month = as_at.replace(day=1)
+    previous = add_months(month, -1)
+    actions = sorted(actions, key=lambda a: (a.priority, sort_key(a.action_id)))
+    numbers = sorted(set(priorities) | {a.priority for a in actions})
+    names = {n: priorities.get(n, "") for n in numbers}
+
+    due = [a for a in actions if a.is_due(month)]
+    red = [a for a in due if a.is_red(month)]
+    due_by_priority = Counter(a.priority for a in due)
+    red_by_priority = Counter(a.priority for a in red)
+    by_priority = [
+        PriorityRow(n, names[n], due_by_priority[n], red_by_priority[n],
+                    percent(red_by_priority[n], due_by_priority[n]))
+        for n in numbers
+    ]
+
+    trend_months = [add_months(month, -k) for k in range(months - 1, -1, -1)]
+    trend_counts = {m: Counter(a.priority for a in actions if a.is_red(m)) for m in trend_months}
+    previous_red = [a for a in actions if a.is_red(previous)]
+    previous_counts = Counter(a.priority for a in previous_red)
+    trend = [
+        TrendRow(n, names[n], [trend_counts[m][n] for m in trend_months],
+                 red_by_priority[n] - previous_counts[n])
+        for n in numbers
+    ]
+    trend_total = [sum(trend_counts[m].values()) for m in trend_months]
+
+    oldest_deadline = min((a.last_month for a in red), default=None)
+    newly_due = [a for a in actions if a.last_month == month]
+    red_ids = {a.action_id for a in red}
+    by_id = {a.action_id: a for a in actions}
+
+    return ExceptionReport(
+        plan=plan, title=title, council=council, as_at=as_at, month=month,
+        period_start=period_start or min((a.first_month for a in actions), default=month),
+        previous_month=previous, priorities=names,
+        due=len(due), red=len(red), red_percent=percent(len(red), len(due)),
+        in_progress_not_yet_due=sum(1 for a in actions if a.first_month <= month < a.last_month),
+        by_priority=by_priority, trend_months=trend_months, trend=trend,
+        trend_total=trend_total,
+        by_deadline=_by_deadline(red),
+        red_actions=[
+            RedAction(a.action_id, a.priority, a.timescale, range_name(a.first_month, a.last_month),
+                      a.key_action, a.lead, a.agencies, a.commentary)
+            for a in red
+        ],
+        oldest_red=[a.action_id for a in red if a.last_month == oldest_deadline],
+        oldest_deadline=oldest_deadline,
+        new_due=len(newly_due), new_due_red=sum(1 for a in newly_due if a.is_red(month)),
+        previously_red=len(previous_red),
+        newly_red=[a.action_id for a in red if not a.is_red(previous)],
+        no_longer_red=[
+            (a.action_id, _rag_name(by_id[a.action_id].rag_by_month.get(month)))
+            for a in previous_red if a.action_id not in red_ids
+        ],
+        warnings=_warnings(actions, month),
+    )
+
+
+def _by_deadline(red: list[ReportAction]) -> list[DeadlineRow]:
+    """Table 3: latest deadline first; for the same last month, the shorter range first."""
+    groups: dict[tuple[date, date], list[str]] = {}
+    for action in red:
+        groups.setdefault((action.first_month, action.last_month), []).append(action.action_id)
+    ordered = sorted(groups.items(), key=lambda item: (item[0][1], item[0][0]), reverse=True)
+    return [
+        DeadlineRow(range_name(first, last), first, last, len(ids), percent(len(ids), len(red)),
+                    ids)
+        for (first, last), ids in ordered
+    ]
+
+
+def _rag_name(code: str | None) -> str:
+    return RAG_NAMES.get(code or "", "No status")
+
+
+def _warnings(actions: list[ReportAction], month: date) -> list[Warning]:
+    """Statuses that contradict the dates, or are missing, in the report month."""
+    found = []
+    for a in actions:
+        rag = a.rag_by_month.get(month)
+        if rag is None:
+            found.append(Warning(a.action_id, f"no status recorded by {month_name(month)}"))
+            continue
+        if a.latest_update is not None and a.latest_update < month:
+            found.append(Warning(a.action_id, f"no update in {month_name(month)}; the latest "
+                                              f"status is from {month_name(a.latest_update)}"))
+        if rag == "W" and a.first_month <= month:
+            found.append(Warning(a.action_id, f"White (not planned to start) but its timescale "
+                                              f"({a.timescale}) started in "
+                                              f"{month_name(a.first_month)}"))
+        if rag == "R" and not a.commentary.strip():
+            found.append(Warning(a.action_id, "Red without commentary"))
+    return found
+
+
+def to_json(report: ExceptionReport) -> dict[str, object]:
+    """The report as the JSON the exception-report issue specifies (plus a few helpful fields)."""
+    return {
+        "plan": report.plan,
+        "title": report.title,
+        "council": report.council,
+        "as_at": report.as_at.isoformat(),
+        "month": iso_month(report.month),
+        "period_start": iso_month(report.period_start),
+        "totals": {"due": report.due, "red": report.red, "red_percent": report.red_percent,
+                   "in_progress_not_yet_due": report.in_progress_not_yet_due},
+        "by_priority": [
+            {"priority": r.priority, "title": r.title, "due": r.due, "red": r.red,
+             "red_percent": r.red_percent}
+            for r in report.by_priority
+        ],
+        "trend": {
+            "months": [iso_month(m) for m in report.trend_months],
+            "rows": [{"priority": r.priority, "red": r.red, "difference": r.difference}
+                     for r in report.trend],
+            "total": report.trend_total,
+            "difference": report.trend_difference,
+        },
+        "by_deadline": [{"deadline": r.deadline, "count": r.count, "percent": r.percent,
+                         "action_ids": r.action_ids} for r in report.by_deadline],
+        "red_actions": [
+            {"action_id": r.action_id, "priority": r.priority, "timescale": r.timescale,
+             "deadline": r.deadline, "key_action": r.key_action, "lead": r.lead,
+             "agencies": r.agencies, "commentary": r.commentary}
+            for r in report.red_actions
+        ],
+        "oldest_red": report.oldest_red,
+        "new_since_previous": {"due": report.new_due, "red": report.new_due_red},
+        "newly_red": report.newly_red,
+        "no_longer_red": [{"action_id": a, "now": now} for a, now in report.no_longer_red],
+        "warnings": [{"action_id": w.action_id, "problem": w.problem} for w in report.warnings],
+    }

@@ -1,0 +1,42 @@
+"""What the plan commands share: who is acting, dates from the command line, clean failures."""
+
+from __future__ import annotations
+
+import getpass
+from argparse import ArgumentParser, ArgumentTypeError
+from datetime import date
+
+from django.core.management.base import CommandError
+
+from oversight.plans.plan_import import Actor
+from oversight.plans.tables import ImportFailed
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ArgumentTypeError(f"expected a date as YYYY-MM-DD, not '{text}'") from None
+
+
+def iso_month(text: str) -> date:
+    try:
+        return date.fromisoformat(f"{text}-01")
+    except ValueError:
+        raise ArgumentTypeError(f"expected a month as YYYY-MM, not '{text}'") from None
+
+
+def add_actor_argument(parser: ArgumentParser) -> None:
+    parser.add_argument("--by", default=None,
+                        help="who is importing, for the audit trail (default: your login name)")
+
+
+def actor_from(options: dict) -> Actor:
+    return Actor.named(options["by"] or getpass.getuser())
+
+
+def import_failed(error: ImportFailed) -> CommandError:
+    count = len(error.problems)
+    lines = [f"Nothing was imported: {count} problem{'s' if count != 1 else ''} found."]
+    lines += [f"  {problem}" for problem in error.problems]
+    return CommandError("\n".join(lines))

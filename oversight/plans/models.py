@@ -1,0 +1,149 @@
+"""The improvement plan register: plans, priorities, actions, monthly statuses and their history."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class RAG(models.TextChoices):
+    RED = "R", "Red"
+    AMBER = "A", "Amber"
+    GREEN = "G", "Green"
+    WHITE = "W", "White"
+
+
+class Plan(models.Model):
+    slug = models.SlugField(max_length=50, unique=True)
+    title = models.CharField(max_length=200)
+    council = models.CharField(max_length=200, blank=True)
+    started = models.DateField(null=True, blank=True, help_text="First day of the plan's first month")
+    created = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Priority(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="priorities")
+    number = models.PositiveIntegerField()
+    title = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="unique_priority_number")
+        ]
+        verbose_name_plural = "priorities"
+
+    def __str__(self) -> str:
+        return f"Priority {self.number} - {self.title}" if self.title else f"Priority {self.number}"
+
+
+class Action(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="actions")
+    priority = models.ForeignKey(Priority, on_delete=models.PROTECT, related_name="actions")
+    action_id = models.CharField("Action ID", max_length=40)
+    sort_key = models.CharField(max_length=200, editable=False)
+    key_action = models.TextField()
+    lead = models.CharField(max_length=300, blank=True)
+    agencies = models.CharField("Agency involvement", max_length=500, blank=True)
+    timescale = models.CharField(max_length=100, help_text="As the plan writes it")
+    first_month = models.DateField()
+    last_month = models.DateField()
+    in_plan = models.BooleanField(default=True, help_text="False once a re-import no longer lists it")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["sort_key"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "action_id"], name="unique_action_id")
+        ]
+        indexes = [models.Index(fields=["plan", "sort_key"])]
+
+    def __str__(self) -> str:
+        return self.action_id
+
+
+class ImportRun(models.Model):
+    """One import of a plan or status file, with who ran it and what it did."""
+
+    class Kind(models.TextChoices):
+        PLAN = "plan", "Plan"
+        STATUS = "status", "Status"
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="imports")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    file_name = models.CharField(max_length=500)
+    sheet = models.CharField(max_length=200, blank=True)
+    sha256 = models.CharField(max_length=64)
+    as_at = models.DateField(null=True, blank=True)
+    summary = models.JSONField(default=dict)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    actor = models.CharField(max_length=150, help_text="Who ran it, as recorded at the time")
+    created = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.kind} import of {self.file_name}"
+
+
+class StatusRecord(models.Model):
+    """A RAG status given to an action as at a date. Never edited: a new status is a new record."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="statuses")
+    as_at = models.DateField()
+    month = models.DateField(help_text="First day of the as-at month")
+    rag = models.CharField("RAG", max_length=1, choices=RAG.choices)
+    commentary = models.TextField(blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    actor = models.CharField(max_length=150)
+    recorded = models.DateTimeField(auto_now_add=True)
+    source = models.CharField(max_length=500, help_text="Where it came from, e.g. the file imported")
+    import_run = models.ForeignKey(ImportRun, null=True, blank=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        ordering = ["action", "as_at", "id"]
+        indexes = [models.Index(fields=["action", "month", "as_at", "id"])]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.get_rag_display()} at {self.as_at}"
+
+
+class Change(models.Model):
+    """One change to plan data: what, who, when, the old and the new value."""
+
+    class Kind(models.TextChoices):
+        ADDED = "added", "Added"
+        CHANGED = "changed", "Changed"
+        LEFT_PLAN = "left", "No longer in the plan"
+        RETURNED = "returned", "Back in the plan"
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="changes")
+    action = models.ForeignKey(
+        Action, null=True, blank=True, on_delete=models.CASCADE, related_name="changes"
+    )
+    priority = models.ForeignKey(
+        Priority, null=True, blank=True, on_delete=models.CASCADE, related_name="changes"
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    field = models.CharField(max_length=50, blank=True)
+    old_value = models.TextField(blank=True)
+    new_value = models.TextField(blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    actor = models.CharField(max_length=150)
+    changed = models.DateTimeField(auto_now_add=True)
+    source = models.CharField(max_length=500)
+    import_run = models.ForeignKey(ImportRun, null=True, blank=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        ordering = ["-changed", "-id"]
+        indexes = [models.Index(fields=["plan", "changed"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.field}: {self.old_value!r} -> {self.new_value!r}"

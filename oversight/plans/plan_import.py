@@ -1,0 +1,218 @@
+"""Imports a plan file into the register: adds, updates and retires actions, recording every change."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from oversight.plans.action_ids import sort_key
+from oversight.plans.models import Action, Change, ImportRun, Plan, Priority
+from oversight.plans.plan_file import PlanFile, PlanRow, read_plan_file
+
+TRACKED_FIELDS = ("priority", "key_action", "lead", "agencies", "timescale")
+BATCH = 1000
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is making a change: a signed-in user, or a name given on the command line."""
+
+    name: str
+    user_id: int | None = None
+
+    @classmethod
+    def named(cls, name: str) -> Actor:
+        user = get_user_model().objects.filter(username=name).only("pk").first()
+        return cls(name, user.pk if user else None)
+
+
+@dataclass
+class PlanImportSummary:
+    plan: str
+    file: str
+    sheet: str
+    added: list[str] = field(default_factory=list)
+    changed: dict[str, list[str]] = field(default_factory=dict)
+    unchanged: int = 0
+    no_longer_in_file: list[str] = field(default_factory=list)
+    back_in_file: list[str] = field(default_factory=list)
+    priorities_added: list[int] = field(default_factory=list)
+    headings_skipped: int = 0
+
+    def lines(self) -> list[str]:
+        where = f"{self.file}" + (f", sheet '{self.sheet}'" if self.sheet else "")
+        lines = [
+            f"Imported plan '{self.plan}' from {where}:",
+            f"  actions added: {len(self.added)}",
+            f"  actions changed: {len(self.changed)}",
+            f"  actions unchanged: {self.unchanged}",
+            f"  actions no longer in the file: {len(self.no_longer_in_file)}"
+            + (f" ({', '.join(self.no_longer_in_file)}; kept, marked as not in the plan)"
+               if self.no_longer_in_file else ""),
+        ]
+        if self.back_in_file:
+            lines.append(f"  actions back in the file: {', '.join(self.back_in_file)}")
+        for action_id, fields in self.changed.items():
+            lines.append(f"    {action_id}: {', '.join(fields)} changed")
+        if self.priorities_added:
+            lines.append(f"  priorities added: {', '.join(map(str, self.priorities_added))}")
+        if self.headings_skipped:
+            lines.append(f"  heading rows skipped: {self.headings_skipped}")
+        return lines
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def import_plan(path: Path, slug: str, actor: Actor, *, title: str | None = None,
+                council: str | None = None, started: date | None = None,
+                sheet: str | None = None, progress: Progress | None = None) -> PlanImportSummary:
+    """All or nothing: ImportFailed (nothing changed) or the summary of what changed."""
+    parsed = read_plan_file(path, sheet)
+    if progress:
+        progress(f"read {len(parsed.actions):,} actions from {parsed.file}")
+    with transaction.atomic():
+        return _apply(parsed, path, slug, actor, title, council, started, progress)
+
+
+def _apply(parsed: PlanFile, path: Path, slug: str, actor: Actor, title: str | None,
+           council: str | None, started: date | None, progress: Progress | None
+           ) -> PlanImportSummary:
+    summary = PlanImportSummary(slug, parsed.file, parsed.sheet,
+                                headings_skipped=parsed.headings_skipped)
+    plan, created = Plan.objects.select_for_update().get_or_create(
+        slug=slug, defaults={"title": title or slug, "council": council or ""})
+    run = ImportRun.objects.create(plan=plan, kind=ImportRun.Kind.PLAN, file_name=parsed.file,
+                                   sheet=parsed.sheet, sha256=file_digest(path),
+                                   actor=actor.name, user_id=actor.user_id)
+    source = f"plan import: {parsed.file}"
+    changes: list[Change] = []
+
+    def change(kind: str, action: Action | None = None, priority: Priority | None = None,
+               field_name: str = "", old: str = "", new: str = "") -> None:
+        changes.append(Change(plan=plan, action=action, priority=priority, kind=kind,
+                              field=field_name, old_value=old, new_value=new, actor=actor.name,
+                              user_id=actor.user_id, source=source, import_run=run))
+
+    first_month = min(row.timescale.first for row in parsed.actions)
+    wanted = {"title": title, "council": council, "started": started}
+    if plan.started is None and started is None:
+        wanted["started"] = first_month
+    for name, value in wanted.items():
+        if value is not None and getattr(plan, name) != value:
+            if not created or name == "started":
+                change(Change.Kind.CHANGED, field_name=f"plan {name}",
+                       old=str(getattr(plan, name) or ""), new=str(value))
+            setattr(plan, name, value)
+    plan.save()
+
+    priorities = _sync_priorities(plan, parsed, summary, change)
+    existing = {a.action_id: a for a in Action.objects.filter(plan=plan).select_related("priority")}
+    to_create: list[Action] = []
+    to_update: dict[str, Action] = {}
+    for index, row in enumerate(parsed.actions, start=1):
+        action = existing.get(row.action_id)
+        if action is None:
+            action = _new_action(plan, priorities[row.priority], row)
+            to_create.append(action)
+            summary.added.append(row.action_id)
+        else:
+            fields = _update_action(action, row, priorities, change)
+            if not action.in_plan:
+                action.in_plan = True
+                summary.back_in_file.append(row.action_id)
+                change(Change.Kind.RETURNED, action)
+                to_update[row.action_id] = action
+            if fields:
+                summary.changed[row.action_id] = fields
+                to_update[row.action_id] = action
+            elif action.in_plan and row.action_id not in to_update:
+                summary.unchanged += 1
+        if progress and index % BATCH == 0:
+            progress(f"compared {index:,} of {len(parsed.actions):,} actions")
+
+    in_file = {row.action_id for row in parsed.actions}
+    for action_id, action in sorted(existing.items(), key=lambda item: item[1].sort_key):
+        if action.in_plan and action_id not in in_file:
+            action.in_plan = False
+            to_update[action_id] = action
+            summary.no_longer_in_file.append(action_id)
+            change(Change.Kind.LEFT_PLAN, action)
+
+    Action.objects.bulk_create(to_create, batch_size=BATCH)
+    for action in to_create:
+        change(Change.Kind.ADDED, action, new=json.dumps(_snapshot(action), ensure_ascii=False))
+    Action.objects.bulk_update(
+        list(to_update.values()),
+        ["priority", "key_action", "lead", "agencies", "timescale", "first_month", "last_month",
+         "in_plan"],
+        batch_size=BATCH,
+    )
+    Change.objects.bulk_create(changes, batch_size=BATCH)
+    run.summary = {
+        "added": len(summary.added), "changed": len(summary.changed),
+        "unchanged": summary.unchanged, "no_longer_in_file": summary.no_longer_in_file,
+    }
+    run.save(update_fields=["summary"])
+    if progress:
+        progress(f"saved {len(to_create):,} new and {len(to_update):,} updated actions")
+    return summary
+
+
+def _sync_priorities(plan: Plan, parsed: PlanFile, summary: PlanImportSummary,
+                     change: Callable[..., None]) -> dict[int, Priority]:
+    priorities = {p.number: p for p in Priority.objects.filter(plan=plan)}
+    for number in sorted({row.priority for row in parsed.actions} | set(parsed.priority_titles)):
+        title = parsed.priority_titles.get(number, "")
+        priority = priorities.get(number)
+        if priority is None:
+            priorities[number] = Priority.objects.create(plan=plan, number=number, title=title)
+            summary.priorities_added.append(number)
+        elif title and priority.title != title:
+            change(Change.Kind.CHANGED, priority=priority, field_name="title",
+                   old=priority.title, new=title)
+            priority.title = title
+            priority.save(update_fields=["title"])
+    return priorities
+
+
+def _new_action(plan: Plan, priority: Priority, row: PlanRow) -> Action:
+    return Action(plan=plan, priority=priority, action_id=row.action_id,
+                  sort_key=sort_key(row.action_id), key_action=row.key_action, lead=row.lead,
+                  agencies=row.agencies, timescale=row.timescale_text,
+                  first_month=row.timescale.first, last_month=row.timescale.last)
+
+
+def _update_action(action: Action, row: PlanRow, priorities: dict[int, Priority],
+                   change: Callable[..., None]) -> list[str]:
+    """Brings an action in line with its row; returns the names of the fields that changed."""
+    changed = []
+    new_values = {"priority": str(row.priority), "key_action": row.key_action, "lead": row.lead,
+                  "agencies": row.agencies, "timescale": row.timescale_text}
+    old_values = _snapshot(action)
+    for name in TRACKED_FIELDS:
+        if old_values[name] != new_values[name]:
+            change(Change.Kind.CHANGED, action, field_name=name, old=old_values[name],
+                   new=new_values[name])
+            changed.append(name)
+    if changed:
+        action.priority = priorities[row.priority]
+        action.key_action, action.lead, action.agencies = row.key_action, row.lead, row.agencies
+        action.timescale = row.timescale_text
+        action.first_month, action.last_month = row.timescale.first, row.timescale.last
+    return changed
+
+
+def _snapshot(action: Action) -> dict[str, str]:
+    return {"priority": str(action.priority.number), "key_action": action.key_action,
+            "lead": action.lead, "agencies": action.agencies, "timescale": action.timescale}

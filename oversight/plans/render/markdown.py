@@ -1,0 +1,47 @@
+"""The exception report as Markdown, for email, wikis and version control."""
+
+from __future__ import annotations
+
+from oversight.lib.months import month_name
+from oversight.plans import exception_narrative as narrative
+from oversight.plans.exception_report import ExceptionReport
+from oversight.plans.render import tables
+from oversight.plans.render.tables import Table
+
+
+def cell(value: object) -> str:
+    return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\r", "").replace(
+        "\n", "<br>")
+
+
+def table(t: Table) -> list[str]:
+    lines = [f"**{cell(t.caption)}**", "", "| " + " | ".join(cell(h) for h in t.headers) + " |",
+             "|" + "|".join(" ---: " if isinstance(v, int) else " --- "
+                            for v in (t.rows[0] if t.rows else t.headers)) + "|"]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in t.rows]
+    if t.total:
+        lines.append("| " + " | ".join(f"**{cell(v)}**" if v != "" else "" for v in t.total) + " |")
+    return [*lines, ""]
+
+
+def render(report: ExceptionReport) -> bytes:
+    text = narrative.analysis(report)
+    out = [f"# {cell(report.title)}: exception report, {month_name(report.month)}", ""]
+    if report.council:
+        out += [f"{cell(report.council)}. Plan `{report.plan}`, as at {report.as_at:%-d %B %Y}.", ""]
+    else:
+        out += [f"Plan `{report.plan}`, as at {report.as_at:%-d %B %Y}.", ""]
+    out += ["## Background", "", *[p + "\n" for p in narrative.background(report)]]
+    out += ["## Analysis", "", *[p + "\n" for p in text["summary"]]]
+    out += table(tables.table1(report)) + [p + "\n" for p in text["table1"]]
+    out += table(tables.table2(report)) + [p + "\n" for p in text["table2"]]
+    out += table(tables.table3(report)) + [p + "\n" for p in text["table3"]]
+    out += ["## Red actions by priority", ""]
+    groups = tables.red_actions_by_priority(report)
+    if not groups:
+        out += ["No due action is RAG rated Red.", ""]
+    for name, t in groups:
+        out += [f"### {cell(name)}", "", *table(t)]
+    if report.warnings:
+        out += ["## Statuses to check", "", *table(tables.warnings(report))]
+    return "\n".join(out).rstrip("\n").encode() + b"\n"

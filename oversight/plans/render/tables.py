@@ -1,0 +1,97 @@
+"""The exception report's tables, laid out once for every format to render."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from oversight.lib.months import month_name, short_month_name
+from oversight.plans.exception_report import ExceptionReport
+
+Cell = str | int
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str  # short, for a sheet tab: "Table 1"
+    caption: str
+    headers: list[str]
+    rows: list[list[Cell]]
+    total: list[Cell] | None = None
+    wide: set[int] = field(default_factory=set)  # columns of long text
+
+
+def signed(number: int) -> str:
+    """A month-on-month difference as the councils print it: '+2', '-1', or '-' for none."""
+    return f"{number:+d}" if number else "-"
+
+
+def table1(report: ExceptionReport) -> Table:
+    period = f"{short_month_name(report.period_start)} - {short_month_name(report.month)}"
+    return Table(
+        "Table 1",
+        f"Table 1: actions due and not progressed (Red) by priority, {month_name(report.month)}",
+        ["Priority", f"Actions due {period}", "Actions not progressed (Red)", "Red as % of due"],
+        [[report.priority_name(r.priority), r.due, r.red, f"{r.red_percent}%"]
+         for r in report.by_priority],
+        ["Total", report.due, report.red, f"{report.red_percent}%"],
+    )
+
+
+def table2(report: ExceptionReport) -> Table:
+    return Table(
+        "Table 2",
+        "Table 2: actions not progressed (Red) by priority, month by month",
+        ["Priority", *[short_month_name(m) for m in report.trend_months], "Difference"],
+        [[report.priority_name(r.priority), *r.red, signed(r.difference)] for r in report.trend],
+        ["Total", *report.trend_total, signed(report.trend_difference)],
+    )
+
+
+def table3(report: ExceptionReport) -> Table:
+    return Table(
+        "Table 3",
+        "Table 3: actions not progressed (Red) by their deadline",
+        ["Action deadline", "Number of actions", "Percentage", "Action IDs"],
+        [[r.deadline, r.count, f"{r.percent}%", ", ".join(r.action_ids)]
+         for r in report.by_deadline],
+        ["Total", report.red, "100%" if report.red else "0%", ""],
+    )
+
+
+RED_HEADERS = ["Timescale", "Action ID", "Key Action", "Lead", "Agency Involvement", "Commentary"]
+
+
+def red_actions_by_priority(report: ExceptionReport) -> list[tuple[str, Table]]:
+    """The appendix: the Red actions of each priority that has any."""
+    groups: dict[int, list[list[Cell]]] = {}
+    for a in report.red_actions:
+        groups.setdefault(a.priority, []).append(
+            [a.timescale, a.action_id, a.key_action, a.lead, a.agencies, a.commentary])
+    return [
+        (report.priority_name(number),
+         Table("Red actions", f"Red actions: {report.priority_name(number)}", RED_HEADERS, rows,
+               wide={2, 5}))
+        for number, rows in groups.items()
+    ]
+
+
+def red_actions(report: ExceptionReport) -> Table:
+    """Every Red action in one table, with its priority, for a spreadsheet."""
+    return Table(
+        "Red actions", "Red actions", ["Priority", *RED_HEADERS],
+        [[report.priority_name(a.priority), a.timescale, a.action_id, a.key_action, a.lead,
+          a.agencies, a.commentary] for a in report.red_actions],
+        wide={3, 6},
+    )
+
+
+def movements(report: ExceptionReport) -> Table:
+    rows: list[list[Cell]] = [[a, "Became Red", "Red"] for a in report.newly_red]
+    rows += [[a, "No longer Red", now] for a, now in report.no_longer_red]
+    return Table("Changes", f"Changes since {month_name(report.previous_month)}",
+                 ["Action ID", "Change", f"Status in {month_name(report.month)}"], rows)
+
+
+def warnings(report: ExceptionReport) -> Table:
+    return Table("Warnings", "Statuses to check", ["Action ID", "Problem"],
+                 [[w.action_id, w.problem] for w in report.warnings], wide={1})

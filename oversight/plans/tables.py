@@ -1,0 +1,198 @@
+"""Reads a CSV or XLSX sheet as councils keep it: title rows, then a header row, then data rows."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+
+HEADER_SEARCH_ROWS = 30
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column an import reads, with the headers councils give it."""
+
+    key: str
+    label: str
+    aliases: tuple[str, ...]
+    required: bool = True
+
+    def matches(self, header: object) -> bool:
+        found = normalise_header(header)
+        return bool(found) and found in {normalise_header(a) for a in (self.label, *self.aliases)}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input file, located as a spreadsheet user would find it."""
+
+    file: str
+    message: str
+    sheet: str = ""
+    row: int | None = None
+    column: str = ""
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.sheet:
+            where.append(f"sheet '{self.sheet}'")
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column:
+            where.append(f"column {self.column}")
+        return f"{', '.join(where)}: {self.message}"
+
+
+class ImportFailed(Exception):
+    """The file was not imported; nothing was changed. Holds every problem found."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass
+class Sheet:
+    """The rows of one sheet, numbered as the spreadsheet numbers them."""
+
+    file: str
+    name: str
+    rows: list[tuple[int, tuple[object, ...]]] = field(default_factory=list)
+
+    def problem(self, message: str, row: int | None = None, column: str = "") -> Problem:
+        return Problem(self.file, message, self.name, row, column)
+
+
+@dataclass
+class Located:
+    """A sheet whose header row has been found, and where each known column is."""
+
+    sheet: Sheet
+    header_row: int
+    header: tuple[object, ...]
+    positions: dict[str, int]
+    columns: dict[str, Column]
+
+    def column_name(self, key: str) -> str:
+        """'F (Timescale)': the column's letter and the header the file gives it."""
+        index = self.positions[key]
+        header = self.header[index] if index < len(self.header) else ""
+        return f"{get_column_letter(index + 1)} ({cell_text(header) or self.columns[key].label})"
+
+    def data_rows(self) -> list[tuple[int, tuple[object, ...]]]:
+        return [(n, cells) for n, cells in self.sheet.rows if n > self.header_row]
+
+    def value(self, cells: tuple[object, ...], key: str) -> object:
+        index = self.positions.get(key)
+        if index is None or index >= len(cells):
+            return None
+        return cells[index]
+
+
+def normalise_header(value: object) -> str:
+    return re.sub(r"[^a-z0-9]", "", cell_text(value).lower())
+
+
+def cell_text(value: object) -> str:
+    """A cell as text: numbers without a trailing '.0', dates as ISO, text stripped."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def read_sheets(path: Path, sheet: str | None = None) -> list[Sheet]:
+    """The sheets of a CSV (one sheet) or XLSX file, or just the one named."""
+    name = path.name
+    if not path.exists():
+        raise ImportFailed([Problem(name, f"there is no file at {path}")])
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return [Sheet(name, "", _csv_rows(path))]
+    if suffix in {".xlsx", ".xlsm"}:
+        return _xlsx_sheets(path, sheet)
+    raise ImportFailed([Problem(name, "expected a .csv or .xlsx file")])
+
+
+def _csv_rows(path: Path) -> list[tuple[int, tuple[object, ...]]]:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")  # what Excel on Windows saves as "CSV"
+    reader = csv.reader(io.StringIO(text, newline=""))
+    return [(reader.line_num, tuple(cells)) for cells in reader if any(c.strip() for c in cells)]
+
+
+def _xlsx_sheets(path: Path, wanted: str | None) -> list[Sheet]:
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, OSError, KeyError, ValueError) as error:
+        raise ImportFailed([Problem(path.name, f"expected an Excel workbook ({error})")]) from None
+    try:
+        names = book.sheetnames
+        if wanted is not None and wanted not in names:
+            listed = ", ".join(f"'{n}'" for n in names)
+            raise ImportFailed([Problem(path.name, f"there is no sheet '{wanted}' (sheets: {listed})")])
+        sheets = []
+        for name in [wanted] if wanted else names:
+            rows = [
+                (number, tuple(cells))
+                for number, cells in enumerate(book[name].iter_rows(values_only=True), start=1)
+                if any(cell_text(c) for c in cells)
+            ]
+            sheets.append(Sheet(path.name, name, rows))
+        return sheets
+    finally:
+        book.close()
+
+
+def locate(sheets: list[Sheet], columns: Sequence[Column]) -> Located:
+    """The first sheet with a header row naming every required column, or every reason why not."""
+    problems: list[Problem] = []
+    for sheet in sheets:
+        found = _find_header(sheet, columns)
+        if isinstance(found, Located):
+            return found
+        problems.append(found)
+    raise ImportFailed(problems or [Problem("file", "it has no sheets")])
+
+
+def _find_header(sheet: Sheet, columns: Sequence[Column]) -> Located | Problem:
+    best: tuple[int, int, dict[str, int]] | None = None
+    for number, cells in sheet.rows[:HEADER_SEARCH_ROWS]:
+        positions: dict[str, int] = {}
+        for index, cell in enumerate(cells):
+            for column in columns:
+                if column.matches(cell):
+                    if column.key in positions:
+                        first = get_column_letter(positions[column.key] + 1)
+                        return sheet.problem(
+                            f"columns {first} and {get_column_letter(index + 1)} could both be "
+                            f"{column.label}: keep one",
+                            number,
+                        )
+                    positions[column.key] = index
+        if best is None or len(positions) > len(best[2]):
+            best = (number, len(positions), positions)
+        if all(c.key in positions for c in columns if c.required):
+            return Located(sheet, number, cells, positions, {c.key: c for c in columns})
+    found = best[2] if best else {}
+    missing = [c for c in columns if c.required and c.key not in found]
+    named = "; ".join(f"{c.label} (or {', '.join(repr(a) for a in c.aliases)})" for c in missing)
+    row = best[0] if best and best[2] else None
+    return sheet.problem(f"missing required column(s): {named}", row)
