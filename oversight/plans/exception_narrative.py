@@ -10,6 +10,11 @@ def actions(count: int) -> str:
     return f"{count} action{'' if count == 1 else 's'}"
 
 
+def sentence(text: str) -> str:
+    """The text with its first letter in capitals (str.capitalize would lower the rest)."""
+    return text[:1].upper() + text[1:]
+
+
 def join(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
@@ -40,7 +45,7 @@ def summary(report: ExceptionReport) -> list[str]:
             "to be completed until after the reporting period; they are not included in this "
             "analysis.")
     sentences.append(
-        f"{actions(report.red).capitalize()} ({report.red_percent}%) "
+        f"{sentence(actions(report.red))} ({report.red_percent}%) "
         f"{'has' if report.red == 1 else 'have'} not progressed within the published timescale "
         "and are RAG rated Red." if report.red else
         "No due action is RAG rated Red.")
@@ -87,15 +92,19 @@ def movement(report: ExceptionReport) -> list[str]:
         f"{'action' if report.new_due == 1 else 'actions'} that needed to be completed. Of "
         f"those, {report.new_due_red} {'is' if report.new_due_red == 1 else 'are'} RAG rated Red."
     ]
+    if not report.previous_recorded:
+        paragraphs.append(f"No statuses were recorded for {previous}, so there is no earlier "
+                          "month to compare with.")
+        return paragraphs
     remaining = report.previously_red - len(report.no_longer_red)
     text = (f"Of the {actions(report.previously_red)} Red in {previous}, {remaining} "
             f"{'remains' if remaining == 1 else 'remain'} Red.")
     if report.no_longer_red:
         moved = join([f"{a} (now {now})" for a, now in report.no_longer_red])
-        text += (f" {actions(len(report.no_longer_red)).capitalize()} "
+        text += (f" {sentence(actions(len(report.no_longer_red)))} "
                  f"{'is' if len(report.no_longer_red) == 1 else 'are'} no longer Red: {moved}.")
     if report.newly_red:
-        text += (f" {actions(len(report.newly_red)).capitalize()} "
+        text += (f" {sentence(actions(len(report.newly_red)))} "
                  f"{'has' if len(report.newly_red) == 1 else 'have'} become Red: "
                  f"{join(report.newly_red)}.")
     paragraphs.append(text)
@@ -112,8 +121,8 @@ def by_deadline(report: ExceptionReport) -> list[str]:
             f"completed in {largest.deadline}.")
     others = [r for r in report.by_deadline if r is not largest][:3]
     if others:
-        text += " " + join([f"{actions(r.count)} {'was' if r.count == 1 else 'were'} due in "
-                            f"{r.deadline}" for r in others]).capitalize() + "."
+        text += " " + sentence(join([f"{actions(r.count)} {'was' if r.count == 1 else 'were'} "
+                                     f"due in {r.deadline}" for r in others])) + "."
     if report.oldest_deadline is not None:
         oldest = [a for a in report.red_actions if a.action_id in report.oldest_red]
         priorities = sorted({a.priority for a in oldest})

@@ -1,4 +1,4 @@
-"""The monthly exception report, computed from plain rows: what is due, what is Red, and since when."""
+"""The monthly exception report, computed from plain rows: what is due, what is Red, since when."""
 
 from __future__ import annotations
 
@@ -96,6 +96,7 @@ class ExceptionReport:
     in_progress_not_yet_due: int
     by_priority: list[PriorityRow]
     trend_months: list[date]
+    trend_recorded: list[bool]  # False for a month in which no action had any status yet
     trend: list[TrendRow]
     trend_total: list[int]
     by_deadline: list[DeadlineRow]
@@ -105,6 +106,7 @@ class ExceptionReport:
     new_due: int
     new_due_red: int
     previously_red: int
+    previous_recorded: bool
     newly_red: list[str]
     no_longer_red: list[tuple[str, str]]
     warnings: list[Warning] = field(default_factory=list)
@@ -162,6 +164,8 @@ def compute(*, plan: str, title: str, council: str, as_at: date, priorities: dic
         for n in numbers
     ]
     trend_total = [sum(trend_counts[m].values()) for m in trend_months]
+    recorded = {m for m in [*trend_months, previous]
+                if any(a.rag_by_month.get(m) is not None for a in actions)}
 
     oldest_deadline = min((a.last_month for a in red), default=None)
     newly_due = [a for a in actions if a.last_month == month]
@@ -174,7 +178,8 @@ def compute(*, plan: str, title: str, council: str, as_at: date, priorities: dic
         previous_month=previous, priorities=names,
         due=len(due), red=len(red), red_percent=percent(len(red), len(due)),
         in_progress_not_yet_due=sum(1 for a in actions if a.first_month <= month < a.last_month),
-        by_priority=by_priority, trend_months=trend_months, trend=trend,
+        by_priority=by_priority, trend_months=trend_months,
+        trend_recorded=[m in recorded for m in trend_months], trend=trend,
         trend_total=trend_total,
         by_deadline=_by_deadline(red),
         red_actions=[
@@ -185,7 +190,7 @@ def compute(*, plan: str, title: str, council: str, as_at: date, priorities: dic
         oldest_red=[a.action_id for a in red if a.last_month == oldest_deadline],
         oldest_deadline=oldest_deadline,
         new_due=len(newly_due), new_due_red=sum(1 for a in newly_due if a.is_red(month)),
-        previously_red=len(previous_red),
+        previously_red=len(previous_red), previous_recorded=previous in recorded,
         newly_red=[a.action_id for a in red if not a.is_red(previous)],
         no_longer_red=[
             (a.action_id, _rag_name(by_id[a.action_id].rag_by_month.get(month)))
@@ -250,10 +255,11 @@ def to_json(report: ExceptionReport) -> dict[str, object]:
         ],
         "trend": {
             "months": [iso_month(m) for m in report.trend_months],
-            "rows": [{"priority": r.priority, "red": r.red, "difference": r.difference}
+            "rows": [{"priority": r.priority, "red": _recorded(report, r.red),
+                      "difference": r.difference if report.previous_recorded else None}
                      for r in report.trend],
-            "total": report.trend_total,
-            "difference": report.trend_difference,
+            "total": _recorded(report, report.trend_total),
+            "difference": report.trend_difference if report.previous_recorded else None,
         },
         "by_deadline": [{"deadline": r.deadline, "count": r.count, "percent": r.percent,
                          "action_ids": r.action_ids} for r in report.by_deadline],
@@ -265,7 +271,13 @@ def to_json(report: ExceptionReport) -> dict[str, object]:
         ],
         "oldest_red": report.oldest_red,
         "new_since_previous": {"due": report.new_due, "red": report.new_due_red},
+        "previous_month_recorded": report.previous_recorded,
         "newly_red": report.newly_red,
         "no_longer_red": [{"action_id": a, "now": now} for a, now in report.no_longer_red],
         "warnings": [{"action_id": w.action_id, "problem": w.problem} for w in report.warnings],
     }
+
+
+def _recorded(report: ExceptionReport, counts: list[int]) -> list[int | None]:
+    """Counts for months with statuses; None where nothing had been recorded yet."""
+    return [c if ok else None for c, ok in zip(counts, report.trend_recorded, strict=True)]

@@ -37,13 +37,23 @@ def table1(report: ExceptionReport) -> Table:
     )
 
 
+NO_DATA = "no data"
+
+
 def table2(report: ExceptionReport) -> Table:
+    def counts(values: list[int]) -> list[Cell]:
+        return [v if ok else NO_DATA for v, ok in zip(values, report.trend_recorded, strict=True)]
+
+    def difference(value: int) -> str:
+        return signed(value) if report.previous_recorded else NO_DATA
+
     return Table(
         "Table 2",
         "Table 2: actions not progressed (Red) by priority, month by month",
         ["Priority", *[short_month_name(m) for m in report.trend_months], "Difference"],
-        [[report.priority_name(r.priority), *r.red, signed(r.difference)] for r in report.trend],
-        ["Total", *report.trend_total, signed(report.trend_difference)],
+        [[report.priority_name(r.priority), *counts(r.red), difference(r.difference)]
+         for r in report.trend],
+        ["Total", *counts(report.trend_total), difference(report.trend_difference)],
     )
 
 

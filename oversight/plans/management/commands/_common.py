@@ -40,3 +40,16 @@ def import_failed(error: ImportFailed) -> CommandError:
     lines = [f"Nothing was imported: {count} problem{'s' if count != 1 else ''} found."]
     lines += [f"  {problem}" for problem in error.problems]
     return CommandError("\n".join(lines))
+
+
+def require_migrated() -> None:
+    """A clear error, rather than a traceback, when the database has not been set up yet."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        raise CommandError(
+            f"The database ({connection.settings_dict['NAME']}) is not set up or is out of date: "
+            "run 'oversight migrate' first."
+        )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from oversight.plans.management.commands._common import iso_date
+from oversight.plans.management.commands._common import iso_date, require_migrated
 from oversight.plans.render import FORMATS, renderer
 from oversight.plans.report_data import UnknownPlan, exception_report
 
@@ -25,6 +25,7 @@ class Command(BaseCommand):
                             help="file to write (default: standard output for json, md and html)")
 
     def handle(self, *args, **options):
+        require_migrated()
         if options["months"] < 1:
             raise CommandError("--months must be 1 or more")
         try:

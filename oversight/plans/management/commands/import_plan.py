@@ -11,6 +11,7 @@ from oversight.plans.management.commands._common import (
     add_actor_argument,
     import_failed,
     iso_month,
+    require_migrated,
 )
 from oversight.plans.plan_import import import_plan
 from oversight.plans.tables import ImportFailed
@@ -30,6 +31,7 @@ class Command(BaseCommand):
         add_actor_argument(parser)
 
     def handle(self, *args, **options):
+        require_migrated()
         try:
             summary = import_plan(
                 options["file"], options["plan"], actor_from(options), title=options["title"],

@@ -11,6 +11,7 @@ from oversight.plans.management.commands._common import (
     add_actor_argument,
     import_failed,
     iso_date,
+    require_migrated,
 )
 from oversight.plans.status_import import import_statuses
 from oversight.plans.tables import ImportFailed
@@ -27,6 +28,7 @@ class Command(BaseCommand):
         add_actor_argument(parser)
 
     def handle(self, *args, **options):
+        require_migrated()
         try:
             summary = import_statuses(
                 options["file"], options["plan"], options["as_at"], actor_from(options),
