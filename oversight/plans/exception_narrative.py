@@ -43,12 +43,15 @@ def summary(report: ExceptionReport) -> list[str]:
         sentences.append(
             f"A further {actions(report.in_progress_not_yet_due)} are in progress but not due "
             "to be completed until after the reporting period; they are not included in this "
-            "analysis.")
+            "analysis."
+        )
     sentences.append(
         f"{sentence(actions(report.red))} ({report.red_percent}%) "
         f"{'has' if report.red == 1 else 'have'} not progressed within the published timescale "
-        "and are RAG rated Red." if report.red else
-        "No due action is RAG rated Red.")
+        "and are RAG rated Red."
+        if report.red
+        else "No due action is RAG rated Red."
+    )
     return [" ".join(sentences)]
 
 
@@ -61,10 +64,13 @@ def by_priority(report: ExceptionReport) -> list[str]:
     top = [r for r in slowest if r.red * slowest[0].due == slowest[0].red * r.due]
     if len(top) < 2 and len(slowest) > 1:
         top = slowest[:2]
-    slow_text = join([
-        f"{report.priority_name(r.priority)}, where {r.red} of the {actions(r.due)} due "
-        f"({r.red_percent}%) {'is' if r.red == 1 else 'are'} Red" for r in top
-    ])
+    slow_text = join(
+        [
+            f"{report.priority_name(r.priority)}, where {r.red} of the {actions(r.due)} due "
+            f"({r.red_percent}%) {'is' if r.red == 1 else 'are'} Red"
+            for r in top
+        ]
+    )
     most = sorted(red_rows, key=lambda r: (-r.red, r.priority))
     leaders = [r for r in most if r.red == most[0].red]
     rest = [r for r in most if r.red < most[0].red][:3]
@@ -74,8 +80,7 @@ def by_priority(report: ExceptionReport) -> list[str]:
         f"{'' if len(leaders) == 1 else ' each'})"
     )
     if rest:
-        most_text += ", followed by " + join(
-            [f"{report.priority_name(r.priority)} ({r.red})" for r in rest])
+        most_text += ", followed by " + join([f"{report.priority_name(r.priority)} ({r.red})" for r in rest])
     return [
         f"The {'priority' if len(top) == 1 else 'priorities'} with the slowest progress, by "
         f"share of due actions rated Red, {'is' if len(top) == 1 else 'are'} {slow_text}.",
@@ -93,20 +98,27 @@ def movement(report: ExceptionReport) -> list[str]:
         f"those, {report.new_due_red} {'is' if report.new_due_red == 1 else 'are'} RAG rated Red."
     ]
     if not report.previous_recorded:
-        paragraphs.append(f"No statuses were recorded for {previous}, so there is no earlier "
-                          "month to compare with.")
+        paragraphs.append(
+            f"No statuses were recorded for {previous}, so there is no earlier month to compare with."
+        )
         return paragraphs
     remaining = report.previously_red - len(report.no_longer_red)
-    text = (f"Of the {actions(report.previously_red)} Red in {previous}, {remaining} "
-            f"{'remains' if remaining == 1 else 'remain'} Red.")
+    text = (
+        f"Of the {actions(report.previously_red)} Red in {previous}, {remaining} "
+        f"{'remains' if remaining == 1 else 'remain'} Red."
+    )
     if report.no_longer_red:
         moved = join([f"{a} (now {now})" for a, now in report.no_longer_red])
-        text += (f" {sentence(actions(len(report.no_longer_red)))} "
-                 f"{'is' if len(report.no_longer_red) == 1 else 'are'} no longer Red: {moved}.")
+        text += (
+            f" {sentence(actions(len(report.no_longer_red)))} "
+            f"{'is' if len(report.no_longer_red) == 1 else 'are'} no longer Red: {moved}."
+        )
     if report.newly_red:
-        text += (f" {sentence(actions(len(report.newly_red)))} "
-                 f"{'has' if len(report.newly_red) == 1 else 'have'} become Red: "
-                 f"{join(report.newly_red)}.")
+        text += (
+            f" {sentence(actions(len(report.newly_red)))} "
+            f"{'has' if len(report.newly_red) == 1 else 'have'} become Red: "
+            f"{join(report.newly_red)}."
+        )
     paragraphs.append(text)
     return paragraphs
 
@@ -116,19 +128,33 @@ def by_deadline(report: ExceptionReport) -> list[str]:
     if not report.red:
         return []
     largest = max(report.by_deadline, key=lambda r: (r.count, r.last_month))
-    text = (f"Of the {actions(report.red)} that have not been completed within the published "
-            f"timescale, the most ({largest.percent}%, {actions(largest.count)}) were due to be "
-            f"completed in {largest.deadline}.")
+    text = (
+        f"Of the {actions(report.red)} that have not been completed within the published "
+        f"timescale, the most ({largest.percent}%, {actions(largest.count)}) were due to be "
+        f"completed in {largest.deadline}."
+    )
     others = [r for r in report.by_deadline if r is not largest][:3]
     if others:
-        text += " " + sentence(join([f"{actions(r.count)} {'was' if r.count == 1 else 'were'} "
-                                     f"due in {r.deadline}" for r in others])) + "."
+        text += (
+            " "
+            + sentence(
+                join(
+                    [
+                        f"{actions(r.count)} {'was' if r.count == 1 else 'were'} due in {r.deadline}"
+                        for r in others
+                    ]
+                )
+            )
+            + "."
+        )
     if report.oldest_deadline is not None:
         oldest = [a for a in report.red_actions if a.action_id in report.oldest_red]
         priorities = sorted({a.priority for a in oldest})
-        text += (f" The oldest {'is' if len(oldest) == 1 else 'are'} from "
-                 f"{month_name(report.oldest_deadline)} ({join(report.oldest_red)}, "
-                 f"{join([report.priority_name(p) for p in priorities])}).")
+        text += (
+            f" The oldest {'is' if len(oldest) == 1 else 'are'} from "
+            f"{month_name(report.oldest_deadline)} ({join(report.oldest_red)}, "
+            f"{join([report.priority_name(p) for p in priorities])})."
+        )
     return [text]
 
 

@@ -132,9 +132,17 @@ def report_months(month: date, months: int) -> list[date]:
     return [add_months(month, -k) for k in range(max(months, 2) - 1, -1, -1)]
 
 
-def compute(*, plan: str, title: str, council: str, as_at: date, priorities: dict[int, str],
-            actions: list[ReportAction], months: int = 3, period_start: date | None = None
-            ) -> ExceptionReport:
+def compute(
+    *,
+    plan: str,
+    title: str,
+    council: str,
+    as_at: date,
+    priorities: dict[int, str],
+    actions: list[ReportAction],
+    months: int = 3,
+    period_start: date | None = None,
+) -> ExceptionReport:
     """The exception report for the month of `as_at`, from every action currently in the plan."""
     if months < 1:
         raise ValueError("a report needs at least one month")
@@ -149,8 +157,13 @@ def compute(*, plan: str, title: str, council: str, as_at: date, priorities: dic
     due_by_priority = Counter(a.priority for a in due)
     red_by_priority = Counter(a.priority for a in red)
     by_priority = [
-        PriorityRow(n, names[n], due_by_priority[n], red_by_priority[n],
-                    percent(red_by_priority[n], due_by_priority[n]))
+        PriorityRow(
+            n,
+            names[n],
+            due_by_priority[n],
+            red_by_priority[n],
+            percent(red_by_priority[n], due_by_priority[n]),
+        )
         for n in numbers
     ]
 
@@ -159,13 +172,15 @@ def compute(*, plan: str, title: str, council: str, as_at: date, priorities: dic
     previous_red = [a for a in actions if a.is_red(previous)]
     previous_counts = Counter(a.priority for a in previous_red)
     trend = [
-        TrendRow(n, names[n], [trend_counts[m][n] for m in trend_months],
-                 red_by_priority[n] - previous_counts[n])
+        TrendRow(
+            n, names[n], [trend_counts[m][n] for m in trend_months], red_by_priority[n] - previous_counts[n]
+        )
         for n in numbers
     ]
     trend_total = [sum(trend_counts[m].values()) for m in trend_months]
-    recorded = {m for m in [*trend_months, previous]
-                if any(a.rag_by_month.get(m) is not None for a in actions)}
+    recorded = {
+        m for m in [*trend_months, previous] if any(a.rag_by_month.get(m) is not None for a in actions)
+    }
 
     oldest_deadline = min((a.last_month for a in red), default=None)
     newly_due = [a for a in actions if a.last_month == month]
@@ -173,28 +188,48 @@ def compute(*, plan: str, title: str, council: str, as_at: date, priorities: dic
     by_id = {a.action_id: a for a in actions}
 
     return ExceptionReport(
-        plan=plan, title=title, council=council, as_at=as_at, month=month,
+        plan=plan,
+        title=title,
+        council=council,
+        as_at=as_at,
+        month=month,
         period_start=period_start or min((a.first_month for a in actions), default=month),
-        previous_month=previous, priorities=names,
-        due=len(due), red=len(red), red_percent=percent(len(red), len(due)),
+        previous_month=previous,
+        priorities=names,
+        due=len(due),
+        red=len(red),
+        red_percent=percent(len(red), len(due)),
         in_progress_not_yet_due=sum(1 for a in actions if a.first_month <= month < a.last_month),
-        by_priority=by_priority, trend_months=trend_months,
-        trend_recorded=[m in recorded for m in trend_months], trend=trend,
+        by_priority=by_priority,
+        trend_months=trend_months,
+        trend_recorded=[m in recorded for m in trend_months],
+        trend=trend,
         trend_total=trend_total,
         by_deadline=_by_deadline(red),
         red_actions=[
-            RedAction(a.action_id, a.priority, a.timescale, range_name(a.first_month, a.last_month),
-                      a.key_action, a.lead, a.agencies, a.commentary)
+            RedAction(
+                a.action_id,
+                a.priority,
+                a.timescale,
+                range_name(a.first_month, a.last_month),
+                a.key_action,
+                a.lead,
+                a.agencies,
+                a.commentary,
+            )
             for a in red
         ],
         oldest_red=[a.action_id for a in red if a.last_month == oldest_deadline],
         oldest_deadline=oldest_deadline,
-        new_due=len(newly_due), new_due_red=sum(1 for a in newly_due if a.is_red(month)),
-        previously_red=len(previous_red), previous_recorded=previous in recorded,
+        new_due=len(newly_due),
+        new_due_red=sum(1 for a in newly_due if a.is_red(month)),
+        previously_red=len(previous_red),
+        previous_recorded=previous in recorded,
         newly_red=[a.action_id for a in red if not a.is_red(previous)],
         no_longer_red=[
             (a.action_id, _rag_name(by_id[a.action_id].rag_by_month.get(month)))
-            for a in previous_red if a.action_id not in red_ids
+            for a in previous_red
+            if a.action_id not in red_ids
         ],
         warnings=_warnings(actions, month),
     )
@@ -207,8 +242,7 @@ def _by_deadline(red: list[ReportAction]) -> list[DeadlineRow]:
         groups.setdefault((action.first_month, action.last_month), []).append(action.action_id)
     ordered = sorted(groups.items(), key=lambda item: (item[0][1], item[0][0]), reverse=True)
     return [
-        DeadlineRow(range_name(first, last), first, last, len(ids), percent(len(ids), len(red)),
-                    ids)
+        DeadlineRow(range_name(first, last), first, last, len(ids), percent(len(ids), len(red)), ids)
         for (first, last), ids in ordered
     ]
 
@@ -226,12 +260,22 @@ def _warnings(actions: list[ReportAction], month: date) -> list[Warning]:
             found.append(Warning(a.action_id, f"no status recorded by {month_name(month)}"))
             continue
         if a.latest_update is not None and a.latest_update < month:
-            found.append(Warning(a.action_id, f"no update in {month_name(month)}; the latest "
-                                              f"status is from {month_name(a.latest_update)}"))
+            found.append(
+                Warning(
+                    a.action_id,
+                    f"no update in {month_name(month)}; the latest "
+                    f"status is from {month_name(a.latest_update)}",
+                )
+            )
         if rag == "W" and a.first_month <= month:
-            found.append(Warning(a.action_id, f"White (not planned to start) but its timescale "
-                                              f"({a.timescale}) started in "
-                                              f"{month_name(a.first_month)}"))
+            found.append(
+                Warning(
+                    a.action_id,
+                    f"White (not planned to start) but its timescale "
+                    f"({a.timescale}) started in "
+                    f"{month_name(a.first_month)}",
+                )
+            )
         if rag == "R" and not a.commentary.strip():
             found.append(Warning(a.action_id, "Red without commentary"))
     return found
@@ -246,27 +290,50 @@ def to_json(report: ExceptionReport) -> dict[str, object]:
         "as_at": report.as_at.isoformat(),
         "month": iso_month(report.month),
         "period_start": iso_month(report.period_start),
-        "totals": {"due": report.due, "red": report.red, "red_percent": report.red_percent,
-                   "in_progress_not_yet_due": report.in_progress_not_yet_due},
+        "totals": {
+            "due": report.due,
+            "red": report.red,
+            "red_percent": report.red_percent,
+            "in_progress_not_yet_due": report.in_progress_not_yet_due,
+        },
         "by_priority": [
-            {"priority": r.priority, "title": r.title, "due": r.due, "red": r.red,
-             "red_percent": r.red_percent}
+            {
+                "priority": r.priority,
+                "title": r.title,
+                "due": r.due,
+                "red": r.red,
+                "red_percent": r.red_percent,
+            }
             for r in report.by_priority
         ],
         "trend": {
             "months": [iso_month(m) for m in report.trend_months],
-            "rows": [{"priority": r.priority, "red": _recorded(report, r.red),
-                      "difference": r.difference if report.previous_recorded else None}
-                     for r in report.trend],
+            "rows": [
+                {
+                    "priority": r.priority,
+                    "red": _recorded(report, r.red),
+                    "difference": r.difference if report.previous_recorded else None,
+                }
+                for r in report.trend
+            ],
             "total": _recorded(report, report.trend_total),
             "difference": report.trend_difference if report.previous_recorded else None,
         },
-        "by_deadline": [{"deadline": r.deadline, "count": r.count, "percent": r.percent,
-                         "action_ids": r.action_ids} for r in report.by_deadline],
+        "by_deadline": [
+            {"deadline": r.deadline, "count": r.count, "percent": r.percent, "action_ids": r.action_ids}
+            for r in report.by_deadline
+        ],
         "red_actions": [
-            {"action_id": r.action_id, "priority": r.priority, "timescale": r.timescale,
-             "deadline": r.deadline, "key_action": r.key_action, "lead": r.lead,
-             "agencies": r.agencies, "commentary": r.commentary}
+            {
+                "action_id": r.action_id,
+                "priority": r.priority,
+                "timescale": r.timescale,
+                "deadline": r.deadline,
+                "key_action": r.key_action,
+                "lead": r.lead,
+                "agencies": r.agencies,
+                "commentary": r.commentary,
+            }
             for r in report.red_actions
         ],
         "oldest_red": report.oldest_red,

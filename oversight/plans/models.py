@@ -31,9 +31,7 @@ class Priority(models.Model):
 
     class Meta:
         ordering = ["number"]
-        constraints = [
-            models.UniqueConstraint(fields=["plan", "number"], name="unique_priority_number")
-        ]
+        constraints = [models.UniqueConstraint(fields=["plan", "number"], name="unique_priority_number")]
         verbose_name_plural = "priorities"
 
     def __str__(self) -> str:
@@ -56,9 +54,7 @@ class Action(models.Model):
 
     class Meta:
         ordering = ["sort_key"]
-        constraints = [
-            models.UniqueConstraint(fields=["plan", "action_id"], name="unique_action_id")
-        ]
+        constraints = [models.UniqueConstraint(fields=["plan", "action_id"], name="unique_action_id")]
         indexes = [models.Index(fields=["plan", "sort_key"])]
 
     def __str__(self) -> str:
@@ -79,9 +75,7 @@ class ImportRun(models.Model):
     sha256 = models.CharField(max_length=64)
     as_at = models.DateField(null=True, blank=True)
     summary = models.JSONField(default=dict)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
-    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     actor = models.CharField(max_length=150, help_text="Who ran it, as recorded at the time")
     created = models.DateTimeField(auto_now_add=True)
 
@@ -97,9 +91,7 @@ class StatusRecord(models.Model):
     month = models.DateField(help_text="First day of the as-at month")
     rag = models.CharField("RAG", max_length=1, choices=RAG.choices)
     commentary = models.TextField(blank=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
-    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     actor = models.CharField(max_length=150)
     recorded = models.DateTimeField(auto_now_add=True)
     source = models.CharField(max_length=500, help_text="Where it came from, e.g. the file imported")
@@ -133,9 +125,7 @@ class Change(models.Model):
     field = models.CharField(max_length=50, blank=True)
     old_value = models.TextField(blank=True)
     new_value = models.TextField(blank=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
-    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     actor = models.CharField(max_length=150)
     changed = models.DateTimeField(auto_now_add=True)
     source = models.CharField(max_length=500)

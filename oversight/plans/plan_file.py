@@ -18,17 +18,29 @@ from oversight.plans.tables import (
 )
 from oversight.plans.timescales import Timescale, TimescaleError, parse_timescale
 
-ACTION_ID = Column("action_id", "Action ID", ("ID", "Ref", "Action No", "Action Ref",
-                                               "Action Number", "Reference", "Action Reference"))
+ACTION_ID = Column(
+    "action_id",
+    "Action ID",
+    ("ID", "Ref", "Action No", "Action Ref", "Action Number", "Reference", "Action Reference"),
+)
 PLAN_COLUMNS = (
     ACTION_ID,
     Column("key_action", "Key Action", ("Action", "Description", "Key Actions", "Actions")),
-    Column("timescale", "Timescale", ("Deadline", "Due", "Due date", "Target date",
-                                      "Timescales", "Timeframe")),
-    Column("lead", "Lead", ("Lead Officer", "Owner", "Responsible", "Responsible Officer",
-                            "Leads"), required=False),
-    Column("agencies", "Agency Involvement", ("Agencies", "Partners", "Partner agencies",
-                                              "Agency"), required=False),
+    Column(
+        "timescale", "Timescale", ("Deadline", "Due", "Due date", "Target date", "Timescales", "Timeframe")
+    ),
+    Column(
+        "lead",
+        "Lead",
+        ("Lead Officer", "Owner", "Responsible", "Responsible Officer", "Leads"),
+        required=False,
+    ),
+    Column(
+        "agencies",
+        "Agency Involvement",
+        ("Agencies", "Partners", "Partner agencies", "Agency"),
+        required=False,
+    ),
     Column("priority", "Priority", ("Priority Area",), required=False),
 )
 
@@ -93,22 +105,30 @@ def _read_rows(located: Located) -> PlanFile:
             elif len(filled) == 1:
                 result.headings_skipped += 1
             else:
-                problems.append(sheet.problem("expected an Action ID such as '5.8.3'", number,
-                                              located.column_name("action_id")))
+                problems.append(
+                    sheet.problem(
+                        "expected an Action ID such as '5.8.3'", number, located.column_name("action_id")
+                    )
+                )
             continue
 
         if action_id in seen:
-            problems.append(sheet.problem(
-                f"Action ID {action_id} appears twice (first on row {seen[action_id]})",
-                number, located.column_name("action_id")))
+            problems.append(
+                sheet.problem(
+                    f"Action ID {action_id} appears twice (first on row {seen[action_id]})",
+                    number,
+                    located.column_name("action_id"),
+                )
+            )
             continue
         seen[action_id] = number
 
         priority = _priority_of(located, cells, action_id, section, result, problems, number)
         key_action = cell_text(located.value(cells, "key_action"))
         if not key_action:
-            problems.append(sheet.problem("expected the key action's text", number,
-                                          located.column_name("key_action")))
+            problems.append(
+                sheet.problem("expected the key action's text", number, located.column_name("key_action"))
+            )
         raw_timescale = located.value(cells, "timescale")
         try:
             timescale = parse_timescale(raw_timescale if raw_timescale is not None else "")
@@ -117,35 +137,46 @@ def _read_rows(located: Located) -> PlanFile:
             continue
         if priority is None or not key_action:
             continue
-        result.actions.append(PlanRow(
-            row=number,
-            action_id=action_id,
-            priority=priority,
-            key_action=key_action,
-            lead=cell_text(located.value(cells, "lead")),
-            agencies=cell_text(located.value(cells, "agencies")),
-            timescale_text=_timescale_text(raw_timescale),
-            timescale=timescale,
-        ))
+        result.actions.append(
+            PlanRow(
+                row=number,
+                action_id=action_id,
+                priority=priority,
+                key_action=key_action,
+                lead=cell_text(located.value(cells, "lead")),
+                agencies=cell_text(located.value(cells, "agencies")),
+                timescale_text=_timescale_text(raw_timescale),
+                timescale=timescale,
+            )
+        )
 
     if not result.actions and not problems:
-        problems.append(sheet.problem("there are no actions below the header row",
-                                      located.header_row))
+        problems.append(sheet.problem("there are no actions below the header row", located.header_row))
     if problems:
         raise ImportFailed(problems)
     return result
 
 
-def _priority_of(located: Located, cells: tuple[object, ...], action_id: str,
-                 section: int | None, result: PlanFile, problems: list[Problem],
-                 number: int) -> int | None:
+def _priority_of(
+    located: Located,
+    cells: tuple[object, ...],
+    action_id: str,
+    section: int | None,
+    result: PlanFile,
+    problems: list[Problem],
+    number: int,
+) -> int | None:
     """From the Priority column, else the section heading above, else the Action ID."""
     if "priority" in located.positions and cell_text(located.value(cells, "priority")):
         parsed = parse_priority(located.value(cells, "priority"))
         if parsed is None:
-            problems.append(located.sheet.problem(
-                "expected a priority such as 'Priority 5 - Children Looked After' or 5",
-                number, located.column_name("priority")))
+            problems.append(
+                located.sheet.problem(
+                    "expected a priority such as 'Priority 5 - Children Looked After' or 5",
+                    number,
+                    located.column_name("priority"),
+                )
+            )
             return None
         if parsed[1]:
             result.priority_titles.setdefault(parsed[0], parsed[1])
@@ -154,9 +185,13 @@ def _priority_of(located: Located, cells: tuple[object, ...], action_id: str,
         return section
     leading = leading_number(action_id)
     if leading is None:
-        problems.append(located.sheet.problem(
-            f"cannot tell the priority of {action_id}: add a Priority column or section rows",
-            number, located.column_name("action_id")))
+        problems.append(
+            located.sheet.problem(
+                f"cannot tell the priority of {action_id}: add a Priority column or section rows",
+                number,
+                located.column_name("action_id"),
+            )
+        )
     return leading
 
 

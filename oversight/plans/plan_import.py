@@ -56,8 +56,11 @@ class PlanImportSummary:
             f"  actions changed: {len(self.changed)}",
             f"  actions unchanged: {self.unchanged}",
             f"  actions no longer in the file: {len(self.no_longer_in_file)}"
-            + (f" ({', '.join(self.no_longer_in_file)}; kept, marked as not in the plan)"
-               if self.no_longer_in_file else ""),
+            + (
+                f" ({', '.join(self.no_longer_in_file)}; kept, marked as not in the plan)"
+                if self.no_longer_in_file
+                else ""
+            ),
         ]
         if self.back_in_file:
             lines.append(f"  actions back in the file: {', '.join(self.back_in_file)}")
@@ -74,9 +77,17 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def import_plan(path: Path, slug: str, actor: Actor, *, title: str | None = None,
-                council: str | None = None, started: date | None = None,
-                sheet: str | None = None, progress: Progress | None = None) -> PlanImportSummary:
+def import_plan(
+    path: Path,
+    slug: str,
+    actor: Actor,
+    *,
+    title: str | None = None,
+    council: str | None = None,
+    started: date | None = None,
+    sheet: str | None = None,
+    progress: Progress | None = None,
+) -> PlanImportSummary:
     """All or nothing: ImportFailed (nothing changed) or the summary of what changed."""
     parsed = read_plan_file(path, sheet)
     if progress:
@@ -85,24 +96,55 @@ def import_plan(path: Path, slug: str, actor: Actor, *, title: str | None = None
         return _apply(parsed, path, slug, actor, title, council, started, progress)
 
 
-def _apply(parsed: PlanFile, path: Path, slug: str, actor: Actor, title: str | None,
-           council: str | None, started: date | None, progress: Progress | None
-           ) -> PlanImportSummary:
-    summary = PlanImportSummary(slug, parsed.file, parsed.sheet,
-                                headings_skipped=parsed.headings_skipped)
+def _apply(
+    parsed: PlanFile,
+    path: Path,
+    slug: str,
+    actor: Actor,
+    title: str | None,
+    council: str | None,
+    started: date | None,
+    progress: Progress | None,
+) -> PlanImportSummary:
+    summary = PlanImportSummary(slug, parsed.file, parsed.sheet, headings_skipped=parsed.headings_skipped)
     plan, created = Plan.objects.select_for_update().get_or_create(
-        slug=slug, defaults={"title": title or slug, "council": council or ""})
-    run = ImportRun.objects.create(plan=plan, kind=ImportRun.Kind.PLAN, file_name=parsed.file,
-                                   sheet=parsed.sheet, sha256=file_digest(path),
-                                   actor=actor.name, user_id=actor.user_id)
+        slug=slug, defaults={"title": title or slug, "council": council or ""}
+    )
+    run = ImportRun.objects.create(
+        plan=plan,
+        kind=ImportRun.Kind.PLAN,
+        file_name=parsed.file,
+        sheet=parsed.sheet,
+        sha256=file_digest(path),
+        actor=actor.name,
+        user_id=actor.user_id,
+    )
     source = f"plan import: {parsed.file}"
     changes: list[Change] = []
 
-    def change(kind: str, action: Action | None = None, priority: Priority | None = None,
-               field_name: str = "", old: str = "", new: str = "") -> None:
-        changes.append(Change(plan=plan, action=action, priority=priority, kind=kind,
-                              field=field_name, old_value=old, new_value=new, actor=actor.name,
-                              user_id=actor.user_id, source=source, import_run=run))
+    def change(
+        kind: str,
+        action: Action | None = None,
+        priority: Priority | None = None,
+        field_name: str = "",
+        old: str = "",
+        new: str = "",
+    ) -> None:
+        changes.append(
+            Change(
+                plan=plan,
+                action=action,
+                priority=priority,
+                kind=kind,
+                field=field_name,
+                old_value=old,
+                new_value=new,
+                actor=actor.name,
+                user_id=actor.user_id,
+                source=source,
+                import_run=run,
+            )
+        )
 
     first_month = min(row.timescale.first for row in parsed.actions)
     wanted = {"title": title, "council": council, "started": started}
@@ -111,8 +153,12 @@ def _apply(parsed: PlanFile, path: Path, slug: str, actor: Actor, title: str | N
     for name, value in wanted.items():
         if value is not None and getattr(plan, name) != value:
             if not created or name == "started":
-                change(Change.Kind.CHANGED, field_name=f"plan {name}",
-                       old=str(getattr(plan, name) or ""), new=str(value))
+                change(
+                    Change.Kind.CHANGED,
+                    field_name=f"plan {name}",
+                    old=str(getattr(plan, name) or ""),
+                    new=str(value),
+                )
             setattr(plan, name, value)
     plan.save()
 
@@ -154,14 +200,15 @@ def _apply(parsed: PlanFile, path: Path, slug: str, actor: Actor, title: str | N
         change(Change.Kind.ADDED, action, new=json.dumps(_snapshot(action), ensure_ascii=False))
     Action.objects.bulk_update(
         list(to_update.values()),
-        ["priority", "key_action", "lead", "agencies", "timescale", "first_month", "last_month",
-         "in_plan"],
+        ["priority", "key_action", "lead", "agencies", "timescale", "first_month", "last_month", "in_plan"],
         batch_size=BATCH,
     )
     Change.objects.bulk_create(changes, batch_size=BATCH)
     run.summary = {
-        "added": len(summary.added), "changed": len(summary.changed),
-        "unchanged": summary.unchanged, "no_longer_in_file": summary.no_longer_in_file,
+        "added": len(summary.added),
+        "changed": len(summary.changed),
+        "unchanged": summary.unchanged,
+        "no_longer_in_file": summary.no_longer_in_file,
     }
     run.save(update_fields=["summary"])
     if progress:
@@ -169,8 +216,9 @@ def _apply(parsed: PlanFile, path: Path, slug: str, actor: Actor, title: str | N
     return summary
 
 
-def _sync_priorities(plan: Plan, parsed: PlanFile, summary: PlanImportSummary,
-                     change: Callable[..., None]) -> dict[int, Priority]:
+def _sync_priorities(
+    plan: Plan, parsed: PlanFile, summary: PlanImportSummary, change: Callable[..., None]
+) -> dict[int, Priority]:
     priorities = {p.number: p for p in Priority.objects.filter(plan=plan)}
     for number in sorted({row.priority for row in parsed.actions} | set(parsed.priority_titles)):
         title = parsed.priority_titles.get(number, "")
@@ -179,31 +227,43 @@ def _sync_priorities(plan: Plan, parsed: PlanFile, summary: PlanImportSummary,
             priorities[number] = Priority.objects.create(plan=plan, number=number, title=title)
             summary.priorities_added.append(number)
         elif title and priority.title != title:
-            change(Change.Kind.CHANGED, priority=priority, field_name="title",
-                   old=priority.title, new=title)
+            change(Change.Kind.CHANGED, priority=priority, field_name="title", old=priority.title, new=title)
             priority.title = title
             priority.save(update_fields=["title"])
     return priorities
 
 
 def _new_action(plan: Plan, priority: Priority, row: PlanRow) -> Action:
-    return Action(plan=plan, priority=priority, action_id=row.action_id,
-                  sort_key=sort_key(row.action_id), key_action=row.key_action, lead=row.lead,
-                  agencies=row.agencies, timescale=row.timescale_text,
-                  first_month=row.timescale.first, last_month=row.timescale.last)
+    return Action(
+        plan=plan,
+        priority=priority,
+        action_id=row.action_id,
+        sort_key=sort_key(row.action_id),
+        key_action=row.key_action,
+        lead=row.lead,
+        agencies=row.agencies,
+        timescale=row.timescale_text,
+        first_month=row.timescale.first,
+        last_month=row.timescale.last,
+    )
 
 
-def _update_action(action: Action, row: PlanRow, priorities: dict[int, Priority],
-                   change: Callable[..., None]) -> list[str]:
+def _update_action(
+    action: Action, row: PlanRow, priorities: dict[int, Priority], change: Callable[..., None]
+) -> list[str]:
     """Brings an action in line with its row; returns the names of the fields that changed."""
     changed = []
-    new_values = {"priority": str(row.priority), "key_action": row.key_action, "lead": row.lead,
-                  "agencies": row.agencies, "timescale": row.timescale_text}
+    new_values = {
+        "priority": str(row.priority),
+        "key_action": row.key_action,
+        "lead": row.lead,
+        "agencies": row.agencies,
+        "timescale": row.timescale_text,
+    }
     old_values = _snapshot(action)
     for name in TRACKED_FIELDS:
         if old_values[name] != new_values[name]:
-            change(Change.Kind.CHANGED, action, field_name=name, old=old_values[name],
-                   new=new_values[name])
+            change(Change.Kind.CHANGED, action, field_name=name, old=old_values[name], new=new_values[name])
             changed.append(name)
     if changed:
         action.priority = priorities[row.priority]
@@ -214,5 +274,10 @@ def _update_action(action: Action, row: PlanRow, priorities: dict[int, Priority]
 
 
 def _snapshot(action: Action) -> dict[str, str]:
-    return {"priority": str(action.priority.number), "key_action": action.key_action,
-            "lead": action.lead, "agencies": action.agencies, "timescale": action.timescale}
+    return {
+        "priority": str(action.priority.number),
+        "key_action": action.key_action,
+        "lead": action.lead,
+        "agencies": action.agencies,
+        "timescale": action.timescale,
+    }

@@ -29,19 +29,38 @@ def report_actions(plan: Plan, as_at: date, months: int) -> list[ReportAction]:
     annotations = {f"rag_{i}": latest_status(m, "rag") for i, m in enumerate(needed)}
     rows = (
         Action.objects.filter(plan=plan, in_plan=True)
-        .annotate(**annotations, commentary=latest_status(month, "commentary"),
-                  latest_update=latest_status(month, "month"))
-        .values("action_id", "priority__number", "key_action", "lead", "agencies", "timescale",
-                "first_month", "last_month", "commentary", "latest_update", *annotations)
+        .annotate(
+            **annotations,
+            commentary=latest_status(month, "commentary"),
+            latest_update=latest_status(month, "month"),
+        )
+        .values(
+            "action_id",
+            "priority__number",
+            "key_action",
+            "lead",
+            "agencies",
+            "timescale",
+            "first_month",
+            "last_month",
+            "commentary",
+            "latest_update",
+            *annotations,
+        )
     )
     return [
         ReportAction(
-            action_id=row["action_id"], priority=row["priority__number"],
-            key_action=row["key_action"], lead=row["lead"], agencies=row["agencies"],
-            timescale=row["timescale"], first_month=row["first_month"],
+            action_id=row["action_id"],
+            priority=row["priority__number"],
+            key_action=row["key_action"],
+            lead=row["lead"],
+            agencies=row["agencies"],
+            timescale=row["timescale"],
+            first_month=row["first_month"],
             last_month=row["last_month"],
             rag_by_month={m: row[f"rag_{i}"] for i, m in enumerate(needed)},
-            commentary=row["commentary"] or "", latest_update=row["latest_update"],
+            commentary=row["commentary"] or "",
+            latest_update=row["latest_update"],
         )
         for row in rows
     ]
@@ -52,6 +71,13 @@ def exception_report(slug: str, as_at: date, months: int = 3) -> ExceptionReport
     if plan is None:
         raise UnknownPlan(f"there is no plan '{slug}'")
     priorities = dict(plan.priorities.values_list("number", "title"))
-    return compute(plan=plan.slug, title=plan.title, council=plan.council, as_at=as_at,
-                   priorities=priorities, actions=report_actions(plan, as_at, months),
-                   months=months, period_start=plan.started)
+    return compute(
+        plan=plan.slug,
+        title=plan.title,
+        council=plan.council,
+        as_at=as_at,
+        priorities=priorities,
+        actions=report_actions(plan, as_at, months),
+        months=months,
+        period_start=plan.started,
+    )

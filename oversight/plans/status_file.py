@@ -11,12 +11,15 @@ from oversight.plans.tables import Column, ImportFailed, Problem, cell_text, loc
 STATUS_COLUMNS = (
     ACTION_ID,
     Column("rag", "RAG", ("RAG Status", "Status", "RAG rating", "Rating")),
-    Column("commentary", "Commentary", ("Comments", "Comment", "Update", "Progress update",
-                                        "Progress"), required=False),
+    Column(
+        "commentary",
+        "Commentary",
+        ("Comments", "Comment", "Update", "Progress update", "Progress"),
+        required=False,
+    ),
 )
 
-RAG_VALUES = {"red": "R", "r": "R", "amber": "A", "a": "A", "green": "G", "g": "G",
-              "white": "W", "w": "W"}
+RAG_VALUES = {"red": "R", "r": "R", "amber": "A", "a": "A", "green": "G", "g": "G", "white": "W", "w": "W"}
 
 
 @dataclass(frozen=True)
@@ -49,25 +52,34 @@ def read_status_file(path: Path, sheet: str | None = None) -> StatusFile:
         action_id = cell_text(located.value(cells, "action_id"))
         if not action_id:
             if sum(1 for c in cells if cell_text(c)) > 1:
-                problems.append(located.sheet.problem("expected an Action ID", number,
-                                                      located.column_name("action_id")))
+                problems.append(
+                    located.sheet.problem("expected an Action ID", number, located.column_name("action_id"))
+                )
             continue  # a heading row such as 'Priority 5 - Children Looked After'
         if action_id in seen:
-            problems.append(located.sheet.problem(
-                f"Action ID {action_id} appears twice (first on row {seen[action_id]})",
-                number, located.column_name("action_id")))
+            problems.append(
+                located.sheet.problem(
+                    f"Action ID {action_id} appears twice (first on row {seen[action_id]})",
+                    number,
+                    located.column_name("action_id"),
+                )
+            )
             continue
         seen[action_id] = number
         raw = located.value(cells, "rag")
         rag = parse_rag(raw)
         if rag is None:
-            problems.append(located.sheet.problem(
-                f"'{cell_text(raw)}' is not a RAG status: expected Red, Amber, Green or White "
-                "(or R, A, G, W)", number, located.column_name("rag")))
+            problems.append(
+                located.sheet.problem(
+                    f"'{cell_text(raw)}' is not a RAG status: expected Red, Amber, Green or White "
+                    "(or R, A, G, W)",
+                    number,
+                    located.column_name("rag"),
+                )
+            )
             continue
         commentary = cell_text(located.value(cells, "commentary"))
         statuses.append(StatusRow(number, action_id, rag, commentary))
     if problems:
         raise ImportFailed(problems)
-    return StatusFile(located.sheet.file, located.sheet.name, statuses,
-                      located.column_name("action_id"))
+    return StatusFile(located.sheet.file, located.sheet.name, statuses, located.column_name("action_id"))

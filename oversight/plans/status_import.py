@@ -36,39 +36,57 @@ class StatusImportSummary:
             f"  statuses already recorded at this date and unchanged: {self.unchanged}",
         ]
         if self.actions_without_status:
-            lines.append(f"  actions in the plan with no status in this file: "
-                         f"{self.actions_without_status}")
+            lines.append(f"  actions in the plan with no status in this file: {self.actions_without_status}")
         return lines
 
 
-def import_statuses(path: Path, slug: str, as_at: date, actor: Actor, *,
-                    sheet: str | None = None, progress: Progress | None = None
-                    ) -> StatusImportSummary:
+def import_statuses(
+    path: Path,
+    slug: str,
+    as_at: date,
+    actor: Actor,
+    *,
+    sheet: str | None = None,
+    progress: Progress | None = None,
+) -> StatusImportSummary:
     """All or nothing: ImportFailed (nothing changed) or what was recorded."""
     parsed = read_status_file(path, sheet)
     if progress:
         progress(f"read {len(parsed.statuses):,} statuses from {parsed.file}")
     plan = Plan.objects.filter(slug=slug).first()
     if plan is None:
-        raise ImportFailed([Problem(parsed.file, f"there is no plan '{slug}': import the plan "
-                                                 "first with import-plan")])
+        raise ImportFailed(
+            [Problem(parsed.file, f"there is no plan '{slug}': import the plan first with import-plan")]
+        )
     rows = Action.objects.filter(plan=plan).values_list("action_id", "pk", "in_plan")
     actions = {action_id: pk for action_id, pk, _ in rows}
     in_plan = {action_id for action_id, _, current in rows if current}
     unknown = [
-        Problem(parsed.file, f"Action ID {row.action_id} is not in plan '{slug}'", parsed.sheet,
-                row.row, parsed.column_of_action_id)
-        for row in parsed.statuses if row.action_id not in actions
+        Problem(
+            parsed.file,
+            f"Action ID {row.action_id} is not in plan '{slug}'",
+            parsed.sheet,
+            row.row,
+            parsed.column_of_action_id,
+        )
+        for row in parsed.statuses
+        if row.action_id not in actions
     ]
     if unknown:
         raise ImportFailed(unknown)
 
     summary = StatusImportSummary(slug, parsed.file, parsed.sheet, as_at)
     with transaction.atomic():
-        run = ImportRun.objects.create(plan=plan, kind=ImportRun.Kind.STATUS,
-                                       file_name=parsed.file, sheet=parsed.sheet,
-                                       sha256=file_digest(path), as_at=as_at,
-                                       actor=actor.name, user_id=actor.user_id)
+        run = ImportRun.objects.create(
+            plan=plan,
+            kind=ImportRun.Kind.STATUS,
+            file_name=parsed.file,
+            sheet=parsed.sheet,
+            sha256=file_digest(path),
+            as_at=as_at,
+            actor=actor.name,
+            user_id=actor.user_id,
+        )
         same_day: dict[int, tuple[str, str]] = {}
         for action_pk, rag, commentary in (
             StatusRecord.objects.filter(action__plan=plan, as_at=as_at)
@@ -82,16 +100,28 @@ def import_statuses(path: Path, slug: str, as_at: date, actor: Actor, *,
             if same_day.get(pk) == (row.rag, row.commentary):
                 summary.unchanged += 1
                 continue
-            records.append(StatusRecord(
-                action_id=pk, as_at=as_at, month=month_of(as_at), rag=row.rag,
-                commentary=row.commentary, actor=actor.name, user_id=actor.user_id,
-                source=f"status import: {parsed.file}", import_run=run))
+            records.append(
+                StatusRecord(
+                    action_id=pk,
+                    as_at=as_at,
+                    month=month_of(as_at),
+                    rag=row.rag,
+                    commentary=row.commentary,
+                    actor=actor.name,
+                    user_id=actor.user_id,
+                    source=f"status import: {parsed.file}",
+                    import_run=run,
+                )
+            )
             summary.by_rag[row.rag] += 1
         StatusRecord.objects.bulk_create(records, batch_size=BATCH)
         summary.recorded = len(records)
         summary.actions_without_status = len(in_plan - {row.action_id for row in parsed.statuses})
-        run.summary = {"recorded": summary.recorded, "unchanged": summary.unchanged,
-                       "by_rag": dict(summary.by_rag)}
+        run.summary = {
+            "recorded": summary.recorded,
+            "unchanged": summary.unchanged,
+            "by_rag": dict(summary.by_rag),
+        }
         run.save(update_fields=["summary"])
     if progress:
         progress(f"saved {summary.recorded:,} statuses")

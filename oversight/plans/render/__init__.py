@@ -18,8 +18,7 @@ def renderer(name: str) -> Callable[[ExceptionReport], bytes]:
         return render_json
     from oversight.plans.render import docx, html, markdown, xlsx
 
-    return {"md": markdown.render, "html": html.render, "docx": docx.render,
-            "xlsx": xlsx.render}[name]
+    return {"md": markdown.render, "html": html.render, "docx": docx.render, "xlsx": xlsx.render}[name]
 
 
 FORMATS = ("json", "md", "html", "docx", "xlsx")

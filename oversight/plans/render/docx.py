@@ -18,8 +18,10 @@ from oversight.plans.exception_report import ExceptionReport
 from oversight.plans.render import tables
 from oversight.plans.render.tables import Table
 
-PURPOSE = ("The purpose of this report is to outline areas where there has been a delay in "
-           "progressing actions in the plan by the published timescale.")
+PURPOSE = (
+    "The purpose of this report is to outline areas where there has been a delay in "
+    "progressing actions in the plan by the published timescale."
+)
 RECOMMENDATION = "Members of the Board are invited to comment on the contents of this report."
 
 
@@ -65,8 +67,10 @@ def render(report: ExceptionReport) -> bytes:
     doc.core_properties.author = "Oversight"
 
     doc.add_heading(f"{report.title}: exception report, {month_name(report.month)}", 0)
-    details = [("Subject", f"Improvement plan exception report - {month_name(report.month)}"),
-               ("As at", f"{report.as_at:%-d %B %Y}")]
+    details = [
+        ("Subject", f"Improvement plan exception report - {month_name(report.month)}"),
+        ("As at", f"{report.as_at:%-d %B %Y}"),
+    ]
     if report.council:
         details.insert(0, ("Council", report.council))
     for label, value in details:

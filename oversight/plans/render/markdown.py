@@ -10,14 +10,18 @@ from oversight.plans.render.tables import Table
 
 
 def cell(value: object) -> str:
-    return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\r", "").replace(
-        "\n", "<br>")
+    return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\r", "").replace("\n", "<br>")
 
 
 def table(t: Table) -> list[str]:
-    lines = [f"**{cell(t.caption)}**", "", "| " + " | ".join(cell(h) for h in t.headers) + " |",
-             "|" + "|".join(" ---: " if isinstance(v, int) else " --- "
-                            for v in (t.rows[0] if t.rows else t.headers)) + "|"]
+    lines = [
+        f"**{cell(t.caption)}**",
+        "",
+        "| " + " | ".join(cell(h) for h in t.headers) + " |",
+        "|"
+        + "|".join(" ---: " if isinstance(v, int) else " --- " for v in (t.rows[0] if t.rows else t.headers))
+        + "|",
+    ]
     lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in t.rows]
     if t.total:
         lines.append("| " + " | ".join(f"**{cell(v)}**" if v != "" else "" for v in t.total) + " |")

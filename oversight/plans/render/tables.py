@@ -31,8 +31,7 @@ def table1(report: ExceptionReport) -> Table:
         "Table 1",
         f"Table 1: actions due and not progressed (Red) by priority, {month_name(report.month)}",
         ["Priority", f"Actions due {period}", "Actions not progressed (Red)", "Red as % of due"],
-        [[report.priority_name(r.priority), r.due, r.red, f"{r.red_percent}%"]
-         for r in report.by_priority],
+        [[report.priority_name(r.priority), r.due, r.red, f"{r.red_percent}%"] for r in report.by_priority],
         ["Total", report.due, report.red, f"{report.red_percent}%"],
     )
 
@@ -51,8 +50,7 @@ def table2(report: ExceptionReport) -> Table:
         "Table 2",
         "Table 2: actions not progressed (Red) by priority, month by month",
         ["Priority", *[short_month_name(m) for m in report.trend_months], "Difference"],
-        [[report.priority_name(r.priority), *counts(r.red), difference(r.difference)]
-         for r in report.trend],
+        [[report.priority_name(r.priority), *counts(r.red), difference(r.difference)] for r in report.trend],
         ["Total", *counts(report.trend_total), difference(report.trend_difference)],
     )
 
@@ -62,8 +60,7 @@ def table3(report: ExceptionReport) -> Table:
         "Table 3",
         "Table 3: actions not progressed (Red) by their deadline",
         ["Action deadline", "Number of actions", "Percentage", "Action IDs"],
-        [[r.deadline, r.count, f"{r.percent}%", ", ".join(r.action_ids)]
-         for r in report.by_deadline],
+        [[r.deadline, r.count, f"{r.percent}%", ", ".join(r.action_ids)] for r in report.by_deadline],
         ["Total", report.red, "100%" if report.red else "0%", ""],
     )
 
@@ -76,11 +73,15 @@ def red_actions_by_priority(report: ExceptionReport) -> list[tuple[str, Table]]:
     groups: dict[int, list[list[Cell]]] = {}
     for a in report.red_actions:
         groups.setdefault(a.priority, []).append(
-            [a.timescale, a.action_id, a.key_action, a.lead, a.agencies, a.commentary])
+            [a.timescale, a.action_id, a.key_action, a.lead, a.agencies, a.commentary]
+        )
     return [
-        (report.priority_name(number),
-         Table("Red actions", f"Red actions: {report.priority_name(number)}", RED_HEADERS, rows,
-               wide={2, 5}))
+        (
+            report.priority_name(number),
+            Table(
+                "Red actions", f"Red actions: {report.priority_name(number)}", RED_HEADERS, rows, wide={2, 5}
+            ),
+        )
         for number, rows in groups.items()
     ]
 
@@ -88,9 +89,21 @@ def red_actions_by_priority(report: ExceptionReport) -> list[tuple[str, Table]]:
 def red_actions(report: ExceptionReport) -> Table:
     """Every Red action in one table, with its priority, for a spreadsheet."""
     return Table(
-        "Red actions", "Red actions", ["Priority", *RED_HEADERS],
-        [[report.priority_name(a.priority), a.timescale, a.action_id, a.key_action, a.lead,
-          a.agencies, a.commentary] for a in report.red_actions],
+        "Red actions",
+        "Red actions",
+        ["Priority", *RED_HEADERS],
+        [
+            [
+                report.priority_name(a.priority),
+                a.timescale,
+                a.action_id,
+                a.key_action,
+                a.lead,
+                a.agencies,
+                a.commentary,
+            ]
+            for a in report.red_actions
+        ],
         wide={3, 6},
     )
 
@@ -98,10 +111,19 @@ def red_actions(report: ExceptionReport) -> Table:
 def movements(report: ExceptionReport) -> Table:
     rows: list[list[Cell]] = [[a, "Became Red", "Red"] for a in report.newly_red]
     rows += [[a, "No longer Red", now] for a, now in report.no_longer_red]
-    return Table("Changes", f"Changes since {month_name(report.previous_month)}",
-                 ["Action ID", "Change", f"Status in {month_name(report.month)}"], rows)
+    return Table(
+        "Changes",
+        f"Changes since {month_name(report.previous_month)}",
+        ["Action ID", "Change", f"Status in {month_name(report.month)}"],
+        rows,
+    )
 
 
 def warnings(report: ExceptionReport) -> Table:
-    return Table("Warnings", "Statuses to check", ["Action ID", "Problem"],
-                 [[w.action_id, w.problem] for w in report.warnings], wide={1})
+    return Table(
+        "Warnings",
+        "Statuses to check",
+        ["Action ID", "Problem"],
+        [[w.action_id, w.problem] for w in report.warnings],
+        wide={1},
+    )

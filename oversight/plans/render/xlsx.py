@@ -60,11 +60,16 @@ def render(report: ExceptionReport) -> bytes:
     summary.title = "Summary"
     text = narrative.analysis(report)
     lines: list[tuple[str, object]] = [
-        ("Plan", report.title), ("Council", report.council), ("As at", report.as_at),
-        ("Report month", month_name(report.month)), ("Actions due", report.due),
-        ("Actions Red", report.red), ("Red as % of due", f"{report.red_percent}%"),
+        ("Plan", report.title),
+        ("Council", report.council),
+        ("As at", report.as_at),
+        ("Report month", month_name(report.month)),
+        ("Actions due", report.due),
+        ("Actions Red", report.red),
+        ("Red as % of due", f"{report.red_percent}%"),
         ("In progress, not yet due", report.in_progress_not_yet_due),
-        ("Became due this month", report.new_due), ("Of which Red", report.new_due_red),
+        ("Became due this month", report.new_due),
+        ("Of which Red", report.new_due_red),
     ]
     put(summary, 1, 1, f"{report.title}: exception report, {month_name(report.month)}", True)
     for r, (label, value) in enumerate(lines, start=3):
@@ -82,9 +87,14 @@ def render(report: ExceptionReport) -> bytes:
     summary.column_dimensions["A"].width = 28
     summary.column_dimensions["B"].width = 40
 
-    for table in (tables.table1(report), tables.table2(report), tables.table3(report),
-                  tables.red_actions(report), tables.movements(report),
-                  tables.warnings(report)):
+    for table in (
+        tables.table1(report),
+        tables.table2(report),
+        tables.table3(report),
+        tables.red_actions(report),
+        tables.movements(report),
+        tables.warnings(report),
+    ):
         add_sheet(book, table)
     out = io.BytesIO()
     book.save(out)

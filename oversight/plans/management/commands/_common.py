@@ -27,8 +27,9 @@ def iso_month(text: str) -> date:
 
 
 def add_actor_argument(parser: ArgumentParser) -> None:
-    parser.add_argument("--by", default=None,
-                        help="who is importing, for the audit trail (default: your login name)")
+    parser.add_argument(
+        "--by", default=None, help="who is importing, for the audit trail (default: your login name)"
+    )
 
 
 def actor_from(options: dict) -> Actor:

@@ -18,11 +18,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--plan", required=True)
         parser.add_argument("--as-at", required=True, type=iso_date, help="YYYY-MM-DD")
-        parser.add_argument("--months", type=int, default=3,
-                            help="months in the trend table (Table 2), default 3")
+        parser.add_argument(
+            "--months", type=int, default=3, help="months in the trend table (Table 2), default 3"
+        )
         parser.add_argument("--format", choices=FORMATS, default="json")
-        parser.add_argument("--output", type=Path,
-                            help="file to write (default: standard output for json, md and html)")
+        parser.add_argument(
+            "--output", type=Path, help="file to write (default: standard output for json, md and html)"
+        )
 
     def handle(self, *args, **options):
         require_migrated()

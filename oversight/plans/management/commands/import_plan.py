@@ -25,8 +25,9 @@ class Command(BaseCommand):
         parser.add_argument("--plan", required=True, help="the plan's short name, e.g. bromley")
         parser.add_argument("--title", help="the plan's title")
         parser.add_argument("--council", help="the council's name")
-        parser.add_argument("--started", type=iso_month,
-                            help="the month the plan started, YYYY-MM (default: its first month)")
+        parser.add_argument(
+            "--started", type=iso_month, help="the month the plan started, YYYY-MM (default: its first month)"
+        )
         parser.add_argument("--sheet", help="the sheet to read (default: the first with a header)")
         add_actor_argument(parser)
 
@@ -34,8 +35,13 @@ class Command(BaseCommand):
         require_migrated()
         try:
             summary = import_plan(
-                options["file"], options["plan"], actor_from(options), title=options["title"],
-                council=options["council"], started=options["started"], sheet=options["sheet"],
+                options["file"],
+                options["plan"],
+                actor_from(options),
+                title=options["title"],
+                council=options["council"],
+                started=options["started"],
+                sheet=options["sheet"],
                 progress=lambda message: self.stderr.write(f"... {message}"),
             )
         except ImportFailed as error:

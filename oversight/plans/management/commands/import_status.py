@@ -31,7 +31,10 @@ class Command(BaseCommand):
         require_migrated()
         try:
             summary = import_statuses(
-                options["file"], options["plan"], options["as_at"], actor_from(options),
+                options["file"],
+                options["plan"],
+                options["as_at"],
+                actor_from(options),
                 sheet=options["sheet"],
                 progress=lambda message: self.stderr.write(f"... {message}"),
             )
