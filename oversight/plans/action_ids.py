@@ -19,3 +19,8 @@ def leading_number(action_id: str) -> int | None:
     """The priority number an Action ID starts with ('5.8.3' -> 5), or None."""
     m = re.match(r"\s*[a-z]*\s*(\d+)", action_id, re.IGNORECASE)
     return int(m.group(1)) if m else None
+
+
+def looks_like_action_id(text: str) -> bool:
+    """'5.8.3', '10.2', 'P5.1a': what a plan's Action ID column holds, unlike a heading."""
+    return re.fullmatch(r"[a-z]{0,3}\s?\d+(?:[.\-]\d+)*[a-z]?", text.strip(), re.IGNORECASE) is not None

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from oversight.plans.action_ids import leading_number
+from oversight.plans.action_ids import leading_number, looks_like_action_id
 from oversight.plans.tables import (
     Column,
     ImportFailed,
@@ -95,21 +95,22 @@ def _read_rows(located: Located) -> PlanFile:
 
     for number, cells in located.data_rows():
         filled = [cell_text(c) for c in cells if cell_text(c)]
-        action_id = cell_text(located.value(cells, "action_id"))
-        if not action_id:
-            heading = parse_priority(filled[0]) if len(filled) == 1 else None
+        if len(filled) == 1 and not looks_like_action_id(filled[0]):
+            heading = parse_priority(filled[0])
             if heading:
                 section = heading[0]
                 if heading[1]:
                     result.priority_titles[heading[0]] = heading[1]
-            elif len(filled) == 1:
-                result.headings_skipped += 1
             else:
-                problems.append(
-                    sheet.problem(
-                        "expected an Action ID such as '5.8.3'", number, located.column_name("action_id")
-                    )
+                result.headings_skipped += 1
+            continue
+        action_id = cell_text(located.value(cells, "action_id"))
+        if not action_id:
+            problems.append(
+                sheet.problem(
+                    "expected an Action ID such as '5.8.3'", number, located.column_name("action_id")
                 )
+            )
             continue
 
         if action_id in seen:

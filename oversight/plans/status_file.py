@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from oversight.plans.action_ids import looks_like_action_id
 from oversight.plans.plan_file import ACTION_ID
 from oversight.plans.tables import Column, ImportFailed, Problem, cell_text, locate, read_sheets
 
@@ -49,13 +50,15 @@ def read_status_file(path: Path, sheet: str | None = None) -> StatusFile:
     statuses: list[StatusRow] = []
     seen: dict[str, int] = {}
     for number, cells in located.data_rows():
+        filled = [cell_text(c) for c in cells if cell_text(c)]
+        if len(filled) == 1 and not looks_like_action_id(filled[0]):
+            continue  # a heading row such as 'Priority 5 - Children Looked After'
         action_id = cell_text(located.value(cells, "action_id"))
         if not action_id:
-            if sum(1 for c in cells if cell_text(c)) > 1:
-                problems.append(
-                    located.sheet.problem("expected an Action ID", number, located.column_name("action_id"))
-                )
-            continue  # a heading row such as 'Priority 5 - Children Looked After'
+            problems.append(
+                located.sheet.problem("expected an Action ID", number, located.column_name("action_id"))
+            )
+            continue
         if action_id in seen:
             problems.append(
                 located.sheet.problem(

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from zipfile import BadZipFile
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
@@ -141,7 +142,7 @@ def _csv_rows(path: Path) -> list[tuple[int, tuple[object, ...]]]:
 def _xlsx_sheets(path: Path, wanted: str | None) -> list[Sheet]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as error:
+    except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError) as error:
         raise ImportFailed([Problem(path.name, f"expected an Excel workbook ({error})")]) from None
     try:
         names = book.sheetnames

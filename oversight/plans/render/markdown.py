@@ -10,7 +10,9 @@ from oversight.plans.render.tables import Table
 
 
 def cell(value: object) -> str:
-    return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\r", "").replace("\n", "<br>")
+    """Text safe inside a Markdown table: pipes escaped, HTML shown as text, lines kept."""
+    text = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", "").replace("\n", "<br>")
 
 
 def table(t: Table) -> list[str]:

@@ -1,0 +1,14 @@
+from __future__ import annotations
+
+from oversight.plans.action_ids import leading_number, sort_key
+
+
+def test_action_ids_sort_naturally() -> None:
+    ids = ["1.10", "1.9", "10.1.1", "2.1", "1.9.2", "1.9.10", "1.9.3a"]
+    assert sorted(ids, key=sort_key) == ["1.9", "1.9.2", "1.9.3a", "1.9.10", "1.10", "2.1", "10.1.1"]
+
+
+def test_the_priority_is_the_first_number_of_the_action_id() -> None:
+    assert leading_number("5.8.3") == 5
+    assert leading_number("P10.2") == 10
+    assert leading_number("A") is None
