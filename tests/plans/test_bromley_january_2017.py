@@ -32,17 +32,22 @@ def test_the_totals_equal_the_published_ones(report) -> None:
 
 def test_table_1_equals_the_published_one(report) -> None:
     assert [{k: row[k] for k in ("priority", "title", "due", "red")} for row in report["by_priority"]] == (
-        EXPECTED["by_priority"])
+        EXPECTED["by_priority"]
+    )
 
 
 def test_table_3_equals_the_published_figures(report) -> None:
     assert [{k: row[k] for k in ("deadline", "count", "percent")} for row in report["by_deadline"]] == (
-        EXPECTED["by_deadline"])
+        EXPECTED["by_deadline"]
+    )
 
 
 def test_the_red_actions_and_the_oldest_equal_the_published_ones(report) -> None:
     assert [a["action_id"] for a in report["red_actions"]] == EXPECTED["red_actions"]
     assert report["oldest_red"] == EXPECTED["oldest_red"]
     first = report["red_actions"][0]
-    assert (first["timescale"], first["lead"], first["agencies"]) == ("Jan-17", "DCS",
-                                                                    "LBB (Dir Human Resources)")
+    assert (first["timescale"], first["lead"], first["agencies"]) == (
+        "Jan-17",
+        "DCS",
+        "LBB (Dir Human Resources)",
+    )

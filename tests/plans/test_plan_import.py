@@ -21,8 +21,9 @@ def plan_rows(*rows: list[str]) -> list[list[str]]:
 
 
 def test_it_imports_the_bromley_plan() -> None:
-    summary = import_plan(BROMLEY / "plan.csv", "bromley", ALICE, title="Improvement Plan",
-                          council="London Borough of Bromley")
+    summary = import_plan(
+        BROMLEY / "plan.csv", "bromley", ALICE, title="Improvement Plan", council="London Borough of Bromley"
+    )
     assert len(summary.added) == 256
     plan = Plan.objects.get(slug="bromley")
     assert plan.started == date(2016, 5, 1)  # the first month of any timescale
@@ -36,23 +37,36 @@ def test_it_imports_the_bromley_plan() -> None:
 
 
 def test_action_ids_sort_naturally_in_the_register(write_csv) -> None:
-    path = write_csv("plan.csv", plan_rows(
-        ["1", "1.10", "Ten", "", "", "Dec-16"], ["1", "1.9", "Nine", "", "", "Dec-16"],
-        ["1", "1.9.1", "Nine one", "", "", "Dec-16"]))
+    path = write_csv(
+        "plan.csv",
+        plan_rows(
+            ["1", "1.10", "Ten", "", "", "Dec-16"],
+            ["1", "1.9", "Nine", "", "", "Dec-16"],
+            ["1", "1.9.1", "Nine one", "", "", "Dec-16"],
+        ),
+    )
     import_plan(path, "p", ALICE)
     assert list(Action.objects.values_list("action_id", flat=True)) == ["1.9", "1.9.1", "1.10"]
 
 
 def test_a_reimport_updates_by_action_id_and_keeps_the_old_values(write_csv) -> None:
-    first = write_csv("v1.csv", plan_rows(
-        ["Priority 1 - Leadership", "1.1", "Protocol", "DCS", "Health", "Dec-16"],
-        ["Priority 1 - Leadership", "1.2", "Survey", "DCS", "", "Jan-17"],
-        ["Priority 1 - Leadership", "1.3", "Audit", "HOS", "", "Jan-17"]))
+    first = write_csv(
+        "v1.csv",
+        plan_rows(
+            ["Priority 1 - Leadership", "1.1", "Protocol", "DCS", "Health", "Dec-16"],
+            ["Priority 1 - Leadership", "1.2", "Survey", "DCS", "", "Jan-17"],
+            ["Priority 1 - Leadership", "1.3", "Audit", "HOS", "", "Jan-17"],
+        ),
+    )
     import_plan(first, "p", ALICE)
-    second = write_csv("v2.csv", plan_rows(
-        ["Priority 1 - Leadership", "1.1", "Protocol", "DCS", "Health", "Mar-17"],
-        ["Priority 2 - Quality", "1.2", "Staff survey", "HR Director", "", "Jan-17"],
-        ["Priority 1 - Leadership", "1.4", "New action", "DCS", "", "Apr-17"]))
+    second = write_csv(
+        "v2.csv",
+        plan_rows(
+            ["Priority 1 - Leadership", "1.1", "Protocol", "DCS", "Health", "Mar-17"],
+            ["Priority 2 - Quality", "1.2", "Staff survey", "HR Director", "", "Jan-17"],
+            ["Priority 1 - Leadership", "1.4", "New action", "DCS", "", "Apr-17"],
+        ),
+    )
     summary = import_plan(second, "p", Actor("bob"))
 
     assert summary.added == ["1.4"]
@@ -90,8 +104,10 @@ def test_the_same_file_twice_changes_nothing() -> None:
 def test_a_bad_file_changes_nothing(write_csv) -> None:
     import_plan(write_csv("a.csv", plan_rows(["1", "1.1", "A", "DCS", "", "Dec-16"])), "p", ALICE)
     before = (Action.objects.count(), Change.objects.count(), ImportRun.objects.count())
-    bad = write_csv("b.csv", plan_rows(["1", "1.1", "A", "Someone else", "", "Dec-16"],
-                                      ["1", "1.2", "B", "", "", "Ongoing"]))
+    bad = write_csv(
+        "b.csv",
+        plan_rows(["1", "1.1", "A", "Someone else", "", "Dec-16"], ["1", "1.2", "B", "", "", "Ongoing"]),
+    )
     with pytest.raises(ImportFailed):
         import_plan(bad, "p", ALICE)
     assert (Action.objects.count(), Change.objects.count(), ImportRun.objects.count()) == before
@@ -106,31 +122,56 @@ def test_a_failure_while_saving_rolls_everything_back(write_csv, monkeypatch) ->
 
     monkeypatch.setattr(Change.objects, "bulk_create", fail)
     with pytest.raises(RuntimeError):
-        import_plan(write_csv("b.csv", plan_rows(["1", "1.1", "A", "HOS", "", "Jan-17"],
-                                                 ["1", "1.2", "B", "", "", "Jan-17"])), "p", ALICE)
+        import_plan(
+            write_csv(
+                "b.csv",
+                plan_rows(["1", "1.1", "A", "HOS", "", "Jan-17"], ["1", "1.2", "B", "", "", "Jan-17"]),
+            ),
+            "p",
+            ALICE,
+        )
     assert list(Action.objects.values_list("action_id", "lead")) == [("1.1", "DCS")]
     assert ImportRun.objects.count() == 1
 
 
 def test_priority_titles_that_change_are_recorded(write_csv) -> None:
-    import_plan(write_csv("a.csv", plan_rows(["Priority 1 - Leadership", "1.1", "A", "", "", "Dec-16"])),
-                "p", ALICE)
-    import_plan(write_csv("b.csv", plan_rows(["Priority 1 - Leadership and Governance", "1.1", "A", "", "",
-                                              "Dec-16"])), "p", ALICE)
+    import_plan(
+        write_csv("a.csv", plan_rows(["Priority 1 - Leadership", "1.1", "A", "", "", "Dec-16"])), "p", ALICE
+    )
+    import_plan(
+        write_csv(
+            "b.csv", plan_rows(["Priority 1 - Leadership and Governance", "1.1", "A", "", "", "Dec-16"])
+        ),
+        "p",
+        ALICE,
+    )
     assert Priority.objects.get(number=1).title == "Leadership and Governance"
     change = Change.objects.get(priority__number=1, field="title")
     assert (change.old_value, change.new_value) == ("Leadership", "Leadership and Governance")
 
 
 def test_an_added_action_records_its_values(write_csv) -> None:
-    import_plan(write_csv("a.csv", plan_rows(["1", "1.1", "Protocol", "DCS", "Health", "Dec-16"])), "p", ALICE)
+    import_plan(
+        write_csv("a.csv", plan_rows(["1", "1.1", "Protocol", "DCS", "Health", "Dec-16"])), "p", ALICE
+    )
     added = json.loads(Change.objects.get(kind=Change.Kind.ADDED).new_value)
-    assert added == {"priority": "1", "key_action": "Protocol", "lead": "DCS", "agencies": "Health",
-                     "timescale": "Dec-16"}
+    assert added == {
+        "priority": "1",
+        "key_action": "Protocol",
+        "lead": "DCS",
+        "agencies": "Health",
+        "timescale": "Dec-16",
+    }
 
 
 def test_the_plan_start_month_can_be_given(write_csv) -> None:
-    import_plan(write_csv("a.csv", plan_rows(["1", "1.1", "A", "", "", "Dec-16"])), "p", ALICE,
-                started=date(2016, 5, 1), title="Plan", council="Example")
+    import_plan(
+        write_csv("a.csv", plan_rows(["1", "1.1", "A", "", "", "Dec-16"])),
+        "p",
+        ALICE,
+        started=date(2016, 5, 1),
+        title="Plan",
+        council="Example",
+    )
     plan = Plan.objects.get()
     assert (plan.started, plan.title, plan.council) == (date(2016, 5, 1), "Plan", "Example")

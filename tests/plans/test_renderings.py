@@ -14,22 +14,48 @@ from oversight.plans.exception_report import ExceptionReport, ReportAction, comp
 from oversight.plans.render import FORMATS, renderer
 
 JAN, FEB, MAR = date(2017, 1, 1), date(2017, 2, 1), date(2017, 3, 1)
-INJECTIONS = ["=HYPERLINK(\"http://evil.example\",\"click\")", "+44 20 7946 0000", "-1+2", "@SUM(A1:A2)"]
+INJECTIONS = ['=HYPERLINK("http://evil.example","click")', "+44 20 7946 0000", "-1+2", "@SUM(A1:A2)"]
 
 
 def make_report() -> ExceptionReport:
-    def act(action_id: str, last: date, rags: dict, commentary: str = "Delayed by recruitment") -> ReportAction:
-        return ReportAction(action_id, int(action_id.split(".")[0]), f"Do {action_id} | with a pipe", "DCS",
-                            "Health, Police", f"{last:%b-%y}", last, last, rags, commentary, MAR)
+    def act(
+        action_id: str, last: date, rags: dict, commentary: str = "Delayed by recruitment"
+    ) -> ReportAction:
+        return ReportAction(
+            action_id,
+            int(action_id.split(".")[0]),
+            f"Do {action_id} | with a pipe",
+            "DCS",
+            "Health, Police",
+            f"{last:%b-%y}",
+            last,
+            last,
+            rags,
+            commentary,
+            MAR,
+        )
 
-    actions = [act("1.1", JAN, {JAN: "R", FEB: "R", MAR: "R"}),
-               act("1.2", FEB, {JAN: "A", FEB: "R", MAR: "A"}),
-               act("2.1", MAR, {JAN: "W", FEB: "A", MAR: "R"}, commentary="Line one\nLine two <script>alert(1)</script>"),
-               act("2.2", MAR, {MAR: "G"})]
+    actions = [
+        act("1.1", JAN, {JAN: "R", FEB: "R", MAR: "R"}),
+        act("1.2", FEB, {JAN: "A", FEB: "R", MAR: "A"}),
+        act(
+            "2.1",
+            MAR,
+            {JAN: "W", FEB: "A", MAR: "R"},
+            commentary="Line one\nLine two <script>alert(1)</script>",
+        ),
+        act("2.2", MAR, {MAR: "G"}),
+    ]
     actions += [act(f"2.{i}", MAR, {MAR: "R"}, commentary=text) for i, text in enumerate(INJECTIONS, start=3)]
-    return compute(plan="demo", title="Improvement Plan", council="Example Council",
-                   as_at=date(2017, 3, 31), priorities={1: "Leadership", 2: "Safeguarding"},
-                   actions=actions, months=3)
+    return compute(
+        plan="demo",
+        title="Improvement Plan",
+        council="Example Council",
+        as_at=date(2017, 3, 31),
+        priorities={1: "Leadership", 2: "Safeguarding"},
+        actions=actions,
+        months=3,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -41,9 +67,11 @@ def test_the_word_report_has_tables_1_to_3_and_the_red_actions(report) -> None:
     doc = Document(io.BytesIO(renderer("docx")(report)))
     tables = [[[c.text for c in row.cells] for row in t.rows] for t in doc.tables]
     table1 = next(t for t in tables if t[0][0] == "Priority" and "Red as % of due" in t[0])
-    assert table1[1:] == [["Priority 1 - Leadership", "2", "1", "50%"],
-                          ["Priority 2 - Safeguarding", "6", "5", "83%"],
-                          ["Total", "8", "6", "75%"]]
+    assert table1[1:] == [
+        ["Priority 1 - Leadership", "2", "1", "50%"],
+        ["Priority 2 - Safeguarding", "6", "5", "83%"],
+        ["Total", "8", "6", "75%"],
+    ]
     table2 = next(t for t in tables if t[0][-1] == "Difference")
     assert table2[0] == ["Priority", "Jan 17", "Feb 17", "Mar 17", "Difference"]
     assert table2[-1] == ["Total", "1", "2", "6", "+4"]
@@ -60,11 +88,27 @@ def test_the_word_report_has_tables_1_to_3_and_the_red_actions(report) -> None:
 
 def test_the_excel_workbook_holds_the_tables_and_the_red_list(report) -> None:
     book = load_workbook(io.BytesIO(renderer("xlsx")(report)))
-    assert book.sheetnames == ["Summary", "Table 1", "Table 2", "Table 3", "Red actions", "Changes", "Warnings"]
+    assert book.sheetnames == [
+        "Summary",
+        "Table 1",
+        "Table 2",
+        "Table 3",
+        "Red actions",
+        "Changes",
+        "Warnings",
+    ]
     rows = list(book["Table 1"].iter_rows(min_row=2, values_only=True))
-    assert rows[0] == ("Priority", "Actions due Jan 17 - Mar 17", "Actions not progressed (Red)", "Red as % of due")
-    assert rows[1:] == [("Priority 1 - Leadership", 2, 1, "50%"), ("Priority 2 - Safeguarding", 6, 5, "83%"),
-                        ("Total", 8, 6, "75%")]
+    assert rows[0] == (
+        "Priority",
+        "Actions due Jan 17 - Mar 17",
+        "Actions not progressed (Red)",
+        "Red as % of due",
+    )
+    assert rows[1:] == [
+        ("Priority 1 - Leadership", 2, 1, "50%"),
+        ("Priority 2 - Safeguarding", 6, 5, "83%"),
+        ("Total", 8, 6, "75%"),
+    ]
     red = list(book["Red actions"].iter_rows(min_row=3, values_only=True))
     assert [r[2] for r in red] == ["1.1", "2.1", "2.3", "2.4", "2.5", "2.6"]
 

@@ -33,7 +33,14 @@ def test_it_records_the_bromley_january_statuses(bromley) -> None:
 
 def test_rag_values_are_read_in_any_case_or_as_letters() -> None:
     assert [parse_rag(v) for v in ["Red", "AMBER", "g", "white", " W ", "Blue", ""]] == [
-        "R", "A", "G", "W", "W", None, None]
+        "R",
+        "A",
+        "G",
+        "W",
+        "W",
+        None,
+        None,
+    ]
 
 
 def test_the_column_names_councils_use_are_accepted(write_csv) -> None:
@@ -43,13 +50,15 @@ def test_the_column_names_councils_use_are_accepted(write_csv) -> None:
 
 
 def test_bad_rag_values_and_unknown_actions_are_refused_and_nothing_is_saved(bromley, write_csv) -> None:
-    bad_rag = write_csv("s.csv", [["Action ID", "Status", "Comments"], ["1.1.1", "Blue", ""],
-                                  ["1.1.2", "Green", ""]])
+    bad_rag = write_csv(
+        "s.csv", [["Action ID", "Status", "Comments"], ["1.1.1", "Blue", ""], ["1.1.2", "Green", ""]]
+    )
     with pytest.raises(ImportFailed) as error:
         import_statuses(bad_rag, "bromley", JAN, ALICE)
     assert str(error.value.problems[0]) == (
         "s.csv, row 2, column B (Status): 'Blue' is not a RAG status: expected Red, Amber, Green or "
-        "White (or R, A, G, W)")
+        "White (or R, A, G, W)"
+    )
     unknown = write_csv("u.csv", [["Action ID", "RAG"], ["1.1.1", "G"], ["99.1", "R"]])
     with pytest.raises(ImportFailed, match="u.csv, row 3, column A \\(Action ID\\): Action ID 99.1 is not"):
         import_statuses(unknown, "bromley", JAN, ALICE)
@@ -89,6 +98,7 @@ def test_a_corrected_status_is_a_new_record_and_the_old_one_stays(bromley, write
 
 
 def test_heading_rows_in_a_status_file_are_skipped(bromley, write_csv) -> None:
-    path = write_csv("s.csv", [["Action ID", "RAG"], ["Priority 1 - Leadership and Governance"],
-                               ["1.1.1", "G"]])
+    path = write_csv(
+        "s.csv", [["Action ID", "RAG"], ["Priority 1 - Leadership and Governance"], ["1.1.1", "G"]]
+    )
     assert import_statuses(path, "bromley", JAN, ALICE).recorded == 1

@@ -58,8 +58,21 @@ def test_a_date_cell_from_excel_is_its_month() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Ongoing", "", "TBC", "Dec", "2016", "Q5 2016/17", "Q3 2016/18", "31/02/2017", "13/2016",
-     "Dec 16 - Oct 16", "Decembre 2016", "Spring 2017", "Dec 16 - Mar"],
+    [
+        "Ongoing",
+        "",
+        "TBC",
+        "Dec",
+        "2016",
+        "Q5 2016/17",
+        "Q3 2016/18",
+        "31/02/2017",
+        "13/2016",
+        "Dec 16 - Oct 16",
+        "Decembre 2016",
+        "Spring 2017",
+        "Dec 16 - Mar",
+    ],
 )
 def test_it_refuses_anything_else_naming_the_text(text: str) -> None:
     with pytest.raises(TimescaleError) as error:

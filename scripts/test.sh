@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The README's second command: installs what the tests need, checks the code, and runs the whole
+# suite on SQLite and then on a real PostgreSQL server on loopback (installed with apt-get if need be).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+python3 -m venv .venv
+.venv/bin/python -m pip install --disable-pip-version-check --quiet --upgrade pip
+.venv/bin/python -m pip install --disable-pip-version-check --quiet -e '.[test]'
+
+echo "== lint"
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+echo "== migrations are up to date"
+OVERSIGHT_DATA_DIR="$(mktemp -d)" .venv/bin/python manage.py makemigrations --check --dry-run
+
+echo "== tests on SQLite"
+env -u DATABASE_URL .venv/bin/pytest -q
+
+echo "== tests on PostgreSQL"
+if [ -n "${TEST_DATABASE_URL:-}" ]; then
+  export DATABASE_URL="$TEST_DATABASE_URL"
+else
+  source scripts/postgres.sh
+  start_postgres
+fi
+.venv/bin/pytest -q
