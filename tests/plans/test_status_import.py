@@ -102,3 +102,21 @@ def test_heading_rows_in_a_status_file_are_skipped(bromley, write_csv) -> None:
         "s.csv", [["Action ID", "RAG"], ["Priority 1 - Leadership and Governance"], ["1.1.1", "G"]]
     )
     assert import_statuses(path, "bromley", JAN, ALICE).recorded == 1
+
+
+def test_a_status_workbook_with_title_rows_is_read(bromley, write_xlsx) -> None:
+    path = write_xlsx(
+        "january.xlsx",
+        {
+            "January": [
+                ["Improvement plan: January 2017 update"],
+                [],
+                ["Action Ref", "RAG Status", "Progress update"],
+                ["1.1.1", "GREEN", "Done"],
+                ["5.8.3", "r", '=HYPERLINK("x")'],
+            ]
+        },
+    )
+    summary = import_statuses(path, "bromley", JAN, ALICE)
+    assert summary.recorded == 2 and summary.sheet == "January"
+    assert StatusRecord.objects.get(action__action_id="5.8.3").commentary == '=HYPERLINK("x")'
