@@ -113,10 +113,10 @@ def test_a_status_workbook_with_title_rows_is_read(bromley, write_xlsx) -> None:
                 [],
                 ["Action Ref", "RAG Status", "Progress update"],
                 ["1.1.1", "GREEN", "Done"],
-                ["5.8.3", "r", '=HYPERLINK("x")'],
+                ["5.8.3", "r", "@Jane: please update"],
             ]
         },
     )
     summary = import_statuses(path, "bromley", JAN, ALICE)
     assert summary.recorded == 2 and summary.sheet == "January"
-    assert StatusRecord.objects.get(action__action_id="5.8.3").commentary == '=HYPERLINK("x")'
+    assert StatusRecord.objects.get(action__action_id="5.8.3").commentary == "@Jane: please update"
