@@ -11,6 +11,7 @@ python3 -m venv .venv
 echo "== lint"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+.venv/bin/mypy oversight
 echo "== migrations are up to date"
 OVERSIGHT_DATA_DIR="$(mktemp -d)" .venv/bin/python manage.py makemigrations --check --dry-run
 
