@@ -99,7 +99,8 @@ class StatusRecord(models.Model):
 
     class Meta:
         ordering = ["action", "as_at", "id"]
-        indexes = [models.Index(fields=["action", "month", "as_at", "id"])]
+        # the report asks, per action, for the latest status on or before a date
+        indexes = [models.Index(fields=["action", "as_at", "id"], name="status_latest_idx")]
 
     def __str__(self) -> str:
         return f"{self.action} {self.get_rag_display()} at {self.as_at}"

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.db.models import OuterRef, Subquery
 
+from oversight.lib.months import last_day
 from oversight.plans.exception_report import ExceptionReport, ReportAction, compute, report_months
 from oversight.plans.models import Action, Plan, StatusRecord
 
@@ -17,7 +18,7 @@ class UnknownPlan(LookupError):
 def latest_status(month: date, field: str) -> Subquery:
     """The given field of an action's latest status recorded in or before `month`."""
     return Subquery(
-        StatusRecord.objects.filter(action=OuterRef("pk"), month__lte=month)
+        StatusRecord.objects.filter(action=OuterRef("pk"), as_at__lte=last_day(month))
         .order_by("-as_at", "-id")
         .values(field)[:1]
     )

@@ -89,7 +89,7 @@ def import_statuses(
         )
         same_day: dict[int, tuple[str, str]] = {}
         for action_pk, rag, commentary in (
-            StatusRecord.objects.filter(action__plan=plan, as_at=as_at)
+            StatusRecord.objects.filter(action__plan=plan, month=month_of(as_at), as_at=as_at)
             .order_by("action_id", "recorded", "id")
             .values_list("action_id", "rag", "commentary")
         ):
