@@ -21,24 +21,44 @@ from oversight.plans.timescales import Timescale, TimescaleError, parse_timescal
 ACTION_ID = Column(
     "action_id",
     "Action ID",
-    ("ID", "Ref", "Action No", "Action Ref", "Action Number", "Reference", "Action Reference"),
+    ("ID", "Ref", "No", "Action No", "Action Ref", "Action Number", "Reference", "Action Reference"),
 )
 PLAN_COLUMNS = (
     ACTION_ID,
     Column("key_action", "Key Action", ("Action", "Description", "Key Actions", "Actions")),
     Column(
-        "timescale", "Timescale", ("Deadline", "Due", "Due date", "Target date", "Timescales", "Timeframe")
+        "timescale",
+        "Timescale",
+        (
+            "Deadline",
+            "Due",
+            "Due date",
+            "Target date",
+            "Timescales",
+            "Timeframe",
+            "Completion date",
+            "Target completion date",
+            "By when",
+        ),
     ),
     Column(
         "lead",
         "Lead",
-        ("Lead Officer", "Owner", "Responsible", "Responsible Officer", "Leads"),
+        (
+            "Lead Officer",
+            "Lead Officers",
+            "Owner",
+            "Responsible",
+            "Responsible Officer",
+            "Leads",
+            "Accountable Officer",
+        ),
         required=False,
     ),
     Column(
         "agencies",
         "Agency Involvement",
-        ("Agencies", "Partners", "Partner agencies", "Agency"),
+        ("Agencies", "Partners", "Partner agencies", "Agency", "Agencies involved", "Other agencies"),
         required=False,
     ),
     Column("priority", "Priority", ("Priority Area",), required=False),

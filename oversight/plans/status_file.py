@@ -11,11 +11,11 @@ from oversight.plans.tables import Column, ImportFailed, Problem, cell_text, loc
 
 STATUS_COLUMNS = (
     ACTION_ID,
-    Column("rag", "RAG", ("RAG Status", "Status", "RAG rating", "Rating")),
+    Column("rag", "RAG", ("RAG Status", "Status", "RAG rating", "Rating", "Current RAG", "RAG this month")),
     Column(
         "commentary",
         "Commentary",
-        ("Comments", "Comment", "Update", "Progress update", "Progress"),
+        ("Comments", "Comment", "Update", "Progress update", "Progress", "Latest update", "Progress to date"),
         required=False,
     ),
 )

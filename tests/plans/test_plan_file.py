@@ -53,6 +53,7 @@ def test_the_header_may_sit_below_title_rows_with_other_names(write_csv) -> None
         ["Ref", "Key action", "Responsible", "Agencies", "Due date"],
         ["ACTION REF", "key  action", "LEAD", "agency-involvement", "Deadline"],
         ["Action Ref", "Key Action", "Lead", "Agency Involvement", "Timescales"],
+        ["No.", "Key Actions", "Lead officer(s)", "Agencies involved", "Completion date"],
     ],
 )
 def test_headers_match_ignoring_case_spacing_and_punctuation(write_csv, header) -> None:
