@@ -73,8 +73,20 @@ class PlanImportSummary:
         return lines
 
 
-def file_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def record_import_run(
+    plan: Plan, kind: str, path: Path, file: str, sheet: str, actor: Actor, as_at: date | None = None
+) -> ImportRun:
+    """The record of one import: which file (and its SHA-256), who ran it, and for which date."""
+    return ImportRun.objects.create(
+        plan=plan,
+        kind=kind,
+        file_name=file,
+        sheet=sheet,
+        sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+        as_at=as_at,
+        actor=actor.name,
+        user_id=actor.user_id,
+    )
 
 
 def import_plan(
@@ -110,15 +122,7 @@ def _apply(
     plan, created = Plan.objects.select_for_update().get_or_create(
         slug=slug, defaults={"title": title or slug, "council": council or ""}
     )
-    run = ImportRun.objects.create(
-        plan=plan,
-        kind=ImportRun.Kind.PLAN,
-        file_name=parsed.file,
-        sheet=parsed.sheet,
-        sha256=file_digest(path),
-        actor=actor.name,
-        user_id=actor.user_id,
-    )
+    run = record_import_run(plan, ImportRun.Kind.PLAN, path, parsed.file, parsed.sheet, actor)
     source = f"plan import: {parsed.file}"
     changes: list[Change] = []
 

@@ -11,7 +11,7 @@ from django.db import transaction
 
 from oversight.lib.months import month_of
 from oversight.plans.models import RAG, Action, ImportRun, Plan, StatusRecord
-from oversight.plans.plan_import import BATCH, Actor, Progress, file_digest
+from oversight.plans.plan_import import BATCH, Actor, Progress, record_import_run
 from oversight.plans.status_file import read_status_file
 from oversight.plans.tables import ImportFailed, Problem
 
@@ -77,16 +77,7 @@ def import_statuses(
 
     summary = StatusImportSummary(slug, parsed.file, parsed.sheet, as_at)
     with transaction.atomic():
-        run = ImportRun.objects.create(
-            plan=plan,
-            kind=ImportRun.Kind.STATUS,
-            file_name=parsed.file,
-            sheet=parsed.sheet,
-            sha256=file_digest(path),
-            as_at=as_at,
-            actor=actor.name,
-            user_id=actor.user_id,
-        )
+        run = record_import_run(plan, ImportRun.Kind.STATUS, path, parsed.file, parsed.sheet, actor, as_at)
         same_day: dict[int, tuple[str, str]] = {}
         for action_pk, rag, commentary in (
             StatusRecord.objects.filter(action__plan=plan, month=month_of(as_at), as_at=as_at)
