@@ -34,22 +34,17 @@ def plan(write_xlsx) -> None:
     import_plan(path, "example", OFFICER, title="Improvement Plan")
 
 
-def statuses(write_csv, name: str, rows: list[list[str]]):
-    return write_csv(name, [["Action ID", "RAG", "Commentary"], *rows])
+def record(write_csv, as_at: date, rows: list[list[str]]) -> None:
+    """Imports a status file of (Action ID, RAG, Commentary) rows for the example plan."""
+    path = write_csv(f"status-{as_at}.csv", [["Action ID", "RAG", "Commentary"], *rows])
+    import_statuses(path, "example", as_at, OFFICER)
 
 
 def test_a_status_carries_forward_until_a_new_one_is_recorded(plan, write_csv) -> None:
-    import_statuses(
-        statuses(
-            write_csv, "jan.csv", [["1.1", "Red", "Late"], ["1.2", "Amber", "x"], ["2.1", "Amber", "x"]]
-        ),
-        "example",
-        date(2017, 1, 31),
-        OFFICER,
+    record(
+        write_csv, date(2017, 1, 31), [["1.1", "Red", "Late"], ["1.2", "Amber", "x"], ["2.1", "Amber", "x"]]
     )
-    import_statuses(
-        statuses(write_csv, "feb.csv", [["1.2", "Red", "Late"]]), "example", date(2017, 2, 28), OFFICER
-    )
+    record(write_csv, date(2017, 2, 28), [["1.2", "Red", "Late"]])
     report = exception_report("example", date(2017, 2, 28))
     assert [a.action_id for a in report.red_actions] == ["1.1", "1.2"]
     assert report.red_actions[0].commentary == "Late"
@@ -62,33 +57,20 @@ def test_a_status_carries_forward_until_a_new_one_is_recorded(plan, write_csv) -
 
 
 def test_a_later_record_for_the_same_date_wins(plan, write_csv) -> None:
-    import_statuses(
-        statuses(write_csv, "a.csv", [["1.1", "Red", "Late"]]), "example", date(2017, 1, 31), OFFICER
-    )
-    import_statuses(
-        statuses(write_csv, "b.csv", [["1.1", "Green", "Done"]]), "example", date(2017, 1, 31), OFFICER
-    )
+    record(write_csv, date(2017, 1, 31), [["1.1", "Red", "Late"]])
+    record(write_csv, date(2017, 1, 31), [["1.1", "Green", "Done"]])
     assert exception_report("example", date(2017, 1, 31)).red == 0
 
 
 def test_a_status_recorded_after_the_report_month_is_ignored(plan, write_csv) -> None:
-    import_statuses(
-        statuses(write_csv, "a.csv", [["1.1", "Red", "Late"]]), "example", date(2017, 1, 31), OFFICER
-    )
-    import_statuses(
-        statuses(write_csv, "b.csv", [["1.1", "Green", "Done"]]), "example", date(2017, 2, 1), OFFICER
-    )
+    record(write_csv, date(2017, 1, 31), [["1.1", "Red", "Late"]])
+    record(write_csv, date(2017, 2, 1), [["1.1", "Green", "Done"]])
     assert exception_report("example", date(2017, 1, 31)).red == 1
     assert exception_report("example", date(2017, 2, 28)).red == 0
 
 
 def test_actions_no_longer_in_the_plan_are_left_out(plan, write_csv, write_xlsx) -> None:
-    import_statuses(
-        statuses(write_csv, "a.csv", [["1.1", "Red", "Late"], ["1.2", "Red", "Late"]]),
-        "example",
-        date(2017, 3, 31),
-        OFFICER,
-    )
+    record(write_csv, date(2017, 3, 31), [["1.1", "Red", "Late"], ["1.2", "Red", "Late"]])
     smaller = write_xlsx(
         "plan2.xlsx", {"Plan": [["Ref", "Action", "Target date"], ["1.2", "Staff survey", "Jan - Feb 17"]]}
     )
