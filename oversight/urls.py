@@ -1,3 +1,46 @@
-"""URL routes. The website arrives with its own issue; for now the project serves no pages."""
+"""URL routes: signing in, and every page of a plan under /plans/<slug>/."""
 
-urlpatterns: list = []
+from __future__ import annotations
+
+from django.urls import include, path
+
+from oversight.accounts import views as accounts
+from oversight.plans.views import actions, audit, evidence, imports, overview, reports
+
+plan_urls = [
+    path("", overview.overview, name="plan"),
+    path("priorities/<int:number>/", overview.priority, name="priority"),
+    path("actions/", actions.action_list, name="actions"),
+    path("actions/<str:action_id>/", actions.action_page, name="action"),
+    path("actions/<str:action_id>/update/", actions.update_status, name="update-status"),
+    path("actions/<str:action_id>/evidence/", evidence.add_evidence, name="add-evidence"),
+    path("actions/<str:action_id>/evidence/<int:pk>/", evidence.download_evidence, name="evidence"),
+    path(
+        "actions/<str:action_id>/evidence/<int:pk>/remove/", evidence.remove_evidence, name="remove-evidence"
+    ),
+    path("my-actions/", actions.my_actions, name="my-actions"),
+    path("report/", reports.report_page, name="report"),
+    path("report/<str:month>.<str:fmt>", reports.report_download, name="report-download"),
+    path("import/", imports.import_page, name="import"),
+    path("import/<str:token>/", imports.import_preview, name="import-preview"),
+    path("import/<str:token>/confirm/", imports.import_confirm, name="import-confirm"),
+    path("import/<str:token>/cancel/", imports.import_cancel, name="import-cancel"),
+    path("people/", accounts.people, name="people"),
+    path("people/<int:pk>/", accounts.change_role, name="change-role"),
+    path("audit/", audit.audit_log, name="audit"),
+]
+
+urlpatterns = [
+    path("", overview.plans, name="plans"),
+    path("plans/<slug:slug>/", include(plan_urls)),
+    path("sign-in/", accounts.SignIn.as_view(), name="sign-in"),
+    path("sign-out/", accounts.auth.LogoutView.as_view(), name="sign-out"),
+    path("password-reset/", accounts.PasswordReset.as_view(), name="password_reset"),
+    path("password-reset/sent/", accounts.PasswordResetDone.as_view(), name="password_reset_done"),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        accounts.PasswordResetConfirm.as_view(),
+        name="password_reset_confirm",
+    ),
+    path("password-reset/done/", accounts.PasswordResetComplete.as_view(), name="password_reset_complete"),
+]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -40,3 +41,100 @@ def write_xlsx(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+PLAN_ROWS = [
+    ["Priority", "Action ID", "Key Action", "Lead", "Agency Involvement", "Timescale"],
+    [
+        "Priority 1 - Leadership and Governance",
+        "1.1",
+        "Publish the governance protocol.",
+        "HOS LS",
+        "Health",
+        "Nov 16",
+    ],
+    [
+        "Priority 1 - Leadership and Governance",
+        "1.2",
+        "Review the board's terms of reference.",
+        "DCS",
+        "",
+        "Aug - Oct 16",
+    ],
+    [
+        "Priority 2 - Practice",
+        "2.1",
+        "Audit strategy discussions monthly.",
+        "HOS CLA",
+        "Police",
+        "Dec 16 - Mar 17",
+    ],
+    ["Priority 2 - Practice", "2.2", "Train managers in supervision.", "HOS LS, HOS CLA", "", "Jan 17"],
+    ["Priority 2 - Practice", "2.3", "Launch the practice framework.", "PSW", "", "Apr 17"],
+]
+CAST = {
+    # username: (role in the plan, lead names)
+    "alice": ("administrator", ""),
+    "olivia": ("officer", ""),
+    "lee": ("lead", "HOS LS"),
+    "lara": ("lead", "HOS CLA"),
+    "bob": ("board", ""),
+    "vic": ("viewer", ""),
+}
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def fresh_register_cache() -> None:
+    """The register's per-process cache is keyed by primary keys, which rolled-back tests reuse."""
+    from oversight.plans.register import forget
+
+    forget()
+
+
+@pytest.fixture
+def private_files(tmp_path: Path, settings) -> Path:  # type: ignore[no-untyped-def]
+    settings.PRIVATE_FILES_DIR = tmp_path / "private"
+    return settings.PRIVATE_FILES_DIR
+
+
+@pytest.fixture
+def plan(db, write_csv, private_files):  # type: ignore[no-untyped-def]
+    """A small plan of five actions in two priorities, with a cast of one person per role and
+    nora, who has no role in it. Statuses as at 31 January 2017: 1.1 Red, 1.2 Green, 2.1 Amber."""
+    from django.contrib.auth import get_user_model
+
+    from oversight.accounts.models import Membership
+    from oversight.plans.models import Plan
+    from oversight.plans.plan_import import Actor, import_plan
+    from oversight.plans.status_import import import_statuses
+
+    import_plan(write_csv("plan.csv", PLAN_ROWS), "demo", Actor("setup"), title="Improvement plan")
+    statuses = [
+        ["Action ID", "RAG", "Commentary"],
+        ["1.1", "R", "Protocol drafted, not yet agreed."],
+        ["1.2", "G", "Done."],
+        ["2.1", "A", "Two audits so far."],
+    ]
+    import_statuses(write_csv("status.csv", statuses), "demo", date(2017, 1, 31), Actor("setup"))
+    found = Plan.objects.get(slug="demo")
+    users = get_user_model()
+    for username, (role, leads) in CAST.items():
+        user = users.objects.create_user(
+            username, f"{username}@council.example", PASSWORD, first_name=username.title()
+        )
+        Membership.objects.create(plan=found, user=user, role=role, leads=leads)
+    users.objects.create_user("nora", "nora@council.example", PASSWORD)
+    return found
+
+
+@pytest.fixture
+def signed_in(client, plan):  # type: ignore[no-untyped-def]
+    """A test client signed in as someone in the cast: signed_in("lee")."""
+    from django.contrib.auth import get_user_model
+
+    def sign_in(username: str):  # type: ignore[no-untyped-def]
+        client.force_login(get_user_model().objects.get(username=username))
+        return client
+
+    return sign_in

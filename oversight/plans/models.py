@@ -19,6 +19,7 @@ class Plan(models.Model):
     council = models.CharField(max_length=200, blank=True)
     started = models.DateField(null=True, blank=True, help_text="First day of the plan's first month")
     created = models.DateTimeField(auto_now_add=True)
+    revision = models.PositiveIntegerField(default=0, help_text="Goes up with every change to the plan")
 
     def __str__(self) -> str:
         return self.title
@@ -51,6 +52,9 @@ class Action(models.Model):
     last_month = models.DateField()
     in_plan = models.BooleanField(default=True, help_text="False once a re-import no longer lists it")
     created = models.DateTimeField(auto_now_add=True)
+    revision = models.PositiveIntegerField(
+        default=0, help_text="Goes up with every update, so a save based on an older one is refused"
+    )
 
     class Meta:
         ordering = ["sort_key"]
@@ -114,6 +118,7 @@ class Change(models.Model):
         CHANGED = "changed", "Changed"
         LEFT_PLAN = "left", "No longer in the plan"
         RETURNED = "returned", "Back in the plan"
+        REMOVED = "removed", "Removed"
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="changes")
     action = models.ForeignKey(
@@ -138,3 +143,31 @@ class Change(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.field}: {self.old_value!r} -> {self.new_value!r}"
+
+
+class Evidence(models.Model):
+    """A file or a link showing what an action has done. Files live outside the static files."""
+
+    class Kind(models.TextChoices):
+        FILE = "file", "File"
+        LINK = "link", "Link"
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="evidence")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    title = models.CharField(max_length=300)
+    url = models.URLField("Link", max_length=1000, blank=True)
+    file_name = models.CharField(max_length=255, blank=True, help_text="As uploaded")
+    stored_name = models.CharField(max_length=100, blank=True, unique=True, null=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    sha256 = models.CharField(max_length=64, blank=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    actor = models.CharField(max_length=150)
+    added = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-added", "-id"]
+        verbose_name_plural = "evidence"
+
+    def __str__(self) -> str:
+        return self.title

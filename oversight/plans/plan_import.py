@@ -11,6 +11,7 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import F
 
 from oversight.plans.action_ids import sort_key
 from oversight.plans.models import Action, Change, ImportRun, Plan, Priority
@@ -47,6 +48,7 @@ class PlanImportSummary:
     back_in_file: list[str] = field(default_factory=list)
     priorities_added: list[int] = field(default_factory=list)
     headings_skipped: int = 0
+    run_id: int = 0
 
     def lines(self) -> list[str]:
         where = f"{self.file}" + (f", sheet '{self.sheet}'" if self.sheet else "")
@@ -123,6 +125,7 @@ def _apply(
         slug=slug, defaults={"title": title or slug, "council": council or ""}
     )
     run = record_import_run(plan, ImportRun.Kind.PLAN, path, parsed.file, parsed.sheet, actor)
+    summary.run_id = run.pk
     source = f"plan import: {parsed.file}"
     changes: list[Change] = []
 
@@ -208,6 +211,7 @@ def _apply(
         batch_size=BATCH,
     )
     Change.objects.bulk_create(changes, batch_size=BATCH)
+    Plan.objects.filter(pk=plan.pk).update(revision=F("revision") + 1)
     run.summary = {
         "added": len(summary.added),
         "changed": len(summary.changed),

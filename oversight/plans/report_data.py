@@ -15,13 +15,18 @@ class UnknownPlan(LookupError):
     pass
 
 
-def latest_status(month: date, field: str) -> Subquery:
-    """The given field of an action's latest status recorded in or before `month`."""
+def latest_status_on(day: date, field: str) -> Subquery:
+    """The given field of an action's latest status recorded on or before `day`."""
     return Subquery(
-        StatusRecord.objects.filter(action=OuterRef("pk"), as_at__lte=last_day(month))
+        StatusRecord.objects.filter(action=OuterRef("pk"), as_at__lte=day)
         .order_by("-as_at", "-id")
         .values(field)[:1]
     )
+
+
+def latest_status(month: date, field: str) -> Subquery:
+    """The given field of an action's latest status recorded in or before `month`."""
+    return latest_status_on(last_day(month), field)
 
 
 def report_actions(plan: Plan, as_at: date, months: int) -> list[ReportAction]:

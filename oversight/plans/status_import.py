@@ -10,10 +10,12 @@ from pathlib import Path
 from django.db import transaction
 
 from oversight.lib.months import month_of
-from oversight.plans.models import RAG, Action, ImportRun, Plan, StatusRecord
+from oversight.plans.models import RAG, Action, Change, ImportRun, Plan, StatusRecord
 from oversight.plans.plan_import import BATCH, Actor, Progress, record_import_run
+from oversight.plans.report_data import latest_status_on
 from oversight.plans.status_file import read_status_file
 from oversight.plans.tables import ImportFailed, Problem
+from oversight.plans.updates import plan_changed, status_changes
 
 
 @dataclass
@@ -26,6 +28,7 @@ class StatusImportSummary:
     unchanged: int = 0
     by_rag: Counter[str] = field(default_factory=Counter)
     actions_without_status: int = 0
+    run_id: int = 0
 
     def lines(self) -> list[str]:
         where = f"{self.file}" + (f", sheet '{self.sheet}'" if self.sheet else "")
@@ -58,9 +61,14 @@ def import_statuses(
         raise ImportFailed(
             [Problem(parsed.file, f"there is no plan '{slug}': import the plan first with import-plan")]
         )
-    rows = Action.objects.filter(plan=plan).values_list("action_id", "pk", "in_plan")
-    actions = {action_id: pk for action_id, pk, _ in rows}
-    in_plan = {action_id for action_id, _, current in rows if current}
+    rows = (
+        Action.objects.filter(plan=plan)
+        .annotate(rag=latest_status_on(as_at, "rag"), commentary=latest_status_on(as_at, "commentary"))
+        .values_list("action_id", "pk", "in_plan", "rag", "commentary")
+    )
+    actions = {action_id: pk for action_id, pk, *_ in rows}
+    in_plan = {action_id for action_id, _, current, *_ in rows if current}
+    previous = {pk: (rag, commentary or "") for _, pk, _, rag, commentary in rows if rag}
     unknown = [
         Problem(
             parsed.file,
@@ -78,6 +86,7 @@ def import_statuses(
     summary = StatusImportSummary(slug, parsed.file, parsed.sheet, as_at)
     with transaction.atomic():
         run = record_import_run(plan, ImportRun.Kind.STATUS, path, parsed.file, parsed.sheet, actor, as_at)
+        summary.run_id = run.pk
         same_day: dict[int, tuple[str, str]] = {}
         for action_pk, rag, commentary in (
             StatusRecord.objects.filter(action__plan=plan, month=month_of(as_at), as_at=as_at)
@@ -86,6 +95,8 @@ def import_statuses(
         ):
             same_day[action_pk] = (rag, commentary)
         records = []
+        changes = []
+        source = f"status import: {parsed.file}"
         for row in parsed.statuses:
             pk = actions[row.action_id]
             if same_day.get(pk) == (row.rag, row.commentary):
@@ -100,12 +111,17 @@ def import_statuses(
                     commentary=row.commentary,
                     actor=actor.name,
                     user_id=actor.user_id,
-                    source=f"status import: {parsed.file}",
+                    source=source,
                     import_run=run,
                 )
             )
+            changes += status_changes(
+                plan.pk, pk, previous.get(pk), (row.rag, row.commentary), actor, source, run.pk
+            )
             summary.by_rag[row.rag] += 1
         StatusRecord.objects.bulk_create(records, batch_size=BATCH)
+        Change.objects.bulk_create(changes, batch_size=BATCH)
+        plan_changed(plan.pk)
         summary.recorded = len(records)
         summary.actions_without_status = len(in_plan - {row.action_id for row in parsed.statuses})
         run.summary = {

@@ -1,0 +1,98 @@
+"""Who may do what in a plan: the roles and their rules, as pure functions over plain data."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    ADMINISTRATOR = "administrator"
+    OFFICER = "officer"
+    LEAD = "lead"
+    BOARD = "board"
+    VIEWER = "viewer"
+
+    @property
+    def label(self) -> str:
+        return ROLE_LABELS[self]
+
+
+ROLE_LABELS = {
+    Role.ADMINISTRATOR: "Administrator",
+    Role.OFFICER: "Improvement officer",
+    Role.LEAD: "Action lead",
+    Role.BOARD: "Board member",
+    Role.VIEWER: "Viewer",
+}
+ROLE_DESCRIPTIONS = {
+    Role.ADMINISTRATOR: "Everything in the plan, including who else is an administrator or officer",
+    Role.OFFICER: "Everything in the plan: imports, updates, reports and people (but not administrators)",
+    Role.LEAD: "Updates the status, commentary and evidence of the actions they lead; reads the rest",
+    Role.BOARD: "Reads everything and verifies evidence",
+    Role.VIEWER: "Reads everything, changes nothing (for example councillors)",
+}
+MANAGERS = {Role.ADMINISTRATOR, Role.OFFICER}
+
+
+def lead_parts(text: str) -> list[str]:
+    """The names in a plan's Lead column: 'HOS LS, HOS S&CP / Court Manager' names three leads."""
+    return [" ".join(part.split()) for part in re.split(r"[,;/\n]", text) if part.strip()]
+
+
+def lead_names(text: str) -> set[str]:
+    """The names in a Lead column, compared without regard to case or spacing."""
+    return {name.casefold() for name in lead_parts(text)}
+
+
+@dataclass(frozen=True)
+class Access:
+    """One person's standing in one plan. role None: no access at all."""
+
+    role: Role | None
+    leads: frozenset[str] = field(default_factory=frozenset)
+
+    @classmethod
+    def of(cls, role: str | None, leads: str = "") -> Access:
+        return cls(Role(role) if role else None, frozenset(lead_names(leads)))
+
+    @property
+    def can_view(self) -> bool:
+        return self.role is not None
+
+    @property
+    def manages(self) -> bool:
+        return self.role in MANAGERS
+
+    def leads_action(self, action_lead: str) -> bool:
+        return self.role is Role.LEAD and bool(self.leads & lead_names(action_lead))
+
+    def can_update(self, action_lead: str) -> bool:
+        """Status, commentary and evidence of one action."""
+        return self.manages or self.leads_action(action_lead)
+
+    @property
+    def can_import(self) -> bool:
+        return self.manages
+
+    @property
+    def can_manage_people(self) -> bool:
+        return self.manages
+
+    def can_grant(self, role: Role) -> bool:
+        """Administrators give or take away any role; officers any but administrator."""
+        if self.role is Role.ADMINISTRATOR:
+            return True
+        return self.role is Role.OFFICER and role not in {Role.ADMINISTRATOR}
+
+    @property
+    def can_verify_evidence(self) -> bool:
+        return self.role in {Role.ADMINISTRATOR, Role.OFFICER, Role.BOARD}
+
+    def can_remove_evidence(self, action_lead: str, added_by_self: bool) -> bool:
+        return self.manages or (self.leads_action(action_lead) and added_by_self)
+
+
+NO_ACCESS = Access(None)
+ADMINISTRATOR_ACCESS = Access(Role.ADMINISTRATOR)

@@ -1,0 +1,195 @@
+"""Signing in and out, resetting a password, and the people in a plan with their roles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth import views as auth
+from django.contrib.auth.forms import PasswordResetForm
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.http import require_POST
+
+from oversight.accounts.access import plan_page
+from oversight.accounts.models import Membership
+from oversight.accounts.roles import ROLE_DESCRIPTIONS, ROLE_LABELS, Access, Role
+from oversight.plans.models import Change, Plan
+from oversight.plans.updates import plan_changed
+from oversight.plans.views.common import actor, plan_crumbs, render_plan_page
+
+
+class SignIn(auth.LoginView):
+    template_name = "accounts/sign_in.html"
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        form = context["form"]
+        if form.errors:
+            context["form_errors"] = [("username", message) for message in form.non_field_errors()] + [
+                (name, message)
+                for name, errors in form.errors.items()
+                if name != "__all__"
+                for message in errors
+            ]
+        return context
+
+
+class PasswordReset(auth.PasswordResetView):
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+
+
+class PasswordResetDone(auth.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirm(auth.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        form = context.get("form")
+        if form is not None and form.errors:
+            context["form_errors"] = [(name, m) for name, errors in form.errors.items() for m in errors]
+        return context
+
+
+class PasswordResetComplete(auth.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"
+
+
+def _manages_people(access: Access) -> bool:
+    return access.can_manage_people
+
+
+def _record(plan: Plan, request: HttpRequest, kind: str, who: str, old: str, new: str) -> None:
+    person = actor(request)
+    Change.objects.create(
+        plan=plan,
+        kind=kind,
+        field="role",
+        old_value=old,
+        new_value=new,
+        actor=person.name,
+        user_id=person.user_id,
+        source=f"people: {who}",
+    )
+    plan_changed(plan.pk)
+
+
+def _describe(role: str, leads: str) -> str:
+    return ROLE_LABELS[Role(role)] + (f" (leads as {leads})" if leads else "")
+
+
+@plan_page(_manages_people)
+def people(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
+    values = {"name": "", "email": "", "role": "", "leads": ""}
+    problems: dict[str, str] = {}
+    if request.method == "POST":
+        values = {name: request.POST.get(name, "").strip() for name in values}
+        problems = _add_problems(values, access)
+        if not problems:
+            _add_person(request, plan, values)
+            messages.success(
+                request, f"{values['name'] or values['email']} is now {ROLE_LABELS[Role(values['role'])]}."
+            )
+            return redirect("people", plan.slug)
+    return render_plan_page(
+        request,
+        "accounts/people.html",
+        plan,
+        access,
+        "people",
+        {
+            "crumbs": plan_crumbs(plan),
+            "rows": [
+                (m, access.can_grant(Role(m.role)), ROLE_LABELS[Role(m.role)])
+                for m in Membership.objects.filter(plan=plan).select_related("user")
+            ],
+            "roles": [(r.value, r.label, ROLE_DESCRIPTIONS[r]) for r in Role if access.can_grant(r)],
+            "values": values,
+            "problems": problems,
+            "form_errors": list(problems.items()),
+        },
+        status=400 if problems else 200,
+    )
+
+
+def _add_problems(values: dict[str, str], access: Access) -> dict[str, str]:
+    problems = {}
+    try:
+        validate_email(values["email"])
+    except ValidationError:
+        problems["email"] = "Enter an email address in the right format, like name@council.gov.uk"
+    if values["role"] not in {r.value for r in Role}:
+        problems["role"] = "Select a role"
+    elif not access.can_grant(Role(values["role"])):
+        problems["role"] = "Only an administrator can make someone an administrator"
+    if values["role"] == Role.LEAD and not values["leads"]:
+        problems["leads"] = "Enter the names in the plan's Lead column this person answers for"
+    return problems
+
+
+def _add_person(request: HttpRequest, plan: Plan, values: dict[str, str]) -> None:
+    users = get_user_model()
+    email = values["email"].lower()
+    with transaction.atomic():
+        user = users.objects.filter(email__iexact=email).first()
+        created = user is None
+        if user is None:
+            first, _, last = values["name"].partition(" ")
+            user = users.objects.create_user(username=email, email=email, first_name=first, last_name=last)
+            user.set_unusable_password()
+            user.save()
+        membership, new = Membership.objects.update_or_create(
+            plan=plan, user=user, defaults={"role": values["role"], "leads": values["leads"]}
+        )
+        _record(
+            plan,
+            request,
+            Change.Kind.ADDED if new else Change.Kind.CHANGED,
+            user.get_username(),
+            "",
+            _describe(membership.role, membership.leads),
+        )
+    if created:
+        # a new person sets their own password through the reset link: no password is ever emailed
+        form = PasswordResetForm({"email": email})
+        if form.is_valid():
+            form.save(
+                request=request,
+                email_template_name="accounts/welcome_email.txt",
+                subject_template_name="accounts/welcome_subject.txt",
+                extra_email_context={"plan_title": plan.title},
+            )
+
+
+@require_POST
+@plan_page(_manages_people)
+def change_role(request: HttpRequest, plan: Plan, access: Access, pk: int) -> HttpResponse:
+    membership = get_object_or_404(Membership.objects.select_related("user"), plan=plan, pk=pk)
+    if not access.can_grant(Role(membership.role)):
+        raise PermissionDenied("Only an administrator can change an administrator's role")
+    who = membership.user.get_username()
+    old = _describe(membership.role, membership.leads)
+    if request.POST.get("remove"):
+        membership.delete()
+        _record(plan, request, Change.Kind.REMOVED, who, old, "")
+        messages.success(request, f"{who} no longer has a role in this plan.")
+        return redirect("people", plan.slug)
+    role = request.POST.get("role", "")
+    if role not in {r.value for r in Role} or not access.can_grant(Role(role)):
+        raise PermissionDenied("That role cannot be given")
+    membership.role = role
+    membership.leads = request.POST.get("leads", "").strip()
+    membership.save(update_fields=["role", "leads"])
+    _record(plan, request, Change.Kind.CHANGED, who, old, _describe(role, membership.leads))
+    messages.success(request, f"{who} is now {ROLE_LABELS[Role(role)]}.")
+    return redirect("people", plan.slug)

@@ -1,0 +1,67 @@
+"""The action list's filters and search, read from a query string and applied to plain rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from oversight.accounts.roles import lead_names, lead_parts
+from oversight.plans.models import RAG
+from oversight.plans.register import ActionRow
+
+RAG_CHOICES = [*RAG.choices, ("none", "No status")]
+
+
+@dataclass(frozen=True)
+class ActionFilter:
+    priority: int | None = None
+    rags: tuple[str, ...] = ()
+    lead: str = ""
+    overdue: bool = False
+    stale: bool = False
+    search: str = ""
+
+    @classmethod
+    def from_query(cls, query: Mapping[str, str], rags: list[str]) -> ActionFilter:
+        priority = query.get("priority", "")
+        return cls(
+            priority=int(priority) if priority.isdigit() else None,
+            rags=tuple(r for r in rags if r in {code for code, _ in RAG_CHOICES}),
+            lead=query.get("lead", "").strip(),
+            overdue=query.get("overdue") == "1",
+            stale=query.get("stale") == "1",
+            search=query.get("q", "").strip(),
+        )
+
+    @property
+    def active(self) -> bool:
+        return bool(self.priority or self.rags or self.lead or self.overdue or self.stale or self.search)
+
+    def matches(self, action: ActionRow, month: date) -> bool:
+        if self.priority is not None and action.priority != self.priority:
+            return False
+        if self.rags and (action.rag or "none") not in self.rags:
+            return False
+        if self.lead and self.lead.casefold() not in lead_names(action.lead):
+            return False
+        if self.overdue and not action.overdue(month):
+            return False
+        if self.stale and action.updated_in(month):
+            return False
+        if self.search:
+            text = " ".join((action.action_id, action.key_action, action.lead, action.commentary)).casefold()
+            return all(word in text for word in self.search.casefold().split())
+        return True
+
+    def apply(self, actions: Iterable[ActionRow], month: date) -> list[ActionRow]:
+        return [a for a in actions if self.matches(a, month)]
+
+
+def lead_choices(actions: Iterable[ActionRow]) -> list[str]:
+    """Every name in the plan's Lead column, once, as the plan writes it."""
+    names: dict[str, str] = {}
+    for action in actions:
+        for name in lead_parts(action.lead):
+            names.setdefault(name.casefold(), name)
+    return sorted(names.values(), key=str.casefold)

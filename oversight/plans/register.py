@@ -1,0 +1,107 @@
+"""The plan as the website shows it today: every action with its current status, read once per change.
+
+Reading the statuses of thousands of actions is the expensive part of most pages, so the result is
+kept in memory per process, keyed by the plan's revision: any change to the plan moves the revision
+on, so a page never shows a stale status, and the cache costs one small query to check.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from oversight.lib.months import month_of
+from oversight.plans.models import RAG, Action, Plan, StatusRecord
+from oversight.plans.progress import PacePoint, pace
+from oversight.plans.report_data import latest_status_on
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    pk: int
+    action_id: str
+    sort_key: str
+    priority: int
+    key_action: str
+    lead: str
+    agencies: str
+    timescale: str
+    first_month: date
+    last_month: date
+    rag: str | None
+    commentary: str
+    updated: date | None
+
+    def due(self, month: date) -> bool:
+        return self.last_month <= month
+
+    def overdue(self, month: date) -> bool:
+        """Its timescale ended before this month and it is not complete."""
+        return self.last_month < month and self.rag != RAG.GREEN
+
+    def updated_in(self, month: date) -> bool:
+        return self.updated is not None and month_of(self.updated) == month
+
+
+@dataclass(frozen=True)
+class Register:
+    plan_id: int
+    today: date
+    actions: tuple[ActionRow, ...]
+    history: dict[int, tuple[tuple[date, str], ...]]
+    pace: tuple[PacePoint, ...]
+
+    @property
+    def month(self) -> date:
+        return month_of(self.today)
+
+
+def register(plan: Plan, today: date) -> Register:
+    return _register(plan.pk, plan.revision, plan.created, plan.started, today)
+
+
+def forget() -> None:
+    """Empties this process's cache (tests reuse primary keys across rolled-back databases)."""
+    _register.cache_clear()
+
+
+@lru_cache(maxsize=32)
+def _register(plan_id: int, revision: int, created: object, started: date | None, today: date) -> Register:
+    rows = (
+        Action.objects.filter(plan_id=plan_id, in_plan=True)
+        .annotate(
+            rag=latest_status_on(today, "rag"),
+            commentary=latest_status_on(today, "commentary"),
+            updated=latest_status_on(today, "as_at"),
+        )
+        .values_list(
+            "pk",
+            "action_id",
+            "sort_key",
+            "priority__number",
+            "key_action",
+            "lead",
+            "agencies",
+            "timescale",
+            "first_month",
+            "last_month",
+            "rag",
+            "commentary",
+            "updated",
+        )
+        .order_by("sort_key")
+    )
+    actions = tuple(ActionRow(*row[:11], row[11] or "", row[12]) for row in rows)
+    history: dict[int, list[tuple[date, str]]] = defaultdict(list)
+    for action_pk, as_at, rag in (
+        StatusRecord.objects.filter(action__plan_id=plan_id, action__in_plan=True, as_at__lte=today)
+        .order_by("action_id", "as_at", "id")
+        .values_list("action_id", "as_at", "rag")
+    ):
+        history[action_pk].append((as_at, rag))
+    statuses = {pk: tuple(records) for pk, records in history.items()}
+    start = started or min((a.first_month for a in actions), default=month_of(today))
+    points = tuple(pace(actions, statuses, start, month_of(today))) if actions else ()
+    return Register(plan_id, today, actions, statuses, points)

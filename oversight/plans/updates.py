@@ -1,0 +1,135 @@
+"""Updates to an action on the website: a new status, refused if it is based on a stale page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.db.models import F
+
+from oversight.lib.months import month_of
+from oversight.plans.models import RAG, Action, Change, Evidence, Plan, StatusRecord
+from oversight.plans.plan_import import Actor
+
+NEEDS_COMMENTARY = {RAG.RED, RAG.AMBER}
+
+
+def update_problems(rag: str, commentary: str) -> dict[str, str]:
+    """What is wrong with an update, by field; empty when it can be saved."""
+    problems = {}
+    if rag not in RAG.values:
+        problems["rag"] = "Select a RAG status"
+    elif rag in NEEDS_COMMENTARY and not commentary.strip():
+        problems["commentary"] = f"Enter commentary: it is needed for a {RAG(rag).label} status"
+    return problems
+
+
+class Conflict(Exception):
+    """Someone else changed the action after this person's page was loaded."""
+
+    def __init__(self, action: Action, since: list[Change]):
+        super().__init__(f"action {action.action_id} changed while you were editing it")
+        self.action = action
+        self.since = since
+
+
+def plan_changed(plan_id: int) -> None:
+    """Every write to a plan moves its revision on, which also retires cached pages."""
+    Plan.objects.filter(pk=plan_id).update(revision=F("revision") + 1)
+
+
+def claim(action: Action, seen_revision: int, seen_change: int) -> None:
+    """Moves the action's revision on, or raises Conflict if it moved since the page was loaded.
+    The compare-and-set happens in one UPDATE, so two saves cannot both pass it."""
+    claimed = Action.objects.filter(pk=action.pk, revision=seen_revision).update(revision=F("revision") + 1)
+    if not claimed:
+        since = list(Change.objects.filter(action=action, id__gt=seen_change).order_by("changed", "id"))
+        action.refresh_from_db()
+        raise Conflict(action, since)
+
+
+def status_changes(
+    plan_id: int,
+    action_id: int,
+    old: tuple[str, str] | None,
+    new: tuple[str, str],
+    actor: Actor,
+    source: str,
+    import_run_id: int | None = None,
+) -> list[Change]:
+    """The audit records for a new status: RAG and commentary, each with its old and new value."""
+    old_rag, old_commentary = old or ("", "")
+    changes = []
+    for field, before, after in (
+        ("RAG", RAG(old_rag).label if old_rag else "", RAG(new[0]).label),
+        ("commentary", old_commentary, new[1]),
+    ):
+        if before != after:
+            changes.append(
+                Change(
+                    plan_id=plan_id,
+                    action_id=action_id,
+                    kind=Change.Kind.CHANGED,
+                    field=field,
+                    old_value=before,
+                    new_value=after,
+                    actor=actor.name,
+                    user_id=actor.user_id,
+                    source=source,
+                    import_run_id=import_run_id,
+                )
+            )
+    return changes
+
+
+@dataclass(frozen=True)
+class StatusUpdate:
+    rag: str
+    commentary: str
+    seen_revision: int
+    seen_change: int
+
+
+def record_status(action: Action, update: StatusUpdate, actor: Actor, today: date) -> StatusRecord:
+    with transaction.atomic():
+        claim(action, update.seen_revision, update.seen_change)
+        previous = (
+            StatusRecord.objects.filter(action=action, as_at__lte=today)
+            .order_by("-as_at", "-id")
+            .values_list("rag", "commentary")
+            .first()
+        )
+        record = StatusRecord.objects.create(
+            action=action,
+            as_at=today,
+            month=month_of(today),
+            rag=update.rag,
+            commentary=update.commentary.strip(),
+            actor=actor.name,
+            user_id=actor.user_id,
+            source="website",
+        )
+        Change.objects.bulk_create(
+            status_changes(
+                action.plan_id, action.pk, previous, (record.rag, record.commentary), actor, "website"
+            )
+        )
+        plan_changed(action.plan_id)
+    return record
+
+
+def evidence_change(evidence: Evidence, actor: Actor, kind: str) -> Change:
+    description = evidence.url if evidence.kind == Evidence.Kind.LINK else evidence.file_name
+    value = f"{evidence.title} ({description})"
+    return Change(
+        plan_id=evidence.action.plan_id,
+        action=evidence.action,
+        kind=kind,
+        field="evidence",
+        old_value=value if kind == Change.Kind.REMOVED else "",
+        new_value=value if kind != Change.Kind.REMOVED else "",
+        actor=actor.name,
+        user_id=actor.user_id,
+        source="website",
+    )

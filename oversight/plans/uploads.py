@@ -1,0 +1,129 @@
+"""Plan and status files uploaded on the website: kept privately until imported, previewed first.
+
+A preview runs the real import inside a transaction and rolls it back, so it shows exactly the changes
+the import will make (or every error), and nothing is saved until the officer confirms.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+import shutil
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path, PurePath
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+
+from oversight.plans.models import Change
+from oversight.plans.plan_import import Actor, PlanImportSummary, import_plan
+from oversight.plans.status_import import StatusImportSummary, import_statuses
+from oversight.plans.tables import ImportFailed, Problem
+
+IMPORTABLE = (".csv", ".xlsx")
+TOKEN = re.compile(r"^[0-9a-f]{32}$")
+
+
+@dataclass(frozen=True)
+class PendingImport:
+    token: str
+    kind: str  # "plan" or "status"
+    file_name: str
+    sha256: str
+    as_at: date | None
+    sheet: str | None
+
+    @property
+    def path(self) -> Path:
+        return pending_dir(self.token) / self.file_name
+
+    def to_session(self) -> dict[str, str]:
+        return {
+            "token": self.token,
+            "kind": self.kind,
+            "file_name": self.file_name,
+            "sha256": self.sha256,
+            "as_at": self.as_at.isoformat() if self.as_at else "",
+            "sheet": self.sheet or "",
+        }
+
+    @classmethod
+    def from_session(cls, data: dict[str, str]) -> PendingImport:
+        return cls(
+            data["token"],
+            data["kind"],
+            data["file_name"],
+            data["sha256"],
+            date.fromisoformat(data["as_at"]) if data["as_at"] else None,
+            data["sheet"] or None,
+        )
+
+
+def pending_dir(token: str) -> Path:
+    if not TOKEN.match(token):
+        raise ValueError("not an upload token")
+    return Path(settings.PRIVATE_FILES_DIR) / "imports" / token
+
+
+def safe_name(name: str) -> str:
+    """The uploaded file's own name without any folders or odd characters, for messages and records."""
+    base = PurePath(name.replace("\\", "/")).name
+    return re.sub(r"[^\w. ()-]", "_", base).strip(" .") or "upload"
+
+
+def keep(upload: UploadedFile, kind: str, as_at: date | None, sheet: str | None) -> PendingImport:
+    name = safe_name(upload.name or "")
+    if PurePath(name).suffix.lower() not in IMPORTABLE:
+        raise ImportFailed([Problem(name, "upload a CSV file (.csv) or an Excel workbook (.xlsx)")])
+    if upload.size is not None and upload.size > settings.IMPORT_MAX_BYTES:
+        limit = settings.IMPORT_MAX_BYTES // (1024 * 1024)
+        raise ImportFailed([Problem(name, f"the file is larger than the {limit} MB allowed")])
+    token = secrets.token_hex(16)
+    folder = pending_dir(token)
+    folder.mkdir(parents=True)
+    digest = hashlib.sha256()
+    with (folder / name).open("wb") as out:
+        for chunk in upload.chunks():
+            digest.update(chunk)
+            out.write(chunk)
+    return PendingImport(token, kind, name, digest.hexdigest(), as_at, sheet)
+
+
+def discard(pending: PendingImport) -> None:
+    shutil.rmtree(pending_dir(pending.token), ignore_errors=True)
+
+
+def unchanged(pending: PendingImport) -> bool:
+    return pending.path.exists() and hashlib.sha256(pending.path.read_bytes()).hexdigest() == pending.sha256
+
+
+Summary = PlanImportSummary | StatusImportSummary
+
+
+def run(pending: PendingImport, slug: str, actor: Actor) -> Summary:
+    if pending.kind == "plan":
+        return import_plan(pending.path, slug, actor, sheet=pending.sheet)
+    assert pending.as_at is not None
+    return import_statuses(pending.path, slug, pending.as_at, actor, sheet=pending.sheet)
+
+
+@dataclass(frozen=True)
+class Preview:
+    summary: Summary
+    changes: list[Change]
+
+
+def preview(pending: PendingImport, slug: str, actor: Actor) -> Preview:
+    """The import's outcome and its changes, with nothing saved. ImportFailed lists every error."""
+    with transaction.atomic():
+        summary = run(pending, slug, actor)
+        changes = list(
+            Change.objects.filter(import_run_id=summary.run_id)
+            .select_related("action", "priority")
+            .order_by("id")
+        )
+        transaction.set_rollback(True)
+    return Preview(summary, changes)

@@ -1,0 +1,176 @@
+"""The action list, an action's page, "My actions" and the monthly update form."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from oversight.accounts.access import plan_page
+from oversight.accounts.roles import Access
+from oversight.plans.action_filters import RAG_CHOICES, ActionFilter, lead_choices
+from oversight.plans.models import RAG, Action, Change, Plan, StatusRecord
+from oversight.plans.register import register
+from oversight.plans.updates import Conflict, StatusUpdate, record_status, update_problems
+from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
+
+PAGE_SIZE = 50
+RAG_HINTS = {
+    RAG.RED: "Not progressed within its timescale",
+    RAG.AMBER: "In progress",
+    RAG.GREEN: "Completed",
+    RAG.WHITE: "Not planned to start yet",
+}
+
+
+@plan_page()
+def action_list(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
+    reg = register(plan, today())
+    chosen = ActionFilter.from_query(request.GET, request.GET.getlist("rag"))
+    found = chosen.apply(reg.actions, reg.month)
+    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render_plan_page(
+        request,
+        "plans/action_list.html",
+        plan,
+        access,
+        "actions",
+        {
+            "crumbs": plan_crumbs(plan),
+            "filter": chosen,
+            "found": len(found),
+            "total": len(reg.actions),
+            "page": page,
+            "actions": page.object_list,
+            "query": query.urlencode(),
+            "priorities": plan.priorities.values_list("number", "title"),
+            "rag_choices": RAG_CHOICES,
+            "leads": lead_choices(reg.actions),
+            "month": reg.month,
+        },
+    )
+
+
+@plan_page()
+def my_actions(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
+    reg = register(plan, today())
+    mine = [a for a in reg.actions if access.leads_action(a.lead)]
+    return render_plan_page(
+        request,
+        "plans/my_actions.html",
+        plan,
+        access,
+        "my-actions",
+        {
+            "crumbs": plan_crumbs(plan),
+            "to_update": [a for a in mine if not a.updated_in(reg.month)],
+            "updated": [a for a in mine if a.updated_in(reg.month)],
+            "mine": mine,
+            "month": reg.month,
+        },
+    )
+
+
+def _action(plan: Plan, action_id: str) -> Action:
+    return get_object_or_404(Action.objects.select_related("priority"), plan=plan, action_id=action_id)
+
+
+@plan_page()
+def action_page(request: HttpRequest, plan: Plan, access: Access, action_id: str) -> HttpResponse:
+    action = _action(plan, action_id)
+    return render_plan_page(
+        request,
+        "plans/action.html",
+        plan,
+        access,
+        "actions",
+        {
+            "crumbs": plan_crumbs(plan, (f"Priority {action.priority.number}", _priority_url(plan, action))),
+            "action": action,
+            "statuses": StatusRecord.objects.filter(action=action).order_by("-as_at", "-id"),
+            "evidence": action.evidence.all(),
+            "changes": Change.objects.filter(action=action).order_by("-changed", "-id"),
+            "can_update": access.can_update(action.lead),
+            "can_remove_evidence": access.manages,
+            "user_id": request.user.pk,
+        },
+    )
+
+
+def _priority_url(plan: Plan, action: Action) -> str:
+    return reverse("priority", args=[plan.slug, action.priority.number])
+
+
+@plan_page()
+def update_status(request: HttpRequest, plan: Plan, access: Access, action_id: str) -> HttpResponse:
+    action = _action(plan, action_id)
+    if not access.can_update(action.lead):
+        raise PermissionDenied("Only the action's lead or an improvement officer can update it")
+    current = StatusRecord.objects.filter(action=action).order_by("-as_at", "-id").first()
+    values = {
+        "rag": current.rag if current else "",
+        "commentary": current.commentary if current else "",
+        "revision": str(action.revision),
+        "seen": str(_latest_change(action)),
+    }
+    problems: dict[str, str] = {}
+    conflict = None
+    status = 200
+    if request.method == "POST":
+        values = {name: request.POST.get(name, "") for name in values}
+        problems = update_problems(values["rag"], values["commentary"])
+        if not problems:
+            update = StatusUpdate(
+                values["rag"], values["commentary"], _number(values["revision"]), _number(values["seen"])
+            )
+            try:
+                record_status(action, update, actor(request), today())
+            except Conflict as refused:
+                conflict = refused
+                status = 409
+            else:
+                messages.success(request, f"Action {action.action_id} is now {RAG(values['rag']).label}.")
+                return redirect(_safe_next(request) or reverse("action", args=[plan.slug, action_id]))
+        else:
+            status = 400
+    return render_plan_page(
+        request,
+        "plans/update_status.html",
+        plan,
+        access,
+        "my-actions",
+        {
+            "crumbs": plan_crumbs(plan, (action.action_id, reverse("action", args=[plan.slug, action_id]))),
+            "action": action,
+            "current": current,
+            "values": values,
+            "form_errors": list(problems.items()),
+            "problems": problems,
+            "conflict": conflict,
+            "fresh": {"revision": action.revision, "seen": _latest_change(action)} if conflict else None,
+            "rag_choices": [(code, label, RAG_HINTS[RAG(code)]) for code, label in RAG.choices],
+            "next": _safe_next(request),
+        },
+        status=status,
+    )
+
+
+def _latest_change(action: Action) -> int:
+    return Change.objects.filter(action=action).order_by("-id").values_list("id", flat=True).first() or 0
+
+
+def _safe_next(request: HttpRequest) -> str:
+    """Where to go after saving: only ever a page of this site."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=False)
+    return target if safe and target.startswith("/") else ""
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else -1

@@ -1,0 +1,63 @@
+"""What every plan page shares: the navigation for the person's role, breadcrumbs and today's date."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from oversight.accounts.roles import Access, Role
+from oversight.plans.models import Plan
+from oversight.plans.plan_import import Actor
+
+
+def today() -> date:
+    return timezone.localdate()
+
+
+def actor(request: HttpRequest) -> Actor:
+    user = request.user
+    name = user.get_full_name() or user.get_username()  # type: ignore[union-attr]
+    return Actor(name, user.pk)
+
+
+def navigation(plan: Plan, access: Access, current: str) -> list[dict[str, Any]]:
+    items = [
+        ("plan", "Overview", True),
+        ("actions", "Actions", True),
+        ("my-actions", "My actions", access.role is Role.LEAD),
+        ("report", "Exception report", True),
+        ("import", "Import", access.can_import),
+        ("people", "People", access.can_manage_people),
+        ("audit", "Audit log", True),
+    ]
+    return [
+        {"href": reverse(name, args=[plan.slug]), "text": text, "current": name == current}
+        for name, text, shown in items
+        if shown
+    ]
+
+
+def plan_crumbs(plan: Plan, *more: tuple[str, str]) -> list[tuple[str, str]]:
+    return [("Plans", reverse("plans")), (plan.title, reverse("plan", args=[plan.slug])), *more]
+
+
+def render_plan_page(
+    request: HttpRequest,
+    template: str,
+    plan: Plan,
+    access: Access,
+    current: str,
+    context: dict[str, Any],
+    status: int = 200,
+) -> HttpResponse:
+    return render(
+        request,
+        template,
+        {"plan": plan, "access": access, "navigation": navigation(plan, access, current), **context},
+        status=status,
+    )

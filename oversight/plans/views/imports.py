@@ -1,0 +1,141 @@
+"""Importing a plan or a month's statuses by upload: the file, a preview of every change, then confirm."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from oversight.accounts.access import plan_page
+from oversight.accounts.roles import Access
+from oversight.plans import uploads
+from oversight.plans.models import Plan
+from oversight.plans.tables import ImportFailed
+from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
+
+SESSION_KEY = "pending_imports"
+
+
+def _can_import(access: Access) -> bool:
+    return access.can_import
+
+
+@plan_page(_can_import)
+def import_page(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
+    values = {"kind": "plan", "as_at": today().isoformat(), "sheet": ""}
+    problems: dict[str, str] = {}
+    if request.method == "POST":
+        values = {name: request.POST.get(name, "").strip() for name in values}
+        as_at = None
+        if values["kind"] not in {"plan", "status"}:
+            problems["kind"] = "Select what the file holds: the plan, or a month's statuses"
+        if values["kind"] == "status":
+            try:
+                as_at = date.fromisoformat(values["as_at"])
+            except ValueError:
+                problems["as_at"] = (
+                    "Enter the date the statuses are as at, as YYYY-MM-DD, for example 2017-01-31"
+                )
+        upload = request.FILES.get("file")
+        if upload is None:
+            problems["file"] = "Choose a CSV or Excel file to upload"
+        if not problems and upload is not None:
+            try:
+                pending = uploads.keep(upload, values["kind"], as_at, values["sheet"] or None)
+            except ImportFailed as failed:
+                problems["file"] = "; ".join(p.message for p in failed.problems)
+            else:
+                request.session.setdefault(SESSION_KEY, {})[pending.token] = pending.to_session()
+                request.session.modified = True
+                return redirect("import-preview", plan.slug, pending.token)
+    return render_plan_page(
+        request,
+        "plans/import.html",
+        plan,
+        access,
+        "import",
+        {
+            "crumbs": plan_crumbs(plan),
+            "values": values,
+            "problems": problems,
+            "form_errors": list(problems.items()),
+        },
+        status=400 if problems else 200,
+    )
+
+
+def _pending(request: HttpRequest, token: str) -> uploads.PendingImport | None:
+    data = request.session.get(SESSION_KEY, {}).get(token)
+    return uploads.PendingImport.from_session(data) if data else None
+
+
+def _forget(request: HttpRequest, pending: uploads.PendingImport) -> None:
+    uploads.discard(pending)
+    request.session.get(SESSION_KEY, {}).pop(pending.token, None)
+    request.session.modified = True
+
+
+@plan_page(_can_import)
+def import_preview(request: HttpRequest, plan: Plan, access: Access, token: str) -> HttpResponse:
+    pending = _pending(request, token)
+    if pending is None or not uploads.unchanged(pending):
+        messages.error(request, "That upload has expired or was already imported. Upload the file again.")
+        return redirect("import", plan.slug)
+    failed = None
+    result = None
+    try:
+        result = uploads.preview(pending, plan.slug, actor(request))
+    except ImportFailed as refused:
+        failed = refused
+        _forget(request, pending)
+    return render_plan_page(
+        request,
+        "plans/import_preview.html",
+        plan,
+        access,
+        "import",
+        {
+            "crumbs": plan_crumbs(plan, ("Import", reverse("import", args=[plan.slug]))),
+            "pending": pending,
+            "problems": failed.problems if failed else [],
+            "result": result,
+            "lines": result.summary.lines() if result else [],
+            "revision": plan.revision,
+        },
+        status=400 if failed else 200,
+    )
+
+
+@require_POST
+@plan_page(_can_import)
+def import_confirm(request: HttpRequest, plan: Plan, access: Access, token: str) -> HttpResponse:
+    pending = _pending(request, token)
+    if pending is None or not uploads.unchanged(pending):
+        messages.error(request, "That upload has expired or was already imported. Upload the file again.")
+        return redirect("import", plan.slug)
+    if request.POST.get("revision") != str(plan.revision):
+        messages.error(
+            request, "The plan changed after this preview was made. Check the new preview before importing."
+        )
+        return redirect("import-preview", plan.slug, token)
+    try:
+        summary = uploads.run(pending, plan.slug, actor(request))
+    except ImportFailed:
+        return redirect("import-preview", plan.slug, token)
+    _forget(request, pending)
+    messages.success(request, summary.lines()[0].rstrip(":") + ".")
+    return redirect("plan", plan.slug)
+
+
+@require_POST
+@plan_page(_can_import)
+def import_cancel(request: HttpRequest, plan: Plan, access: Access, token: str) -> HttpResponse:
+    pending = _pending(request, token)
+    if pending is not None:
+        _forget(request, pending)
+    messages.info(request, "The upload was cancelled; nothing was imported.")
+    return redirect("import", plan.slug)

@@ -1,0 +1,77 @@
+"""The list of plans, a plan's overview with its charts, and a priority."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from oversight.accounts.access import plan_page, plans_for
+from oversight.accounts.roles import Access
+from oversight.plans.charts import pace_line_chart, rag_bar_chart
+from oversight.plans.models import Plan
+from oversight.plans.progress import rag_counts
+from oversight.plans.register import register
+from oversight.plans.views.common import plan_crumbs, render_plan_page, today
+
+
+def plans(request: HttpRequest) -> HttpResponse:
+    return render(request, "plans/plans.html", {"plans": plans_for(request.user)})
+
+
+@plan_page()
+def overview(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
+    day = today()
+    reg = register(plan, day)
+    titles = dict(plan.priorities.values_list("number", "title"))
+    priorities = rag_counts(reg.actions, titles)
+    points = list(reg.pace)
+    month = reg.month
+    due = [a for a in reg.actions if a.due(month)]
+    return render_plan_page(
+        request,
+        "plans/overview.html",
+        plan,
+        access,
+        "plan",
+        {
+            "crumbs": [("Plans", reverse("plans"))],
+            "month": month,
+            "priorities": priorities,
+            "totals": {
+                "actions": len(reg.actions),
+                "due": len(due),
+                "red": sum(1 for a in due if a.rag == "R"),
+                "overdue": sum(1 for a in reg.actions if a.overdue(month)),
+                "not_updated": sum(1 for a in reg.actions if not a.updated_in(month)),
+            },
+            "bar_chart": rag_bar_chart(priorities),
+            "pace": points,
+            "pace_chart": pace_line_chart(points) if points else None,
+            "latest_pace": points[-1] if points else None,
+        },
+    )
+
+
+@plan_page()
+def priority(request: HttpRequest, plan: Plan, access: Access, number: int) -> HttpResponse:
+    found = plan.priorities.filter(number=number).first()
+    if found is None:
+        raise Http404("No such priority")
+    reg = register(plan, today())
+    actions = [a for a in reg.actions if a.priority == number]
+    counts = rag_counts(actions, {number: found.title})[0]
+    return render_plan_page(
+        request,
+        "plans/priority.html",
+        plan,
+        access,
+        "plan",
+        {
+            "crumbs": plan_crumbs(plan),
+            "priority": found,
+            "actions": actions,
+            "counts": counts,
+            "month": reg.month,
+        },
+    )

@@ -1,0 +1,79 @@
+"""The exception report for any month, on screen and as downloads."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
+
+from oversight.accounts.access import plan_page
+from oversight.accounts.roles import Access
+from oversight.lib.months import add_months, iso_month, last_day, month_name, month_of, months_between
+from oversight.plans.models import Plan
+from oversight.plans.render import html, renderer
+from oversight.plans.report_data import exception_report
+from oversight.plans.views.common import plan_crumbs, render_plan_page, today
+
+DOWNLOADS = {
+    "docx": ("Word", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "xlsx": ("Excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "json": ("JSON", "application/json"),
+    "md": ("Markdown", "text/markdown; charset=utf-8"),
+}
+
+
+def _months(plan: Plan) -> list[date]:
+    """Every month from the plan's start to this one, newest first."""
+    now = month_of(today())
+    first = plan.started or now
+    return [add_months(now, -i) for i in range(months_between(first, now) + 1)]
+
+
+def _parse_month(text: str) -> date | None:
+    try:
+        year, month = (int(part) for part in text.split("-"))
+        return date(year, month, 1)
+    except ValueError:
+        return None
+
+
+def _as_at(month: date) -> date:
+    return min(last_day(month), today())
+
+
+@plan_page()
+def report_page(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
+    months = _months(plan)
+    month = _parse_month(request.GET.get("month", "")) or months[0]
+    if month not in months:
+        raise Http404("The plan has no report for that month")
+    report = exception_report(plan.slug, _as_at(month))
+    return render_plan_page(
+        request,
+        "plans/report.html",
+        plan,
+        access,
+        "report",
+        {
+            "crumbs": plan_crumbs(plan),
+            "months": [(iso_month(m), month_name(m)) for m in months],
+            "chosen": iso_month(month),
+            "downloads": [
+                (label, reverse("report-download", args=[plan.slug, iso_month(month), fmt]), fmt)
+                for fmt, (label, _) in DOWNLOADS.items()
+            ],
+            **html.context(report),
+        },
+    )
+
+
+@plan_page()
+def report_download(request: HttpRequest, plan: Plan, access: Access, month: str, fmt: str) -> HttpResponse:
+    chosen = _parse_month(month)
+    if chosen is None or chosen not in _months(plan) or fmt not in DOWNLOADS:
+        raise Http404("No such report")
+    report = exception_report(plan.slug, _as_at(chosen))
+    response = HttpResponse(renderer(fmt)(report), content_type=DOWNLOADS[fmt][1])
+    response["Content-Disposition"] = f'attachment; filename="{plan.slug}-exception-report-{month}.{fmt}"'
+    return response

@@ -1,0 +1,14 @@
+"""The test settings: production's, with a fast password hasher and static files without a manifest."""
+
+from oversight.settings import *  # noqa: F403
+
+# Argon2 is deliberately slow; tests/accounts/test_sign_in.py checks production settings use it
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# pages name their static files before collectstatic has made the manifest
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# static files straight from build/static, as in development (no collectstatic before the tests)
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
