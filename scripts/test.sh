@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 python3 -m venv .venv
 .venv/bin/python -m pip install --disable-pip-version-check --quiet --upgrade pip
 .venv/bin/python -m pip install --disable-pip-version-check --quiet -e '.[test]'
+echo "== GOV.UK Frontend (npm) into build/static"
+npm ci --no-audit --no-fund --loglevel=error
+npm run --silent build
 
 echo "== lint"
 .venv/bin/ruff check .
