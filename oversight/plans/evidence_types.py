@@ -107,7 +107,7 @@ def _office_97(content: bytes) -> FileType | None:
     try:
         with olefile.OleFileIO(content) as ole:
             streams = {"/".join(path) for path in ole.listdir(streams=True, storages=True)}
-    except OSError:
+    except (OSError, ValueError):  # olefile raises both for damaged files
         return None
     if any(stream.startswith("__substg1.0_") for stream in streams):
         return MSG

@@ -1,0 +1,66 @@
+"""Every form refuses a post without the CSRF token, and works with it."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from oversight.accounts.models import Membership
+from oversight.plans.models import Evidence
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+SIGNED_IN_FORMS = [
+    "/sign-out/",
+    "/plans/demo/actions/1.1/update/",
+    "/plans/demo/actions/1.1/evidence/",
+    "/plans/demo/actions/1.1/evidence/{evidence}/remove/",
+    "/plans/demo/import/",
+    "/plans/demo/import/{token}/confirm/",
+    "/plans/demo/import/{token}/cancel/",
+    "/plans/demo/people/",
+    "/plans/demo/people/{membership}/",
+]
+
+
+@pytest.fixture
+def guarded(plan) -> Client:  # type: ignore[no-untyped-def]
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(get_user_model().objects.get(username="olivia"))
+    return client
+
+
+def _url(template: str, plan) -> str:  # type: ignore[no-untyped-def]
+    evidence = Evidence.objects.create(
+        action=plan.actions.get(action_id="1.1"), kind="link", title="Minutes", url="https://x.org", actor="o"
+    )
+    membership = Membership.objects.get(plan=plan, user__username="lee")
+    return template.format(evidence=evidence.pk, token="0" * 32, membership=membership.pk)
+
+
+@pytest.mark.parametrize("template", SIGNED_IN_FORMS)
+def test_a_post_without_the_token_is_refused(guarded: Client, plan, template: str) -> None:  # type: ignore[no-untyped-def]
+    response = guarded.post(_url(template, plan), {"rag": "G", "role": "viewer"})
+    assert response.status_code == 403
+    assert b"CSRF" in response.content
+    assert Evidence.objects.count() == 1
+
+
+@pytest.mark.parametrize("url", ["/sign-in/", "/password-reset/"])
+def test_the_sign_in_forms_refuse_a_post_without_the_token(plan, url: str) -> None:  # type: ignore[no-untyped-def]
+    response = Client(enforce_csrf_checks=True).post(
+        url, {"username": "lee", "password": PASSWORD, "email": "x"}
+    )
+    assert response.status_code == 403
+
+
+def test_a_post_with_the_token_from_the_page_is_accepted(plan) -> None:  # type: ignore[no-untyped-def]
+    client = Client(enforce_csrf_checks=True)
+    client.get("/sign-in/")
+    token = client.cookies["csrftoken"].value
+    response = client.post(
+        "/sign-in/", {"username": "lee", "password": PASSWORD, "csrfmiddlewaretoken": token}
+    )
+    assert response.status_code == 302
