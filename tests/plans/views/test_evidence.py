@@ -104,11 +104,14 @@ def test_a_file_over_the_size_limit_is_refused(signed_in, private_files, setting
     assert stored_files(private_files) == []
 
 
-def test_the_lead_who_added_evidence_removes_it_and_the_file_goes(signed_in, private_files) -> None:  # type: ignore[no-untyped-def]
+def test_the_lead_who_added_evidence_removes_it_and_the_file_goes_once_committed(
+    signed_in, private_files, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
     signed_in("lee").post(URL, {"kind": "file", "title": "Draft", "file": upload("d.pdf", PDF)})
     evidence = Evidence.objects.get()
     assert signed_in("lara").post(f"{URL}{evidence.pk}/remove/").status_code == 403
-    assert signed_in("lee").post(f"{URL}{evidence.pk}/remove/").status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        assert signed_in("lee").post(f"{URL}{evidence.pk}/remove/").status_code == 302
     assert Evidence.objects.count() == 0
     assert stored_files(private_files) == []
     removed = Change.objects.get(kind="removed")
