@@ -1,0 +1,124 @@
+"""The monthly update form: RAG and commentary, recorded with who and when, and no lost updates."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from oversight.plans.models import Action, Change, StatusRecord
+
+pytestmark = pytest.mark.django_db
+
+URL = "/plans/demo/actions/1.1/update/"
+
+
+def form_fields(html: str) -> dict[str, str]:
+    return dict(re.findall(r'type="hidden" name="(revision|seen)" value="(\d+)"', html))
+
+
+def latest(action_id: str = "1.1") -> StatusRecord:
+    return StatusRecord.objects.filter(action__action_id=action_id).order_by("-as_at", "-id").first()  # type: ignore[return-value]
+
+
+def test_a_lead_records_this_months_status_with_commentary(signed_in, plan) -> None:  # type: ignore[no-untyped-def]
+    client = signed_in("lee")
+    fields = form_fields(client.get(URL).content.decode())
+    response = client.post(URL, {"rag": "A", "commentary": "Protocol agreed at the board.", **fields})
+    assert response.status_code == 302 and response["Location"] == "/plans/demo/actions/1.1/"
+    record = latest()
+    assert (record.rag, record.commentary, record.actor, record.source) == (
+        "A",
+        "Protocol agreed at the board.",
+        "Lee",
+        "website",
+    )
+    assert record.as_at.month == date.today().month
+
+
+def test_every_status_change_is_in_the_audit_trail_with_old_and_new_values(signed_in) -> None:  # type: ignore[no-untyped-def]
+    client = signed_in("lee")
+    client.post(
+        URL, {"rag": "G", "commentary": "Published.", **form_fields(client.get(URL).content.decode())}
+    )
+    changes = {c.field: (c.old_value, c.new_value, c.actor) for c in Change.objects.filter(source="website")}
+    assert changes == {
+        "RAG": ("Red", "Green", "Lee"),
+        "commentary": ("Protocol drafted, not yet agreed.", "Published.", "Lee"),
+    }
+
+
+@pytest.mark.parametrize("rag", ["R", "A"])
+def test_red_and_amber_need_commentary(signed_in, rag: str) -> None:  # type: ignore[no-untyped-def]
+    client = signed_in("lee")
+    before = StatusRecord.objects.count()
+    response = client.post(
+        URL, {"rag": rag, "commentary": "   ", **form_fields(client.get(URL).content.decode())}
+    )
+    assert response.status_code == 400
+    assert "Enter commentary: it is needed for a" in response.content.decode()
+    assert b'href="#commentary"' in response.content  # the error summary links to the field
+    assert StatusRecord.objects.count() == before
+
+
+@pytest.mark.parametrize("rag", ["G", "W"])
+def test_green_and_white_may_be_saved_without_commentary(signed_in, rag: str) -> None:  # type: ignore[no-untyped-def]
+    client = signed_in("lee")
+    response = client.post(
+        URL, {"rag": rag, "commentary": "", **form_fields(client.get(URL).content.decode())}
+    )
+    assert response.status_code == 302
+    assert latest().rag == rag
+
+
+def test_a_missing_or_unknown_rag_is_refused(signed_in) -> None:  # type: ignore[no-untyped-def]
+    client = signed_in("lee")
+    fields = form_fields(client.get(URL).content.decode())
+    for rag in ("", "X"):
+        response = client.post(URL, {"rag": rag, "commentary": "text", **fields})
+        assert response.status_code == 400
+        assert b"Select a RAG status" in response.content
+
+
+def test_two_people_saving_the_same_action_the_second_is_refused_and_shown_what_changed(signed_in) -> None:  # type: ignore[no-untyped-def]
+    olivia_form = form_fields(signed_in("olivia").get(URL).content.decode())
+    lee = signed_in("lee")
+    lee_form = form_fields(lee.get(URL).content.decode())
+    assert lee.post(URL, {"rag": "A", "commentary": "Agreed by the board.", **lee_form}).status_code == 302
+
+    olivia = signed_in("olivia")
+    response = olivia.post(URL, {"rag": "R", "commentary": "Still not agreed.", **olivia_form})
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "Someone else changed this action while you were editing it" in page
+    assert "Lee" in page and "from “Red” to “Amber”" in page
+    assert "Still not agreed." in page  # what Olivia typed is kept in the form
+    assert (latest().rag, latest().commentary) == ("A", "Agreed by the board.")
+    assert Action.objects.get(action_id="1.1").revision == 1
+
+    # saving again from the refreshed form is a deliberate choice, and is accepted
+    again = form_fields(page)
+    assert olivia.post(URL, {"rag": "R", "commentary": "Still not agreed.", **again}).status_code == 302
+    assert latest().rag == "R"
+
+
+def test_a_save_after_returning_to_my_actions_goes_back_there(signed_in) -> None:  # type: ignore[no-untyped-def]
+    client = signed_in("lee")
+    fields = form_fields(client.get(URL + "?next=/plans/demo/my-actions/").content.decode())
+    response = client.post(URL, {"rag": "G", "next": "/plans/demo/my-actions/", **fields})
+    assert response["Location"] == "/plans/demo/my-actions/"
+
+
+def test_a_next_address_off_the_site_is_ignored(signed_in) -> None:  # type: ignore[no-untyped-def]
+    client = signed_in("lee")
+    fields = form_fields(client.get(URL).content.decode())
+    response = client.post(URL, {"rag": "G", "next": "https://evil.example/", **fields})
+    assert response["Location"] == "/plans/demo/actions/1.1/"
+
+
+def test_my_actions_lists_a_leads_actions_still_to_update_this_month(signed_in) -> None:  # type: ignore[no-untyped-def]
+    page = signed_in("lee").get("/plans/demo/my-actions/").content.decode()
+    assert "You lead 2 actions" in page
+    assert "/plans/demo/actions/1.1/update/" in page and "/plans/demo/actions/2.2/update/" in page
+    assert "/plans/demo/actions/2.1/update/" not in page
