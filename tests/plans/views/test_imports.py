@@ -153,6 +153,7 @@ def test_someone_elses_upload_cannot_be_previewed_or_imported(signed_in, plan) -
     assert Action.objects.get(action_id="1.1").lead == "HOS LS"
 
 
-def test_an_upload_token_that_is_not_one_is_not_found(signed_in) -> None:  # type: ignore[no-untyped-def]
-    response = signed_in("olivia").get("/plans/demo/import/..%2F..%2Fetc/")
-    assert response["Location"] == "/plans/demo/import/"
+def test_an_upload_that_is_not_in_the_officers_session_is_not_found(signed_in) -> None:  # type: ignore[no-untyped-def]
+    client = signed_in("olivia")
+    assert client.get("/plans/demo/import/..%2F..%2Fetc/").status_code == 404
+    assert client.get(f"/plans/demo/import/{'a' * 32}/")["Location"] == "/plans/demo/import/"
