@@ -98,8 +98,7 @@ def private_files(tmp_path: Path, settings) -> Path:  # type: ignore[no-untyped-
     return settings.PRIVATE_FILES_DIR
 
 
-@pytest.fixture
-def plan(db, write_csv, private_files):  # type: ignore[no-untyped-def]
+def build_plan(write_csv: Callable[..., Path]):  # type: ignore[no-untyped-def]
     """A small plan of five actions in two priorities, with a cast of one person per role and
     nora, who has no role in it. Statuses as at 31 January 2017: 1.1 Red, 1.2 Green, 2.1 Amber."""
     from django.contrib.auth import get_user_model
@@ -126,6 +125,12 @@ def plan(db, write_csv, private_files):  # type: ignore[no-untyped-def]
         Membership.objects.create(plan=found, user=user, role=role, leads=leads)
     users.objects.create_user("nora", "nora@council.example", PASSWORD)
     return found
+
+
+@pytest.fixture
+def plan(db, write_csv, private_files):  # type: ignore[no-untyped-def]
+    """The small plan and its cast (build_plan), in a test that runs inside a transaction."""
+    return build_plan(write_csv)
 
 
 @pytest.fixture

@@ -1,0 +1,177 @@
+"""Debian's chromium driven by Playwright against the live test server, with axe-core on every page."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from urllib.parse import urldefrag
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, sync_playwright
+
+from tests.conftest import PASSWORD, build_plan
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's package; Playwright's own browser builds are never downloaded
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+RUN_AXE = """async (tags) => {
+    const results = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+    return results.violations.map((v) => ({
+        id: v.id, impact: v.impact, help: v.help,
+        targets: v.nodes.map((n) => n.target.join(" ")),
+    }));
+}"""
+
+
+@pytest.fixture(scope="package")
+def browser() -> Iterator[Browser]:
+    """One headless chromium for the browser tests, closed when they are done."""
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (scripts/test.sh does this)")
+    # Playwright's sync API keeps an asyncio loop marked as running in this thread while it is
+    # started, and Django then refuses ORM calls from it; the tests' own ORM calls are plain
+    # synchronous code, so they are allowed for as long as the browser is open, and no longer.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
+            yield chromium
+            chromium.close()
+    finally:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    return AXE.read_text(encoding="utf-8")
+
+
+class Pages:
+    """Opens a browser context per person and remembers every document loaded in it, so the test
+    can be failed if any page was not checked with axe."""
+
+    def __init__(self, browser: Browser, base_url: str, axe_source: str):
+        self.browser = browser
+        self.base_url = base_url
+        self.axe_source = axe_source
+        self.contexts: list[BrowserContext] = []
+        self.loaded: Counter[str] = Counter()
+        self.checked: Counter[str] = Counter()
+
+    def new(self) -> Page:
+        context = self.browser.new_context(base_url=self.base_url, accept_downloads=True)
+        context.set_default_timeout(10_000)
+        self.contexts.append(context)
+        page = context.new_page()
+        page.on("load", lambda loaded: self.loaded.update([_document(loaded.url)]))
+        return page
+
+    def check_accessible(self, page: Page) -> None:
+        """axe-core at WCAG 2.2 AA on the page as it is now: no violations allowed."""
+        if not page.evaluate("() => typeof window.axe === 'object'"):
+            page.evaluate(self.axe_source)  # CDP evaluation: the site's CSP stays on and is not bypassed
+        violations = page.evaluate(RUN_AXE, WCAG_22_AA)
+        self.checked.update([_document(page.url)])
+        if violations:
+            listed = "".join(
+                f"- {v['id']} ({v['impact']}): {v['help']}\n" + "".join(f"    {t}\n" for t in v["targets"])
+                for v in violations
+            )
+            pytest.fail(
+                f"axe: {len(violations)} WCAG 2.2 AA violation(s) on {page.url}\n{listed}", pytrace=False
+            )
+
+    def unchecked(self) -> list[str]:
+        return sorted((self.loaded - self.checked).elements())
+
+    def close(self) -> None:
+        for context in self.contexts:
+            context.close()
+
+
+def _document(url: str) -> str:
+    return urldefrag(url).url
+
+
+@pytest.fixture
+def pages(browser: Browser, live_server, axe_source: str) -> Iterator[Pages]:  # type: ignore[no-untyped-def]
+    opened = Pages(browser, live_server.url, axe_source)
+    yield opened
+    opened.close()
+    if opened.unchecked():
+        pytest.fail(f"pages loaded but never checked with axe: {opened.unchecked()}", pytrace=False)
+
+
+@pytest.fixture
+def check_accessible(pages: Pages) -> Callable[[Page], None]:
+    return pages.check_accessible
+
+
+@pytest.fixture
+def visit(pages: Pages) -> Callable[..., Page]:
+    """Goes to a URL, checks the HTTP status (200 unless told) and runs axe on the page."""
+
+    def go(page: Page, url: str, status: int = 200) -> Page:
+        response = page.goto(url)
+        assert response is not None and response.status == status, (
+            f"{url}: HTTP {response and response.status}, expected {status}"
+        )
+        pages.check_accessible(page)
+        return page
+
+    return go
+
+
+def _press(pages: Pages, page: Page, target: Locator, status: int) -> Page:
+    with page.expect_navigation() as navigation:
+        target.click()
+    response = navigation.value
+    assert response is not None and response.status == status, (
+        f"HTTP {response and response.status} at {page.url}, expected {status}"
+    )
+    pages.check_accessible(page)
+    return page
+
+
+@pytest.fixture
+def submit(pages: Pages) -> Callable[..., Page]:
+    """Presses a form's button, waits for the page that comes back, and runs axe on it."""
+
+    def press(page: Page, button: str, status: int = 200) -> Page:
+        return _press(pages, page, page.get_by_role("button", name=button, exact=True), status)
+
+    return press
+
+
+@pytest.fixture
+def follow(pages: Pages) -> Callable[..., Page]:
+    """Follows a link by its accessible name and runs axe on the page it leads to."""
+
+    def go(page: Page, link: str, status: int = 200) -> Page:
+        return _press(pages, page, page.get_by_role("link", name=link, exact=True), status)
+
+    return go
+
+
+@pytest.fixture
+def browser_plan(transactional_db, write_csv, private_files):  # type: ignore[no-untyped-def]
+    """The small plan and cast of tests/conftest.py, committed so the live server's thread sees it."""
+    return build_plan(write_csv)
+
+
+@pytest.fixture
+def sign_in(pages: Pages, browser_plan, visit, submit) -> Callable[[str], Page]:  # type: ignore[no-untyped-def]
+    """A new browser context, signed in through the sign-in page as someone in the cast."""
+
+    def signed_in(username: str) -> Page:
+        page = visit(pages.new(), "/sign-in/")
+        page.get_by_label("Username").fill(username)
+        page.get_by_label("Password").fill(PASSWORD)
+        submit(page, "Sign in")
+        assert page.get_by_role("button", name=f"Sign out {username}").is_visible()
+        return page
+
+    return signed_in
