@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The README's first command: installs Oversight, imports the demo plan and statuses into the
-# embedded SQLite database and writes the January 2017 exception report in every format.
+# The README's first command: installs Oversight and GOV.UK Frontend, loads the demo council into the
+# embedded SQLite database, writes exception reports, and starts the website on http://127.0.0.1:8000/.
+# OVERSIGHT_DEMO_SERVE=0 sets everything up without starting the site; OVERSIGHT_PORT changes the port.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,21 +16,28 @@ export OVERSIGHT_DATA_DIR="${OVERSIGHT_DATA_DIR:-$PWD/var/demo}"
 rm -f "$OVERSIGHT_DATA_DIR/oversight.sqlite3"
 oversight=.venv/bin/oversight
 
+echo "== the demo council"
 $oversight migrate --verbosity 0
-$oversight import-plan demo/plan.csv --plan demo --started 2016-05 --by demo \
-  --title "Children's Services Improvement Plan" --council "Demo Borough (Bromley's published plan)"
-for month_end in 2016-11-30 2016-12-31 2017-01-31; do
-  $oversight import-status "demo/status-$month_end.csv" --plan demo --as-at "$month_end" --by demo
-done
+$oversight collectstatic --noinput --verbosity 0
+$oversight seed-demo | tee "$OVERSIGHT_DATA_DIR/sign-in.txt"
 
+echo "== exception reports"
 mkdir -p reports
+this_month=$(date +%Y-%m-%d)
 for format in docx xlsx html md json; do
-  $oversight exception-report --plan demo --as-at 2017-01-31 --format "$format" \
-    --output "reports/exception-report-2017-01.$format"
+  $oversight exception-report --plan bromley-2017 --as-at 2017-01-31 --format "$format" \
+    --output "reports/bromley-exception-report-2017-01.$format"
+  $oversight exception-report --plan demo --as-at "$this_month" --format "$format" \
+    --output "reports/demo-exception-report-${this_month:0:7}.$format"
 done
+ls -1 reports/*exception-report-* | sed 's/^/  /'
 
+port="${OVERSIGHT_PORT:-8000}"
 echo
-echo "Done. The January 2017 exception report is in $PWD/reports/:"
-ls -1 reports/exception-report-2017-01.* | sed 's/^/  /'
-echo "The demo database is $OVERSIGHT_DATA_DIR/oversight.sqlite3."
-echo "Try: .venv/bin/oversight exception-report --plan demo --as-at 2016-12-31 --format md"
+echo "The demo database is $OVERSIGHT_DATA_DIR/oversight.sqlite3; the sign-in details are above."
+if [ "${OVERSIGHT_DEMO_SERVE:-1}" = "0" ]; then
+  echo "Start the site with: OVERSIGHT_DATA_DIR=$OVERSIGHT_DATA_DIR .venv/bin/gunicorn --bind 127.0.0.1:$port oversight.wsgi"
+  exit 0
+fi
+echo "Oversight is starting on http://127.0.0.1:$port/ (Ctrl+C stops it)."
+exec .venv/bin/gunicorn --bind "127.0.0.1:$port" --workers 2 --access-logfile - oversight.wsgi

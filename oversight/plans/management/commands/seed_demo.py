@@ -1,0 +1,137 @@
+"""oversight seed-demo: a demo council with an up-to-date plan, twelve months of history, Bromley's
+published plan, and one person per role, for trying the website."""
+
+from __future__ import annotations
+
+import csv
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from oversight.accounts.models import Membership
+from oversight.lib.months import add_months, month_of
+from oversight.plans.demo_history import DemoAction, month_ends, shifted_timescale, statuses
+from oversight.plans.evidence import add_link
+from oversight.plans.management.commands._common import iso_date, require_migrated
+from oversight.plans.models import Action, Plan
+from oversight.plans.plan_import import Actor, import_plan
+from oversight.plans.status_import import import_statuses
+from oversight.plans.timescales import parse_timescale
+
+DEMO = settings.BASE_DIR / "demo"
+BROMLEY_START = date(2016, 5, 1)
+# username: (full name, role, names in the Lead column they answer for)
+PEOPLE = {
+    "admin": ("Ada Administrator", "administrator", ""),
+    "officer": ("Omar Officer", "officer", ""),
+    "lead": ("Lena Lead", "lead", "HOS CLA"),
+    "board": ("Bea Board", "board", ""),
+    "viewer": ("Cllr Victor Viewer", "viewer", ""),
+}
+
+
+class Command(BaseCommand):
+    help = "Load the demo council: an up-to-date plan with twelve months of statuses, and a user per role."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--password", default="demo-password-2026", help="every demo user's password")
+        parser.add_argument("--today", type=iso_date, help="the demo's today (default: today)")
+
+    def handle(self, *args, **options):
+        require_migrated()
+        today = options["today"] or timezone.localdate()
+        with tempfile.TemporaryDirectory(prefix="oversight-demo-") as scratch, transaction.atomic():
+            users = self._people(options["password"])
+            officer = Actor(PEOPLE["officer"][0], users["officer"])
+            self._bromley(officer)
+            self._current_plan(Path(scratch), officer, today)
+            for slug in ("demo", "bromley-2017"):
+                plan = Plan.objects.get(slug=slug)
+                for username, (_, role, leads) in PEOPLE.items():
+                    Membership.objects.update_or_create(
+                        plan=plan, user_id=users[username], defaults={"role": role, "leads": leads}
+                    )
+        password = options["password"]
+        self.stdout.write(f"Demo council loaded. Sign in with any of these (password: {password}):")
+        for username, (name, role, leads) in PEOPLE.items():
+            self.stdout.write(f"  {username:8} {name}, {role}" + (f" (leads as {leads})" if leads else ""))
+
+    def _people(self, password: str) -> dict[str, int]:
+        model = get_user_model()
+        ids = {}
+        for username, (name, _, _) in PEOPLE.items():
+            first, _, last = name.rpartition(" ")
+            user, _ = model.objects.update_or_create(
+                username=username,
+                defaults={
+                    "first_name": first,
+                    "last_name": last,
+                    "email": f"{username}@demo-council.example",
+                },
+            )
+            user.set_password(password)
+            user.save()
+            ids[username] = user.pk
+        return ids
+
+    def _bromley(self, officer: Actor) -> None:
+        import_plan(
+            DEMO / "plan.csv",
+            "bromley-2017",
+            officer,
+            title="Bromley Children's Services Improvement Plan (published, 2016-17)",
+            council="London Borough of Bromley",
+            started=BROMLEY_START,
+        )
+        for month_end in ("2016-11-30", "2016-12-31", "2017-01-31"):
+            import_statuses(
+                DEMO / f"status-{month_end}.csv", "bromley-2017", date.fromisoformat(month_end), officer
+            )
+
+    def _current_plan(self, scratch: Path, officer: Actor, today: date) -> None:
+        started = add_months(month_of(today), -11)
+        shift = (started.year - BROMLEY_START.year) * 12 + started.month - BROMLEY_START.month
+        with (DEMO / "plan.csv").open(newline="", encoding="utf-8") as source:
+            rows = list(csv.reader(source))
+        header, body = rows[0], rows[1:]
+        column = header.index("Timescale")
+        for row in body:
+            row[column] = shifted_timescale(row[column], shift)
+        plan_file = scratch / "demo-plan.csv"
+        with plan_file.open("w", newline="", encoding="utf-8") as out:
+            csv.writer(out).writerows([header, *body])
+        import_plan(
+            plan_file,
+            "demo",
+            officer,
+            title="Children's Services Improvement Plan",
+            council="Demo Borough Council",
+            started=started,
+        )
+        actions = [
+            DemoAction(row[1], parse_timescale(row[column]).first, parse_timescale(row[column]).last)
+            for row in body
+        ]
+        ends = month_ends(started, today)
+        for as_at in ends:
+            share = 0.6 if as_at == ends[-1] else 1.0  # this month's returns are still coming in
+            status_file = scratch / f"status-{as_at}.csv"
+            with status_file.open("w", newline="", encoding="utf-8") as out:
+                writer = csv.writer(out)
+                writer.writerow(["Action ID", "RAG", "Commentary"])
+                writer.writerows((s.action_id, s.rag, s.commentary) for s in statuses(actions, as_at, share))
+            import_statuses(status_file, "demo", as_at, officer)
+        first_green = Action.objects.filter(plan__slug="demo", statuses__rag="G").order_by("sort_key").first()
+        if first_green is not None:
+            add_link(
+                first_green,
+                "https://www.gov.uk/government/publications",
+                "Board minutes recording sign-off",
+                officer,
+            )
