@@ -35,7 +35,7 @@ DEBUG = envbool("DEBUG", "False")
 # HTTPS=true is what makes a deployment production: secure cookies, HSTS, redirects to https
 HTTPS = envbool("HTTPS", "False")
 DEV_SECRET_KEY = "dev-only-insecure-key-change-me-in-production"
-SECRET_KEY = envsecret("SECRET_KEY", DEV_SECRET_KEY)
+SECRET_KEY = envsecret("SECRET_KEY") or DEV_SECRET_KEY
 if HTTPS and SECRET_KEY == DEV_SECRET_KEY:
     raise ImproperlyConfigured("set SECRET_KEY (or SECRET_KEY_FILE) when HTTPS is on")
 ALLOWED_HOSTS = [h for h in os.getenv("ALLOWED_HOSTS", "localhost,127.0.0.1").split(",") if h]
