@@ -52,8 +52,9 @@ class Dataset:
     statuses: list[tuple[date, Path]]  # (as-at date, file), oldest first
 
 
-def plan_actions(rng: random.Random, count: int, months: int) -> list[PlanAction]:
-    """`count` actions numbered '3.12.4' (priority.objective.action) across ten priorities."""
+def plan_actions(rng: random.Random, count: int, months: int, start: date = START) -> list[PlanAction]:
+    """`count` actions numbered '3.12.4' (priority.objective.action) across ten priorities, with
+    timescales ending in one of the `months` months from `start`."""
     actions = []
     for priority in range(1, PRIORITIES + 1):
         wanted = count // PRIORITIES + (1 if priority <= count % PRIORITIES else 0)
@@ -71,7 +72,7 @@ def plan_actions(rng: random.Random, count: int, months: int) -> list[PlanAction
                         key_action=key_action(rng),
                         lead=rng.choice(LEADS),
                         agencies=agencies(rng),
-                        timescale=write_timescale(rng, START, months),
+                        timescale=write_timescale(rng, start, months),
                         done=0 if delay < 0.7 else (None if delay > 0.95 else rng.randint(1, 8)),
                     )
                 )
@@ -141,18 +142,21 @@ def write_xlsx(path: Path, actions: list[PlanAction]) -> Path:
     return path
 
 
-def generate(directory: Path, count: int = 5000, months: int = 36, seed: int = SEED) -> Dataset:
-    """Writes every benchmark file into `directory`; the same arguments always give the same files."""
+def generate(
+    directory: Path, count: int = 5000, months: int = 36, seed: int = SEED, start: date = START
+) -> Dataset:
+    """Writes every benchmark file into `directory`; the same arguments always give the same files.
+    The plan and its monthly statuses begin in the month of `start` (a first day of a month)."""
     directory.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
-    actions = plan_actions(rng, count, months)
+    actions = plan_actions(rng, count, months, start)
     changed = changed_plan(random.Random(seed + 1), actions, 0.02)
     plan_csv = write_csv(directory / "plan.csv", PLAN_HEADER, [a.cells() for a in actions])
     changed_csv = write_csv(directory / "plan_changed.csv", PLAN_HEADER, [a.cells() for a in changed])
     statuses = []
     status_rng = random.Random(seed + 2)
     for index in range(months):
-        as_at = last_day(add_months(START, index))
+        as_at = last_day(add_months(start, index))
         path = directory / f"status_{as_at:%Y-%m-%d}.csv"
         statuses.append((as_at, write_csv(path, STATUS_HEADER, status_rows(status_rng, actions, as_at))))
     return Dataset(

@@ -1,0 +1,581 @@
+"""Web benchmark: the plan's pages under gunicorn and PostgreSQL with 20 signed-in clients at once.
+
+Builds a plan of 2,000 actions with 24 months of statuses up to this month, starts gunicorn with
+production settings, signs in the clients and times the plan overview, the action list (whole and
+filtered) and an action page, warm and right after a status change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import platform
+import secrets
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from generate import generate
+from postgres import free_port, private_postgres
+from webclient import Session
+
+from oversight.lib.months import add_months, month_of
+
+ROOT = Path(__file__).resolve().parent.parent
+SLUG = "bench"
+PASSWORD = "bench-password-" + secrets.token_hex(8)
+TARGET_P95_MS = 200.0
+HOST = "127.0.0.1"
+
+
+@dataclass(frozen=True)
+class Page:
+    key: str
+    name: str
+    path: Callable[[int], str]  # the nth request's path
+    target: float | None = None  # p95, ms
+
+
+@dataclass(frozen=True)
+class Sample:
+    page: str
+    seconds: float
+    status: int  # 0: no response (the error is counted)
+
+
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--database-url",
+        help="a PostgreSQL server to use; its tables are emptied (default: a private one on a free port)",
+    )
+    parser.add_argument("--actions", type=int, default=2000, help="actions in the plan (default 2000)")
+    parser.add_argument("--months", type=int, default=24, help="months of statuses, up to now (default 24)")
+    parser.add_argument("--clients", type=int, default=20, help="concurrent signed-in clients (default 20)")
+    parser.add_argument("--duration", type=float, default=15.0, help="seconds timed per page (default 15)")
+    parser.add_argument("--warmup", type=float, default=3.0, help="seconds untimed before each (default 3)")
+    parser.add_argument("--rounds", type=int, default=10, help="status changes per after-a-change test")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes (default 3)")
+    parser.add_argument(
+        "--threads", type=int, default=1, help="threads per worker; more than 1 uses gthread (default 1)"
+    )
+    parser.add_argument(
+        "--update-every",
+        type=float,
+        default=5.0,
+        help="seconds between status changes in the mixed test (default 5; 0 skips it)",
+    )
+    parser.add_argument(
+        "--only", choices=["warm", "change", "mixed"], action="append", help="run only this test; repeatable"
+    )
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="instead of gunicorn: cProfile each page in this process (Django's test client), with its "
+        "SQL queries, warm and after a change",
+    )
+    parser.add_argument(
+        "--page",
+        choices=["overview", "actions", "filtered", "action"],
+        action="append",
+        help="time only this page; repeatable, in the order given",
+    )
+    return parser.parse_args()
+
+
+def log(message: str) -> None:
+    sys.stderr.write(f"... {message}\n")
+
+
+# ---------------------------------------------------------------- the data, in this process
+
+
+def build_site(database_url: str, data_dir: Path, actions: int, months: int) -> dict[str, object]:
+    """Migrates and empties the database, imports the plan and its statuses up to today, adds the
+    people, collects the static files. Returns what the load needs to know."""
+    from database import configure
+
+    description = configure(database_url, data_dir)
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django.db import connection
+    from django.utils import timezone
+    from wording import LEADS
+
+    from oversight.accounts.models import Membership
+    from oversight.plans.models import Action, Plan, StatusRecord
+    from oversight.plans.plan_import import Actor, import_plan
+    from oversight.plans.register import forget, register
+    from oversight.plans.status_import import import_statuses
+
+    today = timezone.localdate()
+    start = add_months(month_of(today), -(months - 1))
+    log(f"database: {description}; generating {actions:,} actions, {months} months from {start:%B %Y}")
+    data = generate(data_dir / "generated", actions, months, start=start)
+    actor = Actor("bench")
+    began = time.perf_counter()
+    import_plan(data.plan_csv, SLUG, actor, title="Children's Services Improvement Plan")
+    for as_at, path in data.statuses:
+        # this month's file is as at today, so that the site's "this month" shows it
+        import_statuses(path, SLUG, min(as_at, today), actor)
+    plan = Plan.objects.get(slug=SLUG)
+    log(
+        f"imported {Action.objects.filter(plan=plan).count():,} actions and "
+        f"{StatusRecord.objects.filter(action__plan=plan).count():,} statuses "
+        f"in {time.perf_counter() - began:.1f} s"
+    )
+    users = get_user_model()
+    officer = users.objects.create_user("officer", "officer@example.org", PASSWORD, first_name="Olu")
+    lead = users.objects.create_user("lead", "lead@example.org", PASSWORD, first_name="Lee")
+    Membership.objects.create(plan=plan, user=officer, role="officer")
+    Membership.objects.create(plan=plan, user=lead, role="lead", leads=LEADS[0])
+    forget()
+    began = time.perf_counter()
+    reg = register(plan, today)
+    built = time.perf_counter() - began
+    log(f"register of the plan built in this process in {built:.3f} s")
+    ids = list(Action.objects.filter(plan=plan).order_by("sort_key").values_list("action_id", flat=True))
+    call_command("collectstatic", interactive=False, verbosity=0)
+    connection.close()
+    return {
+        "database": description,
+        "today": today,
+        "start": start,
+        "action_ids": ids[:: max(1, len(ids) // 100)],
+        "lead_action": next(a.action_id for a in reg.actions if LEADS[0] in a.lead),
+        "register_seconds": built,
+        "red": sum(1 for a in reg.actions if a.rag == "R"),
+        "overdue": sum(1 for a in reg.actions if a.overdue(reg.month)),
+    }
+
+
+def profile(pages: list[Page], repeat: int = 20) -> None:
+    """Each page in this process through Django's test client: SQL queries, time, and where it goes."""
+    import cProfile
+    import io
+    import pstats
+
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+
+    from oversight.plans.models import Plan
+    from oversight.plans.updates import plan_changed
+
+    client = Client(HTTP_HOST=HOST)
+    client.force_login(get_user_model().objects.get(username="officer"))
+    plan = Plan.objects.get(slug=SLUG)
+    queries: list[tuple[float, str]] = []
+
+    def record(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+        began = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            queries.append((time.perf_counter() - began, sql))
+
+    for page in pages:
+        path = page.path(0)
+        plan_changed(plan.pk)
+        queries.clear()
+        with connection.execute_wrapper(record):
+            began = time.perf_counter()
+            status = client.get(path).status_code
+            cold = time.perf_counter() - began
+            cold_queries = list(queries)
+            queries.clear()
+            client.get(path)
+            warm_queries = list(queries)
+        profiler = cProfile.Profile()
+        began = time.perf_counter()
+        for n in range(repeat):
+            profiler.runcall(client.get, page.path(n))
+        warm = (time.perf_counter() - began) / repeat
+        out = io.StringIO()
+        stats = pstats.Stats(profiler, stream=out).strip_dirs().sort_stats("cumulative")
+        stats.print_stats(25)
+        stats.sort_stats("tottime").print_stats(15)
+        sys.stderr.write(
+            f"\n=== {page.name} {path}: {status}; after a change {cold * 1000:.0f} ms with "
+            f"{len(cold_queries)} queries ({sum(t for t, _ in cold_queries) * 1000:.0f} ms in SQL); "
+            f"warm {warm * 1000:.0f} ms under the profiler, {len(warm_queries)} queries ===\n"
+        )
+        for seconds, sql in cold_queries:
+            sys.stderr.write(f"  SQL after a change {seconds * 1000:.1f} ms: {sql[:150]}\n")
+        for seconds, sql in warm_queries:
+            sys.stderr.write(f"  SQL warm {seconds * 1000:.1f} ms: {sql[:150]}\n")
+        sys.stderr.write(out.getvalue())
+
+
+# ---------------------------------------------------------------- gunicorn
+
+
+@contextmanager
+def gunicorn(database_url: str, data_dir: Path, workers: int, threads: int) -> Iterator[int]:
+    """Runs gunicorn with production-like settings on a free port; stops it on the way out."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "oversight.settings",
+        "DEBUG": "False",
+        "HTTPS": "False",  # plain http on loopback
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": HOST,
+        "DATABASE_URL": database_url,
+        "DB_CONN_MAX_AGE": "60",
+        "OVERSIGHT_DATA_DIR": str(data_dir),
+    }
+    command = [
+        str(ROOT / ".venv" / "bin" / "gunicorn"),
+        "oversight.wsgi:application",
+        "--bind",
+        f"{HOST}:{port}",
+        "--workers",
+        str(workers),
+        "--error-logfile",
+        str(data_dir / "gunicorn.log"),
+    ]
+    if threads > 1:
+        command += ["--worker-class", "gthread", "--threads", str(threads)]
+    server = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if server.poll() is not None:
+                log_text = (data_dir / "gunicorn.log").read_text()[-3000:]
+                raise RuntimeError(f"gunicorn exited with {server.returncode}:\n{log_text}")
+            try:
+                if Session(HOST, port, timeout=5).get("/sign-in/").status == 200:
+                    break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("gunicorn did not answer within 60 s")
+            time.sleep(0.2)
+        yield port
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+# ---------------------------------------------------------------- load
+
+
+def pages_for(site: dict[str, object], keys: list[str] | None) -> list[Page]:
+    """The pages timed, all four or those named, in that order."""
+    ids: list[str] = site["action_ids"]  # type: ignore[assignment]
+    pages = [
+        Page("overview", "Plan overview", lambda n: f"/plans/{SLUG}/", TARGET_P95_MS),
+        Page("actions", "Action list", lambda n: f"/plans/{SLUG}/actions/", TARGET_P95_MS),
+        Page(
+            "filtered", "Action list, ?rag=R&overdue=1", lambda n: f"/plans/{SLUG}/actions/?rag=R&overdue=1"
+        ),
+        Page("action", "Action page", lambda n: f"/plans/{SLUG}/actions/{ids[n % len(ids)]}/"),
+    ]
+    return [next(p for p in pages if p.key == key) for key in keys] if keys else pages
+
+
+def timed(session: Session, page: Page, n: int) -> Sample:
+    try:
+        answer = session.get(page.path(n))
+        return Sample(page.key, answer.seconds, answer.status)
+    except OSError as error:
+        session.close()
+        log(f"{page.key}: {error!r}")
+        return Sample(page.key, 0.0, 0)
+
+
+def hammer(
+    sessions: list[Session], pages: list[Page], warmup: float, duration: float
+) -> tuple[list[Sample], float]:
+    """Every session requests the pages in turn as fast as it can; samples after the warm-up."""
+    samples: list[Sample] = []
+    lock = threading.Lock()
+    begin = time.perf_counter()
+    timed_from, end = begin + warmup, begin + warmup + duration
+
+    def client(number: int) -> None:
+        mine, n = [], number
+        while (now := time.perf_counter()) < end:
+            page = pages[n % len(pages)]
+            sample = timed(sessions[number], page, n)
+            if now >= timed_from:
+                mine.append(sample)
+            n += 1
+        with lock:
+            samples.extend(mine)
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(len(sessions))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return samples, duration
+
+
+class Writer:
+    """An improvement officer saving monthly updates through the update form."""
+
+    def __init__(self, session: Session, action_ids: list[str]) -> None:
+        self.session, self.action_ids, self.count = session, action_ids, 0
+
+    def change(self) -> float:
+        action_id = self.action_ids[self.count % len(self.action_ids)]
+        self.count += 1
+        rag = "AR"[self.count % 2]
+        path = f"/plans/{SLUG}/actions/{action_id}/update/"
+        answer = self.session.post_form(path, {"rag": rag, "commentary": f"Benchmark update {self.count}."})
+        if answer.status != 302:
+            raise RuntimeError(f"POST {path}: {answer.status}, expected a redirect")
+        return answer.seconds
+
+
+def all_at_once(sessions: list[Session], page: Page, n: int) -> list[Sample]:
+    """One request from every session, released together."""
+    barrier = threading.Barrier(len(sessions))
+    results: list[Sample] = []
+    lock = threading.Lock()
+
+    def client(number: int) -> None:
+        barrier.wait()
+        sample = timed(sessions[number], page, n * len(sessions) + number)
+        with lock:
+            results.append(sample)
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(len(sessions))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+def after_change(
+    writer: Writer, sessions: list[Session], page: Page, rounds: int
+) -> tuple[list[Sample], list[Sample], list[float]]:
+    """First: one request right after each change (this worker rebuilds its register). Then: all
+    the clients at once right after each change (every worker rebuilds while the others wait)."""
+    first, burst, saves = [], [], []
+    for n in range(rounds):
+        saves.append(writer.change())
+        first.append(timed(sessions[0], page, n))
+    for n in range(rounds):
+        saves.append(writer.change())
+        burst += all_at_once(sessions, page, n)
+        time.sleep(0.5)
+    return first, burst, saves
+
+
+def mixed(
+    sessions: list[Session], writer: Writer, pages: list[Page], every: float, warmup: float, duration: float
+) -> tuple[list[Sample], int]:
+    """All the pages in turn while the officer saves an update every `every` seconds."""
+    stop = threading.Event()
+    saved = [0]
+
+    def write() -> None:
+        time.sleep(warmup)
+        while not stop.wait(every):
+            writer.change()
+            saved[0] += 1
+
+    thread = threading.Thread(target=write)
+    thread.start()
+    try:
+        samples, _ = hammer(sessions, pages, warmup, duration)
+    finally:
+        stop.set()
+        thread.join()
+    return samples, saved[0]
+
+
+# ---------------------------------------------------------------- figures
+
+
+def percentile(sorted_ms: list[float], p: float) -> float:
+    """Nearest rank."""
+    return sorted_ms[max(0, math.ceil(p / 100 * len(sorted_ms)) - 1)]
+
+
+def row(
+    label: str, test: str, samples: list[Sample], seconds: float | None, target: float | None
+) -> list[str]:
+    ok = sorted(s.seconds * 1000 for s in samples if s.status == 200)
+    errors = sum(1 for s in samples if s.status != 200)
+    if not ok:
+        return [label, test, str(len(samples)), str(errors), "", "", "", "", "", ""]
+    p95 = percentile(ok, 95)
+    result = "" if target is None else ("PASS" if p95 < target and not errors else "FAIL")
+    return [
+        label,
+        test,
+        str(len(samples)),
+        str(errors),
+        f"{len(samples) / seconds:.1f}" if seconds else "",
+        f"{percentile(ok, 50):.0f}",
+        f"{p95:.0f}",
+        f"{percentile(ok, 99):.0f}",
+        f"{ok[-1]:.0f}",
+        result,
+    ]
+
+
+def table(rows: list[list[str]]) -> str:
+    header = [
+        "Page",
+        "Test",
+        "Requests",
+        "Errors",
+        "Req/s",
+        "p50 ms",
+        "p95 ms",
+        "p99 ms",
+        "max ms",
+        "p95<200",
+    ]
+    everything = [header, *rows]
+    widths = [max(len(r[i]) for r in everything) for i in range(len(header))]
+    lines = []
+    for number, cells in enumerate(everything):
+        lines.append(
+            "  ".join(
+                c.ljust(w) if i < 2 else c.rjust(w)
+                for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+            )
+        )
+        if number == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def error_detail(samples: list[Sample]) -> list[str]:
+    counts: dict[tuple[str, int], int] = {}
+    for s in samples:
+        if s.status != 200:
+            counts[s.page, s.status] = counts.get((s.page, s.status), 0) + 1
+    return [
+        f"{page}: {count} × {status or 'no response'}" for (page, status), count in sorted(counts.items())
+    ]
+
+
+# ---------------------------------------------------------------- main
+
+
+def terminate(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)  # so that the servers are stopped on the way out
+
+
+def main() -> int:
+    args = arguments()
+    signal.signal(signal.SIGTERM, terminate)
+    tests = set(args.only or ["warm", "change", "mixed"])
+    began = time.perf_counter()
+    load_before = os.getloadavg()
+    with ExitStack() as stack:
+        scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="oversight-web-")))
+        database_url = args.database_url
+        if not database_url:
+            database_url = stack.enter_context(private_postgres())
+            log(f"started PostgreSQL at {database_url}")
+        if not database_url.startswith(("postgres://", "postgresql://")):
+            raise SystemExit("the web benchmark runs on PostgreSQL")
+        data_dir = scratch / "var"
+        site = build_site(database_url, data_dir, args.actions, args.months)
+        if args.profile:
+            profile(pages_for(site, args.page))
+            return 0
+        kind = f"gthread, {args.threads} threads each" if args.threads > 1 else "sync"
+        log(f"starting gunicorn: {args.workers} workers ({kind})")
+        port = stack.enter_context(gunicorn(database_url, data_dir, args.workers, args.threads))
+
+        action_ids: list[str] = site["action_ids"]  # type: ignore[assignment]
+        pages = pages_for(site, args.page)
+        log(f"signing in {args.clients} clients (Argon2)")
+        sessions = [Session(HOST, port) for _ in range(args.clients)]
+        for number, session in enumerate(sessions):
+            session.sign_in("officer" if number % 2 == 0 else "lead", PASSWORD)
+        writer_session = Session(HOST, port)
+        writer_session.sign_in("officer", PASSWORD)
+        writer = Writer(writer_session, action_ids)
+
+        rows: list[list[str]] = []
+        everything: list[Sample] = []
+        if "warm" in tests:
+            for page in pages:
+                log(f"warm: {page.name}, {args.clients} clients, {args.warmup:g} s + {args.duration:g} s")
+                samples, seconds = hammer(sessions, [page], args.warmup, args.duration)
+                rows.append(row(page.name, "warm", samples, seconds, page.target))
+                everything += samples
+        saves: list[float] = []
+        if "change" in tests:
+            for page in pages:
+                log(f"after a change: {page.name}, {args.rounds} + {args.rounds} changes")
+                first, burst, took = after_change(writer, sessions, page, args.rounds)
+                saves += took
+                rows.append(row(page.name, "1st after change", first, None, None))
+                rows.append(row(page.name, f"{args.clients} at once after", burst, None, None))
+                everything += first + burst
+        saved = 0
+        if "mixed" in tests and args.update_every > 0:
+            log(f"mixed: all pages, a change every {args.update_every:g} s, {args.duration * 2:g} s")
+            samples, saved = mixed(sessions, writer, pages, args.update_every, args.warmup, args.duration * 2)
+            for page in pages:
+                mine = [s for s in samples if s.page == page.key]
+                rows.append(
+                    row(page.name, f"mixed, change/{args.update_every:g}s", mine, args.duration * 2, None)
+                )
+            everything += samples
+        for session in [*sessions, writer_session]:
+            session.close()
+
+    print(
+        f"Oversight web benchmark: {args.actions:,} actions, {args.months} months of statuses "
+        f"({site['start']:%b %Y} to {site['today']:%b %Y}), {args.clients} concurrent clients"
+    )
+    print(f"Database: {site['database']}")
+    print(f"gunicorn 27.0.1: {args.workers} workers ({kind}); DEBUG off, DB_CONN_MAX_AGE=60")
+    print(
+        f"Machine: {os.cpu_count()} CPUs, Python {platform.python_version()}; "
+        f"total run {time.perf_counter() - began:.0f} s"
+    )
+    print(
+        "Load average (1, 5, 15 min) before: {:.2f} {:.2f} {:.2f}; after: {:.2f} {:.2f} {:.2f} "
+        "(anything else running on the machine skews the figures)".format(*load_before, *os.getloadavg())
+    )
+    print(
+        f"Plan today: {site['red']:,} Red, {site['overdue']:,} overdue; the register built in-process in "
+        f"{site['register_seconds']:.3f} s"
+    )
+    print()
+    print(table(rows))
+    if saves:
+        ms = sorted(s * 1000 for s in saves)
+        print(
+            f"\nStatus change (POST of the update form): {len(ms)}, p50 {percentile(ms, 50):.0f} ms, "
+            f"max {ms[-1]:.0f} ms"
+        )
+    if saved:
+        print(f"Mixed test: {saved} changes saved while reading")
+    errors = error_detail(everything)
+    print(f"\nErrors (any answer but 200): {len(errors) and sum(1 for s in everything if s.status != 200)}")
+    for line in errors:
+        print(f"  {line}")
+    return 0  # a benchmark, not a test
+
+
+if __name__ == "__main__":
+    sys.exit(main())
