@@ -93,12 +93,12 @@ def fresh_register_cache() -> None:
 
 
 @pytest.fixture
-def private_files(tmp_path: Path, settings) -> Path:  # type: ignore[no-untyped-def]
+def private_files(tmp_path: Path, settings) -> Path:
     settings.PRIVATE_FILES_DIR = tmp_path / "private"
     return settings.PRIVATE_FILES_DIR
 
 
-def build_plan(write_csv: Callable[..., Path]):  # type: ignore[no-untyped-def]
+def build_plan(write_csv: Callable[..., Path]):
     """A small plan of five actions in two priorities, with a cast of one person per role and
     nora, who has no role in it. Statuses as at 31 January 2017: 1.1 Red, 1.2 Green, 2.1 Amber."""
     from django.contrib.auth import get_user_model
@@ -128,17 +128,17 @@ def build_plan(write_csv: Callable[..., Path]):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def plan(db, write_csv, private_files):  # type: ignore[no-untyped-def]
+def plan(db, write_csv, private_files):
     """The small plan and its cast (build_plan), in a test that runs inside a transaction."""
     return build_plan(write_csv)
 
 
 @pytest.fixture
-def signed_in(client, plan):  # type: ignore[no-untyped-def]
+def signed_in(client, plan):
     """A test client signed in as someone in the cast: signed_in("lee")."""
     from django.contrib.auth import get_user_model
 
-    def sign_in(username: str):  # type: ignore[no-untyped-def]
+    def sign_in(username: str):
         client.force_login(get_user_model().objects.get(username=username))
         return client
 

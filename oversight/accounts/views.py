@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth
-from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.forms import PasswordResetForm, _unicode_ci_compare
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -40,8 +41,24 @@ class SignIn(auth.LoginView):
         return context
 
 
+class ResetForm(PasswordResetForm):
+    """Also reaches people added on the People page who have not chosen a password yet (Django's
+    own form skips accounts without a usable password)."""
+
+    def get_users(self, email: str) -> Iterator[Any]:
+        email_field = get_user_model().get_email_field_name()
+        return (
+            user
+            for user in get_user_model()._default_manager.filter(
+                **{f"{email_field}__iexact": email, "is_active": True}
+            )
+            if _unicode_ci_compare(email, getattr(user, email_field))
+        )
+
+
 class PasswordReset(auth.PasswordResetView):
     template_name = "accounts/password_reset.html"
+    form_class = ResetForm
     email_template_name = "accounts/password_reset_email.txt"
     subject_template_name = "accounts/password_reset_subject.txt"
 
@@ -161,7 +178,7 @@ def _add_person(request: HttpRequest, plan: Plan, values: dict[str, str]) -> Non
         )
     if created:
         # a new person sets their own password through the reset link: no password is ever emailed
-        form = PasswordResetForm({"email": email})
+        form = ResetForm({"email": email})
         if form.is_valid():
             form.save(
                 request=request,

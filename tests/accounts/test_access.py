@@ -39,22 +39,22 @@ def test_nothing_is_visible_without_signing_in(client: Client, plan: object, url
 
 
 @pytest.mark.parametrize("url", READ_PAGES)
-def test_everyone_with_a_role_reads_every_page_of_the_plan(signed_in, url: str) -> None:  # type: ignore[no-untyped-def]
+def test_everyone_with_a_role_reads_every_page_of_the_plan(signed_in, url: str) -> None:
     for username in EVERYONE:
         assert signed_in(username).get(url).status_code == 200, username
 
 
 @pytest.mark.parametrize("url", [*READ_PAGES, *MANAGER_PAGES, "/plans/demo/actions/1.1/update/"])
-def test_someone_with_no_role_in_the_plan_is_told_it_does_not_exist(signed_in, url: str) -> None:  # type: ignore[no-untyped-def]
+def test_someone_with_no_role_in_the_plan_is_told_it_does_not_exist(signed_in, url: str) -> None:
     assert signed_in("nora").get(url).status_code == 404
 
 
-def test_the_plans_page_lists_only_plans_someone_has_a_role_in(signed_in) -> None:  # type: ignore[no-untyped-def]
+def test_the_plans_page_lists_only_plans_someone_has_a_role_in(signed_in) -> None:
     assert b'href="/plans/demo/"' in signed_in("vic").get("/").content
     assert b'href="/plans/demo/"' not in signed_in("nora").get("/").content
 
 
-def test_a_site_administrator_without_a_membership_administers_every_plan(signed_in) -> None:  # type: ignore[no-untyped-def]
+def test_a_site_administrator_without_a_membership_administers_every_plan(signed_in) -> None:
     client = signed_in("nora")
     from django.contrib.auth import get_user_model
 
@@ -63,14 +63,14 @@ def test_a_site_administrator_without_a_membership_administers_every_plan(signed
 
 
 @pytest.mark.parametrize("url", MANAGER_PAGES)
-def test_only_administrators_and_officers_reach_imports_and_people(signed_in, url: str) -> None:  # type: ignore[no-untyped-def]
+def test_only_administrators_and_officers_reach_imports_and_people(signed_in, url: str) -> None:
     for username in EVERYONE:
         expected = 200 if username in MANAGERS else 403
         assert signed_in(username).get(url).status_code == expected, username
 
 
 @pytest.mark.parametrize("action_id", ["1.1", "2.1", "2.2"])
-def test_the_update_form_opens_for_the_actions_lead_and_managers_only(signed_in, action_id: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_update_form_opens_for_the_actions_lead_and_managers_only(signed_in, action_id: str) -> None:
     leads = {"1.1": {"lee"}, "2.1": {"lara"}, "2.2": {"lee", "lara"}}[action_id]
     for username in EVERYONE:
         expected = 200 if username in MANAGERS or username in leads else 403
@@ -79,7 +79,7 @@ def test_the_update_form_opens_for_the_actions_lead_and_managers_only(signed_in,
             assert response.status_code == expected, (username, page)
 
 
-def test_a_crafted_update_of_another_leads_action_is_refused_and_saves_nothing(signed_in) -> None:  # type: ignore[no-untyped-def]
+def test_a_crafted_update_of_another_leads_action_is_refused_and_saves_nothing(signed_in) -> None:
     before = StatusRecord.objects.count()
     response = signed_in("lee").post(
         "/plans/demo/actions/2.1/update/", {"rag": "G", "commentary": "", "revision": "0", "seen": "0"}
@@ -89,7 +89,7 @@ def test_a_crafted_update_of_another_leads_action_is_refused_and_saves_nothing(s
 
 
 @pytest.mark.parametrize("username", ["bob", "vic"])
-def test_board_members_and_viewers_change_nothing(signed_in, username: str) -> None:  # type: ignore[no-untyped-def]
+def test_board_members_and_viewers_change_nothing(signed_in, username: str) -> None:
     client = signed_in(username)
     before = StatusRecord.objects.count()
     assert client.post("/plans/demo/actions/1.1/update/", {"rag": "G"}).status_code == 403
@@ -102,7 +102,7 @@ def test_board_members_and_viewers_change_nothing(signed_in, username: str) -> N
     assert StatusRecord.objects.count() == before
 
 
-def test_an_officer_cannot_make_anyone_an_administrator_or_change_one(signed_in, plan) -> None:  # type: ignore[no-untyped-def]
+def test_an_officer_cannot_make_anyone_an_administrator_or_change_one(signed_in, plan) -> None:
     client = signed_in("olivia")
     response = client.post(
         "/plans/demo/people/", {"name": "Eve", "email": "eve@council.example", "role": "administrator"}
@@ -117,7 +117,7 @@ def test_an_officer_cannot_make_anyone_an_administrator_or_change_one(signed_in,
     assert (alice.role, lee.role) == ("administrator", "lead")
 
 
-def test_an_administrator_makes_someone_an_administrator(signed_in, plan) -> None:  # type: ignore[no-untyped-def]
+def test_an_administrator_makes_someone_an_administrator(signed_in, plan) -> None:
     lee = Membership.objects.get(plan=plan, user__username="lee")
     response = signed_in("alice").post(
         f"/plans/demo/people/{lee.pk}/", {"role": "administrator", "leads": ""}

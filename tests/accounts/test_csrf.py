@@ -26,13 +26,13 @@ SIGNED_IN_FORMS = [
 
 
 @pytest.fixture
-def guarded(plan) -> Client:  # type: ignore[no-untyped-def]
+def guarded(plan) -> Client:
     client = Client(enforce_csrf_checks=True)
     client.force_login(get_user_model().objects.get(username="olivia"))
     return client
 
 
-def _url(template: str, plan) -> str:  # type: ignore[no-untyped-def]
+def _url(template: str, plan) -> str:
     evidence = Evidence.objects.create(
         action=plan.actions.get(action_id="1.1"), kind="link", title="Minutes", url="https://x.org", actor="o"
     )
@@ -41,7 +41,7 @@ def _url(template: str, plan) -> str:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("template", SIGNED_IN_FORMS)
-def test_a_post_without_the_token_is_refused(guarded: Client, plan, template: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_post_without_the_token_is_refused(guarded: Client, plan, template: str) -> None:
     response = guarded.post(_url(template, plan), {"rag": "G", "role": "viewer"})
     assert response.status_code == 403
     assert b"CSRF" in response.content
@@ -49,14 +49,14 @@ def test_a_post_without_the_token_is_refused(guarded: Client, plan, template: st
 
 
 @pytest.mark.parametrize("url", ["/sign-in/", "/password-reset/"])
-def test_the_sign_in_forms_refuse_a_post_without_the_token(plan, url: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_sign_in_forms_refuse_a_post_without_the_token(plan, url: str) -> None:
     response = Client(enforce_csrf_checks=True).post(
         url, {"username": "lee", "password": PASSWORD, "email": "x"}
     )
     assert response.status_code == 403
 
 
-def test_a_post_with_the_token_from_the_page_is_accepted(plan) -> None:  # type: ignore[no-untyped-def]
+def test_a_post_with_the_token_from_the_page_is_accepted(plan) -> None:
     client = Client(enforce_csrf_checks=True)
     client.get("/sign-in/")
     token = client.cookies["csrftoken"].value

@@ -18,7 +18,7 @@ from tests.conftest import PASSWORD
 pytestmark = pytest.mark.django_db
 
 
-def sign_in(client: Client, username: str, password: str):  # type: ignore[no-untyped-def]
+def sign_in(client: Client, username: str, password: str):
     return client.post("/sign-in/", {"username": username, "password": password})
 
 

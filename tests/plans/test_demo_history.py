@@ -42,7 +42,7 @@ def test_red_and_amber_always_have_commentary() -> None:
 
 
 @pytest.mark.django_db
-def test_seed_demo_loads_a_council_with_twelve_months_and_a_person_per_role(private_files) -> None:  # type: ignore[no-untyped-def]
+def test_seed_demo_loads_a_council_with_twelve_months_and_a_person_per_role(private_files) -> None:
     call_command("seed_demo", today=date(2026, 11, 24), stdout=io.StringIO())
     demo = Plan.objects.get(slug="demo")
     assert demo.started == date(2025, 12, 1)

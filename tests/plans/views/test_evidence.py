@@ -24,7 +24,7 @@ def stored_files(private_files: Path) -> list[Path]:
     return sorted(folder.iterdir()) if folder.exists() else []
 
 
-def test_a_lead_adds_a_pdf_to_their_action_kept_outside_the_static_files(signed_in, private_files) -> None:  # type: ignore[no-untyped-def]
+def test_a_lead_adds_a_pdf_to_their_action_kept_outside_the_static_files(signed_in, private_files) -> None:
     response = signed_in("lee").post(
         URL, {"kind": "file", "title": "Signed protocol", "file": upload("p.pdf", PDF)}
     )
@@ -42,26 +42,26 @@ def test_a_lead_adds_a_pdf_to_their_action_kept_outside_the_static_files(signed_
     assert (change.kind, change.actor, change.new_value) == ("added", "Lee", "Signed protocol (p.pdf)")
 
 
-def test_evidence_is_downloaded_by_anyone_who_can_see_the_plan_and_no_one_else(signed_in) -> None:  # type: ignore[no-untyped-def]
+def test_evidence_is_downloaded_by_anyone_who_can_see_the_plan_and_no_one_else(signed_in) -> None:
     signed_in("lee").post(URL, {"kind": "file", "title": "", "file": upload("p.pdf", PDF)})
     evidence = Evidence.objects.get()
     url = f"{URL}{evidence.pk}/"
     response = signed_in("vic").get(url)
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == PDF  # type: ignore[attr-defined]
+    assert b"".join(response.streaming_content) == PDF
     assert response["Content-Disposition"] == 'attachment; filename="p.pdf"'
     assert response["Content-Type"] == "application/pdf"
     assert response["Cache-Control"] == "private, no-store"
     assert signed_in("nora").get(url).status_code == 404
 
 
-def test_evidence_is_only_found_under_its_own_action(signed_in) -> None:  # type: ignore[no-untyped-def]
+def test_evidence_is_only_found_under_its_own_action(signed_in) -> None:
     signed_in("lee").post(URL, {"kind": "file", "title": "", "file": upload("p.pdf", PDF)})
     evidence = Evidence.objects.get()
     assert signed_in("vic").get(f"/plans/demo/actions/2.1/evidence/{evidence.pk}/").status_code == 404
 
 
-def test_a_link_is_evidence_too(signed_in) -> None:  # type: ignore[no-untyped-def]
+def test_a_link_is_evidence_too(signed_in) -> None:
     link = "https://intranet.council.example/audit"
     response = signed_in("lee").post(URL, {"kind": "link", "title": "Audit", "url": link})
     assert response.status_code == 302
@@ -84,7 +84,7 @@ def test_a_link_is_evidence_too(signed_in) -> None:  # type: ignore[no-untyped-d
         ({"kind": "link", "url": "file:///etc/passwd"}, "starts with https://"),
     ],
 )
-def test_refused_uploads_say_why_and_keep_nothing(signed_in, private_files, data, message) -> None:  # type: ignore[no-untyped-def]
+def test_refused_uploads_say_why_and_keep_nothing(signed_in, private_files, data, message) -> None:
     if "file" in data:
         data = {**data, "file": upload(*data["file"])}
     response = signed_in("lee").post(URL, data)
@@ -95,7 +95,7 @@ def test_refused_uploads_say_why_and_keep_nothing(signed_in, private_files, data
     assert stored_files(private_files) == []
 
 
-def test_a_file_over_the_size_limit_is_refused(signed_in, private_files, settings) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_over_the_size_limit_is_refused(signed_in, private_files, settings) -> None:
     settings.EVIDENCE_MAX_BYTES = 1024
     big = PDF + b"0" * 2048
     response = signed_in("lee").post(URL, {"kind": "file", "file": upload("big.pdf", big)})
@@ -106,7 +106,7 @@ def test_a_file_over_the_size_limit_is_refused(signed_in, private_files, setting
 
 def test_the_lead_who_added_evidence_removes_it_and_the_file_goes_once_committed(
     signed_in, private_files, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     signed_in("lee").post(URL, {"kind": "file", "title": "Draft", "file": upload("d.pdf", PDF)})
     evidence = Evidence.objects.get()
     assert signed_in("lara").post(f"{URL}{evidence.pk}/remove/").status_code == 403

@@ -1,8 +1,9 @@
-"""Importing by upload: a preview of exactly what will change, every error first, nothing saved until confirmed."""
+"""Importing by upload: a preview of exactly what will change or of every error; nothing saved first."""
 
 from __future__ import annotations
 
 import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -16,7 +17,7 @@ def as_csv(rows: list[list[str]]) -> bytes:
     return "\n".join(",".join(f'"{cell}"' for cell in row) for row in rows).encode()
 
 
-def upload(client, kind: str, name: str, content: bytes, **extra: str):  # type: ignore[no-untyped-def]
+def upload(client, kind: str, name: str, content: bytes, **extra: str):
     data = {"kind": kind, "file": SimpleUploadedFile(name, content), "as_at": "", "sheet": "", **extra}
     return client.post("/plans/demo/import/", data)
 
@@ -28,7 +29,7 @@ def revised_plan() -> list[list[str]]:
     return rows
 
 
-def test_an_upload_shows_exactly_what_will_change_and_saves_nothing(signed_in, private_files) -> None:  # type: ignore[no-untyped-def]
+def test_an_upload_shows_exactly_what_will_change_and_saves_nothing(signed_in, private_files) -> None:
     client = signed_in("olivia")
     runs, changes = ImportRun.objects.count(), Change.objects.count()
     response = upload(client, "plan", "plan.csv", as_csv(revised_plan()))
@@ -43,7 +44,7 @@ def test_an_upload_shows_exactly_what_will_change_and_saves_nothing(signed_in, p
     assert (ImportRun.objects.count(), Change.objects.count()) == (runs, changes)
 
 
-def test_confirming_the_preview_imports_the_file_as_the_officer(signed_in, private_files) -> None:  # type: ignore[no-untyped-def]
+def test_confirming_the_preview_imports_the_file_as_the_officer(signed_in, private_files) -> None:
     client = signed_in("olivia")
     preview_url = upload(client, "plan", "plan.csv", as_csv(revised_plan()))["Location"]
     revision = re.search(r'name="revision" value="(\d+)"', client.get(preview_url).content.decode())
@@ -53,14 +54,14 @@ def test_confirming_the_preview_imports_the_file_as_the_officer(signed_in, priva
     assert Action.objects.get(action_id="1.1").lead == "DCS"
     assert Action.objects.filter(action_id="2.4").exists()
     run = ImportRun.objects.latest("id")
-    assert (run.actor, run.file_name, run.user.username) == ("Olivia", "plan.csv", "olivia")  # type: ignore[union-attr]
+    assert (run.actor, run.file_name, run.user.username) == ("Olivia", "plan.csv", "olivia")
     assert list((private_files / "imports").iterdir()) == []  # the upload is not kept once imported
     # the same preview cannot be imported twice
     again = client.post(preview_url + "confirm/", {"revision": revision.group(1)})
     assert again["Location"] == "/plans/demo/import/"
 
 
-def test_a_file_with_a_bad_row_lists_every_error_by_row_and_column_and_saves_nothing(signed_in) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_with_a_bad_row_lists_every_error_by_row_and_column_and_saves_nothing(signed_in) -> None:
     client = signed_in("olivia")
     rows = revised_plan()
     rows[2][5] = "Sometime"
@@ -79,7 +80,7 @@ def test_a_file_with_a_bad_row_lists_every_error_by_row_and_column_and_saves_not
     assert not Action.objects.filter(action_id="2.4").exists()
 
 
-def test_a_status_file_preview_shows_each_rag_change(signed_in) -> None:  # type: ignore[no-untyped-def]
+def test_a_status_file_preview_shows_each_rag_change(signed_in) -> None:
     client = signed_in("olivia")
     statuses = [
         ["Action ID", "RAG", "Commentary"],
@@ -107,7 +108,7 @@ def test_a_status_file_preview_shows_each_rag_change(signed_in) -> None:  # type
         ({"kind": "other", "name": "s.csv", "content": b"x"}, "Select what the file holds"),
     ],
 )
-def test_refused_uploads_say_why(signed_in, private_files, data, message) -> None:  # type: ignore[no-untyped-def]
+def test_refused_uploads_say_why(signed_in, private_files, data, message) -> None:
     client = signed_in("olivia")
     response = upload(client, data.pop("kind"), data.pop("name"), data.pop("content"), **data)
     assert response.status_code == 400
@@ -116,20 +117,20 @@ def test_refused_uploads_say_why(signed_in, private_files, data, message) -> Non
     assert not folder.exists() or list(folder.iterdir()) == []
 
 
-def test_an_upload_over_the_size_limit_is_refused(signed_in, private_files, settings) -> None:  # type: ignore[no-untyped-def]
+def test_an_upload_over_the_size_limit_is_refused(signed_in, private_files, settings) -> None:
     settings.IMPORT_MAX_BYTES = 1024 * 1024
     response = upload(signed_in("olivia"), "plan", "big.csv", b"x" * (1024 * 1024 + 1))
     assert response.status_code == 400
     assert "larger than the 1 MB allowed" in response.content.decode()
 
 
-def test_no_file_is_refused(signed_in) -> None:  # type: ignore[no-untyped-def]
+def test_no_file_is_refused(signed_in) -> None:
     response = signed_in("olivia").post("/plans/demo/import/", {"kind": "plan"})
     assert response.status_code == 400
     assert b"Choose a CSV or Excel file to upload" in response.content
 
 
-def test_a_preview_made_before_someone_else_changed_the_plan_must_be_looked_at_again(signed_in) -> None:  # type: ignore[no-untyped-def]
+def test_a_preview_made_before_someone_else_changed_the_plan_must_be_looked_at_again(signed_in) -> None:
     client = signed_in("olivia")
     preview_url = upload(client, "plan", "plan.csv", as_csv(revised_plan()))["Location"]
     stale = re.search(r'name="revision" value="(\d+)"', client.get(preview_url).content.decode())
@@ -142,7 +143,7 @@ def test_a_preview_made_before_someone_else_changed_the_plan_must_be_looked_at_a
     assert Action.objects.get(action_id="1.1").lead == "HOS LS"
 
 
-def test_someone_elses_upload_cannot_be_previewed_or_imported(signed_in, plan) -> None:  # type: ignore[no-untyped-def]
+def test_someone_elses_upload_cannot_be_previewed_or_imported(signed_in, plan) -> None:
     preview_url = upload(signed_in("olivia"), "plan", "plan.csv", as_csv(revised_plan()))["Location"]
     alice = signed_in("alice")
     assert alice.get(preview_url)["Location"] == "/plans/demo/import/"
@@ -153,7 +154,7 @@ def test_someone_elses_upload_cannot_be_previewed_or_imported(signed_in, plan) -
     assert Action.objects.get(action_id="1.1").lead == "HOS LS"
 
 
-def test_an_upload_that_is_not_in_the_officers_session_is_not_found(signed_in) -> None:  # type: ignore[no-untyped-def]
+def test_an_upload_that_is_not_in_the_officers_session_is_not_found(signed_in) -> None:
     client = signed_in("olivia")
     assert client.get("/plans/demo/import/..%2F..%2Fetc/").status_code == 404
     assert client.get(f"/plans/demo/import/{'a' * 32}/")["Location"] == "/plans/demo/import/"

@@ -31,7 +31,7 @@ PAGES = [
 ]
 
 
-def queries(client, url: str, cold: bool) -> int:  # type: ignore[no-untyped-def]
+def queries(client, url: str, cold: bool) -> int:
     if cold:
         forget()  # the register is rebuilt, as after any change to the plan
     with CaptureQueriesContext(connection) as captured:
@@ -39,7 +39,7 @@ def queries(client, url: str, cold: bool) -> int:  # type: ignore[no-untyped-def
     return len(captured)
 
 
-def grow(write_csv, actions: int, months: int) -> None:  # type: ignore[no-untyped-def]
+def grow(write_csv, actions: int, months: int) -> None:
     """Adds `actions` more actions to priority 2, and `months` more months of statuses for all."""
     extra = [
         ["Priority 2 - Practice", f"2.9.{i}", f"Further action {i}.", "HOS LS", "", "Jun 17"]
@@ -55,7 +55,7 @@ def grow(write_csv, actions: int, months: int) -> None:  # type: ignore[no-untyp
 
 
 @pytest.mark.parametrize("url", PAGES)
-def test_queries_per_page_do_not_grow_with_actions_or_history(signed_in, plan, write_csv, url: str) -> None:  # type: ignore[no-untyped-def]
+def test_queries_per_page_do_not_grow_with_actions_or_history(signed_in, plan, write_csv, url: str) -> None:
     client = signed_in("lee") if "my-actions" in url else signed_in("olivia")
     small = (queries(client, url, cold=True), queries(client, url, cold=False))
     grow(write_csv, actions=120, months=6)

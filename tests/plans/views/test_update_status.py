@@ -19,10 +19,10 @@ def form_fields(html: str) -> dict[str, str]:
 
 
 def latest(action_id: str = "1.1") -> StatusRecord:
-    return StatusRecord.objects.filter(action__action_id=action_id).order_by("-as_at", "-id").first()  # type: ignore[return-value]
+    return StatusRecord.objects.filter(action__action_id=action_id).order_by("-as_at", "-id").first()
 
 
-def test_a_lead_records_this_months_status_with_commentary(signed_in, plan) -> None:  # type: ignore[no-untyped-def]
+def test_a_lead_records_this_months_status_with_commentary(signed_in, plan) -> None:
     client = signed_in("lee")
     fields = form_fields(client.get(URL).content.decode())
     response = client.post(URL, {"rag": "A", "commentary": "Protocol agreed at the board.", **fields})
@@ -37,7 +37,7 @@ def test_a_lead_records_this_months_status_with_commentary(signed_in, plan) -> N
     assert record.as_at.month == date.today().month
 
 
-def test_every_status_change_is_in_the_audit_trail_with_old_and_new_values(signed_in) -> None:  # type: ignore[no-untyped-def]
+def test_every_status_change_is_in_the_audit_trail_with_old_and_new_values(signed_in) -> None:
     client = signed_in("lee")
     client.post(
         URL, {"rag": "G", "commentary": "Published.", **form_fields(client.get(URL).content.decode())}
@@ -50,7 +50,7 @@ def test_every_status_change_is_in_the_audit_trail_with_old_and_new_values(signe
 
 
 @pytest.mark.parametrize("rag", ["R", "A"])
-def test_red_and_amber_need_commentary(signed_in, rag: str) -> None:  # type: ignore[no-untyped-def]
+def test_red_and_amber_need_commentary(signed_in, rag: str) -> None:
     client = signed_in("lee")
     before = StatusRecord.objects.count()
     response = client.post(
@@ -63,7 +63,7 @@ def test_red_and_amber_need_commentary(signed_in, rag: str) -> None:  # type: ig
 
 
 @pytest.mark.parametrize("rag", ["G", "W"])
-def test_green_and_white_may_be_saved_without_commentary(signed_in, rag: str) -> None:  # type: ignore[no-untyped-def]
+def test_green_and_white_may_be_saved_without_commentary(signed_in, rag: str) -> None:
     client = signed_in("lee")
     response = client.post(
         URL, {"rag": rag, "commentary": "", **form_fields(client.get(URL).content.decode())}
@@ -72,7 +72,7 @@ def test_green_and_white_may_be_saved_without_commentary(signed_in, rag: str) ->
     assert latest().rag == rag
 
 
-def test_a_missing_or_unknown_rag_is_refused(signed_in) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_or_unknown_rag_is_refused(signed_in) -> None:
     client = signed_in("lee")
     fields = form_fields(client.get(URL).content.decode())
     for rag in ("", "X"):
@@ -81,7 +81,7 @@ def test_a_missing_or_unknown_rag_is_refused(signed_in) -> None:  # type: ignore
         assert b"Select a RAG status" in response.content
 
 
-def test_two_people_saving_the_same_action_the_second_is_refused_and_shown_what_changed(signed_in) -> None:  # type: ignore[no-untyped-def]
+def test_two_people_saving_the_same_action_the_second_is_refused_and_shown_what_changed(signed_in) -> None:
     olivia_form = form_fields(signed_in("olivia").get(URL).content.decode())
     lee = signed_in("lee")
     lee_form = form_fields(lee.get(URL).content.decode())
@@ -103,21 +103,21 @@ def test_two_people_saving_the_same_action_the_second_is_refused_and_shown_what_
     assert latest().rag == "R"
 
 
-def test_a_save_after_returning_to_my_actions_goes_back_there(signed_in) -> None:  # type: ignore[no-untyped-def]
+def test_a_save_after_returning_to_my_actions_goes_back_there(signed_in) -> None:
     client = signed_in("lee")
     fields = form_fields(client.get(URL + "?next=/plans/demo/my-actions/").content.decode())
     response = client.post(URL, {"rag": "G", "next": "/plans/demo/my-actions/", **fields})
     assert response["Location"] == "/plans/demo/my-actions/"
 
 
-def test_a_next_address_off_the_site_is_ignored(signed_in) -> None:  # type: ignore[no-untyped-def]
+def test_a_next_address_off_the_site_is_ignored(signed_in) -> None:
     client = signed_in("lee")
     fields = form_fields(client.get(URL).content.decode())
     response = client.post(URL, {"rag": "G", "next": "https://evil.example/", **fields})
     assert response["Location"] == "/plans/demo/actions/1.1/"
 
 
-def test_my_actions_lists_a_leads_actions_still_to_update_this_month(signed_in) -> None:  # type: ignore[no-untyped-def]
+def test_my_actions_lists_a_leads_actions_still_to_update_this_month(signed_in) -> None:
     page = signed_in("lee").get("/plans/demo/my-actions/").content.decode()
     assert "You lead 2 actions" in page
     assert "/plans/demo/actions/1.1/update/" in page and "/plans/demo/actions/2.2/update/" in page

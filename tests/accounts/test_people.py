@@ -1,0 +1,68 @@
+"""People and roles: adding someone sends them a link to choose a password; every change is audited."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+
+from oversight.accounts.models import Membership
+from oversight.plans.models import Change
+
+pytestmark = pytest.mark.django_db
+
+
+def test_adding_someone_new_creates_their_account_and_emails_a_link_not_a_password(signed_in, plan) -> None:
+    response = signed_in("olivia").post(
+        "/plans/demo/people/",
+        {"name": "Hana Head", "email": "Hana.Head@council.example", "role": "lead", "leads": "HOS CLA, PSW"},
+    )
+    assert response.status_code == 302
+    user = get_user_model().objects.get(email="hana.head@council.example")
+    assert (user.username, user.first_name, user.last_name) == ("hana.head@council.example", "Hana", "Head")
+    assert not user.has_usable_password()
+    membership = Membership.objects.get(plan=plan, user=user)
+    assert (membership.role, membership.leads) == ("lead", "HOS CLA, PSW")
+    [email] = mail.outbox
+    assert email.to == ["hana.head@council.example"] and "/password-reset/" in email.body
+    assert "Improvement plan" in email.body
+    change = Change.objects.get(field="role")
+    assert (change.kind, change.new_value, change.actor) == (
+        "added",
+        "Action lead (leads as HOS CLA, PSW)",
+        "Olivia",
+    )
+
+
+def test_adding_someone_who_has_an_account_gives_them_the_role_without_an_email(signed_in, plan) -> None:
+    signed_in("olivia").post(
+        "/plans/demo/people/", {"name": "", "email": "NORA@council.example", "role": "viewer"}
+    )
+    assert Membership.objects.get(plan=plan, user__username="nora").role == "viewer"
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"email": "not an address", "role": "viewer"}, "Enter an email address in the right format"),
+        ({"email": "x@council.example", "role": ""}, "Select a role"),
+        ({"email": "x@council.example", "role": "lead", "leads": ""}, "Enter the names in the plan"),
+    ],
+)
+def test_mistakes_in_the_form_are_shown_and_nothing_is_saved(signed_in, data, message) -> None:
+    response = signed_in("olivia").post("/plans/demo/people/", {"name": "X", "leads": "", **data})
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not get_user_model().objects.filter(email="x@council.example").exists()
+
+
+def test_changing_and_removing_a_role_is_recorded(signed_in, plan) -> None:
+    client = signed_in("olivia")
+    vic = Membership.objects.get(plan=plan, user__username="vic")
+    client.post(f"/plans/demo/people/{vic.pk}/", {"role": "board", "leads": ""})
+    client.post(f"/plans/demo/people/{vic.pk}/", {"remove": "1"})
+    assert not Membership.objects.filter(pk=vic.pk).exists()
+    changes = [(c.kind, c.old_value, c.new_value) for c in Change.objects.filter(field="role").order_by("id")]
+    assert changes == [("changed", "Viewer", "Board member"), ("removed", "Board member", "")]
+    assert signed_in("vic").get("/plans/demo/").status_code == 404

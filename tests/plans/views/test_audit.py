@@ -1,0 +1,38 @@
+"""The audit log lists every change with who, when, old and new, and filters them."""
+
+from __future__ import annotations
+
+import pytest
+
+from oversight.plans.models import Change
+
+pytestmark = pytest.mark.django_db
+
+
+def changes_on(page: str) -> int:
+    return page.count('<td class="govuk-table__cell app-pre-wrap">') // 2
+
+
+def test_the_audit_log_shows_the_imports_changes(signed_in) -> None:
+    page = signed_in("vic").get("/plans/demo/audit/").content.decode()
+    total = Change.objects.count()
+    assert f"{total} changes." in page
+    assert changes_on(page) == total
+    assert "Protocol drafted, not yet agreed." in page  # the RAG import's commentary, with its action
+
+
+def test_the_audit_log_filters_by_action_field_and_person(signed_in) -> None:
+    client = signed_in("vic")
+    assert (
+        "3 changes." in client.get("/plans/demo/audit/?action=1.1&field=").content.decode()
+    )  # added, RAG, commentary
+    assert "1 change." in client.get("/plans/demo/audit/?action=1.1&field=RAG").content.decode()
+    assert "0 changes." in client.get("/plans/demo/audit/?who=nobody").content.decode()
+
+
+def test_the_audit_log_filters_by_date_and_explains_a_bad_one(signed_in) -> None:
+    client = signed_in("vic")
+    assert "0 changes." in client.get("/plans/demo/audit/?until=2000-01-01").content.decode()
+    response = client.get("/plans/demo/audit/?since=31/01/2017")
+    assert "Enter a date as YYYY-MM-DD" in response.content.decode()
+    assert b'href="#since"' in response.content
