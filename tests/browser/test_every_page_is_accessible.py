@@ -1,0 +1,90 @@
+"""Every page of the site, in each state a person meets it in, passes axe-core at WCAG 2.2 AA.
+
+visit, submit and follow run axe on each page they reach; these tests go everywhere."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.conftest import PLAN_ROWS
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_the_pages_before_signing_in(pages, browser_plan, visit, submit, mailoutbox):
+    page = visit(pages.new(), "/sign-in/")
+    page.get_by_label("Username").fill("nora")
+    for _ in range(4):
+        page.get_by_label("Password").fill("wrong")
+        submit(page, "Sign in")
+        assert page.locator(".govuk-error-summary").is_visible()
+    page.get_by_label("Password").fill("wrong")
+    submit(page, "Sign in", status=429)
+    assert page.locator("h1").inner_text() == "Too many attempts to sign in"
+
+    visit(page, "/password-reset/")
+    page.get_by_label("Email address").fill("olivia@council.example")
+    submit(page, "Send the link")
+    assert page.locator("h1").inner_text() == "Check your email"
+    link = re.search(r"https?://\S+", mailoutbox[0].body).group(0)
+    visit(page, link)  # redirected to the form, the token kept out of the address bar
+    assert page.locator("h1").inner_text() == "Set a new password"
+    page.get_by_label("New password", exact=True).fill("a long new password for olivia")
+    page.get_by_label("Confirm the new password").fill("a different long password")
+    submit(page, "Set password")
+    assert page.locator(".govuk-error-summary").is_visible()
+    visit(page, "/password-reset/MQ/not-a-token/")
+    assert "This link has expired" in page.locator("main").inner_text()
+    visit(page, "/password-reset/done/")
+
+
+def test_the_pages_an_officer_sees(sign_in, visit, submit, follow, write_csv):
+    page = sign_in("olivia")  # the sign-in page and the list of plans
+    visit(page, "/plans/demo/")
+    visit(page, "/plans/demo/priorities/2/")
+    visit(page, "/plans/demo/actions/")
+    visit(page, "/plans/demo/actions/?priority=1&rag=R&rag=none&lead=HOS+LS&overdue=1&stale=1")
+    assert page.get_by_role("link", name="1.1", exact=True).is_visible()
+    visit(page, "/plans/demo/actions/?q=nothing+like+this")
+    visit(page, "/plans/demo/actions/9.9/", status=404)
+
+    visit(page, "/plans/demo/actions/1.1/update/")
+    page.get_by_label("Commentary").fill("")
+    submit(page, "Save status", status=400)
+    page.get_by_label("Commentary").fill("Protocol to the board in March.")
+    submit(page, "Save status")  # the action page, with its new status and a success message
+
+    visit(page, "/plans/demo/actions/1.1/evidence/")
+    submit(page, "Add evidence", status=400)
+    page.get_by_label("A link").check()
+    page.get_by_label("Link", exact=True).fill("https://documents.council.example/protocol")
+    page.get_by_label("Title").fill("Governance protocol")
+    submit(page, "Add evidence")  # the action page listing evidence that can be removed
+    assert page.get_by_role("button", name="Remove Governance protocol").is_visible()
+
+    visit(page, "/plans/demo/my-actions/")
+    visit(page, "/plans/demo/report/")
+
+    visit(page, "/plans/demo/import/")
+    submit(page, "Upload and preview", status=400)
+    page.get_by_label("File", exact=True).set_input_files(write_csv("bad.csv", [PLAN_ROWS[0], ["1.9"]]))
+    submit(page, "Upload and preview", status=400)
+    follow(page, "Upload a corrected file")
+    page.get_by_label("File", exact=True).set_input_files(write_csv("good.csv", PLAN_ROWS))
+    submit(page, "Upload and preview")
+    submit(page, "Cancel")  # back to the import page, told nothing was imported
+
+    visit(page, "/plans/demo/people/")
+    submit(page, "Add person", status=400)
+    visit(page, "/plans/demo/audit/")
+    visit(page, "/plans/demo/audit/?since=last+week")
+    assert page.locator(".govuk-error-summary").is_visible()
+
+
+def test_the_pages_a_lead_sees(sign_in, visit, follow):
+    page = sign_in("lee")
+    visit(page, "/plans/demo/my-actions/")
+    follow(page, "Update action 1.1")
+    visit(page, "/plans/demo/import/", status=403)
