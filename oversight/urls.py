@@ -32,6 +32,7 @@ plan_urls = [
 
 urlpatterns = [
     path("", overview.plans, name="plans"),
+    path("plans/new/", overview.new_plan, name="new-plan"),
     path("plans/<slug:slug>/", include(plan_urls)),
     path("sign-in/", accounts.SignIn.as_view(), name="sign-in"),
     path("sign-out/", accounts.auth.LogoutView.as_view(), name="sign-out"),

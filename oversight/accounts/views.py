@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth
-from django.contrib.auth.forms import PasswordResetForm, _unicode_ci_compare
+from django.contrib.auth.forms import PasswordResetForm
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -52,8 +53,13 @@ class ResetForm(PasswordResetForm):
             for user in get_user_model()._default_manager.filter(
                 **{f"{email_field}__iexact": email, "is_active": True}
             )
-            if _unicode_ci_compare(email, getattr(user, email_field))
+            if _same_address(email, getattr(user, email_field))
         )
+
+
+def _same_address(one: str, other: str) -> bool:
+    """As Django's reset form compares them: the database's iexact can match look-alike characters."""
+    return unicodedata.normalize("NFKC", one).casefold() == unicodedata.normalize("NFKC", other).casefold()
 
 
 class PasswordReset(auth.PasswordResetView):

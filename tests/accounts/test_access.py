@@ -125,3 +125,16 @@ def test_an_administrator_makes_someone_an_administrator(signed_in, plan) -> Non
     assert response.status_code == 302
     lee.refresh_from_db()
     assert lee.role == "administrator"
+
+
+def test_only_a_site_administrator_starts_a_plan(signed_in) -> None:
+    data = {"title": "Second plan", "council": "Demo", "slug": "second"}
+    assert signed_in("alice").post("/plans/new/", data).status_code == 403  # a plan's administrator
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.filter(username="nora").update(is_superuser=True)
+    client = signed_in("nora")
+    response = client.post("/plans/new/", data)
+    assert response["Location"] == "/plans/second/import/"
+    again = client.post("/plans/new/", {**data, "slug": "Second Plan!"})
+    assert again.status_code == 400 and b"lower-case letters" in again.content

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from oversight.accounts.access import plan_page, plans_for
@@ -75,3 +79,37 @@ def priority(request: HttpRequest, plan: Plan, access: Access, number: int) -> H
             "month": reg.month,
         },
     )
+
+
+def new_plan(request: HttpRequest) -> HttpResponse:
+    """Site administrators start a plan here, then import its actions."""
+    if not request.user.is_superuser:  # type: ignore[union-attr]
+        raise PermissionDenied("Only a site administrator can start a plan")
+    values = {"title": "", "council": "", "slug": ""}
+    problems: dict[str, str] = {}
+    if request.method == "POST":
+        values = {name: request.POST.get(name, "").strip() for name in values}
+        problems = new_plan_problems(values)
+        if not problems:
+            created = Plan.objects.create(
+                title=values["title"], council=values["council"], slug=values["slug"]
+            )
+            messages.success(request, f"{created.title} has been started. Import its actions next.")
+            return redirect("import", created.slug)
+    return render(
+        request,
+        "plans/new_plan.html",
+        {"values": values, "problems": problems, "form_errors": list(problems.items())},
+        status=400 if problems else 200,
+    )
+
+
+def new_plan_problems(values: dict[str, str]) -> dict[str, str]:
+    problems = {}
+    if not values["title"]:
+        problems["title"] = "Enter the plan's title"
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,49}", values["slug"]):
+        problems["slug"] = "Enter a short name of lower-case letters, numbers and hyphens, like bromley-2017"
+    elif Plan.objects.filter(slug=values["slug"]).exists():
+        problems["slug"] = "There is already a plan with that short name"
+    return problems
