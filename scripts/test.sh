@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The README's second command: installs what the tests need, checks the code, and runs the whole
 # suite on SQLite and then on a real PostgreSQL server on loopback (installed with apt-get if need be).
+# The browser tests (tests/browser) drive Debian's chromium package, installed with apt-get if need be:
+# Playwright's own browser builds are never downloaded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +12,13 @@ python3 -m venv .venv
 echo "== GOV.UK Frontend (npm) into build/static"
 npm ci --no-audit --no-fund --loglevel=error
 npm run --silent build
+if [ ! -x /usr/bin/chromium ]; then
+  sudo=()
+  [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+  echo "== Installing chromium with apt-get, for the browser tests"
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
 
 echo "== lint"
 .venv/bin/ruff check .
@@ -21,7 +30,7 @@ OVERSIGHT_DATA_DIR="$(mktemp -d)" .venv/bin/python manage.py makemigrations --ch
 echo "== tests on SQLite"
 env -u DATABASE_URL .venv/bin/pytest -q
 
-echo "== tests on PostgreSQL"
+echo "== tests on PostgreSQL (the browser tests too: the live server's saves, on the real database)"
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
   export DATABASE_URL="$TEST_DATABASE_URL"
 else

@@ -18,7 +18,8 @@ AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.m
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 RUN_AXE = """async (tags) => {
-    const results = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
+    const options = {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]};
+    const results = await axe.run(document, options);
     return results.violations.map((v) => ({
         id: v.id, impact: v.impact, help: v.help,
         targets: v.nodes.map((n) => n.target.join(" ")),
