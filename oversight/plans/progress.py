@@ -33,7 +33,10 @@ def rag_counts(actions: Iterable[ActionRow], titles: dict[int, str]) -> list[Pri
     """Each priority's actions by current RAG status ("none": no status yet), in priority order."""
     by_priority: dict[int, Counter[str]] = {number: Counter() for number in titles}
     for action in actions:
-        by_priority.setdefault(action.priority, Counter())[action.rag or "none"] += 1
+        counts = by_priority.get(action.priority)
+        if counts is None:  # not setdefault(..., Counter()), which made a Counter for every action
+            counts = by_priority[action.priority] = Counter()
+        counts[action.rag or "none"] += 1
     return [
         PriorityCounts(number, titles.get(number, ""), {rag: by_priority[number][rag] for rag in RAG_ORDER})
         for number in sorted(by_priority)

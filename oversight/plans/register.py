@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from oversight.lib.months import month_of
 from oversight.plans.models import RAG, Action, Plan, StatusRecord
@@ -56,6 +56,13 @@ class Register:
     @property
     def month(self) -> date:
         return month_of(self.today)
+
+    @cached_property
+    def leads(self) -> list[str]:
+        """The action list's choice of leads, worked out once per register rather than per page."""
+        from oversight.plans.action_filters import lead_choices  # which imports this module
+
+        return lead_choices(self.actions)
 
 
 def register(plan: Plan, today: date) -> Register:

@@ -10,11 +10,12 @@ from oversight.lib.months import month_name
 from oversight.plans.models import RAG
 
 register = template.Library()
+RAG_LABELS = dict(RAG.choices)  # RAG.values builds a new list on every call
 
 
 @register.filter
 def rag_label(code: str | None) -> str:
-    return RAG(code).label if code in RAG.values else "No status"
+    return RAG_LABELS.get(code, "No status") if isinstance(code, str) else "No status"
 
 
 @register.filter

@@ -12,7 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
-from oversight.plans.action_filters import RAG_CHOICES, ActionFilter, lead_choices
+from oversight.plans.action_filters import RAG_CHOICES, ActionFilter
 from oversight.plans.models import RAG, Action, Change, Plan, StatusRecord
 from oversight.plans.register import register
 from oversight.plans.updates import Conflict, StatusUpdate, record_status, update_problems
@@ -51,7 +51,7 @@ def action_list(request: HttpRequest, plan: Plan, access: Access) -> HttpRespons
             "query": query.urlencode(),
             "priorities": plan.priorities.values_list("number", "title"),
             "rag_choices": RAG_CHOICES,
-            "leads": lead_choices(reg.actions),
+            "leads": reg.leads,
             "month": reg.month,
         },
     )
