@@ -35,14 +35,11 @@ def browser() -> Iterator[Browser]:
     # Playwright's sync API keeps an asyncio loop marked as running in this thread while it is
     # started, and Django then refuses ORM calls from it; the tests' own ORM calls are plain
     # synchronous code, so they are allowed for as long as the browser is open, and no longer.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
-            yield chromium
-            chromium.close()
-    finally:
-        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
+        yield chromium
+        chromium.close()
 
 
 @pytest.fixture(scope="session")

@@ -69,7 +69,9 @@ def test_the_pages_an_officer_sees(sign_in, visit, submit, follow, write_csv):
 
     visit(page, "/plans/demo/import/")
     submit(page, "Upload and preview", status=400)
-    page.get_by_label("File", exact=True).set_input_files(write_csv("bad.csv", [PLAN_ROWS[0], ["1.9"]]))
+    page.get_by_label("File", exact=True).set_input_files(
+        write_csv("bad.csv", [*PLAN_ROWS, ["", "2.4", "Audit supervision.", "PSW", "", "Ongoing"]])
+    )
     submit(page, "Upload and preview", status=400)
     follow(page, "Upload a corrected file")
     page.get_by_label("File", exact=True).set_input_files(write_csv("good.csv", PLAN_ROWS))

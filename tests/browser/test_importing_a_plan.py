@@ -50,7 +50,11 @@ def test_an_officer_corrects_a_plan_file_imports_it_and_downloads_the_word_repor
 
     submit(page, "Import these changes")
     assert page.url.endswith("/plans/demo/")
-    assert page.locator(".govuk-notification-banner--success").is_visible()
+    assert (
+        page.locator(".govuk-notification-banner--success")
+        .inner_text()
+        .endswith("Imported plan 'demo' from fixed.csv.")
+    )
     assert Action.objects.get(action_id="2.3").timescale == "May 17"
 
     follow(page, "Exception report")
