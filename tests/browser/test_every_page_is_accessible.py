@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.conftest import PLAN_ROWS
+from tests.conftest import PASSWORD, PLAN_ROWS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -90,3 +90,15 @@ def test_the_pages_a_lead_sees(sign_in, visit, follow):
     visit(page, "/plans/demo/my-actions/")
     follow(page, "Update action 1.1")
     visit(page, "/plans/demo/import/", status=403)
+
+
+def test_the_pages_a_site_administrator_sees(sign_in, follow, submit, django_user_model):
+    django_user_model.objects.create_superuser("sam", "sam@council.example", PASSWORD)
+    page = sign_in("sam")
+    follow(page, "Start a new plan")
+    submit(page, "Start the plan", status=400)
+    page.get_by_label("Title").fill("Children's services improvement plan")
+    page.get_by_label("Council").fill("Anytown Borough Council")
+    page.get_by_label("Short name").fill("anytown-2026")
+    submit(page, "Start the plan")  # the new plan's import page, with a success message
+    assert page.url.endswith("/plans/anytown-2026/import/")
