@@ -138,3 +138,23 @@ def test_only_a_site_administrator_starts_a_plan(signed_in) -> None:
     assert response["Location"] == "/plans/second/import/"
     again = client.post("/plans/new/", {**data, "slug": "Second Plan!"})
     assert again.status_code == 400 and b"lower-case letters" in again.content
+
+
+def test_a_refusal_says_why_on_a_gov_uk_page(signed_in) -> None:
+    response = signed_in("lee").get("/plans/demo/actions/2.1/update/")
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "You cannot do this" in page and "govuk-template" in page
+    assert "Only the action&#x27;s lead or an improvement officer can update it." in page
+
+
+def test_a_missing_page_is_a_gov_uk_page(signed_in) -> None:
+    response = signed_in("lee").get("/plans/demo/actions/9.9/")
+    assert response.status_code == 404
+    assert b"Page not found" in response.content and b"govuk-template" in response.content
+
+
+def test_the_error_page_renders_without_a_request() -> None:
+    from django.template.loader import render_to_string
+
+    assert "Sorry, there is a problem with the service" in render_to_string("500.html")
