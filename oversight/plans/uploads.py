@@ -10,6 +10,7 @@ import hashlib
 import re
 import secrets
 import shutil
+import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePath
@@ -24,6 +25,7 @@ from oversight.plans.status_import import StatusImportSummary, import_statuses
 from oversight.plans.tables import ImportFailed, Problem
 
 IMPORTABLE = (".csv", ".xlsx")
+KEEP_PENDING_SECONDS = 24 * 3600  # an upload never confirmed is deleted a day later
 TOKEN = re.compile(r"^[0-9a-f]{32}$")
 
 
@@ -81,6 +83,7 @@ def keep(upload: UploadedFile, kind: str, as_at: date | None, sheet: str | None)
     if upload.size is not None and upload.size > settings.IMPORT_MAX_BYTES:
         limit = settings.IMPORT_MAX_BYTES // (1024 * 1024)
         raise ImportFailed([Problem(name, f"the file is larger than the {limit} MB allowed")])
+    discard_abandoned()
     token = secrets.token_hex(16)
     folder = pending_dir(token)
     folder.mkdir(parents=True)
@@ -94,6 +97,18 @@ def keep(upload: UploadedFile, kind: str, as_at: date | None, sheet: str | None)
 
 def discard(pending: PendingImport) -> None:
     shutil.rmtree(pending_dir(pending.token), ignore_errors=True)
+
+
+def discard_abandoned(now: float | None = None) -> list[str]:
+    """Deletes uploads left unconfirmed for a day: they hold council data no one is using."""
+    root = Path(settings.PRIVATE_FILES_DIR) / "imports"
+    cutoff = (now or time.time()) - KEEP_PENDING_SECONDS
+    removed = []
+    for folder in root.glob("*") if root.exists() else ():
+        if TOKEN.match(folder.name) and folder.stat().st_mtime < cutoff:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder.name)
+    return removed
 
 
 def unchanged(pending: PendingImport) -> bool:

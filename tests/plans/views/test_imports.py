@@ -158,3 +158,18 @@ def test_an_upload_that_is_not_in_the_officers_session_is_not_found(signed_in) -
     client = signed_in("olivia")
     assert client.get("/plans/demo/import/..%2F..%2Fetc/").status_code == 404
     assert client.get(f"/plans/demo/import/{'a' * 32}/")["Location"] == "/plans/demo/import/"
+
+
+def test_uploads_never_confirmed_are_deleted_after_a_day(signed_in, private_files) -> None:
+    import os
+    import time
+
+    from oversight.plans.uploads import discard_abandoned
+
+    client = signed_in("olivia")
+    old = upload(client, "plan", "plan.csv", as_csv(revised_plan()))["Location"].split("/")[-2]
+    day_ago = time.time() - 25 * 3600
+    os.utime(private_files / "imports" / old, (day_ago, day_ago))
+    recent = upload(client, "plan", "plan.csv", as_csv(revised_plan()))["Location"].split("/")[-2]
+    assert sorted(p.name for p in (private_files / "imports").iterdir()) == [recent]
+    assert discard_abandoned() == []
