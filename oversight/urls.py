@@ -18,6 +18,9 @@ plan_urls = [
     path(
         "actions/<str:action_id>/evidence/<int:pk>/remove/", evidence.remove_evidence, name="remove-evidence"
     ),
+    path(
+        "actions/<str:action_id>/evidence/<int:pk>/verify/", evidence.verify_evidence, name="verify-evidence"
+    ),
     path("my-actions/", actions.my_actions, name="my-actions"),
     path("report/", reports.report_page, name="report"),
     path("report/<str:month>.<str:fmt>", reports.report_download, name="report-download"),

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils import timezone
 
 from oversight.plans.evidence_types import EvidenceRefused, identify
 from oversight.plans.models import Action, Change, Evidence
@@ -85,6 +86,15 @@ def add_link(action: Action, url: str, title: str, actor: Actor) -> Evidence:
         evidence_change(evidence, actor, Change.Kind.ADDED).save()
         plan_changed(action.plan_id)
     return evidence
+
+
+def verify(evidence: Evidence, actor: Actor) -> None:
+    """A board member (or officer) has checked the evidence shows what it claims."""
+    with transaction.atomic():
+        evidence.verified_by, evidence.verified = actor.name, timezone.now()
+        evidence.save(update_fields=["verified_by", "verified"])
+        evidence_change(evidence, actor, Change.Kind.CHANGED, field="evidence verified").save()
+        plan_changed(evidence.action.plan_id)
 
 
 def remove(evidence: Evidence, actor: Actor) -> None:

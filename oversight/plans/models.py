@@ -164,6 +164,8 @@ class Evidence(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     actor = models.CharField(max_length=150)
     added = models.DateTimeField(auto_now_add=True)
+    verified_by = models.CharField(max_length=150, blank=True, help_text="Who verified it, as at the time")
+    verified = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-added", "-id"]

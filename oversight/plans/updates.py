@@ -119,14 +119,14 @@ def record_status(action: Action, update: StatusUpdate, actor: Actor, today: dat
     return record
 
 
-def evidence_change(evidence: Evidence, actor: Actor, kind: str) -> Change:
+def evidence_change(evidence: Evidence, actor: Actor, kind: str, field: str = "evidence") -> Change:
     description = evidence.url if evidence.kind == Evidence.Kind.LINK else evidence.file_name
     value = f"{evidence.title} ({description})"
     return Change(
         plan_id=evidence.action.plan_id,
         action=evidence.action,
         kind=kind,
-        field="evidence",
+        field=field,
         old_value=value if kind == Change.Kind.REMOVED else "",
         new_value=value if kind != Change.Kind.REMOVED else "",
         actor=actor.name,

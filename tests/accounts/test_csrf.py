@@ -17,6 +17,7 @@ SIGNED_IN_FORMS = [
     "/plans/demo/actions/1.1/update/",
     "/plans/demo/actions/1.1/evidence/",
     "/plans/demo/actions/1.1/evidence/{evidence}/remove/",
+    "/plans/demo/actions/1.1/evidence/{evidence}/verify/",
     "/plans/demo/import/",
     "/plans/demo/import/{token}/confirm/",
     "/plans/demo/import/{token}/cancel/",

@@ -87,6 +87,22 @@ def download_evidence(
     return response
 
 
+def _verifies(access: Access) -> bool:
+    return access.can_verify_evidence
+
+
+@require_POST
+@plan_page(_verifies)
+def verify_evidence(
+    request: HttpRequest, plan: Plan, access: Access, action_id: str, pk: int
+) -> HttpResponse:
+    evidence = _evidence(plan, action_id, pk)
+    if evidence.verified is None:
+        store.verify(evidence, actor(request))
+        messages.success(request, f"“{evidence.title}” is marked as verified.")
+    return redirect("action", plan.slug, action_id)
+
+
 @require_POST
 @plan_page()
 def remove_evidence(

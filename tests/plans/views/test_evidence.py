@@ -116,3 +116,18 @@ def test_the_lead_who_added_evidence_removes_it_and_the_file_goes_once_committed
     assert stored_files(private_files) == []
     removed = Change.objects.get(kind="removed")
     assert (removed.field, removed.old_value) == ("evidence", "Draft (d.pdf)")
+
+
+def test_a_board_member_verifies_evidence_and_the_audit_trail_says_who(signed_in) -> None:
+    signed_in("lee").post(URL, {"kind": "link", "title": "Minutes", "url": "https://x.org/minutes"})
+    evidence = Evidence.objects.get()
+    for username in ("lee", "vic"):
+        assert signed_in(username).post(f"{URL}{evidence.pk}/verify/").status_code == 403
+    assert Evidence.objects.get().verified is None
+    assert signed_in("bob").post(f"{URL}{evidence.pk}/verify/").status_code == 302
+    evidence.refresh_from_db()
+    assert evidence.verified is not None and evidence.verified_by == "Bob"
+    change = Change.objects.get(field="evidence verified")
+    assert (change.actor, change.new_value) == ("Bob", "Minutes (https://x.org/minutes)")
+    page = signed_in("vic").get("/plans/demo/actions/1.1/").content.decode()
+    assert "Verified</strong>" in page and "by Bob" in page
