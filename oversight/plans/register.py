@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
 
-from oversight.lib.months import month_of
+from oversight.lib.months import last_day, month_of
 from oversight.plans.models import RAG, Action, Plan, StatusRecord
 from oversight.plans.progress import PacePoint, pace
 from oversight.plans.report_data import latest_status_on
@@ -76,12 +76,14 @@ def forget() -> None:
 
 @lru_cache(maxsize=32)
 def _register(plan_id: int, revision: int, created: object, started: date | None, today: date) -> Register:
+    # a status file imported as at this month's end counts from the day it is imported
+    month_end = last_day(month_of(today))
     rows = (
         Action.objects.filter(plan_id=plan_id, in_plan=True)
         .annotate(
-            rag=latest_status_on(today, "rag"),
-            commentary=latest_status_on(today, "commentary"),
-            updated=latest_status_on(today, "as_at"),
+            rag=latest_status_on(month_end, "rag"),
+            commentary=latest_status_on(month_end, "commentary"),
+            updated=latest_status_on(month_end, "as_at"),
         )
         .values_list(
             "pk",
@@ -103,7 +105,7 @@ def _register(plan_id: int, revision: int, created: object, started: date | None
     actions = tuple(ActionRow(*row[:11], row[11] or "", row[12]) for row in rows)
     history: dict[int, list[tuple[date, str]]] = defaultdict(list)
     for action_pk, as_at, rag in (
-        StatusRecord.objects.filter(action__plan_id=plan_id, action__in_plan=True, as_at__lte=today)
+        StatusRecord.objects.filter(action__plan_id=plan_id, action__in_plan=True, as_at__lte=month_end)
         .order_by("action_id", "as_at", "id")
         .values_list("action_id", "as_at", "rag")
     ):

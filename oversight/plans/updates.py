@@ -8,7 +8,7 @@ from datetime import date
 from django.db import transaction
 from django.db.models import F
 
-from oversight.lib.months import month_of
+from oversight.lib.months import last_day, month_of
 from oversight.plans.models import RAG, Action, Change, Evidence, Plan, StatusRecord
 from oversight.plans.plan_import import Actor
 
@@ -92,17 +92,16 @@ class StatusUpdate:
 
 
 def record_status(action: Action, update: StatusUpdate, actor: Actor, today: date) -> StatusRecord:
+    """Records the status as at today, or as at a later day of this month if a status file has already
+    been imported as at that day (e.g. the month end): the newest word must be the one that counts."""
     with transaction.atomic():
         claim(action, update.seen_revision, update.seen_change)
-        previous = (
-            StatusRecord.objects.filter(action=action, as_at__lte=today)
-            .order_by("-as_at", "-id")
-            .values_list("rag", "commentary")
-            .first()
-        )
+        this_month = StatusRecord.objects.filter(action=action, as_at__lte=last_day(today))
+        previous = this_month.order_by("-as_at", "-id").values_list("rag", "commentary", "as_at").first()
+        as_at = max(today, previous[2]) if previous else today
         record = StatusRecord.objects.create(
             action=action,
-            as_at=today,
+            as_at=as_at,
             month=month_of(today),
             rag=update.rag,
             commentary=update.commentary.strip(),
@@ -112,7 +111,12 @@ def record_status(action: Action, update: StatusUpdate, actor: Actor, today: dat
         )
         Change.objects.bulk_create(
             status_changes(
-                action.plan_id, action.pk, previous, (record.rag, record.commentary), actor, "website"
+                action.plan_id,
+                action.pk,
+                previous[:2] if previous else None,
+                (record.rag, record.commentary),
+                actor,
+                "website",
             )
         )
         plan_changed(action.plan_id)

@@ -122,3 +122,21 @@ def test_my_actions_lists_a_leads_actions_still_to_update_this_month(signed_in) 
     assert "You lead 2 actions" in page
     assert "/plans/demo/actions/1.1/update/" in page and "/plans/demo/actions/2.2/update/" in page
     assert "/plans/demo/actions/2.1/update/" not in page
+
+
+def test_an_update_after_a_month_end_status_file_was_imported_still_counts(signed_in, write_csv) -> None:
+    from oversight.lib.months import last_day
+    from oversight.plans.plan_import import Actor
+    from oversight.plans.status_import import import_statuses
+
+    month_end = last_day(date.today())
+    rows = [["Action ID", "RAG", "Commentary"], ["1.1", "A", "Imported as at the month end."]]
+    import_statuses(write_csv("month-end.csv", rows), "demo", month_end, Actor("officer"))
+    client = signed_in("lee")
+    listed = client.get("/plans/demo/actions/?rag=A").content.decode()
+    assert "/plans/demo/actions/1.1/" in listed  # the imported status shows before the month ends
+    fields = form_fields(client.get(URL).content.decode())
+    client.post(URL, {"rag": "G", "commentary": "Agreed today.", **fields})
+    record = latest()
+    assert (record.rag, record.as_at) == ("G", month_end)
+    assert "/plans/demo/actions/1.1/" in client.get("/plans/demo/actions/?rag=G").content.decode()
