@@ -15,7 +15,7 @@ start_postgres() {
     [ "$(id -u)" -ne 0 ] && sudo=(sudo)
     echo "Installing PostgreSQL with apt-get..."
     "${sudo[@]}" apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq postgresql >/dev/null
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
     bin="$(find_pg_bin)"
   fi
   dir="$(mktemp -d /tmp/oversight-pg.XXXXXX)"
