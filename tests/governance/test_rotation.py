@@ -1,0 +1,69 @@
+"""The weekly board's rotation of priorities."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from oversight.governance.rotation import PriorityLoad, default_max_gap, feasible, schedule
+
+PLAN = [PriorityLoad(n, red=r, overdue=o) for n, r, o in [
+    (1, 0, 0), (2, 5, 2), (3, 0, 1), (4, 9, 4), (5, 1, 0),
+    (6, 0, 0), (7, 3, 3), (8, 0, 0), (9, 2, 0), (10, 0, 0),
+]]  # fmt: skip
+
+
+def test_the_default_gap_is_one_week_more_than_a_round_robin() -> None:
+    assert default_max_gap(10) == 6
+    assert default_max_gap(11) == 7
+    assert default_max_gap(4) == 3
+
+
+def test_every_priority_is_in_every_six_week_window_over_24_weeks() -> None:
+    meetings = schedule(PLAN, weeks=24)
+    assert all(len(m.priorities) == 2 and len(set(m.priorities)) == 2 for m in meetings)
+    for start in range(24 - 6 + 1):
+        window = {p for m in meetings[start : start + 6] for p in m.priorities}
+        assert window == set(range(1, 11)), f"weeks {start}-{start + 5} miss {set(range(1, 11)) - window}"
+
+
+def test_a_priority_with_more_red_actions_comes_round_at_least_as_often() -> None:
+    counts = Counter(p for m in schedule(PLAN, weeks=24) for p in m.priorities)
+    by_red = sorted(PLAN, key=lambda load: load.red)
+    for fewer, more in zip(by_red, by_red[1:], strict=False):
+        assert counts[more.number] >= counts[fewer.number], (more, fewer, counts)
+    assert counts[4] > counts[1]  # the spare places go somewhere: the most Red priority
+
+
+def test_with_no_red_or_overdue_it_is_a_fair_rotation() -> None:
+    even = [PriorityLoad(n) for n in range(1, 11)]
+    counts = Counter(p for m in schedule(even, weeks=30) for p in m.priorities)
+    assert max(counts.values()) - min(counts.values()) <= 1
+
+
+def test_the_schedule_is_deterministic_and_explained() -> None:
+    first, second = schedule(PLAN, weeks=12), schedule(PLAN, weeks=12)
+    assert first == second
+    assert first[0].picks[0].reason == "9 Red and 4 overdue actions; not discussed yet"
+    due = [pick.reason for m in first for pick in m.picks if pick.reason.startswith("due")]
+    assert due and all("no priority waits more than 6 weeks" in reason for reason in due)
+    assert "due: not discussed yet" in due[0] or "due: last discussed 6 weeks ago" in due[0]
+
+
+def test_priorities_discussed_before_the_schedule_are_not_due_at_once() -> None:
+    last_seen = {n: -1 - (n % 5) for n in range(1, 11)}  # a round-robin that has been running
+    meetings = schedule(PLAN, weeks=6, last_seen=last_seen)
+    first_seen = {p: m.week for m in reversed(meetings) for p in m.priorities}
+    assert all(first_seen[n] <= last_seen[n] + 6 for n in range(1, 11))
+
+
+def test_a_gap_too_short_for_the_priorities_is_refused() -> None:
+    with pytest.raises(ValueError, match="cannot all be seen every 4 weeks"):
+        schedule(PLAN, weeks=4, max_gap=4)
+
+
+def test_feasibility_counts_this_weeks_places_left() -> None:
+    assert feasible([0, 3], now=0, per_meeting=2, places_left_now=1)
+    assert not feasible([0, 0], now=0, per_meeting=2, places_left_now=1)
+    assert not feasible([1, 1, 1], now=0, per_meeting=2, places_left_now=0)
