@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "axes",
     "oversight.accounts",
     "oversight.plans",
+    "oversight.governance",
 ]
 
 MIDDLEWARE = [

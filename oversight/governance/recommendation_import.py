@@ -1,0 +1,180 @@
+"""Imports an inspection's recommendations: all or nothing, every change recorded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from django.db import transaction
+
+from oversight.governance.models import Inspection, ProgressUpdate, Recommendation
+from oversight.governance.recommendation_file import RecommendationFile, read_recommendation_file
+from oversight.plans.models import Action, Change, Plan
+from oversight.plans.plan_import import Actor
+from oversight.plans.tables import ImportFailed, Problem
+from oversight.plans.updates import plan_changed
+
+
+@dataclass
+class RecommendationImportSummary:
+    plan: str
+    file: str
+    inspection: str
+    added: list[int] = field(default_factory=list)
+    changed: list[int] = field(default_factory=list)
+    unchanged: int = 0
+    updates: int = 0
+    mapped: int = 0
+
+    def lines(self) -> list[str]:
+        return [
+            f"Imported recommendations into plan '{self.plan}' from {self.file} ({self.inspection}):",
+            f"  recommendations added: {len(self.added)}",
+            f"  recommendations changed: {len(self.changed)}"
+            + (f" ({', '.join(map(str, self.changed))})" if self.changed else ""),
+            f"  recommendations unchanged: {self.unchanged}",
+            f"  progress updates recorded: {self.updates}",
+            f"  links from recommendations to plan actions: {self.mapped}",
+        ]
+
+
+def import_recommendations(
+    path: Path,
+    slug: str,
+    published: date,
+    actor: Actor,
+    *,
+    framework: str = Inspection.Framework.SIF,
+    as_at: date | None = None,
+    sheet: str | None = None,
+) -> RecommendationImportSummary:
+    """ImportFailed (nothing changed) or what changed. `as_at` dates the updates when the file's
+    update column does not ('Update at 31.12.2017' does)."""
+    parsed = read_recommendation_file(path, sheet)
+    plan = Plan.objects.filter(slug=slug).first()
+    if plan is None:
+        raise ImportFailed([Problem(parsed.file, f"there is no plan '{slug}': import the plan first")])
+    actions = dict(Action.objects.filter(plan=plan).values_list("action_id", "pk"))
+    _check(parsed, actions, as_at or parsed.update_as_at, slug)
+    with transaction.atomic():
+        return _apply(parsed, plan, published, framework, actor, actions, as_at or parsed.update_as_at)
+
+
+def _check(parsed: RecommendationFile, actions: dict[str, int], as_at: date | None, slug: str) -> None:
+    problems = [
+        Problem(
+            parsed.file,
+            f"Action ID {action_id} is not in plan '{slug}'",
+            parsed.sheet,
+            row.row,
+            parsed.column_of_actions,
+        )
+        for row in parsed.recommendations
+        for action_id in row.action_ids
+        if action_id not in actions
+    ]
+    if as_at is None and any(row.progress or row.impact for row in parsed.recommendations):
+        problems.append(
+            Problem(
+                parsed.file,
+                "the updates are not dated: name the column 'Update at 31.12.2017', or give the date",
+                parsed.sheet,
+            )
+        )
+    if problems:
+        raise ImportFailed(problems)
+
+
+def _apply(
+    parsed: RecommendationFile,
+    plan: Plan,
+    published: date,
+    framework: str,
+    actor: Actor,
+    actions: dict[str, int],
+    as_at: date | None,
+) -> RecommendationImportSummary:
+    inspection, _ = Inspection.objects.update_or_create(
+        plan=plan, published=published, defaults={"framework": framework}
+    )
+    summary = RecommendationImportSummary(plan.slug, parsed.file, str(inspection))
+    existing = {r.number: r for r in inspection.recommendations.prefetch_related("actions")}
+    source = f"recommendations import: {parsed.file}"
+    changes: list[Change] = []
+    for row in parsed.recommendations:
+        wanted = {"text": row.text, "theme": row.theme, "pillars": [p.value for p in row.pillars]}
+        recommendation = existing.get(row.number)
+        if recommendation is None:
+            recommendation = Recommendation.objects.create(inspection=inspection, number=row.number, **wanted)
+            summary.added.append(row.number)
+            changes.append(
+                _change(plan, actor, source, Change.Kind.ADDED, f"recommendation {row.number}", "", row.text)
+            )
+        else:
+            differing = [name for name, value in wanted.items() if getattr(recommendation, name) != value]
+            for name in differing:
+                old, new = getattr(recommendation, name), wanted[name]
+                changes.append(
+                    _change(
+                        plan,
+                        actor,
+                        source,
+                        Change.Kind.CHANGED,
+                        f"recommendation {row.number} {name}",
+                        str(old),
+                        str(new),
+                    )
+                )
+                setattr(recommendation, name, new)
+            if differing:
+                recommendation.save()
+                summary.changed.append(row.number)
+            else:
+                summary.unchanged += 1
+        if parsed.column_of_actions:
+            linked = sorted(actions[action_id] for action_id in row.action_ids)
+            before = sorted(a.pk for a in recommendation.actions.all()) if row.number in existing else []
+            if linked != before:
+                recommendation.actions.set(linked)
+                changes.append(
+                    _change(
+                        plan,
+                        actor,
+                        source,
+                        Change.Kind.CHANGED,
+                        f"recommendation {row.number} actions",
+                        "",
+                        ", ".join(row.action_ids),
+                    )
+                )
+            summary.mapped += len(linked)
+        if (row.progress or row.impact) and as_at is not None:
+            latest = recommendation.updates.filter(as_at=as_at).first()
+            if latest is None or (latest.progress, latest.impact) != (row.progress, row.impact):
+                ProgressUpdate.objects.create(
+                    recommendation=recommendation,
+                    as_at=as_at,
+                    progress=row.progress,
+                    impact=row.impact,
+                    actor=actor.name,
+                    user_id=actor.user_id,
+                    source=source,
+                )
+                summary.updates += 1
+    Change.objects.bulk_create(changes)
+    plan_changed(plan.pk)
+    return summary
+
+
+def _change(plan: Plan, actor: Actor, source: str, kind: str, field_name: str, old: str, new: str) -> Change:
+    return Change(
+        plan=plan,
+        kind=kind,
+        field=field_name,
+        old_value=old,
+        new_value=new,
+        actor=actor.name,
+        user_id=actor.user_id,
+        source=source,
+    )
