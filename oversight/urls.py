@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.urls import include, path
 
 from oversight.accounts import views as accounts
-from oversight.plans.views import actions, audit, evidence, imports, overview, reports
+from oversight.plans.views import actions, audit, evidence, imports, overview, reports, verification
 
 plan_urls = [
     path("", overview.overview, name="plan"),
@@ -21,6 +21,8 @@ plan_urls = [
     path(
         "actions/<str:action_id>/evidence/<int:pk>/verify/", evidence.verify_evidence, name="verify-evidence"
     ),
+    path("actions/<str:action_id>/verify/", verification.verify, name="verify"),
+    path("actions/<str:action_id>/send-back/", verification.send_back_page, name="send-back"),
     path("my-actions/", actions.my_actions, name="my-actions"),
     path("report/", reports.report_page, name="report"),
     path("report/<str:month>.<str:fmt>", reports.report_download, name="report-download"),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from oversight.accounts.roles import lead_names, lead_parts
+from oversight.plans.completion import AWAITING
 from oversight.plans.models import RAG
 from oversight.plans.register import ActionRow
 
@@ -21,6 +22,7 @@ class ActionFilter:
     overdue: bool = False
     stale: bool = False
     search: str = ""
+    awaiting: bool = False
 
     @classmethod
     def from_query(cls, query: Mapping[str, str], rags: list[str]) -> ActionFilter:
@@ -32,11 +34,20 @@ class ActionFilter:
             overdue=query.get("overdue") == "1",
             stale=query.get("stale") == "1",
             search=query.get("q", "").strip(),
+            awaiting=query.get("awaiting") == "1",
         )
 
     @property
     def active(self) -> bool:
-        return bool(self.priority or self.rags or self.lead or self.overdue or self.stale or self.search)
+        return bool(
+            self.priority
+            or self.rags
+            or self.lead
+            or self.overdue
+            or self.stale
+            or self.search
+            or self.awaiting
+        )
 
     def matches(self, action: ActionRow, month: date) -> bool:
         if self.priority is not None and action.priority != self.priority:
@@ -48,6 +59,8 @@ class ActionFilter:
         if self.overdue and not action.overdue(month):
             return False
         if self.stale and action.updated_in(month):
+            return False
+        if self.awaiting and action.completion != AWAITING:
             return False
         if self.search:
             text = " ".join((action.action_id, action.key_action, action.lead, action.commentary)).casefold()

@@ -173,3 +173,25 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Verification(models.Model):
+    """A board member's word on a Green status: the evidence shows it complete, or it goes back."""
+
+    class Outcome(models.TextChoices):
+        VERIFIED = "verified", "Verified"
+        SENT_BACK = "sent_back", "Sent back"
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="verifications")
+    status = models.ForeignKey(StatusRecord, on_delete=models.CASCADE, related_name="verifications")
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    reason = models.TextField(blank=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    actor = models.CharField(max_length=150)
+    recorded = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["action", "recorded", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.get_outcome_display()} by {self.actor}"

@@ -12,8 +12,11 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
 
+from django.utils import timezone
+
 from oversight.lib.months import last_day, month_of
-from oversight.plans.models import RAG, Action, Plan, StatusRecord
+from oversight.plans.completion import RecordedStatus, completion
+from oversight.plans.models import RAG, Action, Plan, StatusRecord, Verification
 from oversight.plans.progress import PacePoint, pace
 from oversight.plans.report_data import latest_status_on
 
@@ -33,6 +36,7 @@ class ActionRow:
     rag: str | None
     commentary: str
     updated: date | None
+    completion: str | None = None  # for a Green action: "awaiting" or "verified" (plans/completion.py)
 
     def due(self, month: date) -> bool:
         return self.last_month <= month
@@ -102,15 +106,24 @@ def _register(plan_id: int, revision: int, created: object, started: date | None
         )
         .order_by("sort_key")
     )
-    actions = tuple(ActionRow(*row[:11], row[11] or "", row[12]) for row in rows)
-    history: dict[int, list[tuple[date, str]]] = defaultdict(list)
-    for action_pk, as_at, rag in (
+    history: dict[int, list[RecordedStatus]] = defaultdict(list)
+    for action_pk, record_id, as_at, rag in (
         StatusRecord.objects.filter(action__plan_id=plan_id, action__in_plan=True, as_at__lte=month_end)
         .order_by("action_id", "as_at", "id")
-        .values_list("action_id", "as_at", "rag")
+        .values_list("action_id", "id", "as_at", "rag")
     ):
-        history[action_pk].append((as_at, rag))
-    statuses = {pk: tuple(records) for pk, records in history.items()}
+        history[action_pk].append(RecordedStatus(record_id, as_at, rag))
+    verified = {
+        status_id: timezone.localdate(when)
+        for status_id, when in Verification.objects.filter(
+            action__plan_id=plan_id, outcome=Verification.Outcome.VERIFIED
+        ).values_list("status_id", "recorded")
+    }
+    actions = tuple(
+        ActionRow(*row[:11], row[11] or "", row[12], completion(history.get(row[0], ()), verified, month_end))
+        for row in rows
+    )
+    statuses = {pk: tuple((s.as_at, s.rag) for s in records) for pk, records in history.items()}
     start = started or min((a.first_month for a in actions), default=month_of(today))
     points = tuple(pace(actions, statuses, start, month_of(today))) if actions else ()
     return Register(plan_id, today, actions, statuses, points)

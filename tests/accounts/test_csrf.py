@@ -18,6 +18,8 @@ SIGNED_IN_FORMS = [
     "/plans/demo/actions/1.1/evidence/",
     "/plans/demo/actions/1.1/evidence/{evidence}/remove/",
     "/plans/demo/actions/1.1/evidence/{evidence}/verify/",
+    "/plans/demo/actions/1.2/verify/",
+    "/plans/demo/actions/1.2/send-back/",
     "/plans/demo/import/",
     "/plans/demo/import/{token}/confirm/",
     "/plans/demo/import/{token}/cancel/",

@@ -8,12 +8,15 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
+from oversight.lib.months import last_day
 from oversight.plans.action_filters import RAG_CHOICES, ActionFilter
-from oversight.plans.models import RAG, Action, Change, Plan, StatusRecord
+from oversight.plans.completion import RecordedStatus, completion
+from oversight.plans.models import RAG, Action, Change, Plan, StatusRecord, Verification
 from oversight.plans.register import register
 from oversight.plans.updates import Conflict, StatusUpdate, record_status, update_problems
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
@@ -97,10 +100,26 @@ def action_page(request: HttpRequest, plan: Plan, access: Access, action_id: str
             "evidence": action.evidence.all(),
             "changes": Change.objects.filter(action=action).order_by("-changed", "-id"),
             "can_update": access.can_update(action.lead),
+            "completion": completion_now(action),
             "can_remove_evidence": access.manages,
             "user_id": request.user.pk,
         },
     )
+
+
+def completion_now(action: Action) -> str | None:
+    """The action's completion state: None unless Green, then awaiting or verified."""
+    statuses = [
+        RecordedStatus(pk, as_at, rag)
+        for pk, as_at, rag in action.statuses.order_by("as_at", "id").values_list("id", "as_at", "rag")
+    ]
+    verified = {
+        status_id: timezone.localdate(when)
+        for status_id, when in action.verifications.filter(outcome=Verification.Outcome.VERIFIED).values_list(
+            "status_id", "recorded"
+        )
+    }
+    return completion(statuses, verified, last_day(today()))
 
 
 def _priority_url(plan: Plan, action: Action) -> str:

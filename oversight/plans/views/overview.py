@@ -13,6 +13,7 @@ from django.urls import reverse
 from oversight.accounts.access import plan_page, plans_for
 from oversight.accounts.roles import Access
 from oversight.plans.charts import pace_line_chart, rag_bar_chart
+from oversight.plans.completion import AWAITING, VERIFIED
 from oversight.plans.models import Plan
 from oversight.plans.progress import rag_counts
 from oversight.plans.register import register
@@ -48,6 +49,8 @@ def overview(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
                 "red": sum(1 for a in due if a.rag == "R"),
                 "overdue": sum(1 for a in reg.actions if a.overdue(month)),
                 "not_updated": sum(1 for a in reg.actions if not a.updated_in(month)),
+                "awaiting": sum(1 for a in reg.actions if a.completion == AWAITING),
+                "verified": sum(1 for a in reg.actions if a.completion == VERIFIED),
             },
             "bar_chart": rag_bar_chart(priorities),
             "pace": points,

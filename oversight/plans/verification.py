@@ -1,0 +1,76 @@
+"""Board members verify an action's completion, or send it back to Amber with their reason."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+
+from oversight.plans.models import RAG, Action, Change, StatusRecord, Verification
+from oversight.plans.plan_import import Actor
+from oversight.plans.updates import StatusUpdate, plan_changed, record_status
+
+
+class NotComplete(ValueError):
+    pass
+
+
+def latest_status(action: Action) -> StatusRecord | None:
+    return StatusRecord.objects.filter(action=action).order_by("-as_at", "-id").first()
+
+
+def _latest_green(action: Action) -> StatusRecord:
+    status = latest_status(action)
+    if status is None or status.rag != RAG.GREEN:
+        raise NotComplete(f"action {action.action_id} is not Green, so there is no completion to verify")
+    return status
+
+
+def verify_completion(action: Action, actor: Actor) -> Verification:
+    with transaction.atomic():
+        Action.objects.select_for_update().filter(pk=action.pk).first()
+        green = _latest_green(action)
+        verification = Verification.objects.create(
+            action=action,
+            status=green,
+            outcome=Verification.Outcome.VERIFIED,
+            actor=actor.name,
+            user_id=actor.user_id,
+        )
+        Change.objects.create(
+            plan_id=action.plan_id,
+            action=action,
+            kind=Change.Kind.CHANGED,
+            field="completion",
+            old_value="Complete, awaiting verification",
+            new_value="Complete, verified",
+            actor=actor.name,
+            user_id=actor.user_id,
+            source="verification",
+        )
+        plan_changed(action.plan_id)
+    return verification
+
+
+def send_back(action: Action, reason: str, actor: Actor, today: date) -> StatusRecord:
+    """The action returns to Amber, with the reason as its commentary, and the lead sees why."""
+    if not reason.strip():
+        raise NotComplete("give the reason the completion is sent back, for the action's lead")
+    with transaction.atomic():
+        Action.objects.select_for_update().filter(pk=action.pk).first()
+        action.refresh_from_db()
+        green = _latest_green(action)
+        Verification.objects.create(
+            action=action,
+            status=green,
+            outcome=Verification.Outcome.SENT_BACK,
+            reason=reason.strip(),
+            actor=actor.name,
+            user_id=actor.user_id,
+        )
+        seen_change = (
+            Change.objects.filter(action=action).order_by("-id").values_list("id", flat=True).first()
+        )
+        commentary = f"Sent back by {actor.name}: {reason.strip()}"
+        update = StatusUpdate(RAG.AMBER, commentary, action.revision, seen_change or 0)
+        return record_status(action, update, actor, today)
