@@ -160,6 +160,9 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Whether a Green status the board has not yet verified counts as Green in the exception report
+UNVERIFIED_COMPLETIONS_COUNT_AS_GREEN = envbool("UNVERIFIED_COMPLETIONS_COUNT_AS_GREEN", "True")
+
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True

@@ -52,7 +52,17 @@ def summary(report: ExceptionReport) -> list[str]:
         if report.red
         else "No due action is RAG rated Red."
     )
-    return [" ".join(sentences)]
+    paragraphs = [" ".join(sentences)]
+    if report.complete_verified or report.complete_awaiting:
+        verified, awaiting = report.complete_verified, report.complete_awaiting
+        counted = "Green" if report.unverified_count_as_green else "Amber"
+        paragraphs.append(
+            f"Of the actions rated Green, {verified} {'has' if verified == 1 else 'have'} had "
+            f"{'its' if verified == 1 else 'their'} completion verified by the board and {awaiting} "
+            f"{'is' if awaiting == 1 else 'are'} complete, awaiting verification (counted as {counted} "
+            "in this report)."
+        )
+    return paragraphs
 
 
 def by_priority(report: ExceptionReport) -> list[str]:

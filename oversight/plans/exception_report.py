@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from oversight.lib.months import add_months, iso_month, month_name, range_name
@@ -27,6 +27,7 @@ class ReportAction:
     rag_by_month: dict[date, str | None]
     commentary: str = ""
     latest_update: date | None = None  # month of the latest status recorded in or before M
+    completion: str | None = None  # Green in M: "awaiting" or "verified" verification (plans/completion.py)
 
     def is_due(self, month: date) -> bool:
         return self.last_month <= month
@@ -110,6 +111,9 @@ class ExceptionReport:
     newly_red: list[str]
     no_longer_red: list[tuple[str, str]]
     warnings: list[Warning] = field(default_factory=list)
+    complete_verified: int = 0
+    complete_awaiting: int = 0
+    unverified_count_as_green: bool = True
 
     def priority_name(self, number: int) -> str:
         title = self.priorities.get(number, "")
@@ -142,11 +146,21 @@ def compute(
     actions: list[ReportAction],
     months: int = 3,
     period_start: date | None = None,
+    unverified_count_as_green: bool = True,
 ) -> ExceptionReport:
-    """The exception report for the month of `as_at`, from every action currently in the plan."""
+    """The exception report for the month of `as_at`, from every action currently in the plan.
+    With `unverified_count_as_green` False, a Green status still awaiting the board's verification
+    counts as Amber in the report month."""
     if months < 1:
         raise ValueError("a report needs at least one month")
     month = as_at.replace(day=1)
+    complete_verified = sum(1 for a in actions if a.completion == "verified")
+    complete_awaiting = sum(1 for a in actions if a.completion == "awaiting")
+    if not unverified_count_as_green:
+        actions = [
+            replace(a, rag_by_month={**a.rag_by_month, month: "A"}) if a.completion == "awaiting" else a
+            for a in actions
+        ]
     previous = add_months(month, -1)
     actions = sorted(actions, key=lambda a: (a.priority, sort_key(a.action_id)))
     numbers = sorted(set(priorities) | {a.priority for a in actions})
@@ -232,6 +246,9 @@ def compute(
             if a.action_id not in red_ids
         ],
         warnings=_warnings(actions, month),
+        complete_verified=complete_verified,
+        complete_awaiting=complete_awaiting,
+        unverified_count_as_green=unverified_count_as_green,
     )
 
 
@@ -290,6 +307,11 @@ def to_json(report: ExceptionReport) -> dict[str, object]:
         "as_at": report.as_at.isoformat(),
         "month": iso_month(report.month),
         "period_start": iso_month(report.period_start),
+        "completion": {
+            "verified": report.complete_verified,
+            "awaiting_verification": report.complete_awaiting,
+            "unverified_count_as_green": report.unverified_count_as_green,
+        },
         "totals": {
             "due": report.due,
             "red": report.red,

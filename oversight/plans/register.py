@@ -12,13 +12,11 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
 
-from django.utils import timezone
-
 from oversight.lib.months import last_day, month_of
 from oversight.plans.completion import RecordedStatus, completion
-from oversight.plans.models import RAG, Action, Plan, StatusRecord, Verification
+from oversight.plans.models import RAG, Action, Plan, StatusRecord
 from oversight.plans.progress import PacePoint, pace
-from oversight.plans.report_data import latest_status_on
+from oversight.plans.report_data import latest_status_on, verified_days
 
 
 @dataclass(frozen=True)
@@ -113,12 +111,7 @@ def _register(plan_id: int, revision: int, created: object, started: date | None
         .values_list("action_id", "id", "as_at", "rag")
     ):
         history[action_pk].append(RecordedStatus(record_id, as_at, rag))
-    verified = {
-        status_id: timezone.localdate(when)
-        for status_id, when in Verification.objects.filter(
-            action__plan_id=plan_id, outcome=Verification.Outcome.VERIFIED
-        ).values_list("status_id", "recorded")
-    }
+    verified = {status_id: day for status_id, (_, day) in verified_days(plan_id).items()}
     actions = tuple(
         ActionRow(*row[:11], row[11] or "", row[12], completion(history.get(row[0], ()), verified, month_end))
         for row in rows

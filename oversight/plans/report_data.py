@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import date
 
+from django.conf import settings
 from django.db.models import OuterRef, Subquery
+from django.utils import timezone
 
 from oversight.lib.months import last_day
+from oversight.plans.completion import AWAITING, RecordedStatus, completion
 from oversight.plans.exception_report import ExceptionReport, ReportAction, compute, report_months
-from oversight.plans.models import Action, Plan, StatusRecord
+from oversight.plans.models import Action, Plan, StatusRecord, Verification
 
 
 class UnknownPlan(LookupError):
@@ -29,6 +33,34 @@ def latest_status(month: date, field: str) -> Subquery:
     return latest_status_on(last_day(month), field)
 
 
+def verified_days(plan_id: int, action_ids: set[int] | None = None) -> dict[int, tuple[int, date]]:
+    """Each verified status record of the plan: its action, and the day it was verified."""
+    found = Verification.objects.filter(action__plan_id=plan_id, outcome=Verification.Outcome.VERIFIED)
+    if action_ids is not None:
+        found = found.filter(action_id__in=action_ids)
+    return {
+        status_id: (action_id, timezone.localdate(when))
+        for status_id, action_id, when in found.values_list("status_id", "action_id", "recorded")
+    }
+
+
+def completions(plan_id: int, day: date, green: set[int]) -> dict[int, str | None]:
+    """The completion on `day` of each action Green then: awaiting or verified verification.
+    Verifications are few, so only the actions that have one need their history read."""
+    verified = verified_days(plan_id, green)
+    checked = {action_id for action_id, _ in verified.values()}
+    history: dict[int, list[RecordedStatus]] = defaultdict(list)
+    if checked:
+        for action_pk, record_id, as_at, rag in (
+            StatusRecord.objects.filter(action_id__in=checked, as_at__lte=day)
+            .order_by("action_id", "as_at", "id")
+            .values_list("action_id", "id", "as_at", "rag")
+        ):
+            history[action_pk].append(RecordedStatus(record_id, as_at, rag))
+    days = {status_id: when for status_id, (_, when) in verified.items()}
+    return {pk: completion(history[pk], days, day) if pk in checked else AWAITING for pk in green}
+
+
 def report_actions(plan: Plan, as_at: date, months: int) -> list[ReportAction]:
     month = as_at.replace(day=1)
     needed = report_months(month, months)
@@ -41,6 +73,7 @@ def report_actions(plan: Plan, as_at: date, months: int) -> list[ReportAction]:
             latest_update=latest_status(month, "month"),
         )
         .values(
+            "pk",
             "action_id",
             "priority__number",
             "key_action",
@@ -54,6 +87,9 @@ def report_actions(plan: Plan, as_at: date, months: int) -> list[ReportAction]:
             *annotations,
         )
     )
+    rows = list(rows)
+    green = {row["pk"] for row in rows if row[f"rag_{needed.index(month)}"] == "G"}
+    completed = completions(plan.pk, last_day(month), green)
     return [
         ReportAction(
             action_id=row["action_id"],
@@ -67,6 +103,7 @@ def report_actions(plan: Plan, as_at: date, months: int) -> list[ReportAction]:
             rag_by_month={m: row[f"rag_{i}"] for i, m in enumerate(needed)},
             commentary=row["commentary"] or "",
             latest_update=row["latest_update"],
+            completion=completed.get(row["pk"]),
         )
         for row in rows
     ]
@@ -86,4 +123,5 @@ def exception_report(slug: str, as_at: date, months: int = 3) -> ExceptionReport
         actions=report_actions(plan, as_at, months),
         months=months,
         period_start=plan.started,
+        unverified_count_as_green=settings.UNVERIFIED_COMPLETIONS_COUNT_AS_GREEN,
     )

@@ -76,3 +76,42 @@ def test_leads_and_viewers_cannot_verify_or_send_back(signed_in, username: str) 
 def test_administrators_officers_and_board_members_can(signed_in, username: str) -> None:
     assert signed_in(username).post(ACTION + "verify/").status_code == 302
     assert Verification.objects.count() == 1
+
+
+def report_json(client) -> dict:
+    import json
+
+    return json.loads(client.get("/plans/demo/report/2017-01.json").content)
+
+
+def test_the_exception_report_counts_verified_and_awaiting_completions(signed_in, settings) -> None:
+    client = signed_in("bob")
+    assert report_json(client)["completion"] == {
+        "verified": 0,
+        "awaiting_verification": 1,
+        "unverified_count_as_green": True,
+    }
+    page = client.get("/plans/demo/report/?month=2017-01").content.decode()
+    assert (
+        "0 have had their completion verified by the board and 1 is complete, awaiting verification" in page
+    )
+    assert "(counted as Green in this report)" in page
+
+
+def test_a_setting_counts_unverified_completions_as_amber(signed_in, settings, write_csv) -> None:
+    from datetime import date
+
+    from oversight.plans.plan_import import Actor
+    from oversight.plans.status_import import import_statuses
+
+    # 1.2 was Red in December and Green in January: it is no longer Red, and its status now depends
+    rows = [["Action ID", "RAG", "Commentary"], ["1.2", "R", "Late."], ["1.1", "R", "Late."]]
+    import_statuses(write_csv("dec.csv", rows), "demo", date(2016, 12, 31), Actor("setup"))
+    client = signed_in("bob")
+    assert report_json(client)["no_longer_red"] == [{"action_id": "1.2", "now": "Green"}]
+    settings.UNVERIFIED_COMPLETIONS_COUNT_AS_GREEN = False
+    counted = report_json(client)
+    assert counted["no_longer_red"] == [{"action_id": "1.2", "now": "Amber"}]
+    assert counted["completion"]["unverified_count_as_green"] is False
+    client.post(ACTION + "verify/")
+    assert report_json(client)["no_longer_red"] == [{"action_id": "1.2", "now": "Amber"}]  # verified later
