@@ -102,3 +102,14 @@ def test_the_pages_a_site_administrator_sees(sign_in, follow, submit, django_use
     page.get_by_label("Short name").fill("anytown-2026")
     submit(page, "Start the plan")  # the new plan's import page, with a success message
     assert page.url.endswith("/plans/anytown-2026/import/")
+
+
+def test_the_pages_a_board_member_sees(sign_in, visit, submit, follow):
+    page = sign_in("bob")
+    visit(page, "/plans/demo/actions/?awaiting=1")
+    visit(page, "/plans/demo/actions/1.2/")  # Green, awaiting verification
+    follow(page, "Send back")
+    submit(page, "Send back to Amber", status=400)
+    page.get_by_label("Why is it not complete yet?").fill("The minutes do not record the agreement.")
+    submit(page, "Send back to Amber")  # the action page, Amber with the reason as commentary
+    assert "Sent back by Bob: The minutes do not record the agreement." in page.locator("main").inner_text()
