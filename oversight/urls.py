@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import include, path
 
 from oversight.accounts import views as accounts
+from oversight.governance.views import boards
 from oversight.plans.views import actions, audit, evidence, imports, overview, reports, verification
 
 plan_urls = [
@@ -33,6 +34,14 @@ plan_urls = [
     path("people/", accounts.people, name="people"),
     path("people/<int:pk>/", accounts.change_role, name="change-role"),
     path("audit/", audit.audit_log, name="audit"),
+    path("governance/", boards.governance, name="governance"),
+    path("governance/boards/<int:pk>/", boards.board_page, name="board"),
+    path("governance/boards/<int:pk>/meetings/", boards.add_meeting, name="add-meeting"),
+    path("governance/meetings/<int:pk>/", boards.meeting_page, name="meeting"),
+    path("governance/meetings/<int:pk>/pack.docx", boards.pack_download, name="meeting-pack"),
+    path("governance/meetings/<int:pk>/decisions/", boards.add_decision, name="add-decision"),
+    path("governance/meetings/<int:pk>/tasks/", boards.add_task, name="add-task"),
+    path("governance/tasks/<int:pk>/done/", boards.task_done, name="task-done"),
 ]
 
 urlpatterns = [

@@ -87,6 +87,11 @@ class Access:
         return self.role is Role.OFFICER and role not in {Role.ADMINISTRATOR}
 
     @property
+    def can_minute_meetings(self) -> bool:
+        """Record attendance, decisions and remedial tasks at a board's meetings."""
+        return self.role in {Role.ADMINISTRATOR, Role.OFFICER, Role.BOARD}
+
+    @property
     def can_verify_evidence(self) -> bool:
         return self.role in {Role.ADMINISTRATOR, Role.OFFICER, Role.BOARD}
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 
@@ -62,3 +64,100 @@ class ProgressUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.recommendation} at {self.as_at}"
+
+
+class Board(models.Model):
+    """An improvement board, e.g. the weekly Improvement Team Board or the monthly governance board."""
+
+    class Kind(models.TextChoices):
+        TEAM = "team", "Improvement Team Board (weekly, two priorities a meeting)"
+        GOVERNANCE = "governance", "Governance board (monthly, reads the exception report)"
+        SCRUTINY = "scrutiny", "Scrutiny committee"
+        OTHER = "other", "Other"
+
+    plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="boards")
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.TEAM)
+    members = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="boards")
+    priorities_per_meeting = models.PositiveSmallIntegerField(default=2)
+    max_gap_weeks = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Most weeks a priority may wait (default: one more than a round-robin)",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Meeting(models.Model):
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="meetings")
+    held = models.DateField()
+    priorities = models.ManyToManyField("plans.Priority", blank=True, related_name="meetings")
+    attended = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="meetings_attended")
+    apologies = models.TextField(blank=True)
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-held", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.board} on {self.held:%d %B %Y}"
+
+
+class Decision(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions")
+    text = models.TextField()
+    actor = models.CharField(max_length=150)
+    recorded = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class RemedialTask(models.Model):
+    """A task a board sets when an action is slow: who does what by when."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        DONE = "done", "Done"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="tasks")
+    action = models.ForeignKey(
+        "plans.Action", null=True, blank=True, on_delete=models.SET_NULL, related_name="remedial_tasks"
+    )
+    description = models.TextField()
+    owner = models.CharField(max_length=200)
+    due = models.DateField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    done = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due", "id"]
+
+    def __str__(self) -> str:
+        return self.description[:60]
+
+    def overdue_on(self, day: date) -> bool:
+        return self.status == self.Status.OPEN and self.due < day
+
+
+class MonitoringVisit(models.Model):
+    plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="monitoring_visits")
+    visited = models.DateField()
+    inspectors = models.CharField(max_length=300)
+    focus = models.TextField()
+    findings = models.TextField(blank=True)
+    letter_url = models.URLField("Published letter", blank=True)
+
+    class Meta:
+        ordering = ["-visited"]
+
+    def __str__(self) -> str:
+        return f"Monitoring visit on {self.visited:%d %B %Y}"

@@ -76,3 +76,8 @@ def test_a_lead_removes_evidence_they_added_to_their_own_action_only() -> None:
     assert not lee.can_remove_evidence("HOS LS", added_by_self=False)
     assert not lee.can_remove_evidence("DCS", added_by_self=True)
     assert access(Role.OFFICER).can_remove_evidence("DCS", added_by_self=False)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_board_members_officers_and_administrators_minute_meetings(role: Role | None) -> None:
+    assert access(role).can_minute_meetings is (role in {Role.ADMINISTRATOR, Role.OFFICER, Role.BOARD})
