@@ -118,3 +118,14 @@ def test_a_task_needs_what_who_and_when_and_a_real_action(signed_in, board) -> N
     assert "Enter what is to be done" in text and "There is no action 9.9 in this plan" in text
     assert RemedialTask.objects.count() == 0
     assert Decision.objects.count() == 0
+
+
+def test_a_board_member_verifies_a_completion_from_the_meeting_pack(signed_in, board) -> None:
+    client = signed_in("bob")
+    meeting = meeting_on(client, board, TODAY)
+    url = f"/plans/demo/governance/meetings/{meeting.pk}/"
+    response = client.post("/plans/demo/actions/1.2/verify/", {"next": url}, follow=True)
+    assert response.redirect_chain[-1][0] == url
+    page = response.content.decode()
+    assert "The completion of action 1.2 is verified." in page
+    assert "No completion in these priorities is awaiting verification." in page

@@ -12,6 +12,8 @@ from oversight.plans.render.docx import add_table
 from oversight.plans.render.tables import Table
 from oversight.plans.templatetags.oversight import rag_label
 
+AWAITING = "Completions awaiting verification"
+
 
 def tables(pack: MeetingPack) -> list[tuple[str, Table, str]]:
     """Each section of the pack: its heading, its table, and what to say when it is empty."""
@@ -30,7 +32,7 @@ def tables(pack: MeetingPack) -> list[tuple[str, Table, str]]:
             "No action in these priorities is Red or Amber.",
         ),
         (
-            "Completions awaiting verification",
+            AWAITING,
             Table(
                 "Awaiting verification",
                 "Actions marked Green whose evidence the board has not yet verified",

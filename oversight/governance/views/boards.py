@@ -150,7 +150,9 @@ def meeting_page(request: HttpRequest, plan: Plan, access: Access, pk: int) -> H
             ),
             "meeting": meeting,
             "pack": pack,
-            "pack_tables": pack_render.tables(pack),
+            "pack_tables": [
+                section for section in pack_render.tables(pack) if section[0] != pack_render.AWAITING
+            ],
             "focus": pack_render.focus(pack),
             "decisions": meeting.decisions.all(),
             "tasks": meeting.tasks.select_related("action"),

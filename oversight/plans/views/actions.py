@@ -155,7 +155,7 @@ def update_status(request: HttpRequest, plan: Plan, access: Access, action_id: s
                 status = 409
             else:
                 messages.success(request, f"Action {action.action_id} is now {RAG(values['rag']).label}.")
-                return redirect(_safe_next(request) or reverse("action", args=[plan.slug, action_id]))
+                return redirect(safe_next(request) or reverse("action", args=[plan.slug, action_id]))
         else:
             status = 400
     return render_plan_page(
@@ -174,7 +174,7 @@ def update_status(request: HttpRequest, plan: Plan, access: Access, action_id: s
             "conflict": conflict,
             "fresh": {"revision": action.revision, "seen": _latest_change(action)} if conflict else None,
             "rag_choices": [(code, label, RAG_HINTS[RAG(code)]) for code, label in RAG.choices],
-            "next": _safe_next(request),
+            "next": safe_next(request),
         },
         status=status,
     )
@@ -184,7 +184,7 @@ def _latest_change(action: Action) -> int:
     return Change.objects.filter(action=action).order_by("-id").values_list("id", flat=True).first() or 0
 
 
-def _safe_next(request: HttpRequest) -> str:
+def safe_next(request: HttpRequest) -> str:
     """Where to go after saving: only ever a page of this site."""
     target = request.POST.get("next") or request.GET.get("next") or ""
     safe = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=False)

@@ -13,6 +13,7 @@ from oversight.accounts.roles import Access
 from oversight.plans.models import Action, Plan
 from oversight.plans.updates import Conflict
 from oversight.plans.verification import NotComplete, send_back, verify_completion
+from oversight.plans.views.actions import safe_next
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
 
 
@@ -30,7 +31,7 @@ def verify(request: HttpRequest, plan: Plan, access: Access, action_id: str) -> 
         messages.error(request, _sentence(str(refused)) + ".")
     else:
         messages.success(request, f"The completion of action {action_id} is verified.")
-    return redirect("action", plan.slug, action_id)
+    return redirect(safe_next(request) or reverse("action", args=[plan.slug, action_id]))
 
 
 @plan_page(_verifies)

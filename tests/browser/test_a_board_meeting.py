@@ -1,0 +1,54 @@
+"""An Improvement Team Board: set up, a meeting verifies a completion and sets a task that becomes
+overdue and shows on the next meeting's pack. Every page is checked with axe as it is visited."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from oversight.governance.models import Meeting, RemedialTask
+from oversight.plans.models import Verification
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_board_meeting_verifies_a_completion_and_its_overdue_task_is_on_the_next_pack(
+    sign_in, visit, submit, follow
+):
+    olivia = sign_in("olivia")
+    visit(olivia, "/plans/demo/governance/")
+    olivia.get_by_text("Set up a board").click()
+    submit(olivia, "Set up the board", status=400)
+    olivia.get_by_label("Name").fill("Improvement Team Board")
+    olivia.get_by_label("Improvement Team Board (weekly").check()
+    submit(olivia, "Set up the board")  # the board's page, with its rotation
+    assert "Rotation of priorities" in olivia.locator("main").inner_text()
+    board_url = olivia.url
+
+    bob = sign_in("bob")
+    visit(bob, board_url)
+    two_weeks_ago = date.today() - timedelta(days=14)
+    bob.get_by_label("Date (YYYY-MM-DD)").fill(two_weeks_ago.isoformat())
+    bob.get_by_label("Priority 1 – Leadership and Governance").check()
+    bob.get_by_label("Bob").check()
+    submit(bob, "Record the meeting")  # the meeting's page, with its pack
+    assert "1.2" in bob.locator("main").inner_text()  # Green, awaiting verification, in priority 1
+
+    submit(bob, "Verify action 1.2")  # back to the meeting, the completion verified
+    assert "The completion of action 1.2 is verified." in bob.locator("main").inner_text()
+    assert Verification.objects.get().actor == "Bob"
+
+    bob.get_by_label("What is to be done").fill("Take the protocol to the leadership team")
+    bob.get_by_label("Action ID (optional)").fill("1.1")
+    bob.get_by_label("Owner").fill("HOS LS")
+    bob.get_by_label("Due (YYYY-MM-DD)").fill((date.today() - timedelta(days=2)).isoformat())
+    submit(bob, "Set the task")
+    assert RemedialTask.objects.get().action.action_id == "1.1"
+
+    visit(bob, board_url)
+    bob.get_by_label("Date (YYYY-MM-DD)").fill(date.today().isoformat())
+    submit(bob, "Record the meeting")
+    assert Meeting.objects.count() == 2
+    pack = bob.locator("main").inner_text()
+    assert "Take the protocol to the leadership team" in pack and "Overdue" in pack
