@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.urls import include, path
 
 from oversight.accounts import views as accounts
-from oversight.governance.views import boards
+from oversight.governance.views import boards, recommendations
 from oversight.plans.views import actions, audit, evidence, imports, overview, reports, verification
 
 plan_urls = [
@@ -42,6 +42,13 @@ plan_urls = [
     path("governance/meetings/<int:pk>/decisions/", boards.add_decision, name="add-decision"),
     path("governance/meetings/<int:pk>/tasks/", boards.add_task, name="add-task"),
     path("governance/tasks/<int:pk>/done/", boards.task_done, name="task-done"),
+    path("governance/recommendations/", recommendations.recommendations, name="recommendations"),
+    path("governance/recommendations/<int:pk>/", recommendations.recommendation_page, name="recommendation"),
+    path(
+        "governance/committee-report-by-<str:grouping>.<str:fmt>",
+        recommendations.committee_download,
+        name="committee-report",
+    ),
 ]
 
 urlpatterns = [

@@ -113,3 +113,42 @@ def test_the_pages_a_board_member_sees(sign_in, visit, submit, follow):
     page.get_by_label("Why is it not complete yet?").fill("The minutes do not record the agreement.")
     submit(page, "Send back to Amber")  # the action page, Amber with the reason as commentary
     assert "Sent back by Bob: The minutes do not record the agreement." in page.locator("main").inner_text()
+
+
+def test_the_governance_pages_an_officer_sees(sign_in, visit, submit, write_csv):
+    from datetime import date
+
+    from oversight.governance.recommendation_import import import_recommendations
+    from oversight.plans.plan_import import Actor
+
+    rows = [
+        [
+            "No",
+            "Recommendation",
+            "Putting Children First Pillars",
+            "Theme",
+            "Actions",
+            "Update at 31.12.2017",
+        ],
+        [
+            "1",
+            "Ensure leaders oversee practice.",
+            "People and Leadership",
+            "Leadership",
+            "1.1",
+            "Audits weekly.",
+        ],
+    ]
+    import_recommendations(write_csv("recs.csv", rows), "demo", date(2016, 8, 1), Actor("officer"))
+    page = sign_in("olivia")
+    visit(page, "/plans/demo/governance/")
+    visit(page, "/plans/demo/governance/recommendations/")
+    from oversight.governance.models import Recommendation
+
+    visit(page, f"/plans/demo/governance/recommendations/{Recommendation.objects.get().pk}/")
+    page.get_by_label("Action IDs that answer it").fill("1.1 9.9")
+    submit(page, "Save the actions", status=400)
+    page.get_by_label("Update at (YYYY-MM-DD)").fill("2018-03-31")
+    page.get_by_label("Progress: what has been done").fill("Practice week held.")
+    submit(page, "Add the update")
+    assert "Update at 31 March 2018" in page.locator("main").inner_text()
