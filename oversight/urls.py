@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.urls import include, path
 
 from oversight.accounts import views as accounts
-from oversight.governance.views import boards, recommendations
+from oversight.governance.views import boards, recommendations, visits
 from oversight.plans.views import actions, audit, evidence, imports, overview, reports, verification
 
 plan_urls = [
@@ -42,6 +42,8 @@ plan_urls = [
     path("governance/meetings/<int:pk>/decisions/", boards.add_decision, name="add-decision"),
     path("governance/meetings/<int:pk>/tasks/", boards.add_task, name="add-task"),
     path("governance/tasks/<int:pk>/done/", boards.task_done, name="task-done"),
+    path("governance/visits/", visits.visits, name="visits"),
+    path("governance/visits/<int:pk>/", visits.visit_page, name="visit"),
     path("governance/recommendations/", recommendations.recommendations, name="recommendations"),
     path("governance/recommendations/<int:pk>/", recommendations.recommendation_page, name="recommendation"),
     path(

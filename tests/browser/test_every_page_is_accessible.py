@@ -152,3 +152,15 @@ def test_the_governance_pages_an_officer_sees(sign_in, visit, submit, write_csv)
     page.get_by_label("Progress: what has been done").fill("Practice week held.")
     submit(page, "Add the update")
     assert "Update at 31 March 2018" in page.locator("main").inner_text()
+
+
+def test_the_monitoring_visit_pages(sign_in, visit, submit):
+    page = sign_in("olivia")
+    visit(page, "/plans/demo/governance/visits/")
+    submit(page, "Record the visit", status=400)
+    page.get_by_label("Date (YYYY-MM-DD)").fill("2017-03-14")
+    page.get_by_label("Inspectors").fill("Jane Inspector HMI")
+    page.get_by_label("Focus").fill("The front door.")
+    page.get_by_label("Link to the published letter").fill("https://files.ofsted.gov.uk/v1/file/1")
+    submit(page, "Record the visit")  # the visit's own page
+    assert "Monitoring visit, 14 March 2017" in page.locator("h1").inner_text()

@@ -1,0 +1,47 @@
+"""Ofsted's monitoring visits, recorded by officers and read by everyone in the plan."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from oversight.governance.models import MonitoringVisit
+from oversight.plans.models import Change
+
+pytestmark = pytest.mark.django_db
+
+VISIT = {
+    "visited": "2017-03-14",
+    "inspectors": "Jane Inspector HMI, Sam Reviewer HMI",
+    "focus": "Children in need of help and protection: the front door and strategy discussions.",
+    "findings": "Improved timeliness of strategy discussions; management oversight still variable.",
+    "letter_url": "https://files.ofsted.gov.uk/v1/file/50000000",
+}
+
+
+def test_an_officer_records_a_visit_everyone_can_read(signed_in, plan) -> None:
+    response = signed_in("olivia").post("/plans/demo/governance/visits/", VISIT)
+    visit = MonitoringVisit.objects.get()
+    assert response["Location"] == f"/plans/demo/governance/visits/{visit.pk}/"
+    assert (visit.visited, visit.inspectors) == (date(2017, 3, 14), VISIT["inspectors"])
+    page = signed_in("vic").get(f"/plans/demo/governance/visits/{visit.pk}/").content.decode()
+    assert VISIT["findings"] in page and VISIT["letter_url"] in page
+    assert "14 March 2017" in signed_in("vic").get("/plans/demo/governance/").content.decode()
+    assert Change.objects.filter(field="monitoring visit", actor="Olivia").exists()
+
+
+def test_a_visit_needs_a_date_inspectors_and_focus(signed_in) -> None:
+    data = {**VISIT, "visited": "14/03/2017", "inspectors": "", "letter_url": "ofsted letter"}
+    response = signed_in("olivia").post("/plans/demo/governance/visits/", data)
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "Enter the date of the visit as YYYY-MM-DD" in text and "Enter the inspectors" in text
+    assert "starting https://" in text
+    assert MonitoringVisit.objects.count() == 0
+
+
+@pytest.mark.parametrize("username", ["lee", "bob", "vic"])
+def test_only_administrators_and_officers_record_visits(signed_in, username) -> None:
+    assert signed_in(username).post("/plans/demo/governance/visits/", VISIT).status_code == 404
+    assert MonitoringVisit.objects.count() == 0
