@@ -62,6 +62,19 @@ PLAN_COLUMNS = (
         required=False,
     ),
     Column("priority", "Priority", ("Priority Area",), required=False),
+    Column(
+        "recommendations",
+        "Ofsted Recommendations",
+        (
+            "Recommendations",
+            "Recommendation No",
+            "Recommendation Nos",
+            "Ofsted Recommendation No",
+            "Rec No",
+            "Recs",
+        ),
+        required=False,
+    ),
 )
 
 _PRIORITY = re.compile(r"priority\s*(\d+)\s*(?:[-\u2010-\u2015:.]\s*(.*))?", re.IGNORECASE | re.DOTALL)
@@ -79,6 +92,7 @@ class PlanRow:
     agencies: str
     timescale_text: str
     timescale: Timescale
+    recommendations: tuple[int, ...] = ()  # the numbers of Ofsted's recommendations it answers
 
 
 @dataclass
@@ -88,6 +102,7 @@ class PlanFile:
     actions: list[PlanRow]
     priority_titles: dict[int, str] = field(default_factory=dict)
     headings_skipped: int = 0
+    column_of_recommendations: str = ""  # set when the file has a column of recommendation numbers
 
 
 def parse_priority(text: object) -> tuple[int, str] | None:
@@ -104,6 +119,24 @@ def parse_priority(text: object) -> tuple[int, str] | None:
 def read_plan_file(path: Path, sheet: str | None = None) -> PlanFile:
     located = locate(read_sheets(path, sheet), PLAN_COLUMNS)
     return _read_rows(located)
+
+
+def _recommendation_numbers(
+    located: Located, number: int, cells: tuple[object, ...], problems: list[Problem]
+) -> tuple[int, ...]:
+    text = cell_text(located.value(cells, "recommendations"))
+    parts = [part for part in re.split(r"[\s,;/&]+|\band\b", text) if part]
+    wrong = [part for part in parts if not part.isdigit()]
+    if wrong:
+        problems.append(
+            located.sheet.problem(
+                f"'{text}' is not a list of recommendation numbers: expected numbers such as '3, 7'",
+                number,
+                located.column_name("recommendations"),
+            )
+        )
+        return ()
+    return tuple(sorted({int(part) for part in parts}))
 
 
 def _read_rows(located: Located) -> PlanFile:
@@ -158,6 +191,7 @@ def _read_rows(located: Located) -> PlanFile:
             continue
         if priority is None or not key_action:
             continue
+        recommendations = _recommendation_numbers(located, number, cells, problems)
         result.actions.append(
             PlanRow(
                 row=number,
@@ -168,6 +202,7 @@ def _read_rows(located: Located) -> PlanFile:
                 agencies=cell_text(located.value(cells, "agencies")),
                 timescale_text=_timescale_text(raw_timescale),
                 timescale=timescale,
+                recommendations=recommendations,
             )
         )
 
@@ -175,6 +210,8 @@ def _read_rows(located: Located) -> PlanFile:
         problems.append(sheet.problem("there are no actions below the header row", located.header_row))
     if problems:
         raise ImportFailed(problems)
+    if "recommendations" in located.positions:
+        result.column_of_recommendations = located.column_name("recommendations")
     return result
 
 

@@ -49,6 +49,7 @@ class PlanImportSummary:
     priorities_added: list[int] = field(default_factory=list)
     headings_skipped: int = 0
     run_id: int = 0
+    recommendations_linked: int = 0
 
     def lines(self) -> list[str]:
         where = f"{self.file}" + (f", sheet '{self.sheet}'" if self.sheet else "")
@@ -72,6 +73,8 @@ class PlanImportSummary:
             lines.append(f"  priorities added: {', '.join(map(str, self.priorities_added))}")
         if self.headings_skipped:
             lines.append(f"  heading rows skipped: {self.headings_skipped}")
+        if self.recommendations_linked:
+            lines.append(f"  links from actions to Ofsted's recommendations: {self.recommendations_linked}")
         return lines
 
 
@@ -211,6 +214,11 @@ def _apply(
         batch_size=BATCH,
     )
     Change.objects.bulk_create(changes, batch_size=BATCH)
+    if parsed.column_of_recommendations:
+        # the governance app owns recommendations; a plan file may still say which its actions answer
+        from oversight.governance.mapping import link_from_plan_file
+
+        summary.recommendations_linked = link_from_plan_file(plan, parsed, actor, run)
     Plan.objects.filter(pk=plan.pk).update(revision=F("revision") + 1)
     run.summary = {
         "added": len(summary.added),
