@@ -48,6 +48,7 @@ def import_recommendations(
     framework: str = Inspection.Framework.SIF,
     as_at: date | None = None,
     sheet: str | None = None,
+    judgements: dict[str, str] | None = None,
 ) -> RecommendationImportSummary:
     """ImportFailed (nothing changed) or what changed. `as_at` dates the updates when the file's
     update column does not ('Update at 31.12.2017' does)."""
@@ -58,7 +59,10 @@ def import_recommendations(
     actions = dict(Action.objects.filter(plan=plan).values_list("action_id", "pk"))
     _check(parsed, actions, as_at or parsed.update_as_at, slug)
     with transaction.atomic():
-        return _apply(parsed, plan, published, framework, actor, actions, as_at or parsed.update_as_at)
+        summary = _apply(parsed, plan, published, framework, actor, actions, as_at or parsed.update_as_at)
+        if judgements:
+            Inspection.objects.filter(plan=plan, published=published).update(judgements=judgements)
+        return summary
 
 
 def _check(parsed: RecommendationFile, actions: dict[str, int], as_at: date | None, slug: str) -> None:

@@ -61,3 +61,29 @@ def test_a_bad_file_is_reported_by_row_and_column(reading_plan, write_csv) -> No
         CommandError, match=r"Nothing was imported: 1 problem found.\n  bad.csv, row 2, column A"
     ):
         run("import_recommendations", str(path), "--plan", "reading", "--published", "2016-08-01")
+
+
+def test_the_inspections_judgements_are_kept(reading_plan) -> None:
+    from oversight.governance.models import Inspection
+
+    path = str(DATA / "reading-2016" / "recommendations.csv")
+    run(
+        "import_recommendations", path, "--plan", "reading", "--published", "2016-08-01",
+        "--judgement", "Overall effectiveness=Inadequate",
+        "--judgement", "Children looked after=Requires improvement",
+    )  # fmt: skip
+    assert Inspection.objects.get().judgements == {
+        "Overall effectiveness": "Inadequate",
+        "Children looked after": "Requires improvement",
+    }
+    with pytest.raises(CommandError, match="--judgement expects AREA=JUDGEMENT"):
+        run(
+            "import_recommendations",
+            path,
+            "--plan",
+            "reading",
+            "--published",
+            "2016-08-01",
+            "--judgement",
+            "x",
+        )

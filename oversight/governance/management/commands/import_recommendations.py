@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from oversight.governance.models import Inspection
 from oversight.governance.recommendation_import import import_recommendations
@@ -16,6 +16,18 @@ from oversight.plans.management.commands._common import (
     require_migrated,
 )
 from oversight.plans.tables import ImportFailed
+
+
+def _judgements(given: list[str]) -> dict[str, str]:
+    judgements = {}
+    for text in given:
+        area, sep, judgement = text.partition("=")
+        if not sep or not area.strip() or not judgement.strip():
+            raise CommandError(
+                f"--judgement expects AREA=JUDGEMENT, e.g. 'Overall effectiveness=Inadequate', not '{text}'"
+            )
+        judgements[area.strip()] = judgement.strip()
+    return judgements
 
 
 class Command(BaseCommand):
@@ -33,6 +45,13 @@ class Command(BaseCommand):
             "--as-at", type=iso_date, help="the date of the updates, if the file's header has none"
         )
         parser.add_argument("--sheet", help="the sheet to read (default: the first with a header)")
+        parser.add_argument(
+            "--judgement",
+            action="append",
+            default=[],
+            metavar="AREA=JUDGEMENT",
+            help="a judgement of the inspection, e.g. 'Overall effectiveness=Inadequate'; repeatable",
+        )
         add_actor_argument(parser)
 
     def handle(self, *args, **options):
@@ -46,6 +65,7 @@ class Command(BaseCommand):
                 framework=options["framework"],
                 as_at=options["as_at"],
                 sheet=options["sheet"],
+                judgements=_judgements(options["judgement"]),
             )
         except ImportFailed as error:
             raise import_failed(error) from None
