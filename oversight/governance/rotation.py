@@ -58,18 +58,24 @@ def schedule(
     max_gap: int | None = None,
     per_meeting: int = 2,
     last_seen: dict[int, int] | None = None,
+    waiting_since: int = -1,
 ) -> list[Meeting]:
     """Meetings for `weeks` weeks. `max_gap` is the most weeks from one meeting on a priority to the
     next (so every run of `max_gap` weeks has each priority); `last_seen` gives the week, counted back
-    from 0, a priority was last discussed before this schedule starts (default -1: just before)."""
+    from 0, a priority was last discussed before this schedule starts (default -1: just before).
+    A priority never discussed has waited since `waiting_since` (e.g. the board's first meeting).
+    A priority that has waited longer than the gap already is due at once; if more are due than there
+    are places, the longest waiting go first."""
     gap = max_gap or default_max_gap(len(loads), per_meeting)
     if len(loads) > per_meeting * gap:
         raise ValueError(
             f"{len(loads)} priorities cannot all be seen every {gap} weeks, {per_meeting} a week"
         )
     by_number = {load.number: load for load in loads}
-    seen = {load.number: (last_seen or {}).get(load.number, -1) for load in loads}
-    discussed = set(last_seen or ())
+    earlier = last_seen or {}
+    last = {load.number: earlier.get(load.number, waiting_since) for load in loads}
+    seen = {number: max(week, -gap) for number, week in last.items()}  # a wait past the gap is due now
+    discussed = set(earlier)
     meetings = []
     for week in range(weeks):
         chosen: list[int] = []
@@ -81,15 +87,19 @@ def schedule(
             deadlines = [week + gap if n in trial else seen[n] + gap for n in seen]
             if feasible(deadlines, week, per_meeting, per_meeting - len(trial)):
                 chosen.append(number)
+        # only when the board is already behind: the longest waiting, then the greatest need
+        for number in sorted(seen, key=lambda n: (seen[n], -by_number[n].weight, n)):
+            if len(chosen) < per_meeting and number not in chosen:
+                chosen.append(number)
         picks = tuple(
             Pick(
                 n,
-                _reason(by_number[n], week - seen[n] if n in discussed else None, seen[n] + gap == week, gap),
+                _reason(by_number[n], week - last[n] if n in discussed else None, seen[n] + gap <= week, gap),
             )
             for n in chosen
         )
         for number in chosen:
-            seen[number] = week
+            seen[number] = last[number] = week
             discussed.add(number)
         meetings.append(Meeting(week, picks))
     return meetings

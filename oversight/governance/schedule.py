@@ -33,6 +33,10 @@ def rotation(board: Board, today: date, weeks: int = 8) -> tuple[date, list[Week
         if number is not None:
             week = -(-((start - held).days) // 7)  # weeks before the first scheduled meeting, rounded up
             last_seen[number] = max(last_seen.get(number, -week), -week)
+    # a priority the board has never discussed has waited since the week before its first meeting
+    since_start = min(last_seen.values()) - 1 if last_seen else -1
     per_meeting = min(board.priorities_per_meeting, len(loads)) or 1
-    planned = schedule(loads, weeks, board.max_gap_weeks, per_meeting, last_seen) if loads else []
+    planned = (
+        schedule(loads, weeks, board.max_gap_weeks, per_meeting, last_seen, since_start) if loads else []
+    )
     return start, planned

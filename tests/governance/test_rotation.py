@@ -67,3 +67,12 @@ def test_feasibility_counts_this_weeks_places_left() -> None:
     assert feasible([0, 3], now=0, per_meeting=2, places_left_now=1)
     assert not feasible([0, 0], now=0, per_meeting=2, places_left_now=1)
     assert not feasible([1, 1, 1], now=0, per_meeting=2, places_left_now=0)
+
+
+def test_a_board_catching_up_takes_the_longest_waiting_first() -> None:
+    # the board has met on priorities 1 and 2 only; the rest have waited since its first meeting
+    meetings = schedule(PLAN, weeks=6, last_seen={1: -1, 2: -1}, waiting_since=-8)
+    first = meetings[0]
+    assert all(reason.startswith("due: not discussed yet") for reason in (p.reason for p in first.picks))
+    seen = {p for m in meetings for p in m.priorities}
+    assert seen >= {3, 4, 5, 6, 7, 8, 9, 10}

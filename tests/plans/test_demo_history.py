@@ -58,3 +58,7 @@ def test_seed_demo_loads_a_council_with_twelve_months_and_a_person_per_role(priv
     november = StatusRecord.objects.filter(action__plan=demo, month=date(2026, 11, 1)).count()
     assert 0 < november < demo.actions.count()  # this month's returns are still coming in
     assert Plan.objects.filter(slug="bromley-2017").exists()
+    from oversight.governance.models import Board
+
+    board = Board.objects.get(plan=demo)
+    assert board.meetings.count() == 3 and all(m.priorities.count() == 2 for m in board.meetings.all())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import tempfile
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -15,12 +15,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from oversight.accounts.models import Membership
+from oversight.governance.models import Board, Decision, Meeting, RemedialTask
+from oversight.governance.schedule import rotation
 from oversight.lib.months import add_months, month_of
 from oversight.plans.demo_history import DemoAction, month_ends, shifted_timescale, statuses
 from oversight.plans.evidence import add_link
 from oversight.plans.management.commands._common import iso_date, require_migrated
 from oversight.plans.models import Action, Plan
 from oversight.plans.plan_import import Actor, import_plan
+from oversight.plans.register import register
 from oversight.plans.status_import import import_statuses
 from oversight.plans.timescales import parse_timescale
 
@@ -57,10 +60,45 @@ class Command(BaseCommand):
                     Membership.objects.update_or_create(
                         plan=plan, user_id=users[username], defaults={"role": role, "leads": leads}
                     )
+            self._boards(Plan.objects.get(slug="demo"), users, today)
         password = options["password"]
         self.stdout.write(f"Demo council loaded. Sign in with any of these (password: {password}):")
         for username, (name, role, leads) in PEOPLE.items():
             self.stdout.write(f"  {username:8} {name}, {role}" + (f" (leads as {leads})" if leads else ""))
+
+    def _boards(self, plan: Plan, users: dict[str, int], today: date) -> None:
+        """The weekly Improvement Team Board, with its last three meetings as the rotation chose."""
+        board, _ = Board.objects.get_or_create(plan=plan, name="Improvement Team Board")
+        board.members.set([users["board"], users["officer"]])
+        if board.meetings.exists():
+            return
+        for weeks_ago in (3, 2, 1):
+            held = today - timedelta(weeks=weeks_ago)
+            _, planned = rotation(board, held, weeks=1)
+            meeting = Meeting.objects.create(board=board, held=held)
+            meeting.priorities.set(plan.priorities.filter(number__in=planned[0].priorities))
+            meeting.attended.set([users["board"], users["officer"]])
+            red = next(
+                (
+                    a
+                    for a in register(plan, held).actions
+                    if a.priority in planned[0].priorities and a.rag == "R"
+                ),
+                None,
+            )
+            if red is not None:
+                Decision.objects.create(
+                    meeting=meeting,
+                    text=f"Action {red.action_id} to come back with a recovery plan.",
+                    actor="Bea Board",
+                )
+                RemedialTask.objects.create(
+                    meeting=meeting,
+                    action=Action.objects.get(plan=plan, action_id=red.action_id),
+                    description=f"Recovery plan for action {red.action_id}",
+                    owner=red.lead or "Lead",
+                    due=held + timedelta(days=10),
+                )
 
     def _people(self, password: str) -> dict[str, int]:
         model = get_user_model()
