@@ -37,6 +37,7 @@ plan_urls = [
     path("governance/", boards.governance, name="governance"),
     path("governance/boards/<int:pk>/", boards.board_page, name="board"),
     path("governance/boards/<int:pk>/meetings/", boards.add_meeting, name="add-meeting"),
+    path("governance/boards/<int:pk>/settings/", boards.board_settings, name="board-settings"),
     path("governance/meetings/<int:pk>/", boards.meeting_page, name="meeting"),
     path("governance/meetings/<int:pk>/pack.docx", boards.pack_download, name="meeting-pack"),
     path("governance/meetings/<int:pk>/decisions/", boards.add_decision, name="add-decision"),

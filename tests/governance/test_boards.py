@@ -129,3 +129,18 @@ def test_a_board_member_verifies_a_completion_from_the_meeting_pack(signed_in, b
     page = response.content.decode()
     assert "The completion of action 1.2 is verified." in page
     assert "No completion in these priorities is awaiting verification." in page
+
+
+def test_an_officer_changes_the_rotations_settings_and_the_board_page_follows(signed_in, board) -> None:
+    url = f"/plans/demo/governance/boards/{board.pk}/"
+    client = signed_in("olivia")
+    assert "No priority waits longer than 2 weeks (one more than" in client.get(url).content.decode()
+    client.post(url + "settings/", {"per_meeting": "1", "max_gap": "3"})
+    board.refresh_from_db()
+    assert (board.priorities_per_meeting, board.max_gap_weeks) == (1, 3)
+    assert "No priority waits longer than 3 weeks;" in client.get(url).content.decode()
+    assert Change.objects.get(field="rotation of Improvement Team Board").new_value == "1 a meeting, gap 3"
+    assert signed_in("bob").post(url + "settings/", {"per_meeting": "2"}).status_code == 403
+    client = signed_in("olivia")
+    client.post(url + "settings/", {"per_meeting": "1", "max_gap": "1"})
+    assert "cannot all be seen every 1 weeks" in client.get(url).content.decode()

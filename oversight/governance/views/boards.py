@@ -18,6 +18,7 @@ from oversight.governance.audit import record
 from oversight.governance.models import Board, Decision, Meeting, RemedialTask
 from oversight.governance.pack_data import meeting_pack
 from oversight.governance.render import pack as pack_render
+from oversight.governance.rotation import default_max_gap
 from oversight.governance.schedule import rotation
 from oversight.plans.models import Action, Change, Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
@@ -102,11 +103,32 @@ def board_page(request: HttpRequest, plan: Plan, access: Access, pk: int) -> Htt
             "start": start,
             "rotation_problem": rotation_problem,
             "first_week": set(weeks[0].priorities) if weeks else set(),
+            "gap": board.max_gap_weeks
+            or default_max_gap(plan.priorities.count(), board.priorities_per_meeting),
             "priorities": plan.priorities.all(),
             "people": Membership.objects.filter(plan=plan).select_related("user"),
             "today": today(),
         },
     )
+
+
+@require_POST
+@plan_page(lambda access: access.manages)
+def board_settings(request: HttpRequest, plan: Plan, access: Access, pk: int) -> HttpResponse:
+    board = get_object_or_404(Board, plan=plan, pk=pk)
+    per_meeting, gap = request.POST.get("per_meeting", "").strip(), request.POST.get("max_gap", "").strip()
+    if not per_meeting.isdigit() or not 1 <= int(per_meeting) <= 10 or (gap and not gap.isdigit()):
+        messages.error(
+            request, "Enter the priorities a meeting takes (1 to 10) and the most weeks one may wait."
+        )
+        return redirect("board", plan.slug, board.pk)
+    old = f"{board.priorities_per_meeting} a meeting, gap {board.max_gap_weeks or 'default'}"
+    board.priorities_per_meeting, board.max_gap_weeks = int(per_meeting), int(gap) if gap else None
+    board.save(update_fields=["priorities_per_meeting", "max_gap_weeks"])
+    new = f"{board.priorities_per_meeting} a meeting, gap {board.max_gap_weeks or 'default'}"
+    record(plan, actor(request), Change.Kind.CHANGED, f"rotation of {board.name}", new, old)
+    messages.success(request, "The rotation's settings are saved.")
+    return redirect("board", plan.slug, board.pk)
 
 
 @require_POST
