@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from oversight.governance.audit import change
 from oversight.governance.models import Inspection, Recommendation
 from oversight.plans.action_ids import sort_key
 from oversight.plans.models import Action, Change, ImportRun, Plan
@@ -57,17 +58,16 @@ def link_from_plan_file(plan: Plan, parsed: PlanFile, actor: Actor, run: ImportR
         new = (current - in_file) | wanted.get(number, set())
         if new != current:
             recommendation.actions.set(new)
-            Change.objects.create(
-                plan=plan,
-                kind=Change.Kind.CHANGED,
-                field=f"recommendation {number} actions",
-                old_value=" ".join(sorted(_ids(current, actions), key=sort_key)),
-                new_value=" ".join(sorted(_ids(new, actions), key=sort_key)),
-                actor=actor.name,
-                user_id=actor.user_id,
-                source=f"plan import: {parsed.file}",
-                import_run=run,
-            )
+            change(
+                plan,
+                actor,
+                f"plan import: {parsed.file}",
+                Change.Kind.CHANGED,
+                f"recommendation {number} actions",
+                " ".join(sorted(_ids(current, actions), key=sort_key)),
+                " ".join(sorted(_ids(new, actions), key=sort_key)),
+                run=run,
+            ).save()
         linked += len(wanted.get(number, ()))
     return linked
 

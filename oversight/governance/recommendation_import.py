@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from oversight.governance.audit import change
 from oversight.governance.models import Inspection, ProgressUpdate, Recommendation
 from oversight.governance.recommendation_file import RecommendationFile, read_recommendation_file
 from oversight.plans.models import Action, Change, Plan
@@ -113,14 +114,14 @@ def _apply(
             recommendation = Recommendation.objects.create(inspection=inspection, number=row.number, **wanted)
             summary.added.append(row.number)
             changes.append(
-                _change(plan, actor, source, Change.Kind.ADDED, f"recommendation {row.number}", "", row.text)
+                change(plan, actor, source, Change.Kind.ADDED, f"recommendation {row.number}", "", row.text)
             )
         else:
             differing = [name for name, value in wanted.items() if getattr(recommendation, name) != value]
             for name in differing:
                 old, new = getattr(recommendation, name), wanted[name]
                 changes.append(
-                    _change(
+                    change(
                         plan,
                         actor,
                         source,
@@ -142,7 +143,7 @@ def _apply(
             if linked != before:
                 recommendation.actions.set(linked)
                 changes.append(
-                    _change(
+                    change(
                         plan,
                         actor,
                         source,
@@ -169,16 +170,3 @@ def _apply(
     Change.objects.bulk_create(changes)
     plan_changed(plan.pk)
     return summary
-
-
-def _change(plan: Plan, actor: Actor, source: str, kind: str, field_name: str, old: str, new: str) -> Change:
-    return Change(
-        plan=plan,
-        kind=kind,
-        field=field_name,
-        old_value=old,
-        new_value=new,
-        actor=actor.name,
-        user_id=actor.user_id,
-        source=source,
-    )
