@@ -14,14 +14,15 @@ import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePath
+from typing import Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from oversight.plans.models import Change
-from oversight.plans.plan_import import Actor, PlanImportSummary, import_plan
-from oversight.plans.status_import import StatusImportSummary, import_statuses
+from oversight.plans.plan_import import Actor, import_plan
+from oversight.plans.status_import import import_statuses
 from oversight.plans.tables import ImportFailed, Problem
 
 IMPORTABLE = (".csv", ".xlsx")
@@ -32,10 +33,10 @@ TOKEN = re.compile(r"^[0-9a-f]{32}$")
 @dataclass(frozen=True)
 class PendingImport:
     token: str
-    kind: str  # "plan" or "status"
+    kind: str  # "plan", "status" or "recommendations"
     file_name: str
     sha256: str
-    as_at: date | None
+    as_at: date | None  # statuses: the day they are as at; recommendations: the inspection's date
     sheet: str | None
 
     @property
@@ -115,13 +116,19 @@ def unchanged(pending: PendingImport) -> bool:
     return pending.path.exists() and hashlib.sha256(pending.path.read_bytes()).hexdigest() == pending.sha256
 
 
-Summary = PlanImportSummary | StatusImportSummary
+Summary = Any  # PlanImportSummary, StatusImportSummary or RecommendationImportSummary: each has lines()
 
 
 def run(pending: PendingImport, slug: str, actor: Actor) -> Summary:
     if pending.kind == "plan":
         return import_plan(pending.path, slug, actor, sheet=pending.sheet)
     assert pending.as_at is not None
+    if pending.kind == "recommendations":
+        from oversight.governance.recommendation_import import (
+            import_recommendations,
+        )  # governance builds on plans
+
+        return import_recommendations(pending.path, slug, pending.as_at, actor, sheet=pending.sheet)
     return import_statuses(pending.path, slug, pending.as_at, actor, sheet=pending.sheet)
 
 
@@ -134,9 +141,10 @@ class Preview:
 def preview(pending: PendingImport, slug: str, actor: Actor) -> Preview:
     """The import's outcome and its changes, with nothing saved. ImportFailed lists every error."""
     with transaction.atomic():
+        before = Change.objects.order_by("-id").values_list("id", flat=True).first() or 0
         summary = run(pending, slug, actor)
         changes = list(
-            Change.objects.filter(import_run_id=summary.run_id)
+            Change.objects.filter(plan__slug=slug, id__gt=before)
             .select_related("action", "priority")
             .order_by("id")
         )

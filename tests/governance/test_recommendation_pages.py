@@ -88,3 +88,27 @@ def test_the_committee_report_downloads_by_theme_and_pillar(signed_in, recs) -> 
 def test_without_recommendations_the_page_says_how_to_import_them(signed_in) -> None:
     page = signed_in("vic").get("/plans/demo/governance/recommendations/").content.decode()
     assert "oversight import-recommendations FILE --plan demo" in page
+
+
+def test_an_officer_uploads_recommendations_previews_them_and_imports(signed_in, plan) -> None:
+    import re
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.conftest import DATA
+
+    client = signed_in("olivia")
+    content = (DATA / "reading-2016" / "recommendations.csv").read_bytes()
+    data = {"kind": "recommendations", "published": "", "as_at": "", "sheet": ""}
+    refused = client.post("/plans/demo/import/", {**data, "file": SimpleUploadedFile("r.csv", content)})
+    assert refused.status_code == 400 and "the inspection report was published" in refused.content.decode()
+    data["published"] = "2016-08-01"
+    preview_url = client.post("/plans/demo/import/", {**data, "file": SimpleUploadedFile("r.csv", content)})[
+        "Location"
+    ]
+    page = client.get(preview_url).content.decode()
+    assert "recommendations added: 18" in page and "Added: recommendation 18" in page
+    assert Recommendation.objects.count() == 0
+    revision = re.search(r'name="revision" value="(\d+)"', page).group(1)
+    client.post(preview_url + "confirm/", {"revision": revision})
+    assert Recommendation.objects.count() == 18

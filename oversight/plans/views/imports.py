@@ -26,13 +26,20 @@ def _can_import(access: Access) -> bool:
 
 @plan_page(_can_import)
 def import_page(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
-    values = {"kind": "plan", "as_at": today().isoformat(), "sheet": ""}
+    values = {"kind": "plan", "as_at": today().isoformat(), "published": "", "sheet": ""}
     problems: dict[str, str] = {}
     if request.method == "POST":
         values = {name: request.POST.get(name, "").strip() for name in values}
         as_at = None
-        if values["kind"] not in {"plan", "status"}:
-            problems["kind"] = "Select what the file holds: the plan, or a month's statuses"
+        if values["kind"] not in {"plan", "status", "recommendations"}:
+            problems["kind"] = (
+                "Select what the file holds: the plan, a month's statuses, or Ofsted's recommendations"
+            )
+        if values["kind"] == "recommendations":
+            try:
+                as_at = date.fromisoformat(values["published"])
+            except ValueError:
+                problems["published"] = "Enter the date the inspection report was published, as YYYY-MM-DD"
         if values["kind"] == "status":
             try:
                 as_at = date.fromisoformat(values["as_at"])
