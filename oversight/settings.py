@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "oversight.accounts",
     "oversight.plans",
     "oversight.governance",
+    "oversight.performance",
 ]
 
 MIDDLEWARE = [
@@ -162,6 +163,10 @@ CONTENT_SECURITY_POLICY = {
 
 # Whether a Green status the board has not yet verified counts as Green in the exception report
 UNVERIFIED_COMPLETIONS_COUNT_AS_GREEN = envbool("UNVERIFIED_COMPLETIONS_COUNT_AS_GREEN", "True")
+
+# Annex A extracts live in their own DuckDB file; the key makes pseudonyms (keep it secret and stable)
+ANNEX_A_DATABASE = Path(os.getenv("ANNEX_A_DATABASE", DATA_DIR / "annex_a.duckdb"))
+ANNEX_A_PSEUDONYM_KEY = envsecret("ANNEX_A_PSEUDONYM_KEY")
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

@@ -1,0 +1,41 @@
+"""oversight annex-a load FILE... --council NAME --as-at DATE: load an Annex A extract into DuckDB."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+
+from oversight.performance.annex_a.load import load_extract
+from oversight.plans.management.commands._common import import_failed, iso_date
+from oversight.plans.tables import ImportFailed
+
+
+class Command(BaseCommand):
+    help = "Annex A extracts: 'load' a workbook (sheets List 1 … List 11) or one CSV per list."
+
+    def add_arguments(self, parser):
+        commands = parser.add_subparsers(dest="command", required=True)
+        load = commands.add_parser("load", help="load an extract, replacing the same council's for that date")
+        load.add_argument("files", nargs="+", type=Path)
+        load.add_argument("--council", required=True)
+        load.add_argument("--as-at", required=True, type=iso_date, help="the extract's reference date")
+        load.add_argument("--list", type=int, choices=range(1, 12), help="which list a single CSV holds")
+        load.add_argument(
+            "--pseudonymise",
+            action="store_true",
+            help="store Child Unique IDs as keyed hashes (ANNEX_A_PSEUDONYM_KEY), dates of birth as months",
+        )
+
+    def handle(self, *args, **options):
+        try:
+            report = load_extract(
+                options["files"],
+                options["council"],
+                options["as_at"],
+                list_number=options["list"],
+                pseudonymise=options["pseudonymise"],
+            )
+        except ImportFailed as error:
+            raise import_failed(error) from None
+        self.stdout.write("\n".join(report.lines()))
