@@ -81,3 +81,73 @@ def test_a_measure_whose_list_is_not_loaded_is_left_out(extract) -> None:
     keys = {m.key for m in compute_measures("Anytown", AS_AT, extract)}
     assert keys == {"icpc_15", "assessments_45", "re_referrals"}
     assert compute_measures("Elsewhere", AS_AT, extract) == []
+
+
+@pytest.fixture
+def cp_cla_care_leavers(write_csv, tmp_path):
+    database = tmp_path / "n.duckdb"
+    list7 = [
+        [*COMMON, "Child Protection Plan Start Date", "Date of the Last Statutory Visit",
+         "Date of latest review conference", "Child Protection Plan End Date",
+         "Number of Previous Child Protection Plans", "Allocated Team", "Allocated Worker"],
+        # P1: visit 7 wd ago
+        ["P1", "F", "W", "", "", "01/01/2023", "22/05/2023", "01/04/2023", "", "0", "T", "W"],
+        # P2: visit 20 wd ago; first review due 1 July
+        ["P2", "F", "W", "", "", "01/04/2023", "02/05/2023", "", "", "1", "T", "W"],
+        # P3: never visited; review overdue since 1 April
+        ["P3", "F", "W", "", "", "01/01/2023", "", "", "", "", "T", "W"],
+        # P4: ended: only repeat plans
+        ["P4", "F", "W", "", "", "01/01/2022", "01/02/2022", "", "01/03/2022", "2", "T", "W"],
+    ]  # fmt: skip
+    list8 = [
+        [*COMMON, "Date Started to be Looked After", "Date of Latest Statutory Review",
+         "Number of Placements in the Last 12 months",
+         "Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months",
+         "Was the child offered a Return Interview after their last missing episode (Y/N)?",
+         "Date Ceased to be Looked After", "Allocated Team", "Allocated Worker"],
+        # L1: review 5 months ago
+        ["L1", "F", "W", "", "", "01/01/2022", "01/01/2023", "3", "2", "a) Yes", "", "T", "W"],
+        ["L2", "F", "W", "", "", "10/05/2023", "", "1", "1", "b) No", "", "T", "W"],  # new: 14 wd, in time
+        ["L3", "F", "W", "", "", "01/01/2022", "01/11/2022", "4", "0", "", "", "T", "W"],  # review late
+        # L4: ceased: left out
+        ["L4", "F", "W", "", "", "01/01/2020", "", "5", "3", "No", "01/01/2023", "T", "W"],
+    ]  # fmt: skip
+    list9 = [
+        [*COMMON, "Suitability of Accommodation", "Activity Status", "Allocated Team", "Allocated Worker"],
+        ["C1", "F", "W", "", "", "a) Suitable", "Full-time education", "T", "W"],
+        ["C2", "F", "W", "", "", "Not suitable", "Not in education, employment or training", "T", "W"],
+        ["C3", "F", "W", "", "", "Suitable", "Part-time employment", "T", "W"],
+    ]  # fmt: skip
+    paths = [write_csv("list7.csv", list7), write_csv("list8.csv", list8), write_csv("list9.csv", list9)]
+    load_extract(paths, "Anytown", AS_AT, database=database)
+    return database
+
+
+def test_child_protection_visits_reviews_and_repeat_plans(cp_cla_care_leavers, settings) -> None:
+    visits = measure(cp_cla_care_leavers, "cp_visits")
+    assert (visits.numerator, visits.denominator) == (1, 3)  # P1 only; P3 never visited counts as late
+    settings.CP_VISIT_WORKING_DAYS = 20
+    assert measure(cp_cla_care_leavers, "cp_visits").numerator == 2  # a council with a 4-week standard
+    reviews = measure(cp_cla_care_leavers, "cp_reviews")
+    assert (reviews.numerator, reviews.denominator) == (2, 3)
+    repeat = measure(cp_cla_care_leavers, "repeat_cp_plans")
+    assert (repeat.numerator, repeat.denominator) == (2, 4)
+
+
+def test_looked_after_reviews_placement_moves_and_return_interviews(cp_cla_care_leavers) -> None:
+    reviews = measure(cp_cla_care_leavers, "cla_reviews")
+    assert (reviews.numerator, reviews.denominator) == (2, 3)
+    moves = measure(cp_cla_care_leavers, "placement_moves")
+    assert (moves.numerator, moves.denominator, moves.higher_is_better) == (2, 3, False)
+    interviews = measure(cp_cla_care_leavers, "return_interviews")
+    # every child missing in the 12 months, still looked after or not (L4 ceased in January)
+    assert (interviews.numerator, interviews.denominator) == (1, 3)
+
+
+def test_care_leavers_in_suitable_accommodation_and_in_education_employment_or_training(
+    cp_cla_care_leavers,
+) -> None:
+    accommodation = measure(cp_cla_care_leavers, "care_leavers_accommodation")
+    eet = measure(cp_cla_care_leavers, "care_leavers_eet")
+    assert (accommodation.numerator, accommodation.denominator) == (2, 3)
+    assert (eet.numerator, eet.denominator) == (2, 3)
