@@ -167,6 +167,8 @@ UNVERIFIED_COMPLETIONS_COUNT_AS_GREEN = envbool("UNVERIFIED_COMPLETIONS_COUNT_AS
 # Annex A extracts live in their own DuckDB file; the key makes pseudonyms (keep it secret and stable)
 ANNEX_A_DATABASE = Path(os.getenv("ANNEX_A_DATABASE", DATA_DIR / "annex_a.duckdb"))
 ANNEX_A_PSEUDONYM_KEY = envsecret("ANNEX_A_PSEUDONYM_KEY")
+# the council's standard for visits to children on a child protection plan, in working days
+CP_VISIT_WORKING_DAYS = envint("CP_VISIT_WORKING_DAYS", "10")
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

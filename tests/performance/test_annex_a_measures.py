@@ -90,9 +90,9 @@ def cp_cla_care_leavers(write_csv, tmp_path):
         [*COMMON, "Child Protection Plan Start Date", "Date of the Last Statutory Visit",
          "Date of latest review conference", "Child Protection Plan End Date",
          "Number of Previous Child Protection Plans", "Allocated Team", "Allocated Worker"],
-        # P1: visit 7 wd ago
+        # P1: visited 6 working days before (29 May was a bank holiday)
         ["P1", "F", "W", "", "", "01/01/2023", "22/05/2023", "01/04/2023", "", "0", "T", "W"],
-        # P2: visit 20 wd ago; first review due 1 July
+        # P2: visited 19 working days before; its first review is due by 1 July
         ["P2", "F", "W", "", "", "01/04/2023", "02/05/2023", "", "", "1", "T", "W"],
         # P3: never visited; review overdue since 1 April
         ["P3", "F", "W", "", "", "01/01/2023", "", "", "", "", "T", "W"],

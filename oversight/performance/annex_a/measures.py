@@ -208,7 +208,7 @@ def compute_measures(council: str, as_at: date, database: Path | None = None) ->
     try:
         present = _tables(con)
         results = []
-        for definition in definitions(getattr(settings, "CP_VISIT_WORKING_DAYS", 10)):
+        for definition in definitions(settings.CP_VISIT_WORKING_DAYS):
             if definition.table not in present:
                 continue
             parameters = {"council": council, "as_at": as_at}
@@ -246,7 +246,7 @@ def drill_down(
     council: str, as_at: date, key: str, team: str | None = None, database: Path | None = None
 ) -> list[dict[str, object]]:
     """The child records behind a measure (for analysts only: they hold identifiers)."""
-    definition = next(d for d in definitions(getattr(settings, "CP_VISIT_WORKING_DAYS", 10)) if d.key == key)
+    definition = next(d for d in definitions(settings.CP_VISIT_WORKING_DAYS) if d.key == key)
     con = _connect(database)
     try:
         sql = measure_rows_sql(definition) + (
