@@ -151,3 +151,38 @@ def test_care_leavers_in_suitable_accommodation_and_in_education_employment_or_t
     eet = measure(cp_cla_care_leavers, "care_leavers_eet")
     assert (accommodation.numerator, accommodation.denominator) == (2, 3)
     assert (eet.numerator, eet.denominator) == (2, 3)
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "md", "xlsx"])
+def test_the_measures_command_writes_every_format(extract, settings, tmp_path, fmt) -> None:
+    import io
+    import json
+
+    from django.core.management import call_command
+    from openpyxl import load_workbook
+
+    settings.ANNEX_A_DATABASE = extract
+    output = tmp_path / f"measures.{fmt}"
+    args = ["annex_a", "measures", "--council", "Anytown", "--as-at", "2023-05-31", "--format", fmt]
+    call_command(*args, "--output", str(output), stdout=io.StringIO())
+    if fmt == "json":
+        icpc = next(m for m in json.loads(output.read_text()) if m["key"] == "icpc_15")
+        assert (icpc["numerator"], icpc["denominator"], icpc["percent"]) == (2, 3, 67)
+    elif fmt == "xlsx":
+        book = load_workbook(output)
+        assert book.sheetnames == ["Measures", "By team"]
+        values = [cell.value for row in book["Measures"].iter_rows() for cell in row]
+        assert (
+            "Initial child protection conferences within 15 working days of the strategy discussion" in values
+        )
+    else:
+        text = output.read_text(encoding="utf-8-sig")
+        assert "Initial child protection conferences within 15 working days" in text and "67%" in text
+
+
+def test_measures_for_an_extract_not_loaded_is_a_clear_error(extract, settings) -> None:
+    from django.core.management import CommandError, call_command
+
+    settings.ANNEX_A_DATABASE = extract
+    with pytest.raises(CommandError, match="no Annex A extract for Nowhere as at 2023-05-31 is loaded"):
+        call_command("annex_a", "measures", "--council", "Nowhere", "--as-at", "2023-05-31")

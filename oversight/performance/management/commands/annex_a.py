@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from oversight.performance.annex_a.load import load_extract
+from oversight.performance.annex_a.measures import compute_measures
+from oversight.performance.annex_a.render import FORMATS, render
 from oversight.plans.management.commands._common import import_failed, iso_date
 from oversight.plans.tables import ImportFailed
 
@@ -27,7 +29,15 @@ class Command(BaseCommand):
             help="store Child Unique IDs as keyed hashes (ANNEX_A_PSEUDONYM_KEY), dates of birth as months",
         )
 
+        measures = commands.add_parser("measures", help="the timeliness measures of a loaded extract")
+        measures.add_argument("--council", required=True)
+        measures.add_argument("--as-at", required=True, type=iso_date)
+        measures.add_argument("--format", default="md", choices=FORMATS)
+        measures.add_argument("--output", type=Path, help="the file to write (text formats go to the screen)")
+
     def handle(self, *args, **options):
+        if options["command"] == "measures":
+            return self._measures(options)
         try:
             report = load_extract(
                 options["files"],
@@ -39,3 +49,18 @@ class Command(BaseCommand):
         except ImportFailed as error:
             raise import_failed(error) from None
         self.stdout.write("\n".join(report.lines()))
+
+    def _measures(self, options):
+        found = compute_measures(options["council"], options["as_at"])
+        if not found:
+            raise CommandError(
+                f"no Annex A extract for {options['council']} as at {options['as_at']} is loaded"
+            )
+        content = render(found, options["format"])
+        if options["output"]:
+            options["output"].write_bytes(content)
+            self.stdout.write(f"Wrote {len(found)} measures to {options['output']}")
+        elif options["format"] == "xlsx":
+            raise CommandError("an Excel workbook needs --output FILE")
+        else:
+            self.stdout.write(content.decode("utf-8-sig"))
