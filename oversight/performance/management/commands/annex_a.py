@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from oversight.performance.annex_a.caseloads import team_loads, worker_loads
 from oversight.performance.annex_a.load import load_extract
 from oversight.performance.annex_a.measures import compute_measures
 from oversight.performance.annex_a.render import FORMATS, render
@@ -35,9 +36,15 @@ class Command(BaseCommand):
         measures.add_argument("--format", default="md", choices=FORMATS)
         measures.add_argument("--output", type=Path, help="the file to write (text formats go to the screen)")
 
+        caseloads = commands.add_parser("caseloads", help="open cases per worker and team against the policy")
+        caseloads.add_argument("--council", required=True)
+        caseloads.add_argument("--as-at", required=True, type=iso_date)
+
     def handle(self, *args, **options):
         if options["command"] == "measures":
             return self._measures(options)
+        if options["command"] == "caseloads":
+            return self._caseloads(options)
         try:
             report = load_extract(
                 options["files"],
@@ -64,3 +71,22 @@ class Command(BaseCommand):
             raise CommandError("an Excel workbook needs --output FILE")
         else:
             self.stdout.write(content.decode("utf-8-sig"))
+
+    def _caseloads(self, options):
+        workers = worker_loads(options["council"], options["as_at"])
+        if not workers:
+            raise CommandError(
+                f"no open cases for {options['council']} as at {options['as_at']}: load lists 6-9"
+            )
+        lines = [
+            "| Team | Band | Workers | Open cases | Average | Workers above band |",
+            "| --- | --- | ---: | ---: | ---: | ---: |",
+        ]
+        for team in team_loads(workers):
+            band = f"{team.band.team_type} {team.band.label}" if team.band else "no band"
+            figures = f"{team.workers} | {team.cases} | {team.average:.1f} | {team.above_band}"
+            lines.append(f"| {team.team} | {band} | {figures} |")
+        above = [w for w in workers if w.above_band]
+        lines += ["", f"Workers above their band: {len(above)}"]
+        lines += [f"- {w.worker} ({w.team}): {w.cases} cases, band {w.band.label}" for w in above if w.band]
+        self.stdout.write("\n".join(lines))

@@ -1,0 +1,134 @@
+"""Caseloads from Annex A lists 6 to 9: each allocated worker's open cases, and each team's, compared
+with the council's caseload policy of a band per team type."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import duckdb
+
+from oversight.performance.annex_a.load import database_path
+
+
+@dataclass(frozen=True)
+class Band:
+    team_type: str
+    low: int | None
+    high: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.low}–{self.high}" if self.low else f"up to {self.high}"
+
+
+# the bands the seed councils publish; a council sets its own
+DEFAULT_POLICY = (
+    Band("Safeguarding", 12, 15),
+    Band("Court", 8, 10),
+    Band("Children looked after", 10, 12),
+    Band("Care leavers", None, 20),
+    Band("Independent reviewing officers", None, 60),
+)
+# how a team's name tells its type, first match wins; a council can name its teams' types instead
+TEAM_TYPES = (
+    (re.compile(r"\biro\b|reviewing", re.I), "Independent reviewing officers"),
+    (re.compile(r"court|proceedings|legal", re.I), "Court"),
+    (re.compile(r"leaving care|care leaver|leaving|16\+|18\+", re.I), "Care leavers"),
+    (re.compile(r"looked after|\bcla\b|\bcic\b|in care|permanence|fostering", re.I), "Children looked after"),
+    (re.compile(r"safeguard|assessment|child protection|\bcp\b|\bcin\b|in need|front door|mash", re.I),
+     "Safeguarding"),
+)  # fmt: skip
+
+
+def team_type(team: str, named: dict[str, str] | None = None) -> str | None:
+    if named and team in named:
+        return named[team]
+    return next((kind for pattern, kind in TEAM_TYPES if pattern.search(team)), None)
+
+
+@dataclass(frozen=True)
+class WorkerLoad:
+    team: str
+    worker: str
+    cases: int
+    band: Band | None
+
+    @property
+    def above_band(self) -> bool:
+        return self.band is not None and self.cases > self.band.high
+
+
+@dataclass(frozen=True)
+class TeamLoad:
+    team: str
+    band: Band | None
+    workers: int
+    cases: int
+    above_band: int  # workers above the band
+
+    @property
+    def average(self) -> float:
+        return self.cases / self.workers if self.workers else 0.0
+
+
+# each list's open cases: the column that closes a case (care leavers' cases stay open)
+CLOSED_BY = {
+    "list_6": "cin_closure_date",
+    "list_7": "child_protection_plan_end_date",
+    "list_8": "date_ceased_to_be_looked_after",
+    "list_9": None,
+}
+
+
+def _open_cases(table: str, closed_by: str | None) -> str:
+    still_open = f" AND ({closed_by} IS NULL OR {closed_by} > $as_at)" if closed_by else ""
+    return (
+        f"SELECT child_unique_id, allocated_team, allocated_worker FROM {table}"
+        f" WHERE council = $council AND as_at = $as_at{still_open}"
+    )
+
+
+def worker_loads(
+    council: str,
+    as_at: date,
+    database: Path | None = None,
+    policy: tuple[Band, ...] = DEFAULT_POLICY,
+    named: dict[str, str] | None = None,
+) -> list[WorkerLoad]:
+    """Each allocated worker's open cases: distinct children across lists 6 to 9 (a child on a plan
+    and in need counts once), biggest first. Lists not loaded count as empty."""
+    bands = {band.team_type: band for band in policy}
+    with duckdb.connect(str(database or database_path()), read_only=True) as con:
+        present = {t for (t,) in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        parts = [_open_cases(table, closed) for table, closed in CLOSED_BY.items() if table in present]
+        if not parts:
+            return []
+        rows = con.execute(
+            "SELECT allocated_team, allocated_worker, count(DISTINCT child_unique_id)"
+            f" FROM ({' UNION ALL '.join(parts)}) WHERE allocated_worker IS NOT NULL"
+            " GROUP BY ALL ORDER BY 3 DESC, 1, 2",
+            {"council": council, "as_at": as_at},
+        ).fetchall()
+    return [
+        WorkerLoad(team or "No team", worker, cases, bands.get(team_type(team or "", named) or ""))
+        for team, worker, cases in rows
+    ]
+
+
+def team_loads(workers: list[WorkerLoad]) -> list[TeamLoad]:
+    teams: dict[str, list[WorkerLoad]] = {}
+    for load in workers:
+        teams.setdefault(load.team, []).append(load)
+    return [
+        TeamLoad(
+            team,
+            members[0].band,
+            len(members),
+            sum(m.cases for m in members),
+            sum(m.above_band for m in members),
+        )
+        for team, members in sorted(teams.items())
+    ]
