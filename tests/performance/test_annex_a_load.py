@@ -145,3 +145,42 @@ def test_the_command_loads_and_prints_the_data_quality_report(write_csv, setting
     bad = write_csv("other.csv", [["Name", "Thing"], ["a", "b"]])
     with pytest.raises(CommandError, match="cannot tell which Annex A list this is"):
         call_command("annex_a", "load", str(bad), "--council", "Anytown", "--as-at", "2023-03-31")
+
+
+def test_title_rows_above_the_header_a_windows_encoded_csv_and_a_broken_file(
+    write_xlsx, tmp_path, database
+) -> None:
+    path = write_xlsx(
+        "titled.xlsx",
+        {
+            "List 5": [
+                ["Anytown Council", "Annex A"],
+                ["Extract run 31/03/2023", ""],
+                LIST5,
+                ["C1", "F", "W", "", "", "16/09/2022", "10/10/2022", "Team A", "Jo"],
+            ]
+        },
+    )
+    [list5] = load_extract([path], "Anytown", AS_AT, database=database).lists
+    assert list5.rows == 1 and list5.problems == []
+    assert rows(database, "SELECT row_number FROM list_5") == [(4,)]  # the row as the spreadsheet numbers it
+
+    windows = tmp_path / "list3.csv"
+    windows.write_bytes(
+        "Child Unique ID,Date of referral,Referral Source\r\nC1,01/03/2023,Caf\xe9 outreach\r\n".encode(
+            "cp1252"
+        )
+    )
+    [list3] = load_extract([windows], "Anytown", AS_AT, database=database).lists
+    assert list3.rows == 1
+    assert rows(database, "SELECT referral_source FROM list_3") == [("Café outreach",)]
+
+    odd = (
+        tmp_path / "list4.csv"
+    )  # a quote never closed is read as part of the value; a blank start is reported
+    odd.write_text('Child Unique ID,Continuous Assessment Start Date\n"C1,01/03/2023\nC2,\n')
+    [list4] = load_extract([odd], "Anytown", AS_AT, database=database).lists
+    assert list4.rows == 2
+    assert [(p.row, p.message) for p in list4.problems] == [
+        (3, "expected the Continuous Assessment Start Date")
+    ]

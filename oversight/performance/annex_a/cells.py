@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -44,7 +45,7 @@ class HeaderMatch:
     unrecognised: list[str]  # headers in the file that are not Annex A columns
 
 
-def match_headers(annex: AnnexList, cells: list[object]) -> HeaderMatch:
+def match_headers(annex: AnnexList, cells: Sequence[object]) -> HeaderMatch:
     wanted: dict[str, AnnexColumn] = {}
     for column in annex.columns:
         for name in (column.header, *column.aliases):

@@ -137,7 +137,7 @@ def load_extract(
         con = duckdb.connect(str(target))
         try:
             con.execute("BEGIN TRANSACTION")
-            reports = [_load_list(con, source, council, as_at, pseudonymise) for source in sources]
+            reports = [_read_safely(con, source, council, as_at, pseudonymise) for source in sources]
             _record_load(con, council, as_at, pseudonymise, reports)
             con.execute("COMMIT")
         except BaseException:
@@ -146,6 +146,18 @@ def load_extract(
         finally:
             con.close()
     return LoadReport(council, as_at, pseudonymise, reports)
+
+
+def _read_safely(
+    con: duckdb.DuckDBPyConnection, source: Source, council: str, as_at: date, pseudonymise: bool
+) -> ListReport:
+    try:
+        return _load_list(con, source, council, as_at, pseudonymise)
+    except duckdb.Error as error:
+        message = str(error).splitlines()[0]
+        raise ImportFailed(
+            [Problem(source.where, f"could not be read as a table of values: {message}")]
+        ) from None
 
 
 def _load_list(
@@ -180,7 +192,7 @@ def _load_list(
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE staged AS SELECT {row} AS _row, {cleaned} FROM read_csv(?,"
         f" header=false, skip={0 if source.numbered else 1}, all_varchar=true, parallel=false,"
-        f" null_padding=true, names={names!r})",
+        f" null_padding=true, encoding='{source.encoding}', names={names!r})",
         [str(source.csv_path)],
     )
     typed = ", ".join(
@@ -199,6 +211,13 @@ def _check_values(
     con: duckdb.DuckDBPyConnection, annex: AnnexList, present: dict[str, int], report: ListReport
 ) -> None:
     for column in annex.columns:
+        if column.required and column.key in present:
+            blank = con.execute(
+                f"SELECT _row FROM staged WHERE {column.key} IS NULL ORDER BY _row"
+            ).fetchall()
+            report.add("rows without a value they need", len(blank))
+            for (row,) in blank[:SHOWN_PER_CHECK]:
+                report.problems.append(ValueProblem(row, column.header, "", f"expected the {column.header}"))
         if column.key not in present or column.kind not in _EXPLAIN:
             continue
         where = f"s.{column.key} IS NOT NULL AND c.{column.key} IS NULL"

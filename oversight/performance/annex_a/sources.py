@@ -16,6 +16,7 @@ from oversight.performance.annex_a.lists import LISTS
 from oversight.plans.tables import ImportFailed, Problem
 
 _LIST_NAME = re.compile(r"\blist[\s_-]*(\d{1,2})\b", re.I)
+HEADER_SEARCH_ROWS = 10
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class Source:
     header: list[str]
     csv_path: Path
     numbered: bool  # True: column 0 holds the original row number; False: rows follow a one-line header
+    encoding: str = "utf-8"
 
 
 def recognise(header: list[str]) -> int | None:
@@ -62,16 +64,21 @@ def from_workbook(path: Path, scratch: Path) -> list[Source]:
                 continue
             out = scratch / f"{path.stem}-{match.group(1)}.csv"
             header: list[str] = []
+            annex = LISTS[int(match.group(1))]
             with out.open("w", newline="", encoding="utf-8") as handle:
                 writer = csv.writer(handle)
                 for number, cells in enumerate(book[name].iter_rows(values_only=True), start=1):
                     texts = [_cell(c) for c in cells]
                     if not header:
-                        if sum(1 for t in texts if clean_text(t)) >= 2:
+                        # the header is the first row naming the list's required columns (title rows above it
+                        # are skipped), or failing that the first row of several cells, to report against
+                        if not match_headers(annex, texts).missing_required or (
+                            number >= HEADER_SEARCH_ROWS and sum(1 for t in texts if clean_text(t)) >= 2
+                        ):
                             header = texts
                         continue
                     if any(clean_text(t) for t in texts):
-                        writer.writerow([number, *texts])
+                        writer.writerow([number, *texts[: len(header)]])
             sources.append(Source(int(match.group(1)), f"{path.name}, sheet {name}", name, header, out, True))
         if not sources:
             raise ImportFailed([Problem(path.name, "there is no sheet named 'List 1' … 'List 11'")])
@@ -81,7 +88,17 @@ def from_workbook(path: Path, scratch: Path) -> list[Source]:
 
 
 def from_csv(path: Path, number: int | None) -> Source:
-    with path.open(newline="", encoding="utf-8-sig", errors="replace") as handle:
+    with path.open("rb") as raw:
+        sample = raw.read(1 << 20)
+    try:
+        sample.decode("utf-8")
+        encoding = "utf-8"
+    except UnicodeDecodeError as error:
+        # a multi-byte character cut at the end of the sample is still UTF-8; anything else is Windows'
+        encoding = "utf-8" if error.start >= len(sample) - 3 else "latin-1"
+    with path.open(
+        newline="", encoding="utf-8-sig" if encoding == "utf-8" else "cp1252", errors="replace"
+    ) as handle:
         header = next(csv.reader(handle), [])
     named = _LIST_NAME.search(path.stem)
     number = number or (int(named.group(1)) if named else None) or recognise(header)
@@ -93,7 +110,7 @@ def from_csv(path: Path, number: int | None) -> Source:
                 )
             ]
         )
-    return Source(number, path.name, "", header, path, False)
+    return Source(number, path.name, "", header, path, False, encoding)
 
 
 def find_sources(paths: list[Path], number: int | None, scratch: Path) -> list[Source]:
