@@ -186,3 +186,10 @@ def test_measures_for_an_extract_not_loaded_is_a_clear_error(extract, settings) 
     settings.ANNEX_A_DATABASE = extract
     with pytest.raises(CommandError, match="no Annex A extract for Nowhere as at 2023-05-31 is loaded"):
         call_command("annex_a", "measures", "--council", "Nowhere", "--as-at", "2023-05-31")
+
+
+def test_the_rows_behind_a_teams_or_a_workers_figure(extract) -> None:
+    by_team = drill_down("Anytown", AS_AT, "icpc_15", team="Team 2", database=extract)
+    assert [r["child_unique_id"] for r in by_team] == ["S3"]
+    by_worker = drill_down("Anytown", AS_AT, "assessments_45", database=extract, worker="Ann")
+    assert [r["child_unique_id"] for r in by_worker] == ["A1", "A2"]

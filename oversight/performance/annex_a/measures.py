@@ -243,7 +243,12 @@ def compute_measures(council: str, as_at: date, database: Path | None = None) ->
 
 
 def drill_down(
-    council: str, as_at: date, key: str, team: str | None = None, database: Path | None = None
+    council: str,
+    as_at: date,
+    key: str,
+    team: str | None = None,
+    database: Path | None = None,
+    worker: str | None = None,
 ) -> list[dict[str, object]]:
     """The child records behind a measure (for analysts only: they hold identifiers)."""
     definition = next(d for d in definitions(settings.CP_VISIT_WORKING_DAYS) if d.key == key)
@@ -251,12 +256,16 @@ def drill_down(
     try:
         sql = measure_rows_sql(definition) + (
             "SELECT row_number, child_unique_id, allocated_team, allocated_worker, days, met FROM measured"
-            + (" WHERE allocated_team = $team" if team else "")
+            + " WHERE true"
+            + (" AND allocated_team = $team" if team else "")
+            + (" AND allocated_worker = $worker" if worker else "")
             + " ORDER BY row_number"
         )
         parameters: dict[str, object] = {"council": council, "as_at": as_at}
         if team:
             parameters["team"] = team
+        if worker:
+            parameters["worker"] = worker
         cursor = con.execute(sql, parameters)
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
