@@ -124,5 +124,6 @@ def compute(folder: Path, as_at: date, cp_visit_days: int) -> dict[str, tuple[in
     record("care_leavers_accommodation", suitability.str.lower() == "suitable")
     activity = leavers["Activity Status"].dropna().str.lower()
     neet = activity.str.contains("not in education", regex=False) | activity.str.contains("neet", regex=False)
-    record("care_leavers_eet", ~neet)
+    eet = activity.str.contains("education|employment|training|apprentice", regex=True)
+    record("care_leavers_eet", eet & ~neet)
     return results

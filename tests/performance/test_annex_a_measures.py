@@ -117,6 +117,7 @@ def cp_cla_care_leavers(write_csv, tmp_path):
         ["C1", "F", "W", "", "", "a) Suitable", "Full-time education", "T", "W"],
         ["C2", "F", "W", "", "", "Not suitable", "Not in education, employment or training", "T", "W"],
         ["C3", "F", "W", "", "", "Suitable", "Part-time employment", "T", "W"],
+        ["C4", "F", "W", "", "", "#N/A", "Young person's activity not known", "T", "W"],
     ]  # fmt: skip
     paths = [write_csv("list7.csv", list7), write_csv("list8.csv", list8), write_csv("list9.csv", list9)]
     load_extract(paths, "Anytown", AS_AT, database=database)
@@ -149,8 +150,9 @@ def test_care_leavers_in_suitable_accommodation_and_in_education_employment_or_t
 ) -> None:
     accommodation = measure(cp_cla_care_leavers, "care_leavers_accommodation")
     eet = measure(cp_cla_care_leavers, "care_leavers_eet")
+    # C4's '#N/A' accommodation is no answer, and an activity not known is not EET
     assert (accommodation.numerator, accommodation.denominator) == (2, 3)
-    assert (eet.numerator, eet.denominator) == (2, 3)
+    assert (eet.numerator, eet.denominator) == (2, 4)
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv", "md", "xlsx"])

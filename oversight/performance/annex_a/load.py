@@ -23,7 +23,7 @@ from oversight.performance.annex_a.cells import (
     parse_number,
     parse_yes_no,
 )
-from oversight.performance.annex_a.lists import DATE, ID, LISTS, NUMBER, YES_NO, AnnexColumn, AnnexList
+from oversight.performance.annex_a.lists import DATE, ID, LISTS, NUMBER, TEXT, YES_NO, AnnexColumn, AnnexList
 from oversight.performance.annex_a.sources import Source, find_sources
 from oversight.plans.tables import ImportFailed, Problem
 
@@ -109,7 +109,8 @@ def _typed(column: AnnexColumn, v: str, key: str | None) -> str:
         )
     if column.kind == ID:
         return v
-    return _CODE.format(v=v)
+    # '#N/A' in a text column is a spreadsheet's blank: counted in the report, stored as no value
+    return f"(CASE WHEN upper({v}) IN ('#N/A', 'N/A') THEN NULL ELSE {_CODE.format(v=v)} END)"
 
 
 _EXPLAIN: dict[str, Callable[[str], object]] = {DATE: parse_date, NUMBER: parse_number, YES_NO: parse_yes_no}
@@ -218,6 +219,11 @@ def _check_values(
             report.add("rows without a value they need", len(blank))
             for (row,) in blank[:SHOWN_PER_CHECK]:
                 report.problems.append(ValueProblem(row, column.header, "", f"expected the {column.header}"))
+        if column.key in present and column.kind == TEXT:
+            (given,) = con.execute(
+                f"SELECT count(*) FROM staged WHERE upper({column.key}) IN ('#N/A', 'N/A')"
+            ).fetchone()  # type: ignore[misc]
+            report.add("values given as #N/A, taken as blank", given)
         if column.key not in present or column.kind not in _EXPLAIN:
             continue
         where = f"s.{column.key} IS NOT NULL AND c.{column.key} IS NULL"

@@ -149,8 +149,11 @@ def definitions(cp_visit_days: int) -> list[MeasureDefinition]:
             "care_leavers_eet",
             "Care leavers in education, employment or training",
             "list_9",
-            "SELECT *, NULL::INTEGER AS days, NOT (lower(activity_status) LIKE '%not in education%'"
-            " OR lower(activity_status) LIKE '%neet%') AS met FROM base WHERE activity_status IS NOT NULL",
+            # in education, employment or training by what the status says; not known is not EET
+            "SELECT *, NULL::INTEGER AS days, regexp_matches(lower(activity_status),"
+            " 'education|employment|training|apprentice')"
+            " AND NOT regexp_matches(lower(activity_status), 'not in education|neet') AS met"
+            " FROM base WHERE activity_status IS NOT NULL",
         ),
     ]
 
