@@ -1,0 +1,73 @@
+"""Performance indicators with their targets, and their values period by period."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from oversight.performance.scorecard import Polarity, Unit
+
+
+class Indicator(models.Model):
+    class Frequency(models.TextChoices):
+        WEEKLY = "weekly", "Weekly"
+        MONTHLY = "monthly", "Monthly"
+        QUARTERLY = "quarterly", "Quarterly"
+
+    class Source(models.TextChoices):
+        ENTERED = "entered", "Entered on the website"
+        IMPORTED = "imported", "Imported from a file"
+        ANNEX_A = "annex_a", "Computed from Annex A"
+
+    plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="indicators")
+    name = models.CharField(max_length=300)
+    definition = models.TextField(blank=True)
+    service_area = models.CharField(max_length=200)
+    unit = models.CharField(
+        max_length=20, choices=[(u.value, u.value.title()) for u in Unit], default=Unit.PERCENTAGE
+    )
+    polarity = models.CharField(
+        max_length=10,
+        choices=[(Polarity.HIGHER.value, "Higher is better"), (Polarity.LOWER.value, "Lower is better")],
+    )
+    target = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    tolerance = models.DecimalField("Amber tolerance", max_digits=12, decimal_places=2, default=0)
+    frequency = models.CharField(max_length=10, choices=Frequency.choices, default=Frequency.MONTHLY)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.ENTERED)
+    measure = models.CharField(
+        max_length=50, blank=True, help_text="The Annex A measure, for computed indicators"
+    )
+    england = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    statistical_neighbours = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    region = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    comparators_year = models.CharField(max_length=20, blank=True, help_text="e.g. 2022-23")
+    actions = models.ManyToManyField("plans.Action", blank=True, related_name="indicators")
+    recommendations = models.ManyToManyField(
+        "governance.Recommendation", blank=True, related_name="indicators"
+    )
+
+    class Meta:
+        ordering = ["service_area", "name"]
+        constraints = [models.UniqueConstraint(fields=["plan", "name"], name="unique_indicator_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class IndicatorValue(models.Model):
+    """An indicator's value for one period (the first day of its week, month or quarter)."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
+    period = models.DateField()
+    value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    actor = models.CharField(max_length=150)
+    recorded = models.DateTimeField(auto_now=True)
+    source = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["indicator", "period"]
+        constraints = [models.UniqueConstraint(fields=["indicator", "period"], name="one_value_a_period")]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.period}: {self.value}"
