@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from oversight.accounts import views as accounts
 from oversight.governance.views import boards, recommendations, visits
+from oversight.performance import views as performance
 from oversight.plans.views import actions, audit, evidence, imports, overview, reports, verification
 
 plan_urls = [
@@ -34,6 +35,8 @@ plan_urls = [
     path("people/", accounts.people, name="people"),
     path("people/<int:pk>/", accounts.change_role, name="change-role"),
     path("audit/", audit.audit_log, name="audit"),
+    path("scorecard/", performance.scorecard, name="scorecard"),
+    path("scorecard/<int:pk>/", performance.indicator_page, name="indicator"),
     path("governance/", boards.governance, name="governance"),
     path("governance/boards/<int:pk>/", boards.board_page, name="board"),
     path("governance/boards/<int:pk>/meetings/", boards.add_meeting, name="add-meeting"),

@@ -67,3 +67,50 @@ def formatted(value: Decimal | None, unit: Unit) -> str:
     if unit is Unit.RATIO:
         return f"1:{text}"
     return text
+
+
+@dataclass(frozen=True)
+class ScorecardRow:
+    indicator_id: int
+    name: str
+    service_area: str
+    unit: Unit
+    target: Decimal | None
+    value: Decimal | None
+    rag: str
+    trend: str
+    history: tuple[Decimal | None, ...]  # oldest first, ending with this period
+
+    @property
+    def history_text(self) -> str:
+        return ", ".join(formatted(v, self.unit) for v in self.history)
+
+
+def scorecard_row(
+    indicator_id: int,
+    name: str,
+    service_area: str,
+    unit: Unit,
+    polarity: Polarity,
+    target: Decimal | None,
+    tolerance: Decimal,
+    history: Sequence[Decimal | None],
+) -> ScorecardRow:
+    value = history[-1] if history else None
+    rag = Target(target, polarity, tolerance).rag(value) if target is not None else NO_DATA
+    return ScorecardRow(
+        indicator_id, name, service_area, unit, target, value, rag, trend(history, polarity), tuple(history)
+    )
+
+
+def sparkline(history: Sequence[Decimal | None], width: int = 120, height: int = 24) -> str:
+    """SVG polyline points for a small trend line; periods without a value are left out."""
+    known = [(i, v) for i, v in enumerate(history) if v is not None]
+    if len(known) < 2:
+        return ""
+    low, high = min(v for _, v in known), max(v for _, v in known)
+    span = (high - low) or Decimal(1)
+    step = width / max(len(history) - 1, 1)
+    return " ".join(
+        f"{i * step:.1f},{height - 2 - float((v - low) / span) * (height - 4):.1f}" for i, v in known
+    )

@@ -27,6 +27,8 @@ READ_PAGES = [
     "/plans/demo/report/2017-01.json",
     "/plans/demo/report/2017-01.md",
     "/plans/demo/audit/",
+    "/plans/demo/scorecard/",
+    "/plans/demo/governance/",
 ]
 MANAGER_PAGES = ["/plans/demo/import/", "/plans/demo/people/"]
 

@@ -32,6 +32,7 @@ def navigation(plan: Plan, access: Access, current: str) -> list[dict[str, Any]]
         ("my-actions", "My actions", access.role is Role.LEAD),
         ("report", "Exception report", True),
         ("governance", "Governance", True),
+        ("scorecard", "Scorecard", True),
         ("import", "Import", access.can_import),
         ("people", "People", access.can_manage_people),
         ("audit", "Audit log", True),

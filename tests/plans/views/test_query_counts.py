@@ -28,6 +28,7 @@ PAGES = [
     "/plans/demo/report/2017-01.json",
     "/plans/demo/audit/",
     "/plans/demo/people/",
+    "/plans/demo/scorecard/",
 ]
 
 

@@ -1,0 +1,83 @@
+"""The scorecard on the website: RAG against target by service area, and entering values."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from oversight.lib.months import iso_month, month_of
+from oversight.performance.models import Indicator, IndicatorValue
+from oversight.performance.values import record_value
+from oversight.plans.plan_import import Actor
+
+pytestmark = pytest.mark.django_db
+THIS_MONTH = month_of(date.today())
+
+
+@pytest.fixture
+def indicators(plan):
+    lee = get_user_model().objects.get(username="lee")
+    icpcs = Indicator.objects.create(
+        plan=plan, name="ICPCs in timescale", service_area="Safeguarding", polarity="higher",
+        target=D(90), tolerance=D(5), owner=lee,
+    )  # fmt: skip
+    cancelled = Indicator.objects.create(
+        plan=plan, name="Contact sessions cancelled for service reasons", service_area="Children in care",
+        polarity="lower", target=D(0), tolerance=D(2),
+    )  # fmt: skip
+    record_value(icpcs, THIS_MONTH, D(86), Actor("setup"), "test")
+    record_value(cancelled, THIS_MONTH, D(9), Actor("setup"), "test")
+    return icpcs, cancelled
+
+
+def test_the_scorecard_rates_each_indicator_against_its_target_by_service_area(signed_in, indicators) -> None:
+    page = signed_in("vic").get("/plans/demo/scorecard/").content.decode()
+    assert page.index("Children in care") < page.index("Safeguarding")
+    assert "86%" in page and "90%" in page and "app-rag--A" in page  # 86 against 90, amber within 5
+    assert "9%" in page and "app-rag--R" in page  # 9% cancelled against nil
+    earlier = (
+        signed_in("vic").get(f"/plans/demo/scorecard/?month={iso_month(date(2020, 1, 1))}").content.decode()
+    )
+    assert earlier.count("No status") == 2  # no data is its own state, never Green
+
+
+def test_the_owner_enters_a_value_and_the_scorecard_shows_it(signed_in, indicators) -> None:
+    icpcs, _ = indicators
+    response = signed_in("lee").post(
+        f"/plans/demo/scorecard/{icpcs.pk}/", {"period": iso_month(THIS_MONTH), "value": "91"}
+    )
+    assert response.status_code == 302
+    assert IndicatorValue.objects.get(indicator=icpcs, period=THIS_MONTH).value == D(91)
+    page = signed_in("vic").get(f"/plans/demo/scorecard/{icpcs.pk}/").content.decode()
+    assert "This month 91% against a target of 90%" in page and "the trend is" in page
+
+
+def test_only_the_owner_and_officers_enter_values(signed_in, indicators) -> None:
+    icpcs, cancelled = indicators
+    assert (
+        signed_in("lara")
+        .post(f"/plans/demo/scorecard/{icpcs.pk}/", {"period": "2020-01", "value": "1"})
+        .status_code
+        == 403
+    )
+    assert (
+        signed_in("lee")
+        .post(f"/plans/demo/scorecard/{cancelled.pk}/", {"period": "2020-01", "value": "1"})
+        .status_code
+        == 403
+    )
+    assert (
+        signed_in("olivia")
+        .post(f"/plans/demo/scorecard/{cancelled.pk}/", {"period": "2020-01", "value": "1"})
+        .status_code
+        == 302
+    )
+    response = signed_in("olivia").post(
+        f"/plans/demo/scorecard/{cancelled.pk}/", {"period": "Jan", "value": "lots"}
+    )
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "Enter the month the value is for, as YYYY-MM" in text and "Enter the value as a number" in text
