@@ -128,7 +128,7 @@ class Change(models.Model):
         Priority, null=True, blank=True, on_delete=models.CASCADE, related_name="changes"
     )
     kind = models.CharField(max_length=10, choices=Kind.choices)
-    field = models.CharField(max_length=50, blank=True)
+    field = models.CharField(max_length=300, blank=True)
     old_value = models.TextField(blank=True)
     new_value = models.TextField(blank=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)

@@ -47,3 +47,14 @@ def test_a_value_can_be_withdrawn_to_no_data(icpcs) -> None:
     record_value(icpcs, date(2018, 2, 1), None, Actor("Olivia"), "website")
     assert IndicatorValue.objects.get(indicator=icpcs, period=date(2018, 2, 1)).value is None
     assert Change.objects.filter(old_value="91", new_value="").exists()
+
+
+def test_a_long_indicator_name_fits_the_audit_log(plan) -> None:
+    long = Indicator.objects.create(
+        plan=plan,
+        name="Contact sessions cancelled for service reasons " * 3,
+        service_area="CIC",
+        polarity="lower",
+    )
+    record_value(long, date(2018, 1, 1), D(9), Actor("Olivia"), "website")
+    assert Change.objects.get(field__startswith="indicator value: Contact").new_value == "9"
