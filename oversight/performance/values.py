@@ -37,7 +37,7 @@ def record_value(
         Change.objects.create(
             plan_id=indicator.plan_id,
             kind=Change.Kind.CHANGED if existing else Change.Kind.ADDED,
-            field=f"indicator value: {indicator.name}, {period:%B %Y}",
+            field=f"indicator value: {indicator.name[:250]}, {period:%B %Y}",
             old_value=_text(old),
             new_value=_text(value),
             actor=actor.name,
