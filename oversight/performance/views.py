@@ -130,7 +130,7 @@ def indicator_page(request: HttpRequest, plan: Plan, access: Access, pk: int) ->
             "summary": _summary(indicator, row, unit),
             "chart": sparkline(row.history, width=600, height=160),
             "history": Change.objects.filter(
-                plan=plan, field__startswith=f"indicator value: {indicator.name},"
+                plan=plan, field__startswith=f"indicator value: {indicator.name[:250]},"
             ).order_by("-changed", "-id")[:50],
             "can_enter": can_enter,
             "values": values,
