@@ -37,6 +37,7 @@ plan_urls = [
     path("audit/", audit.audit_log, name="audit"),
     path("scorecard/", performance.scorecard, name="scorecard"),
     path("scorecard/<int:pk>/", performance.indicator_page, name="indicator"),
+    path("scorecard/new/", performance.new_indicator, name="new-indicator"),
     path("governance/", boards.governance, name="governance"),
     path("governance/boards/<int:pk>/", boards.board_page, name="board"),
     path("governance/boards/<int:pk>/meetings/", boards.add_meeting, name="add-meeting"),

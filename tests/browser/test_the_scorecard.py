@@ -36,3 +36,16 @@ def test_an_owner_enters_a_value_and_the_scorecard_rates_it(sign_in, visit, subm
     visit(lee, "/plans/demo/scorecard/")
     row = lee.locator("tr", has_text="ICPCs in timescale")
     assert "86%" in row.inner_text() and "Amber" in row.inner_text()
+
+
+def test_an_officer_adds_an_indicator(sign_in, visit, submit):
+    olivia = sign_in("olivia")
+    visit(olivia, "/plans/demo/scorecard/new/")
+    submit(olivia, "Add the indicator", status=400)
+    olivia.get_by_label("Name").fill("Re-referrals within 12 months")
+    olivia.get_by_label("Service area").fill("Front door")
+    olivia.get_by_label("Lower").check()
+    olivia.get_by_label("Target").fill("20")
+    olivia.get_by_label("Amber tolerance").fill("3")
+    submit(olivia, "Add the indicator")  # the indicator's page, with no data yet
+    assert "No value has been recorded for this month" in olivia.locator("main").inner_text()

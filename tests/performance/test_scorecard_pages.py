@@ -81,3 +81,31 @@ def test_only_the_owner_and_officers_enter_values(signed_in, indicators) -> None
     assert response.status_code == 400
     text = response.content.decode()
     assert "Enter the month the value is for, as YYYY-MM" in text and "Enter the value as a number" in text
+
+
+def test_an_officer_adds_an_indicator_and_it_is_audited(signed_in, plan) -> None:
+    from oversight.plans.models import Change
+
+    data = {
+        "name": "Children in care over 4 attending their reviews",
+        "service_area": "Children in care",
+        "definition": "Reviews in the month the child attended or contributed to",
+        "unit": "percentage",
+        "polarity": "higher",
+        "target": "70",
+        "tolerance": "5",
+        "frequency": "monthly",
+    }
+    response = signed_in("olivia").post("/plans/demo/scorecard/new/", data)
+    indicator = Indicator.objects.get()
+    assert response["Location"] == f"/plans/demo/scorecard/{indicator.pk}/"
+    assert (indicator.target, indicator.tolerance, indicator.polarity) == (D(70), D(5), "higher")
+    assert Change.objects.filter(field="indicator", actor="Olivia").exists()
+    again = signed_in("olivia").post(
+        "/plans/demo/scorecard/new/", {**data, "target": "seventy", "polarity": ""}
+    )
+    assert again.status_code == 400
+    text = again.content.decode()
+    assert "There is already" not in text and "Enter the target as a number" in text
+    assert "Select whether higher or lower is better" in text
+    assert signed_in("lee").post("/plans/demo/scorecard/new/", data).status_code == 403
