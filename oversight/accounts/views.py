@@ -20,8 +20,8 @@ from django.views.decorators.http import require_POST
 from oversight.accounts.access import plan_page
 from oversight.accounts.models import Membership
 from oversight.accounts.roles import ROLE_DESCRIPTIONS, ROLE_LABELS, Access, Role
+from oversight.plans import audit
 from oversight.plans.models import Change, Plan
-from oversight.plans.updates import plan_changed
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page
 
 
@@ -93,18 +93,7 @@ def _manages_people(access: Access) -> bool:
 
 
 def _record(plan: Plan, request: HttpRequest, kind: str, who: str, old: str, new: str) -> None:
-    person = actor(request)
-    Change.objects.create(
-        plan=plan,
-        kind=kind,
-        field="role",
-        old_value=old,
-        new_value=new,
-        actor=person.name,
-        user_id=person.user_id,
-        source=f"people: {who}",
-    )
-    plan_changed(plan.pk)
+    audit.record(plan.pk, actor(request), f"people: {who}", kind, "role", old, new)
 
 
 def _describe(role: str, leads: str) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from oversight.governance.audit import change
 from oversight.governance.models import Inspection, Recommendation
 from oversight.plans.action_ids import sort_key
+from oversight.plans.audit import change
 from oversight.plans.models import Action, Change, ImportRun, Plan
 from oversight.plans.plan_file import PlanFile
 from oversight.plans.plan_import import Actor
@@ -59,14 +59,14 @@ def link_from_plan_file(plan: Plan, parsed: PlanFile, actor: Actor, run: ImportR
         if new != current:
             recommendation.actions.set(new)
             change(
-                plan,
+                plan.pk,
                 actor,
                 f"plan import: {parsed.file}",
                 Change.Kind.CHANGED,
                 f"recommendation {number} actions",
                 " ".join(sorted(_ids(current, actions), key=sort_key)),
                 " ".join(sorted(_ids(new, actions), key=sort_key)),
-                run=run,
+                import_run_id=run.pk,
             ).save()
         linked += len(wanted.get(number, ()))
     return linked

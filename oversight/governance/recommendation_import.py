@@ -8,13 +8,12 @@ from pathlib import Path
 
 from django.db import transaction
 
-from oversight.governance.audit import change
 from oversight.governance.models import Inspection, ProgressUpdate, Recommendation
 from oversight.governance.recommendation_file import RecommendationFile, read_recommendation_file
+from oversight.plans.audit import change, plan_changed
 from oversight.plans.models import Action, Change, Plan
 from oversight.plans.plan_import import Actor
 from oversight.plans.tables import ImportFailed, Problem
-from oversight.plans.updates import plan_changed
 
 
 @dataclass
@@ -114,7 +113,9 @@ def _apply(
             recommendation = Recommendation.objects.create(inspection=inspection, number=row.number, **wanted)
             summary.added.append(row.number)
             changes.append(
-                change(plan, actor, source, Change.Kind.ADDED, f"recommendation {row.number}", "", row.text)
+                change(
+                    plan.pk, actor, source, Change.Kind.ADDED, f"recommendation {row.number}", "", row.text
+                )
             )
         else:
             differing = [name for name, value in wanted.items() if getattr(recommendation, name) != value]
@@ -122,7 +123,7 @@ def _apply(
                 old, new = getattr(recommendation, name), wanted[name]
                 changes.append(
                     change(
-                        plan,
+                        plan.pk,
                         actor,
                         source,
                         Change.Kind.CHANGED,
@@ -144,7 +145,7 @@ def _apply(
                 recommendation.actions.set(linked)
                 changes.append(
                     change(
-                        plan,
+                        plan.pk,
                         actor,
                         source,
                         Change.Kind.CHANGED,

@@ -8,9 +8,9 @@ from decimal import Decimal
 from django.db import transaction
 
 from oversight.performance.models import Indicator, IndicatorValue
+from oversight.plans import audit
 from oversight.plans.models import Change
 from oversight.plans.plan_import import Actor
-from oversight.plans.updates import plan_changed
 
 
 def _text(value: Decimal | None) -> str:
@@ -34,15 +34,13 @@ def record_value(
             period=period,
             defaults={"value": value, "actor": actor.name, "source": source},
         )
-        Change.objects.create(
-            plan_id=indicator.plan_id,
-            kind=Change.Kind.CHANGED if existing else Change.Kind.ADDED,
-            field=f"indicator value: {indicator.name[:250]}, {period:%B %Y}",
-            old_value=_text(old),
-            new_value=_text(value),
-            actor=actor.name,
-            user_id=actor.user_id,
-            source=source,
+        audit.record(
+            indicator.plan_id,
+            actor,
+            source,
+            Change.Kind.CHANGED if existing else Change.Kind.ADDED,
+            f"indicator value: {indicator.name[:250]}, {period:%B %Y}",
+            _text(old),
+            _text(value),
         )
-        plan_changed(indicator.plan_id)
     return True

@@ -18,6 +18,7 @@ from oversight.lib.months import add_months, iso_month, month_name, month_of
 from oversight.performance.models import Indicator, IndicatorValue
 from oversight.performance.scorecard import Polarity, ScorecardRow, Unit, formatted, scorecard_row, sparkline
 from oversight.performance.values import record_value
+from oversight.plans import audit
 from oversight.plans.models import Change, Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
 
@@ -211,11 +212,9 @@ def new_indicator(request: HttpRequest, plan: Plan, access: Access) -> HttpRespo
                 if values["frequency"] in Indicator.Frequency.values
                 else "monthly",
             )
-            who = actor(request)
-            Change.objects.create(
-                plan=plan, kind=Change.Kind.ADDED, field="indicator", new_value=indicator.name[:250],
-                actor=who.name, user_id=who.user_id, source="website",
-            )  # fmt: skip
+            audit.record(
+                plan.pk, actor(request), "website", Change.Kind.ADDED, "indicator", new=indicator.name[:250]
+            )
             messages.success(request, f"“{indicator.name}” is on the scorecard.")
             return redirect("indicator", plan.slug, indicator.pk)
     return render_plan_page(

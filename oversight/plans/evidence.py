@@ -12,10 +12,11 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from oversight.plans.audit import plan_changed
 from oversight.plans.evidence_types import EvidenceRefused, identify
 from oversight.plans.models import Action, Change, Evidence
 from oversight.plans.plan_import import Actor
-from oversight.plans.updates import evidence_change, plan_changed
+from oversight.plans.updates import evidence_change
 
 
 def evidence_dir() -> Path:

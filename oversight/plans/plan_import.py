@@ -11,8 +11,8 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import F
 
+from oversight.plans import audit
 from oversight.plans.action_ids import sort_key
 from oversight.plans.models import Action, Change, ImportRun, Plan, Priority
 from oversight.plans.plan_file import PlanFile, PlanRow, read_plan_file
@@ -141,18 +141,17 @@ def _apply(
         new: str = "",
     ) -> None:
         changes.append(
-            Change(
-                plan=plan,
-                action=action,
-                priority=priority,
-                kind=kind,
-                field=field_name,
-                old_value=old,
-                new_value=new,
-                actor=actor.name,
-                user_id=actor.user_id,
-                source=source,
-                import_run=run,
+            audit.change(
+                plan.pk,
+                actor,
+                source,
+                kind,
+                field_name,
+                old,
+                new,
+                action_id=action.pk if action else None,
+                priority_id=priority.pk if priority else None,
+                import_run_id=run.pk,
             )
         )
 
@@ -219,7 +218,7 @@ def _apply(
         from oversight.governance.mapping import link_from_plan_file
 
         summary.recommendations_linked = link_from_plan_file(plan, parsed, actor, run)
-    Plan.objects.filter(pk=plan.pk).update(revision=F("revision") + 1)
+    audit.plan_changed(plan.pk)
     run.summary = {
         "added": len(summary.added),
         "changed": len(summary.changed),

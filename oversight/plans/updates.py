@@ -9,7 +9,8 @@ from django.db import transaction
 from django.db.models import F
 
 from oversight.lib.months import last_day, month_of
-from oversight.plans.models import RAG, Action, Change, Evidence, Plan, StatusRecord
+from oversight.plans.audit import change, plan_changed
+from oversight.plans.models import RAG, Action, Change, Evidence, StatusRecord
 from oversight.plans.plan_import import Actor
 
 NEEDS_COMMENTARY = {RAG.RED, RAG.AMBER}
@@ -32,11 +33,6 @@ class Conflict(Exception):
         super().__init__(f"action {action.action_id} changed while you were editing it")
         self.action = action
         self.since = since
-
-
-def plan_changed(plan_id: int) -> None:
-    """Every write to a plan moves its revision on, which also retires cached pages."""
-    Plan.objects.filter(pk=plan_id).update(revision=F("revision") + 1)
 
 
 def claim(action: Action, seen_revision: int, seen_change: int) -> None:
@@ -67,16 +63,15 @@ def status_changes(
     ):
         if before != after:
             changes.append(
-                Change(
-                    plan_id=plan_id,
+                change(
+                    plan_id,
+                    actor,
+                    source,
+                    Change.Kind.CHANGED,
+                    field,
+                    before,
+                    after,
                     action_id=action_id,
-                    kind=Change.Kind.CHANGED,
-                    field=field,
-                    old_value=before,
-                    new_value=after,
-                    actor=actor.name,
-                    user_id=actor.user_id,
-                    source=source,
                     import_run_id=import_run_id,
                 )
             )
@@ -126,14 +121,14 @@ def record_status(action: Action, update: StatusUpdate, actor: Actor, today: dat
 def evidence_change(evidence: Evidence, actor: Actor, kind: str, field: str = "evidence") -> Change:
     description = evidence.url if evidence.kind == Evidence.Kind.LINK else evidence.file_name
     value = f"{evidence.title} ({description})"
-    return Change(
-        plan_id=evidence.action.plan_id,
-        action=evidence.action,
-        kind=kind,
-        field=field,
-        old_value=value if kind == Change.Kind.REMOVED else "",
-        new_value=value if kind != Change.Kind.REMOVED else "",
-        actor=actor.name,
-        user_id=actor.user_id,
-        source="website",
+    removed = kind == Change.Kind.REMOVED
+    return change(
+        evidence.action.plan_id,
+        actor,
+        "website",
+        kind,
+        field,
+        value if removed else "",
+        "" if removed else value,
+        action_id=evidence.action_id,
     )

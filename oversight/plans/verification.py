@@ -6,9 +6,10 @@ from datetime import date
 
 from django.db import transaction
 
+from oversight.plans import audit
 from oversight.plans.models import RAG, Action, Change, StatusRecord, Verification
 from oversight.plans.plan_import import Actor
-from oversight.plans.updates import StatusUpdate, plan_changed, record_status
+from oversight.plans.updates import StatusUpdate, record_status
 
 
 class NotComplete(ValueError):
@@ -37,18 +38,16 @@ def verify_completion(action: Action, actor: Actor) -> Verification:
             actor=actor.name,
             user_id=actor.user_id,
         )
-        Change.objects.create(
-            plan_id=action.plan_id,
-            action=action,
-            kind=Change.Kind.CHANGED,
-            field="completion",
-            old_value="Complete, awaiting verification",
-            new_value="Complete, verified",
-            actor=actor.name,
-            user_id=actor.user_id,
-            source="verification",
+        audit.record(
+            action.plan_id,
+            actor,
+            "verification",
+            Change.Kind.CHANGED,
+            "completion",
+            "Complete, awaiting verification",
+            "Complete, verified",
+            action_id=action.pk,
         )
-        plan_changed(action.plan_id)
     return verification
 
 

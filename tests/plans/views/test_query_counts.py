@@ -8,10 +8,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from oversight.plans.audit import plan_changed
 from oversight.plans.plan_import import Actor, import_plan
 from oversight.plans.register import forget
 from oversight.plans.status_import import import_statuses
-from oversight.plans.updates import plan_changed
 from tests.conftest import PLAN_ROWS
 
 pytestmark = pytest.mark.django_db

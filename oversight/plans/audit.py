@@ -1,0 +1,63 @@
+"""The audit trail: every change to a plan's data as a Change record, who made it, when, the old
+and the new value; and the plan's revision, which every write moves on."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db.models import F
+
+from oversight.plans.models import Change, Plan
+
+if TYPE_CHECKING:
+    from oversight.plans.plan_import import Actor
+
+
+def change(
+    plan_id: int,
+    actor: Actor,
+    source: str,
+    kind: str,
+    field: str = "",
+    old: str = "",
+    new: str = "",
+    *,
+    action_id: int | None = None,
+    priority_id: int | None = None,
+    import_run_id: int | None = None,
+) -> Change:
+    """An unsaved audit record, for saving alone or in bulk."""
+    return Change(
+        plan_id=plan_id,
+        action_id=action_id,
+        priority_id=priority_id,
+        kind=kind,
+        field=field,
+        old_value=old,
+        new_value=new,
+        actor=actor.name,
+        user_id=actor.user_id,
+        source=source,
+        import_run_id=import_run_id,
+    )
+
+
+def plan_changed(plan_id: int) -> None:
+    """Every write to a plan moves its revision on, which also retires cached pages."""
+    Plan.objects.filter(pk=plan_id).update(revision=F("revision") + 1)
+
+
+def record(
+    plan_id: int,
+    actor: Actor,
+    source: str,
+    kind: str,
+    field: str = "",
+    old: str = "",
+    new: str = "",
+    *,
+    action_id: int | None = None,
+) -> None:
+    """Saves one change and moves the plan's revision on."""
+    change(plan_id, actor, source, kind, field, old, new, action_id=action_id).save()
+    plan_changed(plan_id)
