@@ -46,3 +46,20 @@ def range_name(first: date, last: date) -> str:
     if first.year == last.year:
         return f"{calendar.month_name[first.month]} - {month_name(last)}"
     return f"{month_name(first)} - {month_name(last)}"
+
+
+def parse_iso_month(text: str) -> date | None:
+    """The first day of the month named 'YYYY-MM', or None for anything else."""
+    try:
+        year, month = (int(part) for part in text.strip().split("-"))
+        return date(year, month, 1)
+    except ValueError:
+        return None
+
+
+def parse_iso_date(text: str) -> date | None:
+    """The date named 'YYYY-MM-DD', or None for anything else."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        return None

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
-from oversight.lib.months import add_months, iso_month, month_name, month_of
+from oversight.lib.months import add_months, iso_month, month_name, month_of, parse_iso_month
 from oversight.performance.models import Indicator, IndicatorValue
 from oversight.performance.scorecard import Polarity, ScorecardRow, Unit, formatted, scorecard_row, sparkline
 from oversight.performance.values import record_value
@@ -23,14 +23,6 @@ from oversight.plans.models import Change, Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
 
 HISTORY_MONTHS = 12
-
-
-def _month(text: str) -> date | None:
-    try:
-        year, month = (int(part) for part in text.split("-"))
-        return date(year, month, 1)
-    except ValueError:
-        return None
 
 
 def _rows(plan: Plan, month: date) -> list[ScorecardRow]:
@@ -58,7 +50,7 @@ def _rows(plan: Plan, month: date) -> list[ScorecardRow]:
 
 @plan_page()
 def scorecard(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
-    month = _month(request.GET.get("month", "")) or month_of(today())
+    month = parse_iso_month(request.GET.get("month", "")) or month_of(today())
     areas: dict[str, list[tuple[ScorecardRow, str, str, str]]] = defaultdict(list)
     for row in _rows(plan, month):
         areas[row.service_area].append(
@@ -100,7 +92,7 @@ def indicator_page(request: HttpRequest, plan: Plan, access: Access, pk: int) ->
         if not can_enter:
             raise PermissionDenied("Only the indicator's owner or an improvement officer enters its values")
         values = {name: request.POST.get(name, "").strip() for name in values}
-        period = _month(values["period"])
+        period = parse_iso_month(values["period"])
         if period is None:
             problems["period"] = "Enter the month the value is for, as YYYY-MM, for example 2018-01"
         try:

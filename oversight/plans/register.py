@@ -111,7 +111,7 @@ def _register(plan_id: int, revision: int, created: object, started: date | None
         .values_list("action_id", "id", "as_at", "rag")
     ):
         history[action_pk].append(RecordedStatus(record_id, as_at, rag))
-    verified = {status_id: day for status_id, (_, day) in verified_days(plan_id).items()}
+    verified = verified_days(plan_id)
     actions = tuple(
         ActionRow(*row[:11], row[11] or "", row[12], completion(history.get(row[0], ()), verified, month_end))
         for row in rows

@@ -33,7 +33,7 @@ def latest_status(month: date, field: str) -> Subquery:
     return latest_status_on(last_day(month), field)
 
 
-def verified_days(plan_id: int, action_ids: set[int] | None = None) -> dict[int, tuple[int, date]]:
+def verifications(plan_id: int, action_ids: set[int] | None = None) -> dict[int, tuple[int, date]]:
     """Each verified status record of the plan: its action, and the day it was verified."""
     found = Verification.objects.filter(action__plan_id=plan_id, outcome=Verification.Outcome.VERIFIED)
     if action_ids is not None:
@@ -44,10 +44,15 @@ def verified_days(plan_id: int, action_ids: set[int] | None = None) -> dict[int,
     }
 
 
+def verified_days(plan_id: int, action_ids: set[int] | None = None) -> dict[int, date]:
+    """Each verified status record of the plan (or of the actions given), with the day it was verified."""
+    return {status_id: day for status_id, (_, day) in verifications(plan_id, action_ids).items()}
+
+
 def completions(plan_id: int, day: date, green: set[int]) -> dict[int, str | None]:
     """The completion on `day` of each action Green then: awaiting or verified verification.
     Verifications are few, so only the actions that have one need their history read."""
-    verified = verified_days(plan_id, green)
+    verified = verifications(plan_id, green)
     checked = {action_id for action_id, _ in verified.values()}
     history: dict[int, list[RecordedStatus]] = defaultdict(list)
     if checked:

@@ -35,6 +35,11 @@ class Conflict(Exception):
         self.since = since
 
 
+def latest_change_id(action: Action) -> int:
+    """The newest audit record of the action, for an edit form to say what it has seen (0: none)."""
+    return Change.objects.filter(action=action).order_by("-id").values_list("id", flat=True).first() or 0
+
+
 def claim(action: Action, seen_revision: int, seen_change: int) -> None:
     """Moves the action's revision on, or raises Conflict if it moved since the page was loaded.
     The compare-and-set happens in one UPDATE, so two saves cannot both pass it."""

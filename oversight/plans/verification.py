@@ -9,7 +9,7 @@ from django.db import transaction
 from oversight.plans import audit
 from oversight.plans.models import RAG, Action, Change, StatusRecord, Verification
 from oversight.plans.plan_import import Actor
-from oversight.plans.updates import StatusUpdate, record_status
+from oversight.plans.updates import StatusUpdate, latest_change_id, record_status
 
 
 class NotComplete(ValueError):
@@ -67,9 +67,7 @@ def send_back(action: Action, reason: str, actor: Actor, today: date) -> StatusR
             actor=actor.name,
             user_id=actor.user_id,
         )
-        seen_change = (
-            Change.objects.filter(action=action).order_by("-id").values_list("id", flat=True).first()
-        )
+        seen_change = latest_change_id(action)
         commentary = f"Sent back by {actor.name}: {reason.strip()}"
-        update = StatusUpdate(RAG.AMBER, commentary, action.revision, seen_change or 0)
+        update = StatusUpdate(RAG.AMBER, commentary, action.revision, seen_change)
         return record_status(action, update, actor, today)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.http import Http404, HttpRequest, HttpResponse
@@ -20,6 +18,7 @@ from oversight.governance.pack_data import meeting_pack
 from oversight.governance.render import pack as pack_render
 from oversight.governance.rotation import default_max_gap
 from oversight.governance.schedule import rotation
+from oversight.lib.months import parse_iso_date
 from oversight.plans.models import Action, Change, Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
 
@@ -30,13 +29,6 @@ def _minutes(access: Access) -> bool:
 
 def governance_crumbs(plan: Plan, *more: tuple[str, str]) -> list[tuple[str, str]]:
     return plan_crumbs(plan, ("Governance", reverse("governance", args=[plan.slug])), *more)
-
-
-def _date(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        return None
 
 
 @plan_page()
@@ -135,7 +127,7 @@ def board_settings(request: HttpRequest, plan: Plan, access: Access, pk: int) ->
 @plan_page(_minutes)
 def add_meeting(request: HttpRequest, plan: Plan, access: Access, pk: int) -> HttpResponse:
     board = get_object_or_404(Board, plan=plan, pk=pk)
-    held = _date(request.POST.get("held", ""))
+    held = parse_iso_date(request.POST.get("held", ""))
     if held is None:
         messages.error(request, "Enter the meeting's date as YYYY-MM-DD.")
         return redirect("board", plan.slug, board.pk)
@@ -215,7 +207,7 @@ def add_task(request: HttpRequest, plan: Plan, access: Access, pk: int) -> HttpR
     meeting = meeting_of(plan, pk)
     description = request.POST.get("description", "").strip()
     owner = request.POST.get("owner", "").strip()
-    due = _date(request.POST.get("due", ""))
+    due = parse_iso_date(request.POST.get("due", ""))
     action_id = request.POST.get("action", "").strip()
     action = Action.objects.filter(plan=plan, action_id=action_id).first() if action_id else None
     wrong = [

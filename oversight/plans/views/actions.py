@@ -8,7 +8,6 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from oversight.accounts.access import plan_page
@@ -16,9 +15,10 @@ from oversight.accounts.roles import Access
 from oversight.lib.months import last_day
 from oversight.plans.action_filters import RAG_CHOICES, ActionFilter
 from oversight.plans.completion import RecordedStatus, completion
-from oversight.plans.models import RAG, Action, Change, Plan, StatusRecord, Verification
+from oversight.plans.models import RAG, Action, Change, Plan, StatusRecord
 from oversight.plans.register import register
-from oversight.plans.updates import Conflict, StatusUpdate, record_status, update_problems
+from oversight.plans.report_data import verified_days
+from oversight.plans.updates import Conflict, StatusUpdate, latest_change_id, record_status, update_problems
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
 
 PAGE_SIZE = 50
@@ -113,12 +113,7 @@ def completion_now(action: Action) -> str | None:
         RecordedStatus(pk, as_at, rag)
         for pk, as_at, rag in action.statuses.order_by("as_at", "id").values_list("id", "as_at", "rag")
     ]
-    verified = {
-        status_id: timezone.localdate(when)
-        for status_id, when in action.verifications.filter(outcome=Verification.Outcome.VERIFIED).values_list(
-            "status_id", "recorded"
-        )
-    }
+    verified = verified_days(action.plan_id, {action.pk})
     return completion(statuses, verified, last_day(today()))
 
 
@@ -136,7 +131,7 @@ def update_status(request: HttpRequest, plan: Plan, access: Access, action_id: s
         "rag": current.rag if current else "",
         "commentary": current.commentary if current else "",
         "revision": str(action.revision),
-        "seen": str(_latest_change(action)),
+        "seen": str(latest_change_id(action)),
     }
     problems: dict[str, str] = {}
     conflict = None
@@ -172,16 +167,12 @@ def update_status(request: HttpRequest, plan: Plan, access: Access, action_id: s
             "form_errors": list(problems.items()),
             "problems": problems,
             "conflict": conflict,
-            "fresh": {"revision": action.revision, "seen": _latest_change(action)} if conflict else None,
+            "fresh": {"revision": action.revision, "seen": latest_change_id(action)} if conflict else None,
             "rag_choices": [(code, label, RAG_HINTS[RAG(code)]) for code, label in RAG.choices],
             "next": safe_next(request),
         },
         status=status,
     )
-
-
-def _latest_change(action: Action) -> int:
-    return Change.objects.filter(action=action).order_by("-id").values_list("id", flat=True).first() or 0
 
 
 def safe_next(request: HttpRequest) -> str:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 
 from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
+from oversight.lib.months import parse_iso_date
 from oversight.plans.models import Change, Plan
 from oversight.plans.views.common import plan_crumbs, render_plan_page
 
@@ -26,13 +25,6 @@ AUDITED_FIELDS = (
 )
 
 
-def _date(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
 @plan_page()
 def audit_log(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
     chosen = {
@@ -48,7 +40,7 @@ def audit_log(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
     problems = {}
     for name, lookup in (("since", "changed__date__gte"), ("until", "changed__date__lte")):
         if chosen[name]:
-            day = _date(chosen[name])
+            day = parse_iso_date(chosen[name])
             if day is None:
                 problems[name] = "Enter a date as YYYY-MM-DD, for example 2017-01-31"
             else:

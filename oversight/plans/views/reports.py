@@ -9,7 +9,15 @@ from django.urls import reverse
 
 from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
-from oversight.lib.months import add_months, iso_month, last_day, month_name, month_of, months_between
+from oversight.lib.months import (
+    add_months,
+    iso_month,
+    last_day,
+    month_name,
+    month_of,
+    months_between,
+    parse_iso_month,
+)
 from oversight.plans.models import Plan
 from oversight.plans.render import html, renderer
 from oversight.plans.report_data import exception_report
@@ -30,14 +38,6 @@ def _months(plan: Plan) -> list[date]:
     return [add_months(now, -i) for i in range(months_between(first, now) + 1)]
 
 
-def _parse_month(text: str) -> date | None:
-    try:
-        year, month = (int(part) for part in text.split("-"))
-        return date(year, month, 1)
-    except ValueError:
-        return None
-
-
 def _as_at(month: date) -> date:
     return min(last_day(month), today())
 
@@ -45,7 +45,7 @@ def _as_at(month: date) -> date:
 @plan_page()
 def report_page(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
     months = _months(plan)
-    month = _parse_month(request.GET.get("month", "")) or months[0]
+    month = parse_iso_month(request.GET.get("month", "")) or months[0]
     if month not in months:
         raise Http404("The plan has no report for that month")
     report = exception_report(plan.slug, _as_at(month))
@@ -70,7 +70,7 @@ def report_page(request: HttpRequest, plan: Plan, access: Access) -> HttpRespons
 
 @plan_page()
 def report_download(request: HttpRequest, plan: Plan, access: Access, month: str, fmt: str) -> HttpResponse:
-    chosen = _parse_month(month)
+    chosen = parse_iso_month(month)
     if chosen is None or chosen not in _months(plan) or fmt not in DOWNLOADS:
         raise Http404("No such report")
     report = exception_report(plan.slug, _as_at(chosen))
