@@ -25,12 +25,15 @@ from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, t
 HISTORY_MONTHS = 12
 
 
-def _rows(plan: Plan, month: date) -> list[ScorecardRow]:
+def _rows(plan: Plan, month: date, only: Indicator | None = None) -> list[ScorecardRow]:
+    """The scorecard's rows for a month: every indicator of the plan, or just `only`."""
+    indicators = Indicator.objects.filter(plan=plan) if only is None else [only]
     first = add_months(month, -(HISTORY_MONTHS - 1))
     values: dict[int, dict[date, Decimal | None]] = defaultdict(dict)
-    for indicator_id, period, value in IndicatorValue.objects.filter(
-        indicator__plan=plan, period__gte=first, period__lte=month
-    ).values_list("indicator_id", "period", "value"):
+    found = IndicatorValue.objects.filter(indicator__plan=plan, period__gte=first, period__lte=month)
+    if only is not None:
+        found = found.filter(indicator=only)
+    for indicator_id, period, value in found.values_list("indicator_id", "period", "value"):
         values[indicator_id][month_of(period)] = value
     months = [add_months(first, i) for i in range(HISTORY_MONTHS)]
     return [
@@ -44,7 +47,7 @@ def _rows(plan: Plan, month: date) -> list[ScorecardRow]:
             indicator.tolerance,
             [values[indicator.pk].get(m) for m in months],
         )
-        for indicator in Indicator.objects.filter(plan=plan)
+        for indicator in indicators
     ]
 
 
@@ -104,7 +107,7 @@ def indicator_page(request: HttpRequest, plan: Plan, access: Access, pk: int) ->
             messages.success(request, f"The value for {month_name(period)} is saved.")
             return redirect("indicator", plan.slug, indicator.pk)
     month = month_of(today())
-    [row] = [r for r in _rows(plan, month) if r.indicator_id == indicator.pk]
+    [row] = _rows(plan, month, only=indicator)
     months = [add_months(month, -(HISTORY_MONTHS - 1 - i)) for i in range(HISTORY_MONTHS)]
     unit = Unit(indicator.unit)
     return render_plan_page(
