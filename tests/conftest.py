@@ -79,6 +79,7 @@ CAST = {
     "lee": ("lead", "HOS LS"),
     "lara": ("lead", "HOS CLA"),
     "bob": ("board", ""),
+    "ana": ("analyst", ""),
     "vic": ("viewer", ""),
 }
 PASSWORD = "correct horse battery staple"

@@ -12,6 +12,7 @@ class Role(StrEnum):
     OFFICER = "officer"
     LEAD = "lead"
     BOARD = "board"
+    ANALYST = "analyst"
     VIEWER = "viewer"
 
     @property
@@ -24,6 +25,7 @@ ROLE_LABELS = {
     Role.OFFICER: "Improvement officer",
     Role.LEAD: "Action lead",
     Role.BOARD: "Board member",
+    Role.ANALYST: "Performance analyst",
     Role.VIEWER: "Viewer",
 }
 ROLE_DESCRIPTIONS = {
@@ -31,6 +33,10 @@ ROLE_DESCRIPTIONS = {
     Role.OFFICER: "Everything in the plan: imports, updates, reports and people (but not administrators)",
     Role.LEAD: "Updates the status, commentary and evidence of the actions they lead; reads the rest",
     Role.BOARD: "Reads everything and verifies evidence",
+    Role.ANALYST: (
+        "Reads everything; keeps the scorecard's indicators and values; the only role that sees the"
+        " child records behind Annex A figures"
+    ),
     Role.VIEWER: "Reads everything, changes nothing (for example councillors)",
 }
 MANAGERS = {Role.ADMINISTRATOR, Role.OFFICER}
@@ -94,6 +100,16 @@ class Access:
     @property
     def can_verify_evidence(self) -> bool:
         return self.role in {Role.ADMINISTRATOR, Role.OFFICER, Role.BOARD}
+
+    @property
+    def can_manage_indicators(self) -> bool:
+        """Set up indicators, enter and import any indicator's values, refresh them from Annex A."""
+        return self.manages or self.role is Role.ANALYST
+
+    @property
+    def can_see_child_records(self) -> bool:
+        """The child-level rows behind an Annex A figure: personal data, for analysts only."""
+        return self.role is Role.ANALYST
 
     def can_remove_evidence(self, action_lead: str, added_by_self: bool) -> bool:
         return self.manages or (self.leads_action(action_lead) and added_by_self)

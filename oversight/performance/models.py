@@ -71,3 +71,51 @@ class IndicatorValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator} {self.period}: {self.value}"
+
+
+class ServiceAreaManager(models.Model):
+    """A manager of one service area: they receive the weekly performance summary for it."""
+
+    plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="service_area_managers")
+    service_area = models.CharField(max_length=200)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+
+    class Meta:
+        ordering = ["service_area", "user__username"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "service_area", "user"], name="one_manager_an_area")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} manages {self.service_area}"
+
+
+class CaseloadBand(models.Model):
+    """The caseload policy: the band of open cases a worker in a type of team should carry."""
+
+    plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="caseload_bands")
+    team_type = models.CharField(max_length=100)
+    low = models.PositiveIntegerField(null=True, blank=True)
+    high = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["team_type"]
+        constraints = [models.UniqueConstraint(fields=["plan", "team_type"], name="one_band_a_team_type")]
+
+    def __str__(self) -> str:
+        return f"{self.team_type}: {self.low or 0}–{self.high}"
+
+
+class CaseloadTeam(models.Model):
+    """A team's type named by the council, where its name does not tell it (see annex_a.caseloads)."""
+
+    plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="caseload_teams")
+    team = models.CharField(max_length=200)
+    team_type = models.CharField(max_length=100)
+
+    class Meta:
+        ordering = ["team"]
+        constraints = [models.UniqueConstraint(fields=["plan", "team"], name="one_type_a_team")]
+
+    def __str__(self) -> str:
+        return f"{self.team} is {self.team_type}"

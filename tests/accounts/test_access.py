@@ -10,7 +10,7 @@ from oversight.plans.models import StatusRecord
 
 pytestmark = pytest.mark.django_db
 
-EVERYONE = ("alice", "olivia", "lee", "lara", "bob", "vic")
+EVERYONE = ("alice", "olivia", "lee", "lara", "bob", "ana", "vic")
 MANAGERS = ("alice", "olivia")
 
 READ_PAGES = [

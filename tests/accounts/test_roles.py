@@ -64,9 +64,10 @@ def test_administrators_grant_any_role_and_officers_any_but_administrator() -> N
         Role.OFFICER,
         Role.LEAD,
         Role.BOARD,
+        Role.ANALYST,
         Role.VIEWER,
     ]
-    for role in (Role.LEAD, Role.BOARD, Role.VIEWER, None):
+    for role in (Role.LEAD, Role.BOARD, Role.ANALYST, Role.VIEWER, None):
         assert not any(access(role).can_grant(r) for r in Role)
 
 
@@ -81,3 +82,13 @@ def test_a_lead_removes_evidence_they_added_to_their_own_action_only() -> None:
 @pytest.mark.parametrize("role", ROLES)
 def test_board_members_officers_and_administrators_minute_meetings(role: Role | None) -> None:
     assert access(role).can_minute_meetings is (role in {Role.ADMINISTRATOR, Role.OFFICER, Role.BOARD})
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_analysts_officers_and_administrators_keep_the_scorecard(role: Role | None) -> None:
+    assert access(role).can_manage_indicators is (role in {Role.ADMINISTRATOR, Role.OFFICER, Role.ANALYST})
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_analysts_see_the_child_records_behind_annex_a_figures(role: Role | None) -> None:
+    assert access(role).can_see_child_records is (role is Role.ANALYST)

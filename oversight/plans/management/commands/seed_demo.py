@@ -35,6 +35,7 @@ PEOPLE = {
     "officer": ("Omar Officer", "officer", ""),
     "lead": ("Lena Lead", "lead", "HOS CLA"),
     "board": ("Bea Board", "board", ""),
+    "analyst": ("Anil Analyst", "analyst", ""),
     "viewer": ("Cllr Victor Viewer", "viewer", ""),
 }
 
