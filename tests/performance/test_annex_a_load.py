@@ -8,7 +8,7 @@ from datetime import date, datetime
 import duckdb
 import pytest
 
-from oversight.performance.annex_a.load import load_extract
+from oversight.performance.annex_a.load import load_extract, loaded_extracts
 from oversight.plans.tables import ImportFailed
 
 AS_AT = date(2023, 3, 31)
@@ -184,3 +184,19 @@ def test_title_rows_above_the_header_a_windows_encoded_csv_and_a_broken_file(
     assert [(p.row, p.message) for p in list4.problems] == [
         (3, "expected the Continuous Assessment Start Date")
     ]
+
+
+def test_the_extracts_loaded_for_a_council_are_listed_newest_first(write_csv, tmp_path) -> None:
+    database = tmp_path / "listed.duckdb"
+    assert loaded_extracts("Anytown", database) == []
+    list3 = [
+        ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age", "Date of referral",
+         "Number of Referrals in Last 12 Months", "Allocated Team", "Allocated Worker"],
+        ["R1", "F", "W", "", "", "01/05/2023", "0", "Team 1", "Ann"],
+    ]  # fmt: skip
+    path = write_csv("list3.csv", list3)
+    for as_at in (date(2023, 4, 30), date(2023, 5, 31)):
+        load_extract([path], "Anytown", as_at, database=database)
+    load_extract([path], "Elsewhere", date(2023, 5, 31), database=database)
+    found = loaded_extracts("Anytown", database)
+    assert [(e.as_at, e.lists) for e in found] == [(date(2023, 5, 31), (3,)), (date(2023, 4, 30), (3,))]

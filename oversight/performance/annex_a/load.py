@@ -10,7 +10,7 @@ import json
 import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
@@ -340,3 +340,31 @@ def _record_load(
             json.dumps([asdict(r) for r in reports]),
         ],
     )
+
+
+@dataclass(frozen=True)
+class LoadedExtract:
+    council: str
+    as_at: date
+    loaded: datetime
+    pseudonymised: bool
+    lists: tuple[int, ...]
+
+
+def loaded_extracts(council: str, database: Path | None = None) -> list[LoadedExtract]:
+    """The extracts loaded for a council, newest first; none when nothing has been loaded yet."""
+    path = database or database_path()
+    if not path.exists():
+        return []
+    with duckdb.connect(str(path), read_only=True) as con:
+        if not con.execute("SELECT 1 FROM information_schema.tables WHERE table_name = 'loads'").fetchall():
+            return []
+        rows = con.execute(
+            "SELECT council, as_at, loaded, pseudonymised, lists FROM loads WHERE council = ?"
+            " ORDER BY as_at DESC",
+            [council],
+        ).fetchall()
+    return [
+        LoadedExtract(name, as_at, loaded, pseudonymised, tuple(int(n) for n in lists.split(",") if n))
+        for name, as_at, loaded, pseudonymised, lists in rows
+    ]
