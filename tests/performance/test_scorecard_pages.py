@@ -41,7 +41,7 @@ def test_the_scorecard_rates_each_indicator_against_its_target_by_service_area(s
     earlier = (
         signed_in("vic").get(f"/plans/demo/scorecard/?month={iso_month(date(2020, 1, 1))}").content.decode()
     )
-    assert earlier.count("No status") == 2  # no data is its own state, never Green
+    assert earlier.count('app-rag--none">No data</strong>') == 2  # its own state, never Green
 
 
 def test_the_owner_enters_a_value_and_the_scorecard_shows_it(signed_in, indicators) -> None:
@@ -109,3 +109,13 @@ def test_an_officer_adds_an_indicator_and_it_is_audited(signed_in, plan) -> None
     assert "There is already" not in text and "Enter the target as a number" in text
     assert "Select whether higher or lower is better" in text
     assert signed_in("lee").post("/plans/demo/scorecard/new/", data).status_code == 403
+
+
+def test_an_indicator_without_a_value_this_month_shows_no_data_not_no_status(signed_in, plan) -> None:
+    Indicator.objects.create(
+        plan=plan, name="Return interviews within 72 hours", service_area="Children in care",
+        polarity="higher", target=D(80),
+    )  # fmt: skip
+    page = signed_in("vic").get("/plans/demo/scorecard/").content.decode()
+    assert 'app-rag--none">No data</strong>' in page
+    assert "No status" not in page
