@@ -50,6 +50,7 @@ def test_seed_demo_loads_a_council_with_twelve_months_and_a_person_per_role(priv
     assert len(set(months)) == 12
     assert sorted(Membership.objects.filter(plan=demo).values_list("user__username", "role")) == [
         ("admin", "administrator"),
+        ("analyst", "analyst"),
         ("board", "board"),
         ("lead", "lead"),
         ("officer", "officer"),
