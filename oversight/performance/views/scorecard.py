@@ -15,39 +15,17 @@ from django.urls import reverse
 from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
 from oversight.lib.months import add_months, iso_month, month_name, month_of, parse_iso_month
-from oversight.performance.models import Indicator, IndicatorValue
-from oversight.performance.scorecard import Polarity, ScorecardRow, Unit, formatted, scorecard_row, sparkline
+from oversight.performance.models import Indicator
+from oversight.performance.scorecard import ScorecardRow, Unit, formatted, sparkline
+from oversight.performance.scorecard_data import HISTORY_MONTHS, scorecard_rows
 from oversight.performance.values import record_value
 from oversight.plans.models import Change, Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
 
-HISTORY_MONTHS = 12
-
 
 def _rows(plan: Plan, month: date, only: Indicator | None = None) -> list[ScorecardRow]:
     """The scorecard's rows for a month: every indicator of the plan, or just `only`."""
-    indicators = Indicator.objects.filter(plan=plan) if only is None else [only]
-    first = add_months(month, -(HISTORY_MONTHS - 1))
-    values: dict[int, dict[date, Decimal | None]] = defaultdict(dict)
-    found = IndicatorValue.objects.filter(indicator__plan=plan, period__gte=first, period__lte=month)
-    if only is not None:
-        found = found.filter(indicator=only)
-    for indicator_id, period, value in found.values_list("indicator_id", "period", "value"):
-        values[indicator_id][month_of(period)] = value
-    months = [add_months(first, i) for i in range(HISTORY_MONTHS)]
-    return [
-        scorecard_row(
-            indicator.pk,
-            indicator.name,
-            indicator.service_area,
-            Unit(indicator.unit),
-            Polarity(indicator.polarity),
-            indicator.target,
-            indicator.tolerance,
-            [values[indicator.pk].get(m) for m in months],
-        )
-        for indicator in indicators
-    ]
+    return scorecard_rows(plan, month, only)
 
 
 @plan_page()
