@@ -119,6 +119,7 @@ class Change(models.Model):
         LEFT_PLAN = "left", "No longer in the plan"
         RETURNED = "returned", "Back in the plan"
         REMOVED = "removed", "Removed"
+        VIEWED = "viewed", "Viewed"  # personal data looked at, e.g. Annex A child records
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="changes")
     action = models.ForeignKey(
