@@ -15,16 +15,18 @@ from oversight.plans.models import Plan
 HISTORY_MONTHS = 12
 
 
-def history_months(month: date) -> list[date]:
+def history_months(month: date, count: int = HISTORY_MONTHS) -> list[date]:
     """The months a row's history covers, oldest first, ending with `month`."""
-    return [add_months(month, i - (HISTORY_MONTHS - 1)) for i in range(HISTORY_MONTHS)]
+    return [add_months(month, i - (count - 1)) for i in range(count)]
 
 
-def scorecard_rows(plan: Plan, month: date, only: Indicator | None = None) -> list[ScorecardRow]:
-    """The scorecard's rows for a month: every indicator of the plan (in service area and name
-    order), or just `only`. Two queries, however many indicators there are."""
+def scorecard_rows(
+    plan: Plan, month: date, only: Indicator | None = None, count: int = HISTORY_MONTHS
+) -> list[ScorecardRow]:
+    """The scorecard's rows for a month with `count` months of history: every indicator of the plan
+    (in service area and name order), or just `only`. Two queries, however many indicators there are."""
     indicators: Iterable[Indicator] = Indicator.objects.filter(plan=plan) if only is None else [only]
-    months = history_months(month)
+    months = history_months(month, count)
     values: dict[int, dict[date, Decimal | None]] = defaultdict(dict)
     found = IndicatorValue.objects.filter(
         indicator__plan=plan, period__gte=months[0], period__lt=add_months(month, 1)
