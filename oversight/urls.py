@@ -7,6 +7,8 @@ from django.urls import include, path
 from oversight.accounts import views as accounts
 from oversight.governance.views import boards, recommendations, visits
 from oversight.performance import views as performance
+from oversight.performance.views import exports as performance_exports
+from oversight.performance.views import service_areas as performance_service_areas
 from oversight.plans.views import actions, audit, evidence, imports, overview, reports, verification
 
 plan_urls = [
@@ -38,6 +40,15 @@ plan_urls = [
     path("scorecard/", performance.scorecard, name="scorecard"),
     path("scorecard/<int:pk>/", performance.indicator_page, name="indicator"),
     path("scorecard/new/", performance.new_indicator, name="new-indicator"),
+    path(
+        "scorecard/<str:month>.<str:fmt>", performance_exports.scorecard_download, name="scorecard-download"
+    ),
+    path("scorecard/service-areas/", performance_service_areas.service_areas, name="service-areas"),
+    path(
+        "scorecard/service-areas/<int:pk>/remove/",
+        performance_service_areas.remove_manager,
+        name="remove-service-area-manager",
+    ),
     path("governance/", boards.governance, name="governance"),
     path("governance/boards/<int:pk>/", boards.board_page, name="board"),
     path("governance/boards/<int:pk>/meetings/", boards.add_meeting, name="add-meeting"),

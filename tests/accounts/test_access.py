@@ -28,6 +28,9 @@ READ_PAGES = [
     "/plans/demo/report/2017-01.md",
     "/plans/demo/audit/",
     "/plans/demo/scorecard/",
+    "/plans/demo/scorecard/2017-01.docx",
+    "/plans/demo/scorecard/2017-01.xlsx",
+    "/plans/demo/scorecard/service-areas/",
     "/plans/demo/governance/",
 ]
 MANAGER_PAGES = ["/plans/demo/import/", "/plans/demo/people/"]

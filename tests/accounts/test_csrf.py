@@ -25,6 +25,8 @@ SIGNED_IN_FORMS = [
     "/plans/demo/import/{token}/cancel/",
     "/plans/demo/people/",
     "/plans/demo/people/{membership}/",
+    "/plans/demo/scorecard/service-areas/",
+    "/plans/demo/scorecard/service-areas/1/remove/",
 ]
 
 

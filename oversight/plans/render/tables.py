@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from oversight.lib.months import month_name, short_month_name
 from oversight.plans.exception_report import ExceptionReport
 
-Cell = str | int
+Cell = str | int | Decimal | None  # None: an empty cell in a spreadsheet
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,112 @@
+"""The scorecard's service areas and their managers, who receive the weekly performance summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from oversight.accounts.access import plan_page
+from oversight.accounts.models import Membership
+from oversight.accounts.roles import Access
+from oversight.performance.models import Indicator, ServiceAreaManager
+from oversight.plans import audit
+from oversight.plans.models import Change, Plan
+from oversight.plans.views.common import actor, plan_crumbs, render_plan_page
+
+
+def _who(user: Any) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def _record(request: HttpRequest, plan: Plan, kind: str, manager: ServiceAreaManager) -> None:
+    who = manager.user.get_username()
+    old, new = ("", who) if kind == Change.Kind.ADDED else (who, "")
+    audit.record(
+        plan.pk, actor(request), "website", kind, f"service area manager: {manager.service_area}", old, new
+    )
+
+
+@plan_page()
+def service_areas(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
+    indicators = Counter(Indicator.objects.filter(plan=plan).values_list("service_area", flat=True))
+    members = {m.user_id: m for m in Membership.objects.filter(plan=plan).select_related("user")}
+    values = {"service_area": "", "person": ""}
+    problems: dict[str, str] = {}
+    if request.method == "POST":
+        if not access.manages:
+            raise PermissionDenied(
+                "Only an improvement officer or administrator chooses service areas' managers"
+            )
+        values = {name: request.POST.get(name, "").strip() for name in values}
+        problems = _problems(plan, values, indicators, members)
+        if not problems:
+            manager = ServiceAreaManager.objects.create(
+                plan=plan, service_area=values["service_area"], user=members[int(values["person"])].user
+            )
+            _record(request, plan, Change.Kind.ADDED, manager)
+            messages.success(request, f"{_who(manager.user)} now manages {manager.service_area}.")
+            return redirect("service-areas", plan.slug)
+    managers: dict[str, list[ServiceAreaManager]] = {area: [] for area in indicators}
+    for manager in ServiceAreaManager.objects.filter(plan=plan).select_related("user"):
+        managers.setdefault(manager.service_area, []).append(manager)
+    return render_plan_page(
+        request,
+        "performance/service_areas.html",
+        plan,
+        access,
+        "scorecard",
+        {
+            "crumbs": plan_crumbs(plan, ("Scorecard", reverse("scorecard", args=[plan.slug]))),
+            "areas": [
+                (area, indicators[area], [(m, _who(m.user), m.user_id in members) for m in managers[area]])
+                for area in sorted(managers)
+            ],
+            "area_names": sorted(indicators),
+            "people": sorted(
+                ((str(pk), _who(m.user), m.user.email) for pk, m in members.items()), key=_by_name
+            ),
+            "values": values,
+            "problems": problems,
+            "form_errors": list(problems.items()),
+        },
+        status=400 if problems else 200,
+    )
+
+
+def _by_name(person: tuple[str, str, str]) -> str:
+    return person[1].casefold()
+
+
+def _problems(
+    plan: Plan, values: dict[str, str], indicators: Counter[str], members: dict[int, Membership]
+) -> dict[str, str]:
+    problems = {}
+    if values["service_area"] not in indicators:
+        problems["service_area"] = "Select a service area of the plan's indicators"
+    if not values["person"].isdecimal() or int(values["person"]) not in members:
+        problems["person"] = "Select a person with a role in this plan"
+    if (
+        not problems
+        and ServiceAreaManager.objects.filter(
+            plan=plan, service_area=values["service_area"], user_id=int(values["person"])
+        ).exists()
+    ):
+        problems["person"] = f"They already manage {values['service_area']}"
+    return problems
+
+
+@require_POST
+@plan_page(lambda access: access.manages)
+def remove_manager(request: HttpRequest, plan: Plan, access: Access, pk: int) -> HttpResponse:
+    manager = get_object_or_404(ServiceAreaManager.objects.select_related("user"), plan=plan, pk=pk)
+    manager.delete()
+    _record(request, plan, Change.Kind.REMOVED, manager)
+    messages.success(request, f"{_who(manager.user)} no longer manages {manager.service_area}.")
+    return redirect("service-areas", plan.slug)
