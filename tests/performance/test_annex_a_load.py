@@ -130,6 +130,7 @@ def test_pseudonymised_ids_are_keyed_hashes_and_dates_of_birth_months(write_csv,
         load_extract([path], "Anytown", AS_AT, database=database, pseudonymise=True)
 
 
+@pytest.mark.django_db  # it then records the indicators of the council's plans
 def test_the_command_loads_and_prints_the_data_quality_report(write_csv, settings, tmp_path) -> None:
     import io
 

@@ -2,45 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from oversight.performance.annex_a.load import load_extract
 from oversight.performance.annex_a.measures import compute_measures, drill_down
-
-AS_AT = date(2023, 5, 31)
-COMMON = ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age"]
-
-
-@pytest.fixture
-def extract(write_csv, tmp_path):
-    database = tmp_path / "m.duckdb"
-    list4 = [
-        [*COMMON, "Continuous Assessment Start Date", "Continuous Assessment Date of Authorisation",
-         "Allocated Team", "Allocated Worker"],
-        ["A1", "F", "W", "", "", "02/05/2023", "02/05/2023", "Team 1", "Ann"],  # same day: 0
-        ["A2", "F", "W", "", "", "03/04/2023", "16/05/2023", "Team 1", "Ann"],  # Easter, coronation: 27
-        ["A3", "F", "W", "", "", "01/02/2023", "28/04/2023", "Team 2", "Bo"],  # 19 + 23 + 18 = 60
-        ["A4", "F", "W", "", "", "01/05/2023", "", "Team 2", "Bo"],  # not yet authorised: out of scope
-    ]  # fmt: skip
-    list5 = [
-        [*COMMON, "Strategy discussion initiating Section 47 Enquiry Start Date",
-         "Date of Initial Child Protection Conference", "Allocated Team", "Allocated Worker"],
-        ["S1", "F", "W", "", "", "16/09/2022", "10/10/2022", "Team 1", "Ann"],  # 15 (19/09 a bank holiday)
-        ["S2", "F", "W", "", "", "16/09/2022", "11/10/2022", "Team 1", "Ann"],  # 16: late
-        ["S3", "F", "W", "", "", "21/12/2022", "11/01/2023", "Team 2", "Bo"],  # Christmas: 12, in time
-    ]  # fmt: skip
-    list3 = [
-        [*COMMON, "Date of referral", "Number of Referrals in Last 12 Months", "Allocated Team",
-         "Allocated Worker"],
-        ["R1", "F", "W", "", "", "01/05/2023", "0", "Team 1", "Ann"],
-        ["R2", "F", "W", "", "", "02/05/2023", "2", "Team 1", "Ann"],
-        ["R3", "F", "W", "", "", "03/05/2023", "", "Team 2", ""],
-    ]  # fmt: skip
-    paths = [write_csv("list4.csv", list4), write_csv("list5.csv", list5), write_csv("list3.csv", list3)]
-    load_extract(paths, "Anytown", AS_AT, database=database)
-    return database
+from tests.performance.conftest import AS_AT, COMMON
 
 
 def measure(database, key):
@@ -195,3 +161,10 @@ def test_the_rows_behind_a_teams_or_a_workers_figure(extract) -> None:
     assert [r["child_unique_id"] for r in by_team] == ["S3"]
     by_worker = drill_down("Anytown", AS_AT, "assessments_45", database=extract, worker="Ann")
     assert [r["child_unique_id"] for r in by_worker] == ["A1", "A2"]
+
+
+def test_the_rows_behind_not_allocated_are_those_without_a_worker(extract) -> None:
+    referrals = next(m for m in compute_measures("Anytown", AS_AT, extract) if m.key == "re_referrals")
+    assert referrals.by_worker[-1].name == "Not allocated"
+    rows = drill_down("Anytown", AS_AT, "re_referrals", database=extract, worker="Not allocated")
+    assert [r["child_unique_id"] for r in rows] == ["R3"]

@@ -22,6 +22,7 @@ from oversight.plans.exception_report import percent
 RHI_OFFERED = (
     LISTS[8].column("Was the child offered a Return Interview after their last missing episode (Y/N)?").key
 )
+NOT_ALLOCATED = "Not allocated"  # a record's team or worker when the extract gives none
 MISSING_EPISODES = (
     LISTS[8]
     .column("Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months")
@@ -234,7 +235,7 @@ def compute_measures(council: str, as_at: date, database: Path | None = None) ->
             ):
                 for name, numerator, denominator in con.execute(
                     head
-                    + f"SELECT coalesce({column}, 'Not allocated'), count(*) FILTER (WHERE met), count(*)"
+                    + f"SELECT coalesce({column}, '{NOT_ALLOCATED}'), count(*) FILTER (WHERE met), count(*)"
                     " FROM measured GROUP BY ALL ORDER BY 1",
                     parameters,
                 ).fetchall():
@@ -260,8 +261,8 @@ def drill_down(
         sql = measure_rows_sql(definition) + (
             "SELECT row_number, child_unique_id, allocated_team, allocated_worker, days, met FROM measured"
             + " WHERE true"
-            + (" AND allocated_team = $team" if team else "")
-            + (" AND allocated_worker = $worker" if worker else "")
+            + (f" AND coalesce(allocated_team, '{NOT_ALLOCATED}') = $team" if team else "")
+            + (f" AND coalesce(allocated_worker, '{NOT_ALLOCATED}') = $worker" if worker else "")
             + " ORDER BY row_number"
         )
         parameters: dict[str, object] = {"council": council, "as_at": as_at}

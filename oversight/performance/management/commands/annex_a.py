@@ -1,4 +1,6 @@
-"""oversight annex-a load FILE... --council NAME --as-at DATE: load an Annex A extract into DuckDB."""
+"""oversight annex-a load FILE... --council NAME --as-at DATE: load an Annex A extract into DuckDB, and
+record the Annex A indicators of the council's plans from it; also the measures, caseloads and
+`indicators --plan SLUG` to record a plan's Annex A indicators from every loaded extract again."""
 
 from __future__ import annotations
 
@@ -6,11 +8,20 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from oversight.performance.annex_a.caseloads import team_loads, worker_loads
+from oversight.performance.annex_a.caseloads import DEFAULT_POLICY, team_loads, worker_loads
 from oversight.performance.annex_a.load import load_extract
 from oversight.performance.annex_a.measures import compute_measures
 from oversight.performance.annex_a.render import FORMATS, render
-from oversight.plans.management.commands._common import import_failed, iso_date
+from oversight.performance.annex_a_values import refresh_from_annex_a
+from oversight.performance.caseload_policy import named_team_types, plan_policy
+from oversight.plans.management.commands._common import (
+    actor_from,
+    add_actor_argument,
+    import_failed,
+    iso_date,
+    require_migrated,
+)
+from oversight.plans.models import Plan
 from oversight.plans.tables import ImportFailed
 
 
@@ -29,6 +40,13 @@ class Command(BaseCommand):
             action="store_true",
             help="store Child Unique IDs as keyed hashes (ANNEX_A_PSEUDONYM_KEY), dates of birth as months",
         )
+        add_actor_argument(load)
+
+        indicators = commands.add_parser(
+            "indicators", help="record a plan's Annex A indicators from every extract loaded for its council"
+        )
+        indicators.add_argument("--plan", required=True, help="the plan's short name, e.g. bromley")
+        add_actor_argument(indicators)
 
         measures = commands.add_parser("measures", help="the timeliness measures of a loaded extract")
         measures.add_argument("--council", required=True)
@@ -37,14 +55,20 @@ class Command(BaseCommand):
         measures.add_argument("--output", type=Path, help="the file to write (text formats go to the screen)")
 
         caseloads = commands.add_parser("caseloads", help="open cases per worker and team against the policy")
-        caseloads.add_argument("--council", required=True)
+        caseloads.add_argument("--council", help="the council (default: the plan's, with --plan)")
         caseloads.add_argument("--as-at", required=True, type=iso_date)
+        caseloads.add_argument(
+            "--plan", help="use this plan's caseload policy and team types instead of the default bands"
+        )
 
     def handle(self, *args, **options):
         if options["command"] == "measures":
             return self._measures(options)
         if options["command"] == "caseloads":
             return self._caseloads(options)
+        if options["command"] == "indicators":
+            return self._indicators(options)
+        require_migrated()
         try:
             report = load_extract(
                 options["files"],
@@ -56,6 +80,21 @@ class Command(BaseCommand):
         except ImportFailed as error:
             raise import_failed(error) from None
         self.stdout.write("\n".join(report.lines()))
+        actor = actor_from(options)
+        plans = Plan.objects.filter(council=options["council"]).order_by("slug")
+        for plan in plans:
+            self.stdout.write("\n".join(refresh_from_annex_a(plan, actor).lines()))
+        if not plans:
+            self.stdout.write(
+                f"No plan is for the council {options['council']}, so no indicator was recorded from it."
+            )
+
+    def _indicators(self, options):
+        require_migrated()
+        plan = Plan.objects.filter(slug=options["plan"]).first()
+        if plan is None:
+            raise CommandError(f"there is no plan '{options['plan']}': import it first with import-plan")
+        self.stdout.write("\n".join(refresh_from_annex_a(plan, actor_from(options)).lines()))
 
     def _measures(self, options):
         found = compute_measures(options["council"], options["as_at"])
@@ -73,11 +112,20 @@ class Command(BaseCommand):
             self.stdout.write(content.decode("utf-8-sig"))
 
     def _caseloads(self, options):
-        workers = worker_loads(options["council"], options["as_at"])
+        plan = Plan.objects.filter(slug=options["plan"]).first() if options["plan"] else None
+        if options["plan"] and plan is None:
+            raise CommandError(f"there is no plan '{options['plan']}'")
+        council = options["council"] or (plan.council if plan else "")
+        if not council:
+            raise CommandError("name the council with --council, or a plan that has one with --plan")
+        workers = worker_loads(
+            council,
+            options["as_at"],
+            policy=plan_policy(plan) if plan else DEFAULT_POLICY,
+            named=named_team_types(plan) if plan else None,
+        )
         if not workers:
-            raise CommandError(
-                f"no open cases for {options['council']} as at {options['as_at']}: load lists 6-9"
-            )
+            raise CommandError(f"no open cases for {council} as at {options['as_at']}: load lists 6-9")
         lines = [
             "| Team | Band | Workers | Open cases | Average | Workers above band |",
             "| --- | --- | ---: | ---: | ---: | ---: |",
