@@ -7,6 +7,7 @@ from django.urls import include, path
 from oversight.accounts import views as accounts
 from oversight.governance.views import boards, recommendations, visits
 from oversight.performance import views as performance
+from oversight.performance.views import caseloads as performance_caseloads
 from oversight.performance.views import exports as performance_exports
 from oversight.performance.views import service_areas as performance_service_areas
 from oversight.plans.views import actions, audit, evidence, imports, overview, reports, verification
@@ -49,6 +50,10 @@ plan_urls = [
         performance_service_areas.remove_manager,
         name="remove-service-area-manager",
     ),
+    path("caseloads/", performance_caseloads.caseloads, name="caseloads"),
+    path("caseloads/policy/", performance_caseloads.caseload_policy, name="caseload-policy"),
+    path("caseloads/policy/band/", performance_caseloads.caseload_band, name="caseload-band"),
+    path("caseloads/policy/team/", performance_caseloads.caseload_team, name="caseload-team"),
     path("governance/", boards.governance, name="governance"),
     path("governance/boards/<int:pk>/", boards.board_page, name="board"),
     path("governance/boards/<int:pk>/meetings/", boards.add_meeting, name="add-meeting"),

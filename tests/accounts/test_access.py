@@ -31,6 +31,8 @@ READ_PAGES = [
     "/plans/demo/scorecard/2017-01.docx",
     "/plans/demo/scorecard/2017-01.xlsx",
     "/plans/demo/scorecard/service-areas/",
+    "/plans/demo/caseloads/",
+    "/plans/demo/caseloads/policy/",
     "/plans/demo/governance/",
 ]
 MANAGER_PAGES = ["/plans/demo/import/", "/plans/demo/people/"]

@@ -27,6 +27,9 @@ SIGNED_IN_FORMS = [
     "/plans/demo/people/{membership}/",
     "/plans/demo/scorecard/service-areas/",
     "/plans/demo/scorecard/service-areas/1/remove/",
+    "/plans/demo/caseloads/policy/",
+    "/plans/demo/caseloads/policy/band/",
+    "/plans/demo/caseloads/policy/team/",
 ]
 
 

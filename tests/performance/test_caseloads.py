@@ -94,3 +94,35 @@ def test_the_caseloads_command_lists_teams_and_workers_above_their_band(
     text = out.getvalue()
     assert "| Safeguarding 1 | Safeguarding 12–15 | 1 | 16 | 16.0 | 1 |" in text
     assert "- Ann (Safeguarding 1): 16 cases, band 12–15" in text
+
+
+@pytest.mark.django_db
+def test_the_caseloads_command_uses_a_plans_policy_and_team_types(
+    write_csv, tmp_path, settings, plan
+) -> None:
+    import io
+
+    from django.core.management import CommandError, call_command
+
+    from oversight.performance.models import CaseloadBand, CaseloadTeam
+
+    settings.ANNEX_A_DATABASE = tmp_path / "d.duckdb"
+    rows = [[*COMMON, "CIN Start Date", "CIN Closure Date", "Allocated Team", "Allocated Worker"]]
+    rows += [[f"N{i}", "", "", "", "", "01/01/2023", "", "Safeguarding 1", "Ann"] for i in range(16)]
+    rows += [[f"P{i}", "", "", "", "", "01/01/2023", "", "Pod 4", "Cy"] for i in range(11)]
+    load_extract([write_csv("list6.csv", rows)], "Anytown", AS_AT)
+    plan.council = "Anytown"
+    plan.save()
+    CaseloadBand.objects.create(plan=plan, team_type="Safeguarding", low=12, high=18)
+    CaseloadBand.objects.create(plan=plan, team_type="Court", low=8, high=10)
+    CaseloadTeam.objects.create(plan=plan, team="Pod 4", team_type="Court")
+    out = io.StringIO()
+    call_command("annex_a", "caseloads", "--plan", "demo", "--as-at", "2023-05-31", stdout=out)
+    text = out.getvalue()
+    assert "| Safeguarding 1 | Safeguarding 12–18 | 1 | 16 | 16.0 | 0 |" in text
+    assert "| Pod 4 | Court 8–10 | 1 | 11 | 11.0 | 1 |" in text
+    assert "Workers above their band: 1" in text and "- Cy (Pod 4): 11 cases, band 8–10" in text
+    with pytest.raises(CommandError, match="there is no plan 'elsewhere'"):
+        call_command("annex_a", "caseloads", "--plan", "elsewhere", "--as-at", "2023-05-31")
+    with pytest.raises(CommandError, match="name the council with --council"):
+        call_command("annex_a", "caseloads", "--as-at", "2023-05-31")

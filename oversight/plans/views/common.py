@@ -33,6 +33,7 @@ def navigation(plan: Plan, access: Access, current: str) -> list[dict[str, Any]]
         ("report", "Exception report", True),
         ("governance", "Governance", True),
         ("scorecard", "Scorecard", True),
+        ("caseloads", "Caseloads", True),
         ("import", "Import", access.can_import),
         ("people", "People", access.can_manage_people),
         ("audit", "Audit log", True),

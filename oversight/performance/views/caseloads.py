@@ -1,0 +1,180 @@
+"""Caseloads from the latest Annex A extract against the plan's caseload policy, and the policy:
+its bands per team type and the types named for teams whose names do not tell them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from oversight.accounts.access import plan_page
+from oversight.accounts.roles import Access
+from oversight.lib.months import parse_iso_date
+from oversight.performance.annex_a.caseloads import DEFAULT_POLICY, Band, team_loads, team_type, worker_loads
+from oversight.performance.annex_a.load import loaded_extracts
+from oversight.performance.caseload_chart import caseload_chart, caseload_summary, team_state
+from oversight.performance.caseload_policy import (
+    BandFields,
+    add_band,
+    change_band,
+    name_team_type,
+    named_team_types,
+    plan_policy,
+    read_band,
+    remove_band,
+)
+from oversight.plans.models import Plan
+from oversight.plans.views.common import actor, plan_crumbs, render_plan_page
+
+NEW_BAND = {"team_type": "", "low": "", "high": ""}
+
+
+@plan_page()
+def caseloads(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
+    extracts = loaded_extracts(plan.council) if plan.council else []
+    context: dict[str, Any] = {"crumbs": plan_crumbs(plan), "extracts": extracts}
+    if extracts:
+        chosen = extracts[0]
+        if "as_at" in request.GET:
+            as_at = parse_iso_date(request.GET["as_at"])
+            matching = [extract for extract in extracts if extract.as_at == as_at]
+            if not matching:
+                raise Http404("No extract of that date is loaded")
+            chosen = matching[0]
+        policy, named = plan_policy(plan), named_team_types(plan)
+        workers = worker_loads(plan.council, chosen.as_at, policy=policy, named=named)
+        teams = team_loads(workers)
+        context |= {
+            "chosen": chosen,
+            "default_policy": policy is DEFAULT_POLICY,
+            "teams": [(t, team_type(t.team, named), team_state(t)) for t in teams],
+            "chart": caseload_chart(teams),
+            "summary": caseload_summary(teams, workers),
+            "above": [w for w in workers if w.above_band],
+        }
+    return render_plan_page(request, "performance/caseloads.html", plan, access, "caseloads", context)
+
+
+def _policy_page(
+    request: HttpRequest,
+    plan: Plan,
+    access: Access,
+    problems: dict[str, str] | None = None,
+    new_band: dict[str, str] | None = None,
+    changed: dict[str, str] | None = None,
+) -> HttpResponse:
+    """The policy page; after a refused change, with what was typed (a new band, or a band's
+    changed figures) and what is wrong with it."""
+    policy, named = plan_policy(plan), named_team_types(plan)
+    problems = problems or {}
+    bands = []
+    for index, band in enumerate(policy):
+        typed = changed if changed and changed["band"] == band.team_type else None
+        fields = _band_fields(index)
+        bands.append(
+            {
+                "band": band,
+                "fields": fields,
+                "low": typed["low"] if typed else band.low,
+                "high": typed["high"] if typed else band.high,
+                "low_error": problems.get(fields.low),
+                "high_error": problems.get(fields.high),
+            }
+        )
+    return render_plan_page(
+        request,
+        "performance/caseload_policy.html",
+        plan,
+        access,
+        "caseloads",
+        {
+            "crumbs": plan_crumbs(plan, ("Caseloads", reverse("caseloads", args=[plan.slug]))),
+            "default_policy": policy is DEFAULT_POLICY,
+            "bands": bands,
+            "new_band": new_band or NEW_BAND,
+            "teams": _teams(plan, policy, named),
+            "team_types": [band.team_type for band in policy],
+            "problems": problems,
+            "form_errors": list(problems.items()),
+        },
+        status=400 if problems else 200,
+    )
+
+
+def _band_fields(index: int) -> BandFields:
+    return BandFields(f"team_type-{index}", f"low-{index}", f"high-{index}")
+
+
+def _teams(plan: Plan, policy: tuple[Band, ...], named: dict[str, str]) -> list[dict[str, Any]]:
+    """The teams of the latest extract, and any other the council has named, with the type read
+    from each one's name and the type named for it."""
+    extracts = loaded_extracts(plan.council) if plan.council else []
+    seen = set(named)
+    if extracts:
+        workers = worker_loads(plan.council, extracts[0].as_at, policy=policy, named=named)
+        seen |= {load.team for load in team_loads(workers) if load.team != "No team"}
+    return [
+        {"team": team, "from_name": team_type(team), "named": named.get(team, ""), "index": index}
+        for index, team in enumerate(sorted(seen))
+    ]
+
+
+@plan_page()
+def caseload_policy(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
+    """Everyone reads the policy; administrators and officers add a band here."""
+    if request.method != "POST":
+        return _policy_page(request, plan, access)
+    if not access.manages:
+        raise PermissionDenied("Only an improvement officer or an administrator changes the caseload policy")
+    posted = {name: request.POST.get(name, "").strip() for name in NEW_BAND}
+    band, problems = read_band(posted["team_type"], posted["low"], posted["high"], BandFields())
+    if band is not None and not add_band(plan, band, actor(request)):
+        problems = {"team_type": f"The policy already has a band for {band.team_type}: change it above"}
+    if band is None or problems:
+        return _policy_page(request, plan, access, problems, new_band=posted)
+    messages.success(request, f"The band for {band.team_type} is added: {band.label} cases per worker.")
+    return redirect("caseload-policy", plan.slug)
+
+
+@require_POST
+@plan_page(lambda access: access.manages)
+def caseload_band(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
+    """Changes one band's fewest and most cases, or removes it."""
+    kind = request.POST.get("band", "")
+    policy = [band.team_type for band in plan_policy(plan)]
+    if kind not in policy:
+        messages.error(request, f"The policy has no band for {kind or 'that team type'}.")
+        return redirect("caseload-policy", plan.slug)
+    if "remove" in request.POST:
+        refused = remove_band(plan, kind, actor(request))
+        if refused:
+            return _policy_page(request, plan, access, {_band_fields(policy.index(kind)).high: refused})
+        messages.success(request, f"The band for {kind} is removed.")
+        return redirect("caseload-policy", plan.slug)
+    posted = {"band": kind, "low": request.POST.get("low", ""), "high": request.POST.get("high", "")}
+    band, problems = read_band(kind, posted["low"], posted["high"], _band_fields(policy.index(kind)))
+    if band is None:
+        return _policy_page(request, plan, access, problems, changed=posted)
+    change_band(plan, band, actor(request))
+    messages.success(request, f"The band for {kind} is now {band.label} cases per worker.")
+    return redirect("caseload-policy", plan.slug)
+
+
+@require_POST
+@plan_page(lambda access: access.manages)
+def caseload_team(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
+    """Names a team's type, or (empty) goes back to reading it from the team's name."""
+    team, kind = request.POST.get("team", "").strip(), request.POST.get("team_type", "").strip()
+    allowed = {band.team_type for band in plan_policy(plan)} | {named_team_types(plan).get(team, "")}
+    if not team or len(team) > 200 or kind not in allowed | {""}:
+        messages.error(request, "Select one of the policy's team types for the team.")
+        return redirect("caseload-policy", plan.slug)
+    name_team_type(plan, team, kind, actor(request))
+    said = f"is now {kind}" if kind else "is read from its name again"
+    messages.success(request, f"The type of {team} {said}.")
+    return redirect("caseload-policy", plan.slug)
