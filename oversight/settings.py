@@ -134,6 +134,8 @@ EMAIL_HOST_USER = os.getenv("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "oversight@localhost")
+# The site's address as people reach it, for links in emails sent without a request (the weekly summary)
+SITE_URL = os.getenv("SITE_URL", "http://localhost:8000").rstrip("/")
 
 # Security headers; the https ones only when HTTPS is on, so the demo works on http://localhost
 SECURE_SSL_REDIRECT = HTTPS and envbool("SECURE_SSL_REDIRECT", "True")
