@@ -92,7 +92,7 @@ def _count(number: int, one: str, many: str) -> str:
 def caseload_summary(teams: list[TeamLoad], workers: list[WorkerLoad]) -> str:
     """'4 of 12 teams have workers above their band; 9 workers in all.'"""
     if not teams:
-        return "The extract has no open cases with an allocated worker."
+        return "The extract has no open cases with an allocated worker in lists 6 to 9."
     above_teams = sum(1 for t in teams if t.above_band)
     above_workers = sum(1 for w in workers if w.above_band)
     if above_teams:

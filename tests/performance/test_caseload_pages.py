@@ -43,7 +43,7 @@ def load(plan, settings, tmp_path, write_csv):
 
 
 @pytest.fixture
-def extract(load):
+def caseload_extract(load):
     """Ann Smith is above the safeguarding band (16 against 12–15); Cy Jones's team "Pod 4" has no
     type in its name; Di Brown is within the band for children looked after."""
     load(
@@ -66,7 +66,7 @@ def table_row(text: str, heading: str) -> str:
     return text[start : text.index("</tr>", start)]
 
 
-def test_the_caseload_page_compares_each_team_with_the_default_policy(signed_in, extract) -> None:
+def test_the_caseload_page_compares_each_team_with_the_default_policy(signed_in, caseload_extract) -> None:
     text = page(signed_in("vic"))
     assert "1 of 3 teams has workers above their band; 1 worker in all." in text
     assert "1 team has no band" in text
@@ -82,7 +82,7 @@ def test_the_caseload_page_compares_each_team_with_the_default_policy(signed_in,
 
 @pytest.mark.parametrize("username", ["alice", "olivia", "ana"])
 def test_administrators_officers_and_analysts_see_the_workers_above_their_band(
-    signed_in, extract, username: str
+    signed_in, caseload_extract, username: str
 ) -> None:
     text = page(signed_in(username))
     assert "Ann Smith" in text and "Bo Green" not in text
@@ -90,7 +90,7 @@ def test_administrators_officers_and_analysts_see_the_workers_above_their_band(
 
 @pytest.mark.parametrize("username", ["vic", "lee", "lara", "bob"])
 def test_others_see_how_many_workers_are_above_their_band_but_not_who(
-    signed_in, extract, username: str
+    signed_in, caseload_extract, username: str
 ) -> None:
     text = page(signed_in(username))
     assert "Ann Smith" not in text
@@ -127,7 +127,7 @@ def test_the_policy_page_shows_the_default_bands_until_the_plan_sets_its_own(sig
     assert "uses the default bands" not in text and "6–9" in text and "Independent reviewing" not in text
 
 
-def test_an_officer_changes_a_band_and_the_caseload_page_follows(signed_in, extract, plan) -> None:
+def test_an_officer_changes_a_band_and_the_caseload_page_follows(signed_in, caseload_extract, plan) -> None:
     client = signed_in("olivia")
     response = client.post(BAND, {"band": "Safeguarding", "low": "12", "high": "16"})
     assert response.status_code == 302 and response["Location"] == POLICY
@@ -195,7 +195,7 @@ def test_bad_bands_are_refused_with_what_to_type_and_nothing_changes(signed_in, 
     assert missing.status_code == 302 and not CaseloadBand.objects.filter(plan=plan).exists()
 
 
-def test_the_policy_page_lists_the_teams_with_the_type_their_name_tells(signed_in, extract) -> None:
+def test_the_policy_page_lists_the_teams_with_the_type_their_name_tells(signed_in, caseload_extract) -> None:
     text = page(signed_in("vic"), POLICY)
     pod = table_row(text, "Pod 4")
     assert "Not known" in pod
@@ -204,7 +204,7 @@ def test_the_policy_page_lists_the_teams_with_the_type_their_name_tells(signed_i
     assert ">No team<" not in text
 
 
-def test_naming_a_teams_type_gives_it_that_types_band(signed_in, extract, plan) -> None:
+def test_naming_a_teams_type_gives_it_that_types_band(signed_in, caseload_extract, plan) -> None:
     client = signed_in("olivia")
     assert client.post(TEAM, {"team": "Pod 4", "team_type": "Court"}).status_code == 302
     assert CaseloadTeam.objects.get(plan=plan, team="Pod 4").team_type == "Court"
@@ -221,14 +221,16 @@ def test_naming_a_teams_type_gives_it_that_types_band(signed_in, extract, plan) 
     assert Change.objects.filter(plan=plan, field="caseload team type: Pod 4", kind="removed").exists()
 
 
-def test_a_team_type_outside_the_policy_is_refused(signed_in, extract, plan) -> None:
+def test_a_team_type_outside_the_policy_is_refused(signed_in, caseload_extract, plan) -> None:
     response = signed_in("olivia").post(TEAM, {"team": "Pod 4", "team_type": "Anything"}, follow=True)
     assert "Select one of the policy&#x27;s team types" in response.content.decode()
     assert not CaseloadTeam.objects.filter(plan=plan).exists()
 
 
 @pytest.mark.parametrize("username", ["lee", "lara", "bob", "ana", "vic"])
-def test_only_administrators_and_officers_change_the_policy(signed_in, extract, plan, username: str) -> None:
+def test_only_administrators_and_officers_change_the_policy(
+    signed_in, caseload_extract, plan, username: str
+) -> None:
     client = signed_in(username)
     assert client.post(POLICY, {"team_type": "Court", "low": "", "high": "5"}).status_code == 403
     assert client.post(BAND, {"band": "Court", "low": "", "high": "5"}).status_code == 403
