@@ -48,13 +48,18 @@ def range_name(first: date, last: date) -> str:
     return f"{month_name(first)} - {month_name(last)}"
 
 
+EARLIEST_YEAR, LATEST_YEAR = 1990, 2100  # months outside these are typing mistakes
+
+
 def parse_iso_month(text: str) -> date | None:
-    """The first day of the month named 'YYYY-MM', or None for anything else."""
+    """The first day of the month named 'YYYY-MM', or None for anything else (or a year before
+    1990 or after 2100, which can only be a typing mistake)."""
     try:
         year, month = (int(part) for part in text.strip().split("-"))
-        return date(year, month, 1)
+        chosen = date(year, month, 1)
     except ValueError:
         return None
+    return chosen if EARLIEST_YEAR <= chosen.year <= LATEST_YEAR else None
 
 
 def parse_iso_date(text: str) -> date | None:

@@ -11,15 +11,13 @@ from oversight.performance.render import DOWNLOADS, Scorecard, renderer
 from oversight.performance.scorecard_data import by_service_area, scorecard_rows
 from oversight.plans.models import Plan
 
-EARLIEST_YEAR, LATEST_YEAR = 1990, 2100  # months outside these are typing mistakes
-
 
 @plan_page()
 def scorecard_download(
     request: HttpRequest, plan: Plan, access: Access, month: str, fmt: str
 ) -> HttpResponse:
     chosen = parse_iso_month(month)
-    if chosen is None or not EARLIEST_YEAR <= chosen.year <= LATEST_YEAR or fmt not in DOWNLOADS:
+    if chosen is None or fmt not in DOWNLOADS:
         raise Http404("No such scorecard")
     scorecard = Scorecard(plan.title, plan.council, chosen, by_service_area(scorecard_rows(plan, chosen)))
     response = HttpResponse(renderer(fmt)(scorecard), content_type=DOWNLOADS[fmt][1])
