@@ -1,8 +1,10 @@
 """Web benchmark: the plan's pages under gunicorn and PostgreSQL with 20 signed-in clients at once.
 
-Builds a plan of 2,000 actions with 24 months of statuses up to this month, starts gunicorn with
-production settings, signs in the clients and times the plan overview, the action list (whole and
-filtered) and an action page, warm and right after a status change.
+Builds a plan of 2,000 actions with 24 months of statuses up to this month and a scorecard of 200
+indicators with 36 months of values, starts gunicorn with production settings, signs in the clients
+and times the plan overview, the action list (whole and filtered), an action page, the scorecard (this
+month and a past month), an indicator page and the scorecard's Excel download, warm and right after a
+status change, with the SQL queries each page makes.
 """
 
 from __future__ import annotations
@@ -27,13 +29,23 @@ from generate import generate
 from postgres import free_port, private_postgres
 from webclient import Session
 
-from oversight.lib.months import add_months, month_of
+from oversight.lib.months import add_months, iso_month, month_of
 
 ROOT = Path(__file__).resolve().parent.parent
 SLUG = "bench"
 PASSWORD = "bench-password-" + secrets.token_hex(8)
 TARGET_P95_MS = 200.0
 HOST = "127.0.0.1"
+PAGES = {  # --page choices, in the order timed
+    "overview": "Plan overview",
+    "actions": "Action list",
+    "filtered": "Action list, ?rag=R&overdue=1",
+    "action": "Action page",
+    "scorecard": "Scorecard, this month",
+    "scorecard-past": "Scorecard, 12 months ago",
+    "indicator": "Indicator page",
+    "scorecard-xlsx": "Scorecard, Excel download",
+}
 
 
 @dataclass(frozen=True)
@@ -42,6 +54,7 @@ class Page:
     name: str
     path: Callable[[int], str]  # the nth request's path
     target: float | None = None  # p95, ms
+    register: bool = True  # reads the plan's register, rebuilt after a change
 
 
 @dataclass(frozen=True)
@@ -59,6 +72,12 @@ def arguments() -> argparse.Namespace:
     )
     parser.add_argument("--actions", type=int, default=2000, help="actions in the plan (default 2000)")
     parser.add_argument("--months", type=int, default=24, help="months of statuses, up to now (default 24)")
+    parser.add_argument(
+        "--indicators", type=int, default=200, help="scorecard indicators, in 8 service areas (default 200)"
+    )
+    parser.add_argument(
+        "--indicator-months", type=int, default=36, help="months of indicator values, up to now (default 36)"
+    )
     parser.add_argument("--clients", type=int, default=20, help="concurrent signed-in clients (default 20)")
     parser.add_argument("--duration", type=float, default=15.0, help="seconds timed per page (default 15)")
     parser.add_argument("--warmup", type=float, default=3.0, help="seconds untimed before each (default 3)")
@@ -84,7 +103,7 @@ def arguments() -> argparse.Namespace:
     )
     parser.add_argument(
         "--page",
-        choices=["overview", "actions", "filtered", "action"],
+        choices=list(PAGES),
         action="append",
         help="time only this page; repeatable, in the order given",
     )
@@ -98,16 +117,20 @@ def log(message: str) -> None:
 # ---------------------------------------------------------------- the data, in this process
 
 
-def build_site(database_url: str, data_dir: Path, actions: int, months: int) -> dict[str, object]:
+def build_site(
+    database_url: str, data_dir: Path, actions: int, months: int, indicators: int, indicator_months: int
+) -> dict[str, object]:
     """Migrates and empties the database, imports the plan and its statuses up to today, adds the
-    people, collects the static files. Returns what the load needs to know."""
+    people and the scorecard, collects the static files. Returns what the load needs to know."""
     from database import configure
 
     description = configure(database_url, data_dir)
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
     from django.db import connection
+    from django.urls import reverse
     from django.utils import timezone
+    from scorecard_data import add_scorecard
     from wording import LEADS
 
     from oversight.accounts.models import Membership
@@ -137,6 +160,13 @@ def build_site(database_url: str, data_dir: Path, actions: int, months: int) -> 
     lead = users.objects.create_user("lead", "lead@example.org", PASSWORD, first_name="Lee")
     Membership.objects.create(plan=plan, user=officer, role="officer")
     Membership.objects.create(plan=plan, user=lead, role="lead", leads=LEADS[0])
+    began = time.perf_counter()
+    scorecard = add_scorecard(plan, [officer, lead], indicators, indicator_months, month_of(today))
+    log(
+        f"scorecard: {len(scorecard.indicator_ids)} indicators, {scorecard.values:,} values "
+        f"({scorecard.no_data} 'no data', {scorecard.missing} months missing) "
+        f"in {time.perf_counter() - began:.1f} s"
+    )
     forget()
     began = time.perf_counter()
     reg = register(plan, today)
@@ -150,6 +180,9 @@ def build_site(database_url: str, data_dir: Path, actions: int, months: int) -> 
         "today": today,
         "start": start,
         "action_ids": ids[:: max(1, len(ids) // 100)],
+        "indicator_ids": scorecard.indicator_ids,
+        "values": scorecard.values,
+        "scorecard_xlsx": reverse("scorecard-download", args=[SLUG, iso_month(month_of(today)), "xlsx"]),
         "lead_action": next(a.action_id for a in reg.actions if LEADS[0] in a.lead),
         "register_seconds": built,
         "red": sum(1 for a in reg.actions if a.rag == "R"),
@@ -276,17 +309,60 @@ def gunicorn(database_url: str, data_dir: Path, workers: int, threads: int) -> I
 
 
 def pages_for(site: dict[str, object], keys: list[str] | None) -> list[Page]:
-    """The pages timed, all four or those named, in that order."""
+    """The pages timed, all of them or those named, in that order."""
     ids: list[str] = site["action_ids"]  # type: ignore[assignment]
-    pages = [
-        Page("overview", "Plan overview", lambda n: f"/plans/{SLUG}/", TARGET_P95_MS),
-        Page("actions", "Action list", lambda n: f"/plans/{SLUG}/actions/", TARGET_P95_MS),
+    indicators: list[int] = site["indicator_ids"]  # type: ignore[assignment]
+    past = iso_month(add_months(month_of(site["today"]), -12))  # type: ignore[arg-type]
+    scorecard, xlsx = f"/plans/{SLUG}/scorecard/", str(site["scorecard_xlsx"])
+    paths: dict[str, Callable[[int], str]] = {
+        "overview": lambda n: f"/plans/{SLUG}/",
+        "actions": lambda n: f"/plans/{SLUG}/actions/",
+        "filtered": lambda n: f"/plans/{SLUG}/actions/?rag=R&overdue=1",
+        "action": lambda n: f"/plans/{SLUG}/actions/{ids[n % len(ids)]}/",
+        "scorecard": lambda n: scorecard,
+        "scorecard-past": lambda n: f"{scorecard}?month={past}",
+        "indicator": lambda n: f"{scorecard}{indicators[n % len(indicators)]}/",
+        "scorecard-xlsx": lambda n: xlsx,
+    }
+    return [
         Page(
-            "filtered", "Action list, ?rag=R&overdue=1", lambda n: f"/plans/{SLUG}/actions/?rag=R&overdue=1"
-        ),
-        Page("action", "Action page", lambda n: f"/plans/{SLUG}/actions/{ids[n % len(ids)]}/"),
+            key,
+            PAGES[key],
+            paths[key],
+            TARGET_P95_MS if key in {"overview", "actions", "scorecard", "scorecard-past"} else None,
+            register=not key.startswith(("scorecard", "indicator")),
+        )
+        for key in keys or PAGES
     ]
-    return [next(p for p in pages if p.key == key) for key in keys] if keys else pages
+
+
+def count_queries(pages: list[Page]) -> dict[str, tuple[int, int]]:
+    """The SQL queries each page makes in this process (Django's test client, signed in as the
+    officer): (right after a change to the plan, warm)."""
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from oversight.plans.audit import plan_changed
+    from oversight.plans.models import Plan
+
+    client = Client(HTTP_HOST=HOST)
+    client.force_login(get_user_model().objects.get(username="officer"))
+    plan = Plan.objects.get(slug=SLUG)
+    counts = {}
+    for page in pages:
+        plan_changed(plan.pk)
+        found = []
+        for _ in range(2):
+            with CaptureQueriesContext(connection) as queries:
+                status = client.get(page.path(0)).status_code
+            if status != 200:
+                raise RuntimeError(f"GET {page.path(0)}: {status}")
+            found.append(len(queries))
+        counts[page.key] = found[0], found[1]
+    connection.close()
+    return counts
 
 
 def timed(session: Session, page: Page, n: int) -> Sample:
@@ -412,12 +488,17 @@ def percentile(sorted_ms: list[float], p: float) -> float:
 
 
 def row(
-    label: str, test: str, samples: list[Sample], seconds: float | None, target: float | None
+    label: str,
+    test: str,
+    samples: list[Sample],
+    seconds: float | None,
+    target: float | None,
+    queries: str = "",
 ) -> list[str]:
     ok = sorted(s.seconds * 1000 for s in samples if s.status == 200)
     errors = sum(1 for s in samples if s.status != 200)
     if not ok:
-        return [label, test, str(len(samples)), str(errors), "", "", "", "", "", ""]
+        return [label, test, str(len(samples)), str(errors), "", "", "", "", "", "", queries]
     p95 = percentile(ok, 95)
     result = "" if target is None else ("PASS" if p95 < target and not errors else "FAIL")
     return [
@@ -431,6 +512,7 @@ def row(
         f"{percentile(ok, 99):.0f}",
         f"{ok[-1]:.0f}",
         result,
+        queries,
     ]
 
 
@@ -446,6 +528,7 @@ def table(rows: list[list[str]]) -> str:
         "p99 ms",
         "max ms",
         "p95<200",
+        "SQL",
     ]
     everything = [header, *rows]
     widths = [max(len(r[i]) for r in everything) for i in range(len(header))]
@@ -494,16 +577,19 @@ def main() -> int:
         if not database_url.startswith(("postgres://", "postgresql://")):
             raise SystemExit("the web benchmark runs on PostgreSQL")
         data_dir = scratch / "var"
-        site = build_site(database_url, data_dir, args.actions, args.months)
+        site = build_site(
+            database_url, data_dir, args.actions, args.months, args.indicators, args.indicator_months
+        )
+        pages = pages_for(site, args.page)
         if args.profile:
-            profile(pages_for(site, args.page))
+            profile(pages)
             return 0
+        sql = count_queries(pages)
         kind = f"gthread, {args.threads} threads each" if args.threads > 1 else "sync"
         log(f"starting gunicorn: {args.workers} workers ({kind})")
         port = stack.enter_context(gunicorn(database_url, data_dir, args.workers, args.threads))
 
         action_ids: list[str] = site["action_ids"]  # type: ignore[assignment]
-        pages = pages_for(site, args.page)
         log(f"signing in {args.clients} clients (Argon2)")
         sessions = [Session(HOST, port) for _ in range(args.clients)]
         for number, session in enumerate(sessions):
@@ -518,16 +604,19 @@ def main() -> int:
             for page in pages:
                 log(f"warm: {page.name}, {args.clients} clients, {args.warmup:g} s + {args.duration:g} s")
                 samples, seconds = hammer(sessions, [page], args.warmup, args.duration)
-                rows.append(row(page.name, "warm", samples, seconds, page.target))
+                cold, warm = sql[page.key]
+                queries = str(warm) if cold == warm else f"{warm} ({cold})"
+                rows.append(row(page.name, "warm", samples, seconds, page.target, queries))
                 everything += samples
         saves: list[float] = []
         if "change" in tests:
-            for page in pages:
+            for page in [p for p in pages if p.register]:  # the others are the same after a change
                 log(f"after a change: {page.name}, {args.rounds} + {args.rounds} changes")
                 first, burst, took = after_change(writer, sessions, page, args.rounds)
                 saves += took
-                rows.append(row(page.name, "1st after change", first, None, None))
-                rows.append(row(page.name, f"{args.clients} at once after", burst, None, None))
+                changed = str(sql[page.key][0])
+                rows.append(row(page.name, "1st after change", first, None, None, changed))
+                rows.append(row(page.name, f"{args.clients} at once after", burst, None, None, changed))
                 everything += first + burst
         saved = 0
         if "mixed" in tests and args.update_every > 0:
@@ -559,6 +648,14 @@ def main() -> int:
     print(
         f"Plan today: {site['red']:,} Red, {site['overdue']:,} overdue; the register built in-process in "
         f"{site['register_seconds']:.3f} s"
+    )
+    print(
+        f"Scorecard: {args.indicators} indicators in 8 service areas, {site['values']:,} values over "
+        f"{args.indicator_months} months"
+    )
+    print(
+        "SQL: queries per request, counted in-process with Django's test client: warm, and in brackets "
+        "right after a change to the plan where that differs"
     )
     print()
     print(table(rows))
