@@ -8,7 +8,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 from zipfile import BadZipFile
 
 from openpyxl import load_workbook
@@ -85,9 +87,12 @@ class Located:
 
     def column_name(self, key: str) -> str:
         """'F (Timescale)': the column's letter and the header the file gives it."""
-        index = self.positions[key]
+        return self.column_at(self.positions[key], self.columns[key].label)
+
+    def column_at(self, index: int, label: str = "") -> str:
+        """'F (Jan 2018)': the letter and header of the column at `index` (counting from 0)."""
         header = self.header[index] if index < len(self.header) else ""
-        return f"{get_column_letter(index + 1)} ({cell_text(header) or self.columns[key].label})"
+        return f"{get_column_letter(index + 1)} ({cell_text(header) or label})"
 
     def data_rows(self) -> list[tuple[int, tuple[object, ...]]]:
         return [(n, cells) for n, cells in self.sheet.rows if n > self.header_row]
@@ -116,8 +121,9 @@ def cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def read_sheets(path: Path, sheet: str | None = None) -> list[Sheet]:
-    """The sheets of a CSV (one sheet) or XLSX file, or just the one named."""
+def read_sheets(path: Path, sheet: str | None = None, *, percentages: bool = False) -> list[Sheet]:
+    """The sheets of a CSV (one sheet) or XLSX file, or just the one named. With `percentages`, a
+    workbook's cells formatted as a percentage read as the figure shown ('86%'), not the 0.86 kept."""
     name = path.name
     if not path.exists():
         raise ImportFailed([Problem(name, f"there is no file at {path}")])
@@ -125,7 +131,7 @@ def read_sheets(path: Path, sheet: str | None = None) -> list[Sheet]:
     if suffix == ".csv":
         return [Sheet(name, "", _csv_rows(path))]
     if suffix in {".xlsx", ".xlsm"}:
-        return _xlsx_sheets(path, sheet)
+        return _xlsx_sheets(path, sheet, percentages)
     raise ImportFailed([Problem(name, "expected a .csv or .xlsx file")])
 
 
@@ -139,7 +145,7 @@ def _csv_rows(path: Path) -> list[tuple[int, tuple[object, ...]]]:
     return [(reader.line_num, tuple(cells)) for cells in reader if any(c.strip() for c in cells)]
 
 
-def _xlsx_sheets(path: Path, wanted: str | None) -> list[Sheet]:
+def _xlsx_sheets(path: Path, wanted: str | None, percentages: bool = False) -> list[Sheet]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError) as error:
@@ -151,15 +157,24 @@ def _xlsx_sheets(path: Path, wanted: str | None) -> list[Sheet]:
             raise ImportFailed([Problem(path.name, f"there is no sheet '{wanted}' (sheets: {listed})")])
         sheets = []
         for name in [wanted] if wanted else names:
+            found = book[name].iter_rows(values_only=not percentages)
             rows = [
-                (number, tuple(cells))
-                for number, cells in enumerate(book[name].iter_rows(values_only=True), start=1)
-                if any(cell_text(c) for c in cells)
+                (number, tuple(_shown(c) for c in cells) if percentages else tuple(cells))
+                for number, cells in enumerate(found, start=1)
             ]
+            rows = [(number, cells) for number, cells in rows if any(cell_text(c) for c in cells)]
             sheets.append(Sheet(path.name, name, rows))
         return sheets
     finally:
         book.close()
+
+
+def _shown(cell: Any) -> object:
+    """A cell's value, with a number formatted as a percentage written as one: 0.865 as '86.5%'."""
+    value = cell.value
+    if isinstance(value, int | float) and not isinstance(value, bool) and "%" in (cell.number_format or ""):
+        return f"{(Decimal(repr(value)) * 100).normalize():f}%"
+    return value
 
 
 def locate(sheets: list[Sheet], columns: Sequence[Column]) -> Located:

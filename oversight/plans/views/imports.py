@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.contrib import messages
@@ -18,6 +19,34 @@ from oversight.plans.tables import ImportFailed
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
 
 SESSION_KEY = "pending_imports"
+
+
+@dataclass(frozen=True)
+class ImportPages:
+    """A place on the site where files are imported: the kinds of file it takes, the names of its
+    pages, where a confirmed import leads, and the breadcrumbs (text, page name) above its preview."""
+
+    kinds: frozenset[str]
+    upload: str
+    preview: str
+    confirm: str
+    cancel: str
+    done: str
+    navigation: str
+    crumbs: tuple[tuple[str, str], ...]
+    by_action: bool = True  # the preview's changes are to actions, so it shows which
+
+
+PLAN_IMPORTS = ImportPages(
+    frozenset({"plan", "status", "recommendations"}),
+    "import",
+    "import-preview",
+    "import-confirm",
+    "import-cancel",
+    "plan",
+    "import",
+    (("Import", "import"),),
+)
 
 
 def _can_import(access: Access) -> bool:
@@ -56,8 +85,7 @@ def import_page(request: HttpRequest, plan: Plan, access: Access) -> HttpRespons
             except ImportFailed as failed:
                 problems["file"] = "; ".join(p.message for p in failed.problems)
             else:
-                request.session.setdefault(SESSION_KEY, {})[pending.token] = pending.to_session()
-                request.session.modified = True
+                remember(request, pending)
                 return redirect("import-preview", plan.slug, pending.token)
     return render_plan_page(
         request,
@@ -75,9 +103,16 @@ def import_page(request: HttpRequest, plan: Plan, access: Access) -> HttpRespons
     )
 
 
-def _pending(request: HttpRequest, token: str) -> uploads.PendingImport | None:
+def remember(request: HttpRequest, pending: uploads.PendingImport) -> None:
+    """Only the person who uploaded a file may preview and import it: it is kept in their session."""
+    request.session.setdefault(SESSION_KEY, {})[pending.token] = pending.to_session()
+    request.session.modified = True
+
+
+def _pending(request: HttpRequest, token: str, pages: ImportPages) -> uploads.PendingImport | None:
     data = request.session.get(SESSION_KEY, {}).get(token)
-    return uploads.PendingImport.from_session(data) if data else None
+    pending = uploads.PendingImport.from_session(data) if data else None
+    return pending if pending is not None and pending.kind in pages.kinds else None
 
 
 def _forget(request: HttpRequest, pending: uploads.PendingImport) -> None:
@@ -88,10 +123,29 @@ def _forget(request: HttpRequest, pending: uploads.PendingImport) -> None:
 
 @plan_page(_can_import)
 def import_preview(request: HttpRequest, plan: Plan, access: Access, token: str) -> HttpResponse:
-    pending = _pending(request, token)
+    return preview_page(request, plan, access, token, PLAN_IMPORTS)
+
+
+@require_POST
+@plan_page(_can_import)
+def import_confirm(request: HttpRequest, plan: Plan, access: Access, token: str) -> HttpResponse:
+    return confirm_import(request, plan, token, PLAN_IMPORTS)
+
+
+@require_POST
+@plan_page(_can_import)
+def import_cancel(request: HttpRequest, plan: Plan, access: Access, token: str) -> HttpResponse:
+    return cancel_import(request, plan, token, PLAN_IMPORTS)
+
+
+def preview_page(
+    request: HttpRequest, plan: Plan, access: Access, token: str, pages: ImportPages
+) -> HttpResponse:
+    """Every change the upload would make, or every problem in it; nothing is saved."""
+    pending = _pending(request, token, pages)
     if pending is None or not uploads.unchanged(pending):
         messages.error(request, "That upload has expired or was already imported. Upload the file again.")
-        return redirect("import", plan.slug)
+        return redirect(pages.upload, plan.slug)
     failed = None
     result = None
     try:
@@ -104,9 +158,12 @@ def import_preview(request: HttpRequest, plan: Plan, access: Access, token: str)
         "plans/import_preview.html",
         plan,
         access,
-        "import",
+        pages.navigation,
         {
-            "crumbs": plan_crumbs(plan, ("Import", reverse("import", args=[plan.slug]))),
+            "crumbs": plan_crumbs(
+                plan, *((text, reverse(name, args=[plan.slug])) for text, name in pages.crumbs)
+            ),
+            "pages": pages,
             "pending": pending,
             "problems": failed.problems if failed else [],
             "result": result,
@@ -117,32 +174,29 @@ def import_preview(request: HttpRequest, plan: Plan, access: Access, token: str)
     )
 
 
-@require_POST
-@plan_page(_can_import)
-def import_confirm(request: HttpRequest, plan: Plan, access: Access, token: str) -> HttpResponse:
-    pending = _pending(request, token)
+def confirm_import(request: HttpRequest, plan: Plan, token: str, pages: ImportPages) -> HttpResponse:
+    """Imports the previewed upload, unless the plan changed after the preview was made."""
+    pending = _pending(request, token, pages)
     if pending is None or not uploads.unchanged(pending):
         messages.error(request, "That upload has expired or was already imported. Upload the file again.")
-        return redirect("import", plan.slug)
+        return redirect(pages.upload, plan.slug)
     if request.POST.get("revision") != str(plan.revision):
         messages.error(
             request, "The plan changed after this preview was made. Check the new preview before importing."
         )
-        return redirect("import-preview", plan.slug, token)
+        return redirect(pages.preview, plan.slug, token)
     try:
         summary = uploads.run(pending, plan.slug, actor(request))
     except ImportFailed:
-        return redirect("import-preview", plan.slug, token)
+        return redirect(pages.preview, plan.slug, token)
     _forget(request, pending)
     messages.success(request, summary.lines()[0].rstrip(":") + ".")
-    return redirect("plan", plan.slug)
+    return redirect(pages.done, plan.slug)
 
 
-@require_POST
-@plan_page(_can_import)
-def import_cancel(request: HttpRequest, plan: Plan, access: Access, token: str) -> HttpResponse:
-    pending = _pending(request, token)
+def cancel_import(request: HttpRequest, plan: Plan, token: str, pages: ImportPages) -> HttpResponse:
+    pending = _pending(request, token, pages)
     if pending is not None:
         _forget(request, pending)
     messages.info(request, "The upload was cancelled; nothing was imported.")
-    return redirect("import", plan.slug)
+    return redirect(pages.upload, plan.slug)
