@@ -9,6 +9,7 @@ from oversight.governance.views import boards, recommendations, visits
 from oversight.performance import views as performance
 from oversight.performance.views import caseloads as performance_caseloads
 from oversight.performance.views import exports as performance_exports
+from oversight.performance.views import indicators as performance_indicators
 from oversight.performance.views import service_areas as performance_service_areas
 from oversight.plans.views import actions, audit, evidence, imports, overview, reports, verification
 
@@ -41,6 +42,7 @@ plan_urls = [
     path("scorecard/", performance.scorecard, name="scorecard"),
     path("scorecard/<int:pk>/", performance.indicator_page, name="indicator"),
     path("scorecard/new/", performance.new_indicator, name="new-indicator"),
+    path("scorecard/<int:pk>/edit/", performance_indicators.edit_indicator, name="edit-indicator"),
     path(
         "scorecard/<str:month>.<str:fmt>", performance_exports.scorecard_download, name="scorecard-download"
     ),

@@ -15,6 +15,7 @@ from oversight.governance.committee_report import (
 from oversight.governance.models import Inspection, ProgressUpdate
 from oversight.governance.pillars import Pillar
 from oversight.lib.months import month_of
+from oversight.performance.links import latest_by_recommendation
 from oversight.plans.models import RAG, Action, Plan
 from oversight.plans.report_data import UnknownPlan, latest_status_on
 
@@ -57,6 +58,7 @@ def committee_report(
         .annotate(rag=latest_status_on(as_at, "rag"))
         .values_list("pk", "rag")
     )
+    indicators = latest_by_recommendation((rec.pk for rec in recommendations), as_at)
     month = month_of(as_at)
     rows = []
     for rec in recommendations:
@@ -75,6 +77,7 @@ def committee_report(
                 update_as_at=update.as_at if update else None,
                 progress=update.progress if update else "",
                 impact=update.impact if update else "",
+                indicators=tuple(indicators.get(rec.pk, ())),
             )
         )
     return compute(plan.title, plan.council, str(inspection), as_at, rows, grouping)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from oversight.governance.pillars import PILLAR_LABELS, Pillar
+from oversight.performance.latest import LatestValue
 from oversight.plans.render.tables import Table
 
 GROUPINGS = ("theme", "pillar")
@@ -32,6 +33,7 @@ class RecommendationProgress:
     update_as_at: date | None
     progress: str
     impact: str
+    indicators: tuple[LatestValue, ...] = ()  # the performance indicators linked to it
 
     @property
     def rag_counts(self) -> Counter[str]:
@@ -100,12 +102,17 @@ def progress_table(report: CommitteeReport, name: str, members: list[Recommendat
         name=name[:31],
         caption=f"{name}: progress against Ofsted's recommendations",
         headers=["No", "Recommendation", update_heading(report), "Impact / Performance", "Plan actions"],
-        rows=[
-            [rec.number, rec.text, _dated(rec), rec.impact or "None reported yet", rec.actions_summary()]
-            for rec in members
-        ],
+        rows=[[rec.number, rec.text, _dated(rec), impact(rec), rec.actions_summary()] for rec in members],
         wide={1, 2, 3},
     )
+
+
+def impact(rec: RecommendationProgress) -> str:
+    """The impact reported, then a line quoting each linked indicator: 'Return interviews within 72
+    hours: 64% in March 2018 against a target of 80% (Red)'."""
+    lines = [rec.impact] if rec.impact else []
+    lines += [indicator.sentence() for indicator in rec.indicators]
+    return "\n".join(lines) or "None reported yet"
 
 
 def _dated(rec: RecommendationProgress) -> str:

@@ -49,3 +49,42 @@ def test_an_officer_adds_an_indicator(sign_in, visit, submit):
     olivia.get_by_label("Amber tolerance").fill("3")
     submit(olivia, "Add the indicator")  # the indicator's page, with no data yet
     assert "No value has been recorded for this month" in olivia.locator("main").inner_text()
+
+
+def test_an_officer_changes_an_indicator_and_links_it_to_an_action(sign_in, visit, submit, follow):
+    from oversight.performance.values import record_value
+    from oversight.plans.models import Plan
+    from oversight.plans.plan_import import Actor
+
+    indicator = Indicator.objects.create(
+        plan=Plan.objects.get(slug="demo"),
+        name="Return interviews within 72 hours",
+        service_area="Children in care",
+        polarity="higher",
+        target=Decimal(75),
+    )
+    this_month = month_of(date.today())
+    record_value(indicator, this_month, Decimal(64), Actor("Ana"), "test")
+    olivia = sign_in("olivia")
+    visit(olivia, f"/plans/demo/scorecard/{indicator.pk}/")
+    follow(olivia, "Change the indicator's details and links")
+    olivia.get_by_label("Target").fill("eighty")
+    olivia.get_by_label("Plan actions").fill("2.1, 9.9")
+    submit(olivia, "Save the changes", status=400)
+    summary = olivia.locator(".govuk-error-summary").inner_text()
+    assert "Enter the target as a number" in summary and "Not in this plan: 9.9" in summary
+    olivia.get_by_label("Target").fill("80")
+    olivia.get_by_label("Plan actions").fill("2.1")
+    olivia.get_by_label("Owner").select_option(label="Lara (Action lead)")
+    olivia.get_by_label("Computed from Annex A").check()
+    olivia.get_by_label("Annex A measure").select_option("cp_visits")
+    olivia.get_by_label("England").fill("82")
+    olivia.get_by_label("Year").fill("2022-23")
+    submit(olivia, "Save the changes")  # the indicator's page, with its chart against the target
+    main = olivia.locator("main").inner_text()
+    assert "This month 64% against a target of 80%" in main and "England 2022-23: 82%" in main
+    assert olivia.locator("svg.app-chart circle.app-chart__point--R").count() == 1
+    visit(olivia, f"/plans/demo/scorecard/{indicator.pk}/?months=36")
+    follow(olivia, "2.1")  # the linked action's page shows the indicator beside its activity
+    row = olivia.locator("tr", has_text="Return interviews within 72 hours")
+    assert "64%" in row.inner_text() and "Red" in row.inner_text()

@@ -106,7 +106,8 @@ def test_an_officer_adds_an_indicator_and_it_is_audited(signed_in, plan) -> None
     )
     assert again.status_code == 400
     text = again.content.decode()
-    assert "There is already" not in text and "Enter the target as a number" in text
+    assert "There is already an indicator with that name" in text  # every problem at once
+    assert "Enter the target as a number" in text
     assert "Select whether higher or lower is better" in text
     assert signed_in("lee").post("/plans/demo/scorecard/new/", data).status_code == 403
 

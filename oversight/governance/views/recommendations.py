@@ -110,6 +110,7 @@ def recommendation_page(request: HttpRequest, plan: Plan, access: Access, pk: in
             "progress": mine,
             "pillars": [Pillar(p).label for p in rec.pillars],
             "actions": rec.actions.order_by("sort_key"),
+            "indicators": mine.indicators,
             "updates": rec.updates.all(),
             "values": values,
             "problems": problems,

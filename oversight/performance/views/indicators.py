@@ -1,85 +1,70 @@
-"""Setting up indicators: adding one, and (for officers and analysts) changing its details."""
+"""Setting up indicators: adding one, and changing its details and its links to the plan's actions and
+Ofsted's recommendations (officers and analysts), every change audited."""
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from dataclasses import replace
 
+from django.conf import settings
 from django.contrib import messages
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
 from oversight.accounts.access import plan_page
-from oversight.accounts.roles import Access
+from oversight.accounts.models import Membership
+from oversight.accounts.roles import Access, Role
+from oversight.performance import indicator_form
+from oversight.performance.annex_a.measures import definitions
+from oversight.performance.indicator_form import DEFAULTS, FIELDS, Choices, Details, form_values, read
+from oversight.performance.links import link, link_texts, recommendation_choices
 from oversight.performance.models import Indicator
-from oversight.performance.scorecard import Polarity, Unit
+from oversight.performance.scorecard import Unit
 from oversight.plans import audit
-from oversight.plans.models import Change, Plan
+from oversight.plans.models import Action, Change, Plan
+from oversight.plans.plan_import import Actor
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page
-
-INDICATOR_FIELDS = (
-    "name",
-    "service_area",
-    "definition",
-    "unit",
-    "polarity",
-    "target",
-    "tolerance",
-    "frequency",
-)
-
-
-def indicator_problems(values: dict[str, str]) -> dict[str, str]:
-    problems = {}
-    if not values["name"]:
-        problems["name"] = "Enter the indicator's name"
-    if not values["service_area"]:
-        problems["service_area"] = "Enter the service area, for example Safeguarding"
-    if values["unit"] not in {u.value for u in Unit}:
-        problems["unit"] = "Select the unit"
-    if values["polarity"] not in {p.value for p in Polarity}:
-        problems["polarity"] = "Select whether higher or lower is better"
-    for name in ("target", "tolerance"):
-        try:
-            if values[name]:
-                Decimal(values[name].rstrip("%"))
-        except InvalidOperation:
-            problems[name] = f"Enter the {name} as a number, for example 90"
-    return problems
 
 
 @plan_page(lambda access: access.can_manage_indicators)
 def new_indicator(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
-    values = {name: "" for name in INDICATOR_FIELDS} | {
-        "unit": "percentage",
-        "frequency": "monthly",
-        "tolerance": "0",
-    }
+    return _indicator_form(request, plan, access, None)
+
+
+@plan_page(lambda access: access.can_manage_indicators)
+def edit_indicator(request: HttpRequest, plan: Plan, access: Access, pk: int) -> HttpResponse:
+    indicator = get_object_or_404(Indicator.objects.select_related("owner"), plan=plan, pk=pk)
+    return _indicator_form(request, plan, access, indicator)
+
+
+def _indicator_form(
+    request: HttpRequest, plan: Plan, access: Access, indicator: Indicator | None
+) -> HttpResponse:
+    people = _people(plan)
+    choices = _choices(plan, indicator, people)
+    before = _details(plan, indicator) if indicator else None
+    values = form_values(before) if before else dict(DEFAULTS)
     problems: dict[str, str] = {}
     if request.method == "POST":
-        values = {name: request.POST.get(name, "").strip() for name in INDICATOR_FIELDS}
-        problems = indicator_problems(values)
-        if not problems and Indicator.objects.filter(plan=plan, name=values["name"]).exists():
-            problems["name"] = "There is already an indicator with that name"
+        # a field the form did not send (no radio chosen, an older form) keeps what it was
+        values = {name: request.POST.get(name, values[name]).strip() for name in FIELDS}
+        problems = indicator_form.problems(values, choices)
         if not problems:
-            indicator = Indicator.objects.create(
-                plan=plan,
-                name=values["name"],
-                service_area=values["service_area"],
-                definition=values["definition"],
-                unit=values["unit"],
-                polarity=values["polarity"],
-                target=Decimal(values["target"].rstrip("%")) if values["target"] else None,
-                tolerance=Decimal(values["tolerance"].rstrip("%") or "0"),
-                frequency=values["frequency"]
-                if values["frequency"] in Indicator.Frequency.values
-                else "monthly",
-            )
-            audit.record(
-                plan.pk, actor(request), "website", Change.Kind.ADDED, "indicator", new=indicator.name[:250]
-            )
-            messages.success(request, f"“{indicator.name}” is on the scorecard.")
-            return redirect("indicator", plan.slug, indicator.pk)
+            names = {int(pk): name for pk, name, _ in people}
+            if indicator is not None and indicator.owner_id and indicator.owner:
+                names.setdefault(indicator.owner_id, _name(indicator.owner))
+            details = read(values)
+            saved = _save(plan, indicator, before, details, actor(request), names)
+            done = "is on the scorecard" if indicator is None else "is saved"
+            messages.success(request, f"“{details.name}” {done}.")
+            return redirect("indicator", plan.slug, saved.pk)
+    scorecard = ("Scorecard", reverse("scorecard", args=[plan.slug]))
+    crumbs = (
+        [scorecard, (indicator.name, reverse("indicator", args=[plan.slug, indicator.pk]))]
+        if indicator
+        else [scorecard]
+    )
     return render_plan_page(
         request,
         "performance/new_indicator.html",
@@ -87,11 +72,89 @@ def new_indicator(request: HttpRequest, plan: Plan, access: Access) -> HttpRespo
         access,
         "scorecard",
         {
-            "crumbs": plan_crumbs(plan, ("Scorecard", reverse("scorecard", args=[plan.slug]))),
+            "crumbs": plan_crumbs(plan, *crumbs),
+            "indicator": indicator,
             "values": values,
             "problems": problems,
             "form_errors": list(problems.items()),
-            "units": [u.value for u in Unit],
+            "units": [(u.value, u.value.title()) for u in Unit],
+            "frequencies": Indicator.Frequency.choices,
+            "sources": Indicator.Source.choices,
+            "people": [(pk, f"{name} ({role})") for pk, name, role in people],
+            "measures": sorted(choices.measures.items(), key=lambda item: item[1]),
+            "has_recommendations": bool(choices.recommendations),
         },
         status=400 if problems else 200,
     )
+
+
+def _name(user: object) -> str:
+    return user.get_full_name() or user.get_username()  # type: ignore[attr-defined]
+
+
+def _people(plan: Plan) -> list[tuple[str, str, str]]:
+    """Everyone with a role in the plan, who may own an indicator: (user id, name, role)."""
+    return [
+        (str(m.user_id), _name(m.user), Role(m.role).label)
+        for m in Membership.objects.filter(plan=plan).select_related("user")
+    ]
+
+
+def _choices(plan: Plan, indicator: Indicator | None, people: list[tuple[str, str, str]]) -> Choices:
+    others = Indicator.objects.filter(plan=plan)
+    if indicator is not None:
+        others = others.exclude(pk=indicator.pk)
+    return Choices(
+        owners={pk: name for pk, name, _ in people},
+        measures={d.key: d.name for d in definitions(settings.CP_VISIT_WORKING_DAYS)},
+        action_ids=frozenset(Action.objects.filter(plan=plan).values_list("action_id", flat=True)),
+        recommendations=frozenset(recommendation_choices(plan)),
+        taken_names=frozenset(others.values_list("name", flat=True)),
+    )
+
+
+def _details(plan: Plan, indicator: Indicator) -> Details:
+    actions, recommendations = link_texts(plan, indicator)
+    return Details(
+        **{name: getattr(indicator, name) for name in indicator_form.DETAILS},
+        actions=actions,
+        recommendations=recommendations,
+    )
+
+
+def _save(
+    plan: Plan,
+    indicator: Indicator | None,
+    before: Details | None,
+    after: Details,
+    who: Actor,
+    names: dict[int, str],
+) -> Indicator:
+    """Creates or changes the indicator and its links. Each changed detail goes in the audit log as
+    'indicator: NAME, target' with its old and new values, NAME as it was before the change."""
+    records = []
+    with transaction.atomic():
+        if indicator is None or before is None:
+            indicator = Indicator.objects.create(plan=plan, **after.model_fields())
+            records.append(
+                audit.change(plan.pk, who, "website", Change.Kind.ADDED, "indicator", new=after.name)
+            )
+            before = replace(after, actions=(), recommendations=())  # so that linking it is audited
+        else:
+            Indicator.objects.filter(pk=indicator.pk).update(**after.model_fields())
+        link(plan, indicator, after.actions, after.recommendations)
+        records += [
+            audit.change(
+                plan.pk,
+                who,
+                "website",
+                Change.Kind.CHANGED,
+                f"indicator: {before.name[:250]}, {what}",
+                old,
+                new,
+            )
+            for what, old, new in indicator_form.changes(before, after, names)
+        ]
+        Change.objects.bulk_create(records)
+        audit.plan_changed(plan.pk)
+    return indicator

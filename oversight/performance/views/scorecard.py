@@ -16,10 +16,11 @@ from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
 from oversight.lib.months import add_months, iso_month, month_name, month_of, parse_iso_month
 from oversight.performance.models import Indicator
-from oversight.performance.scorecard import ScorecardRow, Unit, formatted, sparkline
-from oversight.performance.scorecard_data import HISTORY_MONTHS, scorecard_rows
+from oversight.performance.scorecard import ScorecardRow, formatted, sparkline
+from oversight.performance.scorecard_data import scorecard_rows
 from oversight.performance.values import record_value
-from oversight.plans.models import Change, Plan
+from oversight.performance.views.indicator_chart import indicator_section
+from oversight.plans.models import Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
 
 
@@ -83,10 +84,6 @@ def indicator_page(request: HttpRequest, plan: Plan, access: Access, pk: int) ->
             record_value(indicator, period, number, actor(request), "website")
             messages.success(request, f"The value for {month_name(period)} is saved.")
             return redirect("indicator", plan.slug, indicator.pk)
-    month = month_of(today())
-    [row] = _rows(plan, month, only=indicator)
-    months = [add_months(month, -(HISTORY_MONTHS - 1 - i)) for i in range(HISTORY_MONTHS)]
-    unit = Unit(indicator.unit)
     return render_plan_page(
         request,
         "performance/indicator.html",
@@ -96,31 +93,11 @@ def indicator_page(request: HttpRequest, plan: Plan, access: Access, pk: int) ->
         {
             "crumbs": plan_crumbs(plan, ("Scorecard", reverse("scorecard", args=[plan.slug]))),
             "indicator": indicator,
-            "row": row,
-            "figures": [
-                (month_name(m), formatted(v, unit)) for m, v in zip(months, row.history, strict=True)
-            ],
-            "summary": _summary(indicator, row, unit),
-            "chart": sparkline(row.history, width=600, height=160),
-            "history": Change.objects.filter(
-                plan=plan, field__startswith=f"indicator value: {indicator.name[:250]},"
-            ).order_by("-changed", "-id")[:50],
+            **indicator_section(request, plan, access, indicator),
             "can_enter": can_enter,
             "values": values,
             "problems": problems,
             "form_errors": list(problems.items()),
-            "target_text": formatted(indicator.target, unit),
         },
         status=400 if problems else 200,
-    )
-
-
-def _summary(indicator: Indicator, row: ScorecardRow, unit: Unit) -> str:
-    if row.value is None:
-        return (
-            f"No value has been recorded for this month. The target is {formatted(indicator.target, unit)}."
-        )
-    return (
-        f"This month {formatted(row.value, unit)} against a target of {formatted(indicator.target, unit)} "
-        f"({'higher' if indicator.polarity == 'higher' else 'lower'} is better); the trend is {row.trend}."
     )

@@ -13,6 +13,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
 from oversight.lib.months import last_day
+from oversight.performance.links import latest_values
+from oversight.performance.models import Indicator
 from oversight.plans.action_filters import RAG_CHOICES, ActionFilter
 from oversight.plans.completion import RecordedStatus, completion
 from oversight.plans.models import RAG, Action, Change, Plan, StatusRecord
@@ -103,6 +105,7 @@ def action_page(request: HttpRequest, plan: Plan, access: Access, action_id: str
             "completion": completion_now(action),
             "can_remove_evidence": access.manages,
             "user_id": request.user.pk,
+            "indicators": latest_values(Indicator.objects.filter(actions=action), today()),
         },
     )
 

@@ -1,0 +1,123 @@
+"""Indicators linked to plan actions and Ofsted recommendations: saving the links, and reading the
+linked indicators' latest values in a fixed number of queries however many there are."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import OuterRef, QuerySet, Subquery
+
+from oversight.governance.models import Inspection, Recommendation
+from oversight.performance.latest import LatestValue
+from oversight.performance.models import Indicator, IndicatorValue
+from oversight.performance.scorecard import Polarity, Unit
+from oversight.plans.models import Action, Plan
+from oversight.plans.register import register
+
+LATEST_FIELDS = ("name", "unit", "polarity", "target", "tolerance", "frequency")
+
+
+def _latest(indicator: str, as_at: date, field: str) -> Subquery:
+    """The given field of the indicator's latest value on or before `as_at` (a period with no data
+    recorded is passed over: the latest figure there is)."""
+    return Subquery(
+        IndicatorValue.objects.filter(indicator=OuterRef(indicator), period__lte=as_at, value__isnull=False)
+        .order_by("-period")
+        .values(field)[:1]
+    )
+
+
+def _latest_value(pk: int, row: tuple) -> LatestValue:  # type: ignore[type-arg]
+    name, unit, polarity, target, tolerance, frequency, period, value = row
+    return LatestValue(pk, name, Unit(unit), Polarity(polarity), target, tolerance, frequency, period, value)
+
+
+def latest_values(indicators: QuerySet[Indicator], as_at: date) -> list[LatestValue]:
+    """Each indicator's latest value, in one query."""
+    rows = (
+        indicators.annotate(period=_latest("pk", as_at, "period"), latest=_latest("pk", as_at, "value"))
+        .order_by("name")
+        .values_list("pk", *LATEST_FIELDS, "period", "latest")
+    )
+    return [_latest_value(row[0], row[1:]) for row in rows]
+
+
+def latest_by_recommendation(recommendations: Iterable[int], as_at: date) -> dict[int, list[LatestValue]]:
+    """The latest values of the indicators linked to each recommendation (by primary key), in one query."""
+    link = Indicator.recommendations.through
+    rows = (
+        link.objects.filter(recommendation_id__in=list(recommendations))
+        .annotate(
+            period=_latest("indicator_id", as_at, "period"), latest=_latest("indicator_id", as_at, "value")
+        )
+        .order_by("indicator__name")
+        .values_list(
+            "recommendation_id",
+            "indicator_id",
+            *(f"indicator__{f}" for f in LATEST_FIELDS),
+            "period",
+            "latest",
+        )
+    )
+    found: dict[int, list[LatestValue]] = defaultdict(list)
+    for row in rows:
+        found[row[0]].append(_latest_value(row[1], row[2:]))
+    return found
+
+
+@dataclass(frozen=True)
+class LinkedAction:
+    action_id: str
+    key_action: str
+    rag: str | None  # its current status, None when it has none or has left the plan
+    in_plan: bool
+
+
+def linked_actions(plan: Plan, indicator: Indicator, today: date) -> list[LinkedAction]:
+    """The actions an indicator is linked to, with their current status from the plan's register."""
+    current = {row.pk: row.rag for row in register(plan, today).actions}
+    return [
+        LinkedAction(action_id, key_action, current.get(pk), in_plan)
+        for pk, action_id, key_action, in_plan in indicator.actions.order_by("sort_key").values_list(
+            "pk", "action_id", "key_action", "in_plan"
+        )
+    ]
+
+
+def latest_inspection(plan: Plan) -> Inspection | None:
+    return plan.inspections.first()
+
+
+def recommendation_choices(plan: Plan) -> dict[int, int]:
+    """The latest inspection's recommendations, number: primary key (the numbers a form offers)."""
+    inspection = latest_inspection(plan)
+    if inspection is None:
+        return {}
+    return dict(inspection.recommendations.values_list("number", "pk"))
+
+
+def link(plan: Plan, indicator: Indicator, action_ids: Iterable[str], recommendations: Iterable[int]) -> None:
+    """Links the indicator to exactly these actions of its plan and these recommendations of the
+    latest inspection; links to recommendations of earlier inspections stay as they are."""
+    indicator.actions.set(Action.objects.filter(plan=plan, action_id__in=list(action_ids)))
+    latest = latest_inspection(plan)
+    earlier = (
+        indicator.recommendations.exclude(inspection=latest) if latest else Recommendation.objects.none()
+    )
+    chosen = latest.recommendations.filter(number__in=list(recommendations)) if latest else []
+    indicator.recommendations.set([*earlier, *chosen])
+
+
+def link_texts(plan: Plan, indicator: Indicator) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """An indicator's linked action IDs, and the numbers of its latest inspection's recommendations."""
+    latest = latest_inspection(plan)
+    actions = tuple(indicator.actions.order_by("sort_key").values_list("action_id", flat=True))
+    numbers = (
+        tuple(indicator.recommendations.filter(inspection=latest).values_list("number", flat=True))
+        if latest
+        else ()
+    )
+    return actions, tuple(sorted(numbers))
