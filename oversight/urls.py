@@ -7,6 +7,7 @@ from django.urls import include, path
 from oversight.accounts import views as accounts
 from oversight.governance.views import boards, recommendations, visits
 from oversight.performance import views as performance
+from oversight.performance.views import annex_a as performance_annex_a
 from oversight.performance.views import caseloads as performance_caseloads
 from oversight.performance.views import exports as performance_exports
 from oversight.performance.views import indicators as performance_indicators
@@ -52,6 +53,8 @@ plan_urls = [
         performance_service_areas.remove_manager,
         name="remove-service-area-manager",
     ),
+    path("scorecard/annex-a/refresh/", performance_annex_a.refresh, name="refresh-annex-a"),
+    path("scorecard/<int:pk>/records/", performance_annex_a.child_records, name="child-records"),
     path("caseloads/", performance_caseloads.caseloads, name="caseloads"),
     path("caseloads/policy/", performance_caseloads.caseload_policy, name="caseload-policy"),
     path("caseloads/policy/band/", performance_caseloads.caseload_band, name="caseload-band"),

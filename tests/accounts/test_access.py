@@ -69,6 +69,20 @@ def test_a_site_administrator_without_a_membership_administers_every_plan(signed
     assert client.get("/plans/demo/people/").status_code == 200
 
 
+def test_only_analysts_reach_the_child_records_behind_annex_a_figures(signed_in) -> None:
+    for username in EVERYONE:
+        expected = 404 if username == "ana" else 403  # no such indicator: only an analyst may learn that
+        response = signed_in(username).get("/plans/demo/scorecard/999/records/?as_at=2023-05-31&team=T")
+        assert response.status_code == expected, username
+
+
+def test_only_those_who_keep_the_indicators_refresh_them_from_annex_a(signed_in) -> None:
+    for username in EVERYONE:
+        expected = 302 if username in (*MANAGERS, "ana") else 403
+        response = signed_in(username).post("/plans/demo/scorecard/annex-a/refresh/")
+        assert response.status_code == expected, username
+
+
 @pytest.mark.parametrize("url", MANAGER_PAGES)
 def test_only_administrators_and_officers_reach_imports_and_people(signed_in, url: str) -> None:
     for username in EVERYONE:

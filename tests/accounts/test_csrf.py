@@ -25,6 +25,7 @@ SIGNED_IN_FORMS = [
     "/plans/demo/import/{token}/cancel/",
     "/plans/demo/people/",
     "/plans/demo/people/{membership}/",
+    "/plans/demo/scorecard/annex-a/refresh/",
     "/plans/demo/scorecard/service-areas/",
     "/plans/demo/scorecard/service-areas/1/remove/",
     "/plans/demo/caseloads/policy/",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -49,3 +50,22 @@ def load_small_extract(write_csv: Callable[..., Path], database: Path, as_at: da
 def extract(write_csv, tmp_path) -> Path:
     """The small extract, in a DuckDB file of the test's own."""
     return load_small_extract(write_csv, tmp_path / "m.duckdb")
+
+
+@pytest.fixture
+def annex_a(plan, extract, settings):
+    """The demo plan is Anytown's, and Anytown's small extract as at 31 May 2023 is loaded."""
+    settings.ANNEX_A_DATABASE = extract
+    plan.council = "Anytown"
+    plan.save(update_fields=["council"])
+    return plan
+
+
+def computed(plan, name: str, measure: str, frequency: str = "monthly", polarity: str = "higher", **more):
+    """An indicator computed from an Annex A measure, with a target of 90."""
+    from oversight.performance.models import Indicator
+
+    return Indicator.objects.create(
+        plan=plan, name=name, service_area="Safeguarding", polarity=polarity, target=Decimal(90),
+        frequency=frequency, source=Indicator.Source.ANNEX_A, measure=measure, **more,
+    )  # fmt: skip

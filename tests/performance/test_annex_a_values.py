@@ -15,27 +15,11 @@ from oversight.performance.annex_a_values import refresh_from_annex_a
 from oversight.performance.models import Indicator, IndicatorValue
 from oversight.plans.models import Change
 from oversight.plans.plan_import import Actor
-from tests.performance.conftest import COMMON, load_small_extract
+from tests.performance.conftest import COMMON, computed, load_small_extract
 
 pytestmark = pytest.mark.django_db
 ANALYST = Actor("Ana")
 SOURCE = "Annex A as at 2023-05-31"
-
-
-@pytest.fixture
-def annex_a(plan, extract, settings):
-    """The demo plan is Anytown's, and Anytown's small extract as at 31 May 2023 is loaded."""
-    settings.ANNEX_A_DATABASE = extract
-    plan.council = "Anytown"
-    plan.save(update_fields=["council"])
-    return plan
-
-
-def computed(plan, name: str, measure: str, frequency: str = "monthly", polarity: str = "higher"):
-    return Indicator.objects.create(
-        plan=plan, name=name, service_area="Safeguarding", polarity=polarity, target=D(90),
-        frequency=frequency, source=Indicator.Source.ANNEX_A, measure=measure,
-    )  # fmt: skip
 
 
 def values(indicator) -> dict[date, D | None]:

@@ -19,6 +19,7 @@ from oversight.performance.models import Indicator
 from oversight.performance.scorecard import ScorecardRow, formatted, sparkline
 from oversight.performance.scorecard_data import scorecard_rows
 from oversight.performance.values import record_value
+from oversight.performance.views.annex_a import annex_a_section
 from oversight.performance.views.indicator_chart import indicator_section
 from oversight.plans.models import Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
@@ -98,6 +99,7 @@ def indicator_page(request: HttpRequest, plan: Plan, access: Access, pk: int) ->
             "values": values,
             "problems": problems,
             "form_errors": list(problems.items()),
+            **annex_a_section(request, plan, access, indicator),
         },
         status=400 if problems else 200,
     )
