@@ -100,7 +100,8 @@ def _record_extract(
     database: Path | None,
     result: Refresh,
 ) -> None:
-    measures = {m.key: m for m in compute_measures(council, extract.as_at, database)}
+    keys = {indicator.measure for indicator, _ in indicators}
+    measures = {m.key: m for m in compute_measures(council, extract.as_at, database, only=keys)}
     source = f"Annex A as at {extract.as_at:%Y-%m-%d}"
     for indicator, period in indicators:
         measure = measures.get(indicator.measure)

@@ -168,3 +168,8 @@ def test_the_rows_behind_not_allocated_are_those_without_a_worker(extract) -> No
     assert referrals.by_worker[-1].name == "Not allocated"
     rows = drill_down("Anytown", AS_AT, "re_referrals", database=extract, worker="Not allocated")
     assert [r["child_unique_id"] for r in rows] == ["R3"]
+
+
+def test_only_the_measures_asked_for_are_computed(extract) -> None:
+    found = compute_measures("Anytown", AS_AT, extract, only={"icpc_15", "cp_visits"})
+    assert [m.key for m in found] == ["icpc_15"]  # list 7 is not loaded

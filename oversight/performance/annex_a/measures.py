@@ -7,6 +7,7 @@ those rows, which are also the drill-down an analyst sees behind a figure."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -207,13 +208,16 @@ def measure_rows_sql(definition: MeasureDefinition) -> str:
     return f"WITH {base}, measured AS ({definition.scope}) "
 
 
-def compute_measures(council: str, as_at: date, database: Path | None = None) -> list[Measure]:
+def compute_measures(
+    council: str, as_at: date, database: Path | None = None, only: Collection[str] | None = None
+) -> list[Measure]:
+    """Every measure with records in scope, or just those whose keys are in `only`."""
     con = _connect(database)
     try:
         present = _tables(con)
         results = []
         for definition in definitions(settings.CP_VISIT_WORKING_DAYS):
-            if definition.table not in present:
+            if definition.table not in present or (only is not None and definition.key not in only):
                 continue
             parameters = {"council": council, "as_at": as_at}
             head = measure_rows_sql(definition)

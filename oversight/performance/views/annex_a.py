@@ -86,9 +86,8 @@ def annex_a_section(request: HttpRequest, plan: Plan, access: Access, indicator:
         return {"annex_a": section}
     assert definition is not None
     extract, section["notice"] = _chosen(extracts, request.GET.get("as_at", "").strip())
-    measure = next(
-        (m for m in compute_measures(plan.council, extract.as_at) if m.key == definition.key), None
-    )
+    found = compute_measures(plan.council, extract.as_at, only={definition.key})
+    measure = found[0] if found else None
     section.update(definition=definition, extract=extract, extracts=extracts, measure=measure)
     if measure is None:
         why = no_rows(definition, extract)
