@@ -22,6 +22,7 @@ AUDITED_FIELDS = (
     "timescale",
     "priority",
     "role",
+    "child records",  # viewings of Annex A child records, for information governance
 )
 
 
