@@ -10,6 +10,7 @@ from oversight.performance import views as performance
 from oversight.performance.views import annex_a as performance_annex_a
 from oversight.performance.views import caseloads as performance_caseloads
 from oversight.performance.views import exports as performance_exports
+from oversight.performance.views import imports as performance_imports
 from oversight.performance.views import indicators as performance_indicators
 from oversight.performance.views import service_areas as performance_service_areas
 from oversight.plans.views import actions, audit, evidence, imports, overview, reports, verification
@@ -43,6 +44,20 @@ plan_urls = [
     path("scorecard/", performance.scorecard, name="scorecard"),
     path("scorecard/<int:pk>/", performance.indicator_page, name="indicator"),
     path("scorecard/new/", performance.new_indicator, name="new-indicator"),
+    path("scorecard/import/", performance_imports.import_page, name="scorecard-import"),
+    path(
+        "scorecard/import/<str:token>/", performance_imports.import_preview, name="scorecard-import-preview"
+    ),
+    path(
+        "scorecard/import/<str:token>/confirm/",
+        performance_imports.import_confirm,
+        name="scorecard-import-confirm",
+    ),
+    path(
+        "scorecard/import/<str:token>/cancel/",
+        performance_imports.import_cancel,
+        name="scorecard-import-cancel",
+    ),
     path("scorecard/<int:pk>/edit/", performance_indicators.edit_indicator, name="edit-indicator"),
     path(
         "scorecard/<str:month>.<str:fmt>", performance_exports.scorecard_download, name="scorecard-download"

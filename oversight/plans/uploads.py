@@ -33,7 +33,7 @@ TOKEN = re.compile(r"^[0-9a-f]{32}$")
 @dataclass(frozen=True)
 class PendingImport:
     token: str
-    kind: str  # "plan", "status" or "recommendations"
+    kind: str  # "plan", "status", "recommendations", "indicators" or "indicator-values"
     file_name: str
     sha256: str
     as_at: date | None  # statuses: the day they are as at; recommendations: the inspection's date
@@ -116,12 +116,18 @@ def unchanged(pending: PendingImport) -> bool:
     return pending.path.exists() and hashlib.sha256(pending.path.read_bytes()).hexdigest() == pending.sha256
 
 
-Summary = Any  # PlanImportSummary, StatusImportSummary or RecommendationImportSummary: each has lines()
+Summary = Any  # the summary of a plan, status, recommendation, indicator or value import: each has lines()
 
 
 def run(pending: PendingImport, slug: str, actor: Actor) -> Summary:
     if pending.kind == "plan":
         return import_plan(pending.path, slug, actor, sheet=pending.sheet)
+    if pending.kind in {"indicators", "indicator-values"}:
+        from oversight.performance import indicator_import  # performance builds on plans
+
+        if pending.kind == "indicators":
+            return indicator_import.import_indicators(pending.path, slug, actor, sheet=pending.sheet)
+        return indicator_import.import_indicator_values(pending.path, slug, actor, sheet=pending.sheet)
     assert pending.as_at is not None
     if pending.kind == "recommendations":
         from oversight.governance.recommendation_import import (

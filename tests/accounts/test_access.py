@@ -83,6 +83,17 @@ def test_only_those_who_keep_the_indicators_refresh_them_from_annex_a(signed_in)
         assert response.status_code == expected, username
 
 
+def test_only_those_who_keep_the_indicators_import_them(client: Client, signed_in) -> None:
+    url = "/plans/demo/scorecard/import/"
+    assert client.get(url)["Location"].startswith("/sign-in/?next=")
+    assert signed_in("nora").get(url).status_code == 404
+    for username in EVERYONE:
+        expected = 200 if username in (*MANAGERS, "ana") else 403
+        assert signed_in(username).get(url).status_code == expected, username
+        no_file = signed_in(username).post(url, {"kind": "values"})
+        assert no_file.status_code == (400 if expected == 200 else 403), username
+
+
 @pytest.mark.parametrize("url", MANAGER_PAGES)
 def test_only_administrators_and_officers_reach_imports_and_people(signed_in, url: str) -> None:
     for username in EVERYONE:

@@ -63,3 +63,24 @@ def test_seed_demo_loads_a_council_with_twelve_months_and_a_person_per_role(priv
 
     board = Board.objects.get(plan=demo)
     assert board.meetings.count() == 3 and all(m.priorities.count() == 2 for m in board.meetings.all())
+
+
+@pytest.mark.django_db
+def test_the_demo_scorecard_has_twelve_months_of_values_ending_last_month(private_files, client) -> None:
+    call_command("seed_demo", today=date(2027, 3, 5), stdout=io.StringIO())
+    from oversight.performance.models import Indicator, IndicatorValue
+
+    demo = Plan.objects.get(slug="demo")
+    indicators = Indicator.objects.filter(plan=demo)
+    assert indicators.count() >= 20 and len({i.service_area for i in indicators}) >= 4
+    months = sorted(set(IndicatorValue.objects.filter(indicator__plan=demo).values_list("period", flat=True)))
+    assert (months[0], months[-1], len(months)) == (date(2026, 3, 1), date(2027, 2, 1), 12)
+    assert all(i.values.count() == 12 for i in indicators)
+    icpcs = indicators.get(name="ICPCs within 15 working days")
+    assert (icpcs.values.get(period=date(2027, 2, 1)).value, icpcs.target) == (86, 90)
+    assert list(
+        indicators.get(name="Return interviews within 72 hours").actions.values_list("action_id", flat=True)
+    ) == ["8.3.4"]
+    client.force_login(demo.memberships.get(user__username="viewer").user)
+    page = client.get("/plans/demo/scorecard/?month=2027-02").content.decode()
+    assert "86%" in page and "No data" not in page

@@ -17,7 +17,9 @@ from django.utils import timezone
 from oversight.accounts.models import Membership
 from oversight.governance.models import Board, Decision, Meeting, RemedialTask
 from oversight.governance.schedule import rotation
-from oversight.lib.months import add_months, month_of
+from oversight.lib.months import add_months, iso_month, month_of, months_between
+from oversight.performance.indicator_import import import_indicator_values, import_indicators
+from oversight.performance.value_file import cell_day
 from oversight.plans.demo_history import DemoAction, month_ends, shifted_timescale, statuses
 from oversight.plans.evidence import add_link
 from oversight.plans.management.commands._common import iso_date, require_migrated
@@ -62,10 +64,24 @@ class Command(BaseCommand):
                         plan=plan, user_id=users[username], defaults={"role": role, "leads": leads}
                     )
             self._boards(Plan.objects.get(slug="demo"), users, today)
+            self._scorecard(Path(scratch), Actor(PEOPLE["analyst"][0], users["analyst"]), today)
         password = options["password"]
         self.stdout.write(f"Demo council loaded. Sign in with any of these (password: {password}):")
         for username, (name, role, leads) in PEOPLE.items():
             self.stdout.write(f"  {username:8} {name}, {role}" + (f" (leads as {leads})" if leads else ""))
+
+    def _scorecard(self, scratch: Path, analyst: Actor, today: date) -> None:
+        """The demo's indicators, and their last twelve months of values moved to end last month."""
+        import_indicators(DEMO / "indicators.csv", "demo", analyst)
+        with (DEMO / "indicator-values.csv").open(newline="", encoding="utf-8") as source:
+            header, *body = list(csv.reader(source))
+        months = [cell_day(text) for text in header[1:]]
+        shift = months_between(max(m for m in months if m), add_months(month_of(today), -1))
+        header[1:] = [iso_month(add_months(m, shift)) if m else "" for m in months]
+        values_file = scratch / "indicator-values.csv"
+        with values_file.open("w", newline="", encoding="utf-8") as out:
+            csv.writer(out).writerows([header, *body])
+        import_indicator_values(values_file, "demo", analyst)
 
     def _boards(self, plan: Plan, users: dict[str, int], today: date) -> None:
         """The weekly Improvement Team Board, with its last three meetings as the rotation chose."""

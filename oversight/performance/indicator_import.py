@@ -1,0 +1,241 @@
+"""Imports a file of indicators (their definitions) or of their values: all or nothing, every problem
+reported by file, sheet, row and column, every change in the plan's audit log."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from oversight.accounts.models import Membership
+from oversight.performance import indicator_form
+from oversight.performance.annex_a.measures import definitions
+from oversight.performance.indicator_file import IndicatorFile, name_key, read_indicator_file
+from oversight.performance.indicator_form import DEFAULTS, FIELDS, Choices, Details, form_values, read
+from oversight.performance.links import link, link_texts, recommendation_choices
+from oversight.performance.models import Indicator, IndicatorValue
+from oversight.performance.value_file import KnownIndicator, read_value_file
+from oversight.performance.values import record_value
+from oversight.plans import audit
+from oversight.plans.models import Action, Change, Plan
+from oversight.plans.plan_import import Actor
+from oversight.plans.tables import ImportFailed, Problem
+
+
+def _plan(slug: str, file: str) -> Plan:
+    plan = Plan.objects.filter(slug=slug).first()
+    if plan is None:
+        raise ImportFailed([Problem(file, f"there is no plan '{slug}': import the plan first")])
+    return plan
+
+
+def _where(file: str, sheet: str) -> str:
+    return file + (f", sheet '{sheet}'" if sheet else "")
+
+
+@dataclass
+class IndicatorImportSummary:
+    plan: str
+    file: str
+    sheet: str
+    added: list[str] = field(default_factory=list)
+    changed: dict[str, list[str]] = field(default_factory=dict)  # name: what changed
+    unchanged: int = 0
+
+    def lines(self) -> list[str]:
+        lines = [
+            f"Imported indicators into plan '{self.plan}' from {_where(self.file, self.sheet)}:",
+            f"  indicators added: {len(self.added)}",
+            f"  indicators changed: {len(self.changed)}",
+            f"  indicators unchanged: {self.unchanged}",
+        ]
+        lines += [f"    {name}: {', '.join(what)} changed" for name, what in self.changed.items()]
+        return lines
+
+
+@dataclass(frozen=True)
+class _Planned:
+    """An indicator as it is (None: new) and as the file will leave it."""
+
+    indicator: Indicator | None
+    before: Details
+    after: Details
+
+
+def import_indicators(
+    path: Path, slug: str, actor: Actor, *, sheet: str | None = None
+) -> IndicatorImportSummary:
+    """Adds the file's new indicators and brings those the plan has (matched by name, whatever the
+    case or spacing) in line with it, links to actions and recommendations included. The columns a
+    file leaves out are left as they are. ImportFailed (nothing changed) or what changed."""
+    plan = _plan(slug, path.name)
+    people: dict[str, str] = {}
+    names: dict[int, str] = {}
+    for user in (m.user for m in Membership.objects.filter(plan=plan).select_related("user")):
+        people |= {key.casefold(): str(user.pk) for key in (user.username, user.email) if key}
+        names[user.pk] = user.get_full_name() or user.username
+    measures = {d.key: d.name for d in definitions(settings.CP_VISIT_WORKING_DAYS)}
+    parsed = read_indicator_file(path, people, measures, sheet)
+    existing = {name_key(i.name): i for i in Indicator.objects.filter(plan=plan).select_related("owner")}
+    for indicator in existing.values():  # an owner who has since left the plan stays until a file says
+        if indicator.owner is not None:
+            names.setdefault(indicator.owner.pk, indicator.owner.get_full_name() or indicator.owner.username)
+    choices = Choices(
+        owners={str(pk): name for pk, name in names.items()},
+        measures=measures,
+        action_ids=frozenset(Action.objects.filter(plan=plan).values_list("action_id", flat=True)),
+        recommendations=frozenset(recommendation_choices(plan)),
+    )
+    planned = _check(plan, parsed, existing, choices)
+    summary = IndicatorImportSummary(slug, parsed.file, parsed.sheet)
+    source = f"indicators import: {parsed.file}"
+    with transaction.atomic():
+        records = []
+        for row in planned:
+            found = indicator_form.changes(row.before, row.after, names)
+            kind = Change.Kind.ADDED if row.indicator is None else Change.Kind.CHANGED
+            if row.indicator is None:
+                indicator = Indicator.objects.create(plan=plan, **row.after.model_fields())
+                summary.added.append(row.after.name)
+                records.append(audit.change(plan.pk, actor, source, kind, "indicator", new=row.after.name))
+            elif found:
+                indicator = row.indicator
+                Indicator.objects.filter(pk=indicator.pk).update(**row.after.model_fields())
+                summary.changed[row.after.name] = [what for what, _, _ in found]
+            else:
+                summary.unchanged += 1
+                continue
+            link(plan, indicator, row.after.actions, row.after.recommendations)
+            field = f"indicator: {row.before.name[:250]}"
+            records += [
+                audit.change(plan.pk, actor, source, kind, f"{field}, {what}", old, new)
+                for what, old, new in found
+            ]
+        Change.objects.bulk_create(records)
+        audit.plan_changed(plan.pk)
+    return summary
+
+
+def _check(
+    plan: Plan, parsed: IndicatorFile, existing: dict[str, Indicator], choices: Choices
+) -> list[_Planned]:
+    """Each row's indicator before and after, once every row is known to be right."""
+    problems = list(parsed.problems)
+    planned = []
+    for row in parsed.indicators:
+        indicator = existing.get(name_key(row.name))
+        before = (
+            _details(plan, indicator) if indicator else read(dict.fromkeys(FIELDS, "") | {"name": row.name})
+        )
+        values = (form_values(before) if indicator else dict(DEFAULTS)) | row.given | {"name": row.name}
+        if indicator is None and "polarity" not in row.given and not values["target"]:
+            values["polarity"] = "higher"  # no target to miss: the trend reads higher as better
+        found = indicator_form.problems(values, choices)
+        problems += [
+            Problem(
+                parsed.file,
+                _in_file_words(key, message, choices.measures),
+                parsed.sheet,
+                row.row,
+                parsed.column(key),
+            )
+            for key, message in found.items()
+        ]
+        if not found:
+            planned.append(_Planned(indicator, before, read(values)))
+    if problems:
+        raise ImportFailed(sorted(problems, key=lambda p: p.row or 0))
+    return planned
+
+
+def _details(plan: Plan, indicator: Indicator) -> Details:
+    actions, recommendations = link_texts(plan, indicator)
+    return Details(
+        **{name: getattr(indicator, name) for name in indicator_form.DETAILS},
+        actions=actions,
+        recommendations=recommendations,
+    )
+
+
+def _in_file_words(key: str, message: str, measures: dict[str, str]) -> str:
+    """The indicator form's messages, said of a file's cell: what the cell was expected to hold."""
+    if key == "polarity":
+        return "expected Higher is better or Lower is better: an indicator with a target needs one"
+    if key == "measure":
+        return f"an indicator computed from Annex A needs its measure: expected one of {', '.join(measures)}"
+    return re.sub(r"(^|\. )Enter ", lambda m: "; expected " if m[1] else "expected ", message)
+
+
+@dataclass
+class ValueImportSummary:
+    plan: str
+    file: str
+    sheet: str
+    layout: str
+    added: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    blank: int = 0
+    indicators: set[str] = field(default_factory=set)
+    columns_not_read: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        lines = [
+            f"Imported indicator values into plan '{self.plan}' from {_where(self.file, self.sheet)}:",
+            f"  values added: {self.added}",
+            f"  values changed: {self.changed}",
+            f"  values unchanged: {self.unchanged}",
+            f"  indicators with values in the file: {len(self.indicators)}",
+        ]
+        if self.blank:
+            lines.append(f"  blank cells skipped: {self.blank}")
+        if self.columns_not_read:
+            lines.append(f"  columns not read: {', '.join(self.columns_not_read)}")
+        return lines
+
+
+def import_indicator_values(
+    path: Path, slug: str, actor: Actor, *, sheet: str | None = None
+) -> ValueImportSummary:
+    """Records each value in the file through record_value (source 'import: FILE'), so each keeps its
+    history; values the plan already has are left alone. ImportFailed (nothing changed) or what
+    changed."""
+    plan = _plan(slug, path.name)
+    known = [
+        KnownIndicator(pk, name, frequency)
+        for pk, name, frequency in Indicator.objects.filter(plan=plan).values_list("pk", "name", "frequency")
+    ]
+    parsed = read_value_file(path, known, sheet)
+    summary = ValueImportSummary(
+        slug,
+        parsed.file,
+        parsed.sheet,
+        parsed.layout,
+        blank=parsed.blank,
+        columns_not_read=parsed.columns_not_read,
+    )
+    wanted = {cell.indicator.pk for cell in parsed.values}
+    source = f"import: {parsed.file}"
+    with transaction.atomic():
+        indicators = Indicator.objects.in_bulk(wanted)
+        existing = {
+            (indicator_id, period): value
+            for indicator_id, period, value in IndicatorValue.objects.filter(
+                indicator__in=wanted
+            ).values_list("indicator_id", "period", "value")
+        }
+        for cell in parsed.values:
+            summary.indicators.add(cell.indicator.name)
+            key = (cell.indicator.pk, cell.period)
+            if key in existing and existing[key] == cell.value:
+                summary.unchanged += 1
+                continue
+            record_value(indicators[cell.indicator.pk], cell.period, cell.value, actor, source)
+            if key in existing:
+                summary.changed += 1
+            else:
+                summary.added += 1
+    return summary
