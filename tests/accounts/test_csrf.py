@@ -34,6 +34,8 @@ SIGNED_IN_FORMS = [
     "/plans/demo/caseloads/policy/",
     "/plans/demo/caseloads/policy/band/",
     "/plans/demo/caseloads/policy/team/",
+    "/plans/demo/scorecard/new/",
+    "/plans/demo/scorecard/1/edit/",
 ]
 
 
