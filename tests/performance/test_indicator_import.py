@@ -392,6 +392,18 @@ def test_a_quarterly_indicators_values_are_for_the_quarter(indicators, write_csv
         import_indicator_values(write_csv("q.csv", rows), "demo", ANA)
 
 
+def test_a_weekly_indicators_value_is_for_the_week_its_date_falls_in(indicators, write_csv) -> None:
+    _, cancelled = indicators
+    Indicator.objects.filter(pk=cancelled.pk).update(frequency="weekly")
+    rows = [
+        ["Indicator", "Week", "Value"],
+        [cancelled.name, "18/11/2026", "7"],
+        [cancelled.name, "2026-11-23", "6"],
+    ]
+    import_indicator_values(write_csv("weeks.csv", rows), "demo", ANA)
+    assert values(cancelled) == {date(2026, 11, 16): D(7), date(2026, 11, 23): D(6)}  # Mondays
+
+
 def test_values_for_a_plan_that_does_not_exist_are_refused(db, write_csv) -> None:
     with pytest.raises(ImportFailed, match="there is no plan 'nowhere'"):
         import_indicator_values(write_csv("v.csv", [["Indicator", "2026-01"], ["A", "1"]]), "nowhere", ANA)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.views.decorators.http import require_POST
 
 from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
@@ -14,7 +13,7 @@ from oversight.plans import uploads
 from oversight.plans.models import Plan
 from oversight.plans.tables import ImportFailed
 from oversight.plans.views.common import plan_crumbs, render_plan_page
-from oversight.plans.views.imports import ImportPages, cancel_import, confirm_import, preview_page, remember
+from oversight.plans.views.imports import ImportPages, preview_pages, remember
 
 KINDS = {"indicators": "indicators", "values": "indicator-values"}  # the form's choice: the upload's kind
 SCORECARD_IMPORTS = ImportPages(
@@ -69,18 +68,4 @@ def import_page(request: HttpRequest, plan: Plan, access: Access) -> HttpRespons
     )
 
 
-@plan_page(_can_import)
-def import_preview(request: HttpRequest, plan: Plan, access: Access, token: str) -> HttpResponse:
-    return preview_page(request, plan, access, token, SCORECARD_IMPORTS)
-
-
-@require_POST
-@plan_page(_can_import)
-def import_confirm(request: HttpRequest, plan: Plan, access: Access, token: str) -> HttpResponse:
-    return confirm_import(request, plan, token, SCORECARD_IMPORTS)
-
-
-@require_POST
-@plan_page(_can_import)
-def import_cancel(request: HttpRequest, plan: Plan, access: Access, token: str) -> HttpResponse:
-    return cancel_import(request, plan, token, SCORECARD_IMPORTS)
+import_preview, import_confirm, import_cancel = preview_pages(_can_import, SCORECARD_IMPORTS)

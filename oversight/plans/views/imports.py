@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -11,7 +12,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from oversight.accounts.access import plan_page
+from oversight.accounts.access import View, plan_page
 from oversight.accounts.roles import Access
 from oversight.plans import uploads
 from oversight.plans.models import Plan
@@ -121,24 +122,28 @@ def _forget(request: HttpRequest, pending: uploads.PendingImport) -> None:
     request.session.modified = True
 
 
-@plan_page(_can_import)
-def import_preview(request: HttpRequest, plan: Plan, access: Access, token: str) -> HttpResponse:
-    return preview_page(request, plan, access, token, PLAN_IMPORTS)
+def preview_pages(rule: Callable[[Access], bool], pages: ImportPages) -> tuple[View, View, View]:
+    """The preview, confirm and cancel pages of a place where files are imported, for those `rule`
+    allows."""
+
+    @plan_page(rule)
+    def preview(request: HttpRequest, plan: Plan, access: Access, token: str) -> HttpResponse:
+        return _preview(request, plan, access, token, pages)
+
+    @require_POST
+    @plan_page(rule)
+    def confirm(request: HttpRequest, plan: Plan, access: Access, token: str) -> HttpResponse:
+        return _confirm(request, plan, token, pages)
+
+    @require_POST
+    @plan_page(rule)
+    def cancel(request: HttpRequest, plan: Plan, access: Access, token: str) -> HttpResponse:
+        return _cancel(request, plan, token, pages)
+
+    return preview, confirm, cancel
 
 
-@require_POST
-@plan_page(_can_import)
-def import_confirm(request: HttpRequest, plan: Plan, access: Access, token: str) -> HttpResponse:
-    return confirm_import(request, plan, token, PLAN_IMPORTS)
-
-
-@require_POST
-@plan_page(_can_import)
-def import_cancel(request: HttpRequest, plan: Plan, access: Access, token: str) -> HttpResponse:
-    return cancel_import(request, plan, token, PLAN_IMPORTS)
-
-
-def preview_page(
+def _preview(
     request: HttpRequest, plan: Plan, access: Access, token: str, pages: ImportPages
 ) -> HttpResponse:
     """Every change the upload would make, or every problem in it; nothing is saved."""
@@ -174,7 +179,7 @@ def preview_page(
     )
 
 
-def confirm_import(request: HttpRequest, plan: Plan, token: str, pages: ImportPages) -> HttpResponse:
+def _confirm(request: HttpRequest, plan: Plan, token: str, pages: ImportPages) -> HttpResponse:
     """Imports the previewed upload, unless the plan changed after the preview was made."""
     pending = _pending(request, token, pages)
     if pending is None or not uploads.unchanged(pending):
@@ -194,9 +199,12 @@ def confirm_import(request: HttpRequest, plan: Plan, token: str, pages: ImportPa
     return redirect(pages.done, plan.slug)
 
 
-def cancel_import(request: HttpRequest, plan: Plan, token: str, pages: ImportPages) -> HttpResponse:
+def _cancel(request: HttpRequest, plan: Plan, token: str, pages: ImportPages) -> HttpResponse:
     pending = _pending(request, token, pages)
     if pending is not None:
         _forget(request, pending)
     messages.info(request, "The upload was cancelled; nothing was imported.")
     return redirect(pages.upload, plan.slug)
+
+
+import_preview, import_confirm, import_cancel = preview_pages(_can_import, PLAN_IMPORTS)
