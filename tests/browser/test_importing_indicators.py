@@ -17,6 +17,8 @@ def test_an_analyst_imports_indicators_then_their_values(sign_in, follow, submit
     follow(page, "Improvement plan")
     follow(page, "Scorecard")
     follow(page, "Import indicators or values")
+    submit(page, "Upload and preview", status=400)  # nothing chosen: the error summary says what
+    assert "Select what the file holds" in page.locator(".govuk-error-summary").inner_text()
     page.get_by_label("Indicators", exact=True).check()
     bad = [
         HEADER,
@@ -50,5 +52,11 @@ def test_an_analyst_imports_indicators_then_their_values(sign_in, follow, submit
     page.get_by_label("File", exact=True).set_input_files(write_csv("values.csv", values))
     submit(page, "Upload and preview")
     assert "values added: 2" in page.locator("main").inner_text()
+    submit(page, "Cancel")  # back to the upload page, told nothing was imported
+    assert not IndicatorValue.objects.exists()
+    page.get_by_label("Values", exact=True).check()
+    page.get_by_label("File", exact=True).set_input_files(write_csv("values.csv", values))
+    submit(page, "Upload and preview")
     submit(page, "Import these changes")
     assert IndicatorValue.objects.count() == 2
+    assert page.url.endswith("/plans/demo/scorecard/")
