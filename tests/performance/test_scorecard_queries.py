@@ -1,5 +1,5 @@
-"""The scorecard's pages make as many database queries for 60 indicators with 36 months of values as
-for 3 indicators with 2."""
+"""The scorecard's pages and downloads make as many database queries for 60 indicators with 36 months
+of values as for 3 indicators with 2."""
 
 from __future__ import annotations
 
@@ -26,6 +26,8 @@ PAGES = [
     "/plans/demo/scorecard/",
     f"/plans/demo/scorecard/?month={iso_month(PAST_MONTH)}",
     "/plans/demo/scorecard/{first}/",
+    f"/plans/demo/scorecard/{iso_month(THIS_MONTH)}.docx",
+    f"/plans/demo/scorecard/{iso_month(PAST_MONTH)}.xlsx",
 ]
 
 
@@ -69,7 +71,7 @@ def scorecard(plan: Plan, indicators: int, months: int) -> None:
 
 
 @pytest.mark.parametrize("url", PAGES)
-def test_the_scorecard_pages_make_as_many_queries_for_60_indicators_over_36_months_as_for_3_over_2(
+def test_the_scorecard_makes_as_many_queries_for_60_indicators_over_36_months_as_for_3_over_2(
     signed_in, plan, url: str
 ) -> None:
     scorecard(plan, indicators=3, months=2)
@@ -90,3 +92,19 @@ def test_the_growth_shows_on_the_pages(signed_in, plan) -> None:
     first = Indicator.objects.get(name="Indicator 0")
     page = signed_in("olivia").get(f"/plans/demo/scorecard/{first.pk}/").content.decode()
     assert page.count("<li>") >= 12  # changes to its values
+
+
+def test_the_scorecard_is_read_once_a_change_and_shows_a_value_entered_since(signed_in, plan) -> None:
+    scorecard(plan, indicators=3, months=2)
+    client = signed_in("olivia")
+    first, again = (
+        queries(client, "/plans/demo/scorecard/", False),
+        queries(client, "/plans/demo/scorecard/", False),
+    )
+    assert again == first - 2  # the indicators and their values are read once, until the plan changes
+    cell = '<td class="govuk-table__cell govuk-table__cell--numeric">{}</td>'
+    assert cell.format("20%") in client.get("/plans/demo/scorecard/").content.decode()
+    indicator = Indicator.objects.get(name="Indicator 0")
+    client.post(f"/plans/demo/scorecard/{indicator.pk}/", {"period": iso_month(THIS_MONTH), "value": "12.5"})
+    page = client.get("/plans/demo/scorecard/").content.decode()
+    assert cell.format("12.5%") in page and cell.format("20%") not in page

@@ -33,11 +33,6 @@ def _rows(plan: Plan, month: date, only: Indicator | None = None) -> list[Scorec
 @plan_page()
 def scorecard(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
     month = parse_iso_month(request.GET.get("month", "")) or month_of(today())
-    areas: dict[str, list[tuple[ScorecardRow, str, str, str]]] = defaultdict(list)
-    for row in _rows(plan, month):
-        areas[row.service_area].append(
-            (row, formatted(row.value, row.unit), formatted(row.target, row.unit), sparkline(row.history))
-        )
     return render_plan_page(
         request,
         "performance/scorecard.html",
@@ -53,9 +48,20 @@ def scorecard(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
                 (iso_month(add_months(month_of(today()), -i)), month_name(add_months(month_of(today()), -i)))
                 for i in range(24)
             ],
-            "areas": sorted(areas.items()),
+            # called only when the page's tables are not in the cache (see scorecard.html)
+            "areas": lambda: _areas(plan, month),
         },
     )
+
+
+def _areas(plan: Plan, month: date) -> list[tuple[str, list[tuple[ScorecardRow, str, str, str]]]]:
+    """The rows by service area, each with its value and target in words and its sparkline."""
+    areas: dict[str, list[tuple[ScorecardRow, str, str, str]]] = defaultdict(list)
+    for row in _rows(plan, month):
+        areas[row.service_area].append(
+            (row, formatted(row.value, row.unit), formatted(row.target, row.unit), sparkline(row.history))
+        )
+    return sorted(areas.items())
 
 
 def _can_enter(access: Access, indicator: Indicator, user_id: int | None) -> bool:
