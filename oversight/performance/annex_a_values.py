@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
@@ -105,10 +104,10 @@ def _record_extract(
     source = f"Annex A as at {extract.as_at:%Y-%m-%d}"
     for indicator, period in indicators:
         measure = measures.get(indicator.measure)
-        if measure is None or measure.percent is None:
+        if measure is None or measure.exact_percent is None:
             result.problems.append(f"{indicator.name}: {no_rows(known[indicator.measure], extract)}")
             continue
-        value = Decimal(measure.percent)
+        value = measure.exact_percent
         result.latest = max(result.latest or period, period)
         if record_value(indicator, period, value, actor, source):
             result.recorded.append(

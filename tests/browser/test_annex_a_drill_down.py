@@ -32,7 +32,7 @@ def test_an_analyst_follows_a_team_to_its_child_records(icpcs, sign_in, visit, s
     submit(ana, "Refresh from Annex A")  # the scorecard for the extract's month
     assert "1 recorded, 0 unchanged" in ana.locator("main").inner_text()
     row = ana.locator("tr", has_text="ICPCs in timescale")
-    assert "67%" in row.inner_text() and "Red" in row.inner_text()
+    assert "66.7%" in row.inner_text() and "Red" in row.inner_text()
     follow(ana, "ICPCs in timescale")
     by_team = ana.locator("table", has_text="by team")
     assert "50%" in by_team.locator("tr", has_text="Team 1").inner_text()

@@ -200,10 +200,10 @@ def test_refreshing_from_annex_a_records_the_values_and_shows_their_month(signed
     assert "Refresh from Annex A" in page(client, "/plans/demo/scorecard/")
     response = client.post("/plans/demo/scorecard/annex-a/refresh/")
     assert response.status_code == 302 and response["Location"] == "/plans/demo/scorecard/?month=2023-05"
-    assert IndicatorValue.objects.get(indicator=icpcs, period=date(2023, 5, 1)).value == D(67)
+    assert IndicatorValue.objects.get(indicator=icpcs, period=date(2023, 5, 1)).value == D("66.7")
     words = text(page(client, response["Location"]))
     assert "Annex A values for Improvement plan: 1 recorded, 0 unchanged." in words
-    assert "ICPCs in timescale 90% 67% Red" in words
+    assert "ICPCs in timescale 90% 66.7% Red" in words
 
 
 def test_what_a_refresh_could_not_record_is_said(signed_in, icpcs) -> None:

@@ -32,17 +32,22 @@ def test_each_indicator_gets_its_measure_for_the_period_of_the_extract(annex_a) 
     referrals = computed(annex_a, "Re-referrals", "re_referrals", "quarterly", "lower")
     entered = Indicator.objects.create(plan=annex_a, name="Entered", service_area="S", polarity="higher")
     result = refresh_from_annex_a(annex_a, ANALYST)
-    assert values(icpcs) == {date(2023, 5, 1): D(67)}
-    assert values(assessments) == {date(2023, 5, 29): D(67)}  # the Monday of 31 May's week
-    assert values(referrals) == {date(2023, 4, 1): D(33)}  # the quarter from April
+    assert values(icpcs) == {date(2023, 5, 1): D("66.7")}
+    assert values(assessments) == {date(2023, 5, 29): D("66.7")}  # the Monday of 31 May's week
+    assert values(referrals) == {date(2023, 4, 1): D("33.3")}  # the quarter from April
     assert values(entered) == {}
     assert IndicatorValue.objects.get(indicator=icpcs).source == SOURCE
     assert (len(result.recorded), result.unchanged, result.problems) == (3, 0, [])
-    assert f"ICPCs in timescale, May 2023: 67% ({SOURCE})" in result.recorded
-    assert "Assessments in 45 days, week of 29 May 2023: 67% (Annex A as at 2023-05-31)" in result.recorded
+    assert f"ICPCs in timescale, May 2023: 66.7% ({SOURCE})" in result.recorded
+    assert "Assessments in 45 days, week of 29 May 2023: 66.7% (Annex A as at 2023-05-31)" in result.recorded
     assert result.latest == date(2023, 5, 29)
     audited = Change.objects.get(plan=annex_a, field="indicator value: ICPCs in timescale, May 2023")
-    assert (audited.actor, audited.source, audited.old_value, audited.new_value) == ("Ana", SOURCE, "", "67")
+    assert (audited.actor, audited.source, audited.old_value, audited.new_value) == (
+        "Ana",
+        SOURCE,
+        "",
+        "66.7",
+    )
 
 
 def test_running_it_again_changes_nothing(annex_a) -> None:
@@ -71,7 +76,7 @@ def test_an_extract_loaded_again_with_other_figures_changes_the_value_and_keeps_
     assert result.recorded == [f"ICPCs in timescale, May 2023: 100% ({SOURCE})"]
     assert values(icpcs) == {date(2023, 5, 1): D(100)}
     history = Change.objects.filter(field="indicator value: ICPCs in timescale, May 2023").order_by("id")
-    assert [(c.old_value, c.new_value) for c in history] == [("", "67"), ("67", "100")]
+    assert [(c.old_value, c.new_value) for c in history] == [("", "66.7"), ("66.7", "100")]
 
 
 def test_every_extract_gives_a_value_and_the_newest_of_a_period_wins(annex_a, write_csv, settings) -> None:
@@ -92,10 +97,10 @@ def test_every_extract_gives_a_value_and_the_newest_of_a_period_wins(annex_a, wr
     assessments = computed(annex_a, "Assessments in 45 days", "assessments_45", frequency="weekly")
     referrals = computed(annex_a, "Re-referrals", "re_referrals", "weekly", "lower")
     result = refresh_from_annex_a(annex_a, ANALYST)
-    assert values(monthly) == {date(2023, 5, 1): D(67)}  # 31 May's, not 3 May's 100%
-    assert values(weekly) == {date(2023, 5, 1): D(100), date(2023, 5, 29): D(67)}
-    assert values(assessments) == {date(2023, 5, 29): D(67)}
-    assert values(referrals) == {date(2023, 5, 29): D(33)}
+    assert values(monthly) == {date(2023, 5, 1): D("66.7")}  # 31 May's, not 3 May's 100%
+    assert values(weekly) == {date(2023, 5, 1): D(100), date(2023, 5, 29): D("66.7")}
+    assert values(assessments) == {date(2023, 5, 29): D("66.7")}
+    assert values(referrals) == {date(2023, 5, 29): D("33.3")}
     assert result.problems == [
         "Assessments in 45 days: no records are in scope for 'assessments_45'"
         " in the extract as at 03 May 2023",
@@ -146,8 +151,8 @@ def test_loading_an_extract_records_the_indicators_of_the_councils_plans(
                  stdout=out)  # fmt: skip
     text = out.getvalue()
     assert "Annex A values for Improvement plan: 1 recorded, 0 unchanged." in text
-    assert f"recorded: ICPCs in timescale, May 2023: 67% ({SOURCE})" in text
-    assert values(icpcs) == {date(2023, 5, 1): D(67)}
+    assert f"recorded: ICPCs in timescale, May 2023: 66.7% ({SOURCE})" in text
+    assert values(icpcs) == {date(2023, 5, 1): D("66.7")}
     assert Change.objects.get(field="indicator value: ICPCs in timescale, May 2023").user.username == "ana"
     out = io.StringIO()
     call_command("annex_a", "load", *files, "--council", "Elsewhere", "--as-at", "2023-05-31", stdout=out)

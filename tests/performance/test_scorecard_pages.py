@@ -120,3 +120,7 @@ def test_an_indicator_without_a_value_this_month_shows_no_data_not_no_status(sig
     page = signed_in("vic").get("/plans/demo/scorecard/").content.decode()
     assert 'app-rag--none">No data</strong>' in page
     assert "No status" not in page
+
+
+def test_a_scorecard_for_year_one_is_this_months_not_an_error(signed_in, plan) -> None:
+    assert signed_in("vic").get("/plans/demo/scorecard/?month=0001-01").status_code == 200

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import duckdb
@@ -185,6 +186,13 @@ class Measure:
     @property
     def percent(self) -> int | None:
         return percent(self.numerator, self.denominator) if self.denominator else None
+
+    @property
+    def exact_percent(self) -> Decimal | None:
+        """To one decimal place, for rating against a target: 89.6% misses a target of 90%."""
+        if not self.denominator:
+            return None
+        return (Decimal(self.numerator) * 100 / self.denominator).quantize(Decimal("0.1"), ROUND_HALF_UP)
 
 
 def _connect(database: Path | None) -> duckdb.DuckDBPyConnection:
