@@ -16,9 +16,9 @@ from oversight.performance.annex_a.measures import definitions
 from oversight.performance.indicator_file import IndicatorFile, name_key, read_indicator_file
 from oversight.performance.indicator_form import DEFAULTS, FIELDS, Choices, Details, form_values, read
 from oversight.performance.links import link, link_texts, recommendation_choices
-from oversight.performance.models import Indicator, IndicatorValue
+from oversight.performance.models import Indicator
 from oversight.performance.value_file import KnownIndicator, read_value_file
-from oversight.performance.values import record_value
+from oversight.performance.values import record_values
 from oversight.plans import audit
 from oversight.plans.models import Action, Change, Plan
 from oversight.plans.plan_import import Actor
@@ -200,7 +200,7 @@ class ValueImportSummary:
 def import_indicator_values(
     path: Path, slug: str, actor: Actor, *, sheet: str | None = None
 ) -> ValueImportSummary:
-    """Records each value in the file through record_value (source 'import: FILE'), so each keeps its
+    """Records each value in the file through record_values (source 'import: FILE'), so each keeps its
     history; values the plan already has are left alone. ImportFailed (nothing changed) or what
     changed."""
     plan = _plan(slug, path.name)
@@ -219,23 +219,11 @@ def import_indicator_values(
     )
     wanted = {cell.indicator.pk for cell in parsed.values}
     source = f"import: {parsed.file}"
-    with transaction.atomic():
-        indicators = Indicator.objects.in_bulk(wanted)
-        existing = {
-            (indicator_id, period): value
-            for indicator_id, period, value in IndicatorValue.objects.filter(
-                indicator__in=wanted
-            ).values_list("indicator_id", "period", "value")
-        }
-        for cell in parsed.values:
-            summary.indicators.add(cell.indicator.name)
-            key = (cell.indicator.pk, cell.period)
-            if key in existing and existing[key] == cell.value:
-                summary.unchanged += 1
-                continue
-            record_value(indicators[cell.indicator.pk], cell.period, cell.value, actor, source)
-            if key in existing:
-                summary.changed += 1
-            else:
-                summary.added += 1
+    indicators = Indicator.objects.in_bulk(wanted)
+    for cell in parsed.values:
+        summary.indicators.add(cell.indicator.name)
+    recorded = record_values(
+        [(indicators[cell.indicator.pk], cell.period, cell.value) for cell in parsed.values], actor, source
+    )
+    summary.added, summary.changed, summary.unchanged = recorded.added, recorded.changed, recorded.unchanged
     return summary

@@ -6,9 +6,11 @@ from datetime import date
 from decimal import Decimal as D
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from oversight.performance.models import Indicator, IndicatorValue
-from oversight.performance.values import record_value
+from oversight.performance.values import record_value, record_values
 from oversight.plans.models import Change
 from oversight.plans.plan_import import Actor
 
@@ -58,3 +60,34 @@ def test_a_long_indicator_name_fits_the_audit_log(plan) -> None:
     )
     record_value(long, date(2018, 1, 1), D(9), Actor("Olivia"), "website")
     assert Change.objects.get(field__startswith="indicator value: Contact").new_value == "9"
+
+
+def _queries_to_record(values, actor) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        record_values(values, actor, "import: values.csv")
+    return len(queries)
+
+
+def test_many_values_are_recorded_in_bulk_each_with_its_history(plan) -> None:
+    actor = Actor("Ana", None)
+    indicators = [
+        Indicator.objects.create(
+            plan=plan, name=f"Indicator {n}", service_area="Safeguarding", polarity="higher"
+        )
+        for n in range(20)
+    ]
+    months = [date(2017, m, 1) for m in range(1, 13)]
+    few = _queries_to_record([(indicators[0], date(2016, 1, 1), D(1))], actor)
+    values = [(i, m, D(n)) for n, i in enumerate(indicators) for m in months]
+    many = _queries_to_record(values, actor)
+    # not a query a value: SQLite's 999-parameter limit splits the inserts into batches of rows
+    assert many <= few + len(values) // 50
+    assert IndicatorValue.objects.filter(indicator__plan=plan).count() == 241
+    again = record_values(
+        [(i, m, D(n + 1) if m.month == 1 else D(n)) for n, i in enumerate(indicators) for m in months],
+        actor,
+        "x",
+    )
+    assert (again.added, again.changed, again.unchanged) == (0, 20, 220)
+    history = Change.objects.filter(field="indicator value: Indicator 3, January 2017").order_by("id")
+    assert [(c.old_value, c.new_value) for c in history] == [("", "3"), ("3", "4")]
