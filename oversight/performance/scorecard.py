@@ -95,8 +95,12 @@ def scorecard_row(
     target: Decimal | None,
     tolerance: Decimal,
     history: Sequence[Decimal | None],
+    months_into_period: int = 0,
 ) -> ScorecardRow:
-    value = history[-1] if history else None
+    """`history` holds a value a month, oldest first, ending with the scorecard's month. A quarterly
+    indicator's value sits in its quarter's first month: in the quarter's third month,
+    `months_into_period` is 2 and the row shows the quarter's value."""
+    value = history[-1 - months_into_period] if len(history) > months_into_period else None
     rag = Target(target, polarity, tolerance).rag(value) if target is not None else NO_DATA
     return ScorecardRow(
         indicator_id, name, service_area, unit, target, value, rag, trend(history, polarity), tuple(history)

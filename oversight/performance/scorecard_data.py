@@ -45,6 +45,7 @@ def scorecard_rows(
             indicator.target,
             indicator.tolerance,
             [values[indicator.pk].get(m) for m in months],
+            (month.month - 1) % 3 if indicator.frequency == Indicator.Frequency.QUARTERLY else 0,
         )
         for indicator in indicators
     ]

@@ -6,7 +6,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from oversight.performance.scorecard import NO_DATA, Polarity, Target, Unit, formatted, trend
+from oversight.performance.scorecard import NO_DATA, Polarity, Target, Unit, formatted, scorecard_row, trend
 
 ICPCS = Target(D(90), Polarity.HIGHER, D(5))  # "ICPCs in timescale 86% against 90%"
 CANCELLED = Target(D(0), Polarity.LOWER, D(2))  # "9% of contact sessions cancelled, target nil"
@@ -58,3 +58,11 @@ def test_values_are_written_in_their_unit() -> None:
     assert formatted(D(1), Unit.DAYS) == "1 day"
     assert formatted(D(14), Unit.RATIO) == "1:14"
     assert formatted(None, Unit.NUMBER) == "No data"
+
+
+def test_a_quarterly_indicator_shows_its_quarters_value_in_every_month_of_the_quarter() -> None:
+    history = [D(70), None, None, D(80), None]  # July's quarter, then October's; this is November
+    row = scorecard_row(1, "Audits good or better", "Quality", Unit.PERCENTAGE, Polarity.HIGHER, D(75),
+                        D(0), history, months_into_period=1)  # fmt: skip
+    assert (row.value, row.rag, row.trend) == (D(80), "G", "improving")
+    assert scorecard_row(1, "x", "y", Unit.NUMBER, Polarity.HIGHER, None, D(0), [None], 2).value is None

@@ -124,3 +124,16 @@ def test_an_indicator_without_a_value_this_month_shows_no_data_not_no_status(sig
 
 def test_a_scorecard_for_year_one_is_this_months_not_an_error(signed_in, plan) -> None:
     assert signed_in("vic").get("/plans/demo/scorecard/?month=0001-01").status_code == 200
+
+
+def test_a_quarterly_value_is_on_the_scorecard_for_each_month_of_its_quarter(signed_in, plan) -> None:
+    audits = Indicator.objects.create(
+        plan=plan, name="Audits rated good or better", service_area="Quality", polarity="higher",
+        target=D(75), frequency="quarterly",
+    )  # fmt: skip
+    record_value(audits, date(2018, 4, 1), D(80), Actor("Ana"), "website")
+    for month in ("2018-04", "2018-05", "2018-06"):
+        page = signed_in("vic").get(f"/plans/demo/scorecard/?month={month}").content.decode()
+        assert "80%" in page and "app-rag--G" in page, month
+    july = signed_in("vic").get("/plans/demo/scorecard/?month=2018-07").content.decode()
+    assert 'app-rag--none">No data' in july
