@@ -137,3 +137,15 @@ def test_a_quarterly_value_is_on_the_scorecard_for_each_month_of_its_quarter(sig
         assert "80%" in page and "app-rag--G" in page, month
     july = signed_in("vic").get("/plans/demo/scorecard/?month=2018-07").content.decode()
     assert 'app-rag--none">No data' in july
+
+
+def test_the_months_to_choose_go_back_to_the_earliest_value(signed_in, plan) -> None:
+    old = Indicator.objects.create(
+        plan=plan, name="Re-referrals", service_area="Front door", polarity="lower"
+    )
+    record_value(old, date(2019, 3, 1), D(22), Actor("Ana"), "import: 2019.csv")
+    page = signed_in("vic").get("/plans/demo/scorecard/").content.decode()
+    assert '<option value="2019-03">March 2019</option>' in page
+    assert '<option value="2019-02">' not in page
+    later = signed_in("vic").get("/plans/demo/scorecard/?month=2099-01").content.decode()
+    assert '<option value="2099-01" selected>January 2099</option>' in later

@@ -8,14 +8,15 @@ from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Min
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
 from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
-from oversight.lib.months import add_months, iso_month, month_name, month_of, parse_iso_month
-from oversight.performance.models import Indicator
+from oversight.lib.months import add_months, iso_month, month_name, month_of, months_between, parse_iso_month
+from oversight.performance.models import Indicator, IndicatorValue
 from oversight.performance.scorecard import ScorecardRow, formatted, sparkline
 from oversight.performance.scorecard_data import scorecard_rows
 from oversight.performance.values import record_value
@@ -44,14 +45,22 @@ def scorecard(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
             "month": month,
             "month_name": month_name(month),
             "chosen": iso_month(month),
-            "months": [
-                (iso_month(add_months(month_of(today()), -i)), month_name(add_months(month_of(today()), -i)))
-                for i in range(24)
-            ],
+            "months": [(iso_month(m), month_name(m)) for m in _months_to_choose(plan, month)],
             # called only when the page's tables are not in the cache (see scorecard.html)
             "areas": lambda: _areas(plan, month),
         },
     )
+
+
+def _months_to_choose(plan: Plan, chosen: date) -> list[date]:
+    """This month back to the plan's earliest value (at least two years), newest first, and the
+    month shown even if it is outside those."""
+    this_month = month_of(today())
+    earliest = IndicatorValue.objects.filter(indicator__plan=plan).aggregate(first=Min("period"))["first"]
+    first = min(add_months(this_month, -23), month_of(earliest) if earliest else this_month, chosen)
+    return ([chosen] if chosen > this_month else []) + [
+        add_months(this_month, -i) for i in range(months_between(first, this_month) + 1)
+    ]
 
 
 def _areas(plan: Plan, month: date) -> list[tuple[str, list[tuple[ScorecardRow, str, str, str]]]]:
