@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    "oversight.performance.middleware.AnnexABusyMiddleware",
 ]
 
 ROOT_URLCONF = "oversight.urls"
