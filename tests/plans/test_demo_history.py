@@ -41,8 +41,14 @@ def test_red_and_amber_always_have_commentary() -> None:
         assert all(s.commentary for s in statuses(actions, as_at) if s.rag in "RA")
 
 
+@pytest.fixture
+def demo_files(private_files, settings, tmp_path) -> None:
+    """The demo's files, and its Annex A database, in the test's own folder."""
+    settings.ANNEX_A_DATABASE = tmp_path / "annex_a.duckdb"
+
+
 @pytest.mark.django_db
-def test_seed_demo_loads_a_council_with_twelve_months_and_a_person_per_role(private_files) -> None:
+def test_seed_demo_loads_a_council_with_twelve_months_and_a_person_per_role(demo_files) -> None:
     call_command("seed_demo", today=date(2026, 11, 24), stdout=io.StringIO())
     demo = Plan.objects.get(slug="demo")
     assert demo.started == date(2025, 12, 1)
@@ -66,14 +72,16 @@ def test_seed_demo_loads_a_council_with_twelve_months_and_a_person_per_role(priv
 
 
 @pytest.mark.django_db
-def test_the_demo_scorecard_has_twelve_months_of_values_ending_last_month(private_files, client) -> None:
+def test_the_demo_scorecard_has_twelve_months_of_values_ending_last_month(demo_files, client) -> None:
     call_command("seed_demo", today=date(2027, 3, 5), stdout=io.StringIO())
     from oversight.performance.models import Indicator, IndicatorValue
 
     demo = Plan.objects.get(slug="demo")
-    indicators = Indicator.objects.filter(plan=demo)
+    indicators = Indicator.objects.filter(plan=demo).exclude(source=Indicator.Source.ANNEX_A)
     assert indicators.count() >= 20 and len({i.service_area for i in indicators}) >= 4
-    months = sorted(set(IndicatorValue.objects.filter(indicator__plan=demo).values_list("period", flat=True)))
+    months = sorted(
+        set(IndicatorValue.objects.filter(indicator__in=indicators).values_list("period", flat=True))
+    )
     assert (months[0], months[-1], len(months)) == (date(2026, 3, 1), date(2027, 2, 1), 12)
     assert all(i.values.count() == 12 for i in indicators)
     icpcs = indicators.get(name="ICPCs within 15 working days")
@@ -83,4 +91,42 @@ def test_the_demo_scorecard_has_twelve_months_of_values_ending_last_month(privat
     ) == ["8.3.4"]
     client.force_login(demo.memberships.get(user__username="viewer").user)
     page = client.get("/plans/demo/scorecard/?month=2027-02").content.decode()
-    assert "86%" in page and "No data" not in page
+    rows = [row for row in page.split("<tr")[1:] if "(Annex A)" not in row]  # those have 3 months
+    assert "86%" in page and len(rows) > 20 and not any("No data" in row for row in rows)
+
+
+@pytest.mark.django_db
+def test_the_demo_has_annex_a_extracts_for_the_last_three_months_and_reloads_them(demo_files, client) -> None:
+    from oversight.performance.annex_a.load import loaded_extracts
+    from oversight.performance.models import Indicator, ServiceAreaManager
+
+    for _ in range(2):  # seeding again replaces each extract, and records no value twice
+        call_command("seed_demo", today=date(2026, 11, 24), stdout=io.StringIO())
+    demo = Plan.objects.get(slug="demo")
+    ends = [date(2026, 10, 31), date(2026, 9, 30), date(2026, 8, 31)]
+    assert [e.as_at for e in loaded_extracts("Demo Borough Council")] == ends
+    computed = Indicator.objects.filter(plan=demo, source=Indicator.Source.ANNEX_A)
+    assert {i.measure for i in computed} == {"icpc_15", "assessments_45", "cp_visits", "return_interviews"}
+    for indicator in computed:
+        values = list(indicator.values.order_by("period"))
+        assert [v.period for v in values] == [date(2026, 8, 1), date(2026, 9, 1), date(2026, 10, 1)]
+        assert all(50 < v.value < 100 and v.source.startswith("Annex A as at") for v in values)
+
+    client.force_login(demo.memberships.get(user__username="officer").user)
+    caseloads = client.get("/plans/demo/caseloads/").content.decode()
+    assert "Court Team" in caseloads and "Leaving Care Team" in caseloads and "31 October 2026" in caseloads
+    assert "workers above their band, most cases first" in caseloads  # a few, not one or none
+
+    icpcs = computed.get(measure="icpc_15")
+    client.force_login(demo.memberships.get(user__username="analyst").user)
+    records = client.get(
+        f"/plans/demo/scorecard/{icpcs.pk}/records/?as_at=2026-10-31&team=Child+Protection+Team+1"
+    )
+    assert records.status_code == 200 and "CH0" in records.content.decode()
+
+    managers = ServiceAreaManager.objects.filter(plan=demo)
+    areas = set(Indicator.objects.filter(plan=demo).values_list("service_area", flat=True))
+    assert set(managers.filter(user__username="officer").values_list("service_area", flat=True)) == areas
+    assert list(managers.filter(user__username="lead").values_list("service_area", flat=True)) == [
+        "Children in care"
+    ]

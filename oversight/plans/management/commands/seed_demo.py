@@ -17,8 +17,12 @@ from django.utils import timezone
 from oversight.accounts.models import Membership
 from oversight.governance.models import Board, Decision, Meeting, RemedialTask
 from oversight.governance.schedule import rotation
-from oversight.lib.months import add_months, iso_month, month_of, months_between
+from oversight.lib.months import add_months, iso_month, last_day, month_of, months_between
+from oversight.performance.annex_a import synthetic
+from oversight.performance.annex_a.load import load_extract
+from oversight.performance.annex_a_values import refresh_from_annex_a
 from oversight.performance.indicator_import import import_indicator_values, import_indicators
+from oversight.performance.models import Indicator, ServiceAreaManager
 from oversight.performance.value_file import cell_day
 from oversight.plans.demo_history import DemoAction, month_ends, shifted_timescale, statuses
 from oversight.plans.evidence import add_link
@@ -64,7 +68,12 @@ class Command(BaseCommand):
                         plan=plan, user_id=users[username], defaults={"role": role, "leads": leads}
                     )
             self._boards(Plan.objects.get(slug="demo"), users, today)
-            self._scorecard(Path(scratch), Actor(PEOPLE["analyst"][0], users["analyst"]), today)
+            analyst = Actor(PEOPLE["analyst"][0], users["analyst"])
+            self._scorecard(Path(scratch), analyst, today)
+            extracts = self._annex_a(Path(scratch), analyst, today)
+            self._managers(Plan.objects.get(slug="demo"), users)
+        dates = ", ".join(f"{as_at:%d/%m/%Y}" for as_at in extracts)
+        self.stdout.write(f"Annex A extracts (made up: no real children) loaded as at {dates}.")
         password = options["password"]
         self.stdout.write(f"Demo council loaded. Sign in with any of these (password: {password}):")
         for username, (name, role, leads) in PEOPLE.items():
@@ -82,6 +91,26 @@ class Command(BaseCommand):
         with values_file.open("w", newline="", encoding="utf-8") as out:
             csv.writer(out).writerows([header, *body])
         import_indicator_values(values_file, "demo", analyst)
+
+    def _annex_a(self, scratch: Path, analyst: Actor, today: date) -> list[date]:
+        """A made-up Annex A extract at the end of each of the last three months, loaded for the demo
+        council (replacing any loaded before for the same date), and its Annex A indicators' values."""
+        plan = Plan.objects.get(slug="demo")
+        ends = [last_day(add_months(month_of(today), -ago)) for ago in (3, 2, 1)]
+        for as_at in ends:
+            shape = synthetic.small_council(as_at)
+            paths = synthetic.generate(scratch / f"annex-a-{as_at}", as_at, shape, seed=as_at.toordinal())
+            load_extract(list(paths.values()), plan.council, as_at)
+        refresh_from_annex_a(plan, analyst)
+        return ends
+
+    def _managers(self, plan: Plan, users: dict[str, int]) -> None:
+        """Who the weekly performance summary goes to: the officer for every service area, and the
+        lead for children in care."""
+        areas = set(Indicator.objects.filter(plan=plan).values_list("service_area", flat=True))
+        managed = [(area, users["officer"]) for area in sorted(areas)] + [("Children in care", users["lead"])]
+        for area, user in managed:
+            ServiceAreaManager.objects.get_or_create(plan=plan, service_area=area, user_id=user)
 
     def _boards(self, plan: Plan, users: dict[str, int], today: date) -> None:
         """The weekly Improvement Team Board, with its last three meetings as the rotation chose."""
