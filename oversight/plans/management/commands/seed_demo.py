@@ -1,5 +1,6 @@
 """oversight seed-demo: a demo council with an up-to-date plan, twelve months of history, Bromley's
-published plan, and one person per role, for trying the website."""
+published plan, a scorecard with made-up Annex A extracts, and one person per role, for trying the
+website."""
 
 from __future__ import annotations
 
