@@ -13,7 +13,7 @@ npm ci --no-audit --no-fund --loglevel=error
 npm run --silent build
 
 export OVERSIGHT_DATA_DIR="${OVERSIGHT_DATA_DIR:-$PWD/var/demo}"
-rm -f "$OVERSIGHT_DATA_DIR/oversight.sqlite3"
+rm -f "$OVERSIGHT_DATA_DIR/oversight.sqlite3" "$OVERSIGHT_DATA_DIR/annex_a.duckdb"  # the demo starts afresh
 oversight=.venv/bin/oversight
 
 echo "== the demo council"
