@@ -8,7 +8,7 @@ from decimal import Decimal as D
 import pytest
 from django.contrib.auth import get_user_model
 
-from oversight.lib.months import iso_month, month_of
+from oversight.lib.months import add_months, iso_month, month_name, month_of
 from oversight.performance.models import Indicator, IndicatorValue
 from oversight.performance.values import record_value
 from oversight.plans.plan_import import Actor
@@ -145,7 +145,23 @@ def test_the_months_to_choose_go_back_to_the_earliest_value(signed_in, plan) -> 
     )
     record_value(old, date(2019, 3, 1), D(22), Actor("Ana"), "import: 2019.csv")
     page = signed_in("vic").get("/plans/demo/scorecard/").content.decode()
-    assert '<option value="2019-03">March 2019</option>' in page
+    assert '<option value="2019-03" selected>March 2019</option>' in page  # its only value
     assert '<option value="2019-02">' not in page
     later = signed_in("vic").get("/plans/demo/scorecard/?month=2099-01").content.decode()
     assert '<option value="2099-01" selected>January 2099</option>' in later
+
+
+def test_the_scorecard_opens_on_the_latest_month_with_values_as_they_arrive_the_month_after(
+    signed_in, plan
+) -> None:
+    visits = Indicator.objects.create(
+        plan=plan, name="Child protection visits in time", service_area="Child protection",
+        polarity="higher", target=D(95),
+    )  # fmt: skip
+    last_month = add_months(month_of(date.today()), -1)
+    record_value(visits, last_month, D(97), Actor("Ana"), "website")
+    page = signed_in("vic").get("/plans/demo/scorecard/").content.decode()
+    assert f"Performance scorecard, {month_name(last_month)}" in page
+    assert "97%" in page and "app-rag--G" in page
+    this_month = signed_in("vic").get(f"/plans/demo/scorecard/?month={iso_month(month_of(date.today()))}")
+    assert 'app-rag--none">No data' in this_month.content.decode()

@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Min
+from django.db.models import Max, Min
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -33,7 +33,14 @@ def _rows(plan: Plan, month: date, only: Indicator | None = None) -> list[Scorec
 
 @plan_page()
 def scorecard(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
-    month = parse_iso_month(request.GET.get("month", "")) or month_of(today())
+    this_month = month_of(today())
+    found = IndicatorValue.objects.filter(
+        indicator__plan=plan, period__lt=add_months(this_month, 1)
+    ).aggregate(first=Min("period"), last=Max("period"))
+    # a month's figures arrive during the next: by default, the latest month that has any
+    latest = month_of(found["last"]) if found["last"] else this_month
+    month = parse_iso_month(request.GET.get("month", "")) or latest
+    earliest = month_of(found["first"]) if found["first"] else this_month
     return render_plan_page(
         request,
         "performance/scorecard.html",
@@ -45,19 +52,17 @@ def scorecard(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
             "month": month,
             "month_name": month_name(month),
             "chosen": iso_month(month),
-            "months": [(iso_month(m), month_name(m)) for m in _months_to_choose(plan, month)],
+            "months": [(iso_month(m), month_name(m)) for m in months_to_choose(this_month, earliest, month)],
             # called only when the page's tables are not in the cache (see scorecard.html)
             "areas": lambda: _areas(plan, month),
         },
     )
 
 
-def _months_to_choose(plan: Plan, chosen: date) -> list[date]:
-    """This month back to the plan's earliest value (at least two years), newest first, and the
-    month shown even if it is outside those."""
-    this_month = month_of(today())
-    earliest = IndicatorValue.objects.filter(indicator__plan=plan).aggregate(first=Min("period"))["first"]
-    first = min(add_months(this_month, -23), month_of(earliest) if earliest else this_month, chosen)
+def months_to_choose(this_month: date, earliest: date, chosen: date) -> list[date]:
+    """This month back to the earliest month with a value (at least two years), newest first, and
+    the month shown even if it is outside those."""
+    first = min(add_months(this_month, -23), earliest, chosen)
     return ([chosen] if chosen > this_month else []) + [
         add_months(this_month, -i) for i in range(months_between(first, this_month) + 1)
     ]
