@@ -52,7 +52,7 @@ def test_the_owner_enters_a_value_and_the_scorecard_shows_it(signed_in, indicato
     assert response.status_code == 302
     assert IndicatorValue.objects.get(indicator=icpcs, period=THIS_MONTH).value == D(91)
     page = signed_in("vic").get(f"/plans/demo/scorecard/{icpcs.pk}/").content.decode()
-    assert "This month 91% against a target of 90%" in page and "the trend is" in page
+    assert f"{month_name(THIS_MONTH)}: 91% against a target of 90%" in page and "the trend is" in page
 
 
 def test_only_the_owner_and_officers_enter_values(signed_in, indicators) -> None:
@@ -165,3 +165,13 @@ def test_the_scorecard_opens_on_the_latest_month_with_values_as_they_arrive_the_
     assert "97%" in page and "app-rag--G" in page
     this_month = signed_in("vic").get(f"/plans/demo/scorecard/?month={iso_month(month_of(date.today()))}")
     assert 'app-rag--none">No data' in this_month.content.decode()
+
+
+def test_an_indicator_page_leads_with_its_latest_value_not_an_empty_this_month(signed_in, indicators) -> None:
+    icpcs, _ = indicators
+    last_month = add_months(THIS_MONTH, -1)
+    IndicatorValue.objects.filter(indicator=icpcs).delete()
+    record_value(icpcs, last_month, D(84), Actor("Ana"), "website")
+    page = signed_in("vic").get(f"/plans/demo/scorecard/{icpcs.pk}/").content.decode()
+    assert f"{month_name(last_month)}: 84% against a target of 90%" in page
+    assert f'84% in {month_name(last_month)} <strong class="govuk-tag app-rag--R">Red</strong>' in page

@@ -3,6 +3,7 @@ and a summary, its details, the actions and recommendations it is linked to, and
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -39,16 +40,23 @@ def comparators(indicator: Indicator, unit: Unit) -> list[tuple[str, str, Decima
     return found
 
 
-def summary(indicator: Indicator, row: ScorecardRow, unit: Unit) -> str:
-    """This month's value against the target, the trend, and the comparators that are set."""
+def latest_known(months: list[date], history: tuple[Decimal | None, ...]) -> tuple[date, Decimal] | None:
+    """The latest month in the history that has a value, with the value."""
+    return next(
+        ((m, v) for m, v in zip(reversed(months), reversed(history), strict=True) if v is not None), None
+    )
+
+
+def summary(indicator: Indicator, row: ScorecardRow, unit: Unit, latest: tuple[date, Decimal] | None) -> str:
+    """The latest value against the target, the trend, and the comparators that are set."""
     target = formatted(indicator.target, unit) if indicator.target is not None else None
-    if row.value is None:
-        text = "No value has been recorded for this month."
+    if latest is None:
+        text = f"No value has been recorded in the last {len(row.history)} months."
         text += f" The target is {target}." if target else " It has no target."
     else:
         against = f"against a target of {target}" if target else "(no target set)"
         better = "higher" if indicator.polarity == Polarity.HIGHER else "lower"
-        text = f"This month {formatted(row.value, unit)} {against} ({better} is better);"
+        text = f"{month_name(latest[0])}: {formatted(latest[1], unit)} {against} ({better} is better);"
         text += f" the trend is {row.trend}."
     known = [label for _, label, value in comparators(indicator, unit) if value is not None]
     return text + (f" Comparators: {'; '.join(known)}." if known else "")
@@ -72,6 +80,7 @@ def indicator_section(
     if indicator.target is not None:
         target = Target(indicator.target, Polarity(indicator.polarity), indicator.tolerance)
     target_text = formatted(indicator.target, unit) if target else "None set"
+    latest = latest_known(months, row.history)
     return {
         "row": row,
         "count": count,
@@ -81,7 +90,12 @@ def indicator_section(
             (month_name(m), formatted(v, unit), target_text, target.rag(v) if target else None)
             for m, v in zip(months, row.history, strict=True)
         ],
-        "summary": summary(indicator, row, unit),
+        "summary": summary(indicator, row, unit, latest),
+        "latest": (
+            (month_name(latest[0]), formatted(latest[1], unit), target.rag(latest[1]) if target else None)
+            if latest
+            else None
+        ),
         "target_text": target_text,
         "comparators": [label for _, label, value in comparators(indicator, unit) if value is not None],
         "measure_name": _measure_name(indicator.measure),
