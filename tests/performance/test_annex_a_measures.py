@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from oversight.performance.annex_a.load import load_extract
-from oversight.performance.annex_a.measures import compute_measures, drill_down
+from oversight.performance.annex_a.measures import compute_measures, drill_down, exact_percent
 from tests.performance.conftest import AS_AT, COMMON
 
 
@@ -173,3 +173,10 @@ def test_the_rows_behind_not_allocated_are_those_without_a_worker(extract) -> No
 def test_only_the_measures_asked_for_are_computed(extract) -> None:
     found = compute_measures("Anytown", AS_AT, extract, only={"icpc_15", "cp_visits"})
     assert [m.key for m in found] == ["icpc_15"]  # list 7 is not loaded
+
+
+def test_figures_rated_against_a_target_keep_one_decimal_place() -> None:
+    assert str(exact_percent(2, 3)) == "66.7"
+    assert str(exact_percent(896, 1000)) == "89.6"  # misses a target of 90, where 90% would not
+    assert str(exact_percent(9, 9)) == "100"
+    assert exact_percent(0, 0) is None

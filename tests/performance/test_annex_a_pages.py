@@ -52,7 +52,7 @@ def records_url(indicator: Indicator, team: str = "Team 1") -> str:
 def test_the_figure_by_team_with_each_team_rated_against_the_target(signed_in, icpcs) -> None:
     words = text(page(signed_in("vic"), f"/plans/demo/scorecard/{icpcs.pk}/"))
     assert "Extract Anytown, as at 31 May 2023" in words
-    assert "Figure 2 of 3 records: 67% (higher is better)" in words
+    assert "Figure 2 of 3 records: 66.7% (higher is better)" in words
     assert "11-15 2 16-20 1" in words  # the distribution of working days
     assert "Team 1 2 1 50% Red" in words and "Team 2 1 1 100% Green" in words
     assert (
@@ -159,12 +159,12 @@ def test_the_newest_extract_is_shown_and_another_can_be_chosen(signed_in, icpcs,
     load_extract([write_csv("earlier.csv", earlier)], "Anytown", date(2023, 5, 3))
     client = signed_in("vic")
     newest = text(page(client, f"/plans/demo/scorecard/{icpcs.pk}/"))
-    assert "As at 31 May 2023 As at 3 May 2023" in newest and "2 of 3 records: 67%" in newest
+    assert "As at 31 May 2023 As at 3 May 2023" in newest and "2 of 3 records: 66.7%" in newest
     chosen = text(page(client, f"/plans/demo/scorecard/{icpcs.pk}/?as_at=2023-05-03"))
     assert "Anytown, as at 3 May 2023" in chosen and "1 of 1 records: 100%" in chosen
     missing = text(page(client, f"/plans/demo/scorecard/{icpcs.pk}/?as_at=2020-01-01"))
     assert "No extract as at 2020-01-01 is loaded, so the newest is shown." in missing
-    assert "2 of 3 records: 67%" in missing
+    assert "2 of 3 records: 66.7%" in missing
 
 
 def test_what_stops_a_breakdown_is_said(signed_in, plan, annex_a, settings, tmp_path) -> None:
@@ -244,3 +244,15 @@ def test_queries_do_not_grow_with_the_extracts_teams_and_records(signed_in, icpc
     large = [_queries(client, url) for url in urls]
     assert "Team 39" in page(client, urls[0])
     assert large == small
+
+
+def test_an_annex_a_indicator_takes_its_values_from_the_extracts_not_the_keyboard(annex_a, signed_in) -> None:
+    icpcs = Indicator.objects.create(
+        plan=Plan.objects.get(slug="demo"), name="ICPCs from Annex A", service_area="Safeguarding",
+        polarity="higher", target=D(90), source="annex_a", measure="icpc_15",
+    )  # fmt: skip
+    client = signed_in("ana")
+    assert "Save the value" not in client.get(f"/plans/demo/scorecard/{icpcs.pk}/").content.decode()
+    refused = client.post(f"/plans/demo/scorecard/{icpcs.pk}/", {"period": "2023-05", "value": "99"})
+    assert refused.status_code == 403
+    assert not IndicatorValue.objects.filter(indicator=icpcs).exists()

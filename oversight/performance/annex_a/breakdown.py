@@ -26,7 +26,7 @@ class RatedFigure:
     name: str
     in_scope: int
     met: int
-    percent: int | None
+    percent: Decimal | None  # to one decimal place
     rag: str
     label: str  # the name, shortened to fit the chart (the table gives it in full)
     y: int
@@ -55,8 +55,8 @@ def rated(groups: list[Breakdown], target: Target | None) -> list[RatedFigure]:
     """Teams or workers in the order given; rated only when the indicator has a target."""
     figures = []
     for index, group in enumerate(groups):
-        percent = group.percent
-        rag = NO_DATA if target is None or percent is None else target.rag(Decimal(percent))
+        percent = group.exact_percent
+        rag = NO_DATA if target is None or percent is None else target.rag(percent)
         label = (
             group.name if len(group.name) <= LABEL_CHARACTERS else group.name[: LABEL_CHARACTERS - 1] + "…"
         )
@@ -69,7 +69,7 @@ def rated(groups: list[Breakdown], target: Target | None) -> list[RatedFigure]:
                 rag,
                 label,
                 TOP + index * (BAR_HEIGHT + BAR_GAP),
-                _x(percent or 0),
+                _x(float(percent or 0)),
             )
         )
     return figures

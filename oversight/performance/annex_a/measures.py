@@ -161,6 +161,14 @@ def definitions(cp_visit_days: int) -> list[MeasureDefinition]:
     ]
 
 
+def exact_percent(numerator: int, denominator: int) -> Decimal | None:
+    """To one decimal place, for rating against a target (89.6% misses a target of 90%): 88.9, 100."""
+    if not denominator:
+        return None
+    share = (Decimal(numerator) * 100 / denominator).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    return share if share != share.to_integral() else share.to_integral()
+
+
 @dataclass
 class Breakdown:
     name: str
@@ -170,6 +178,10 @@ class Breakdown:
     @property
     def percent(self) -> int | None:
         return percent(self.numerator, self.denominator) if self.denominator else None
+
+    @property
+    def exact_percent(self) -> Decimal | None:
+        return exact_percent(self.numerator, self.denominator)
 
 
 @dataclass
@@ -189,10 +201,7 @@ class Measure:
 
     @property
     def exact_percent(self) -> Decimal | None:
-        """To one decimal place, for rating against a target: 89.6% misses a target of 90%."""
-        if not self.denominator:
-            return None
-        return (Decimal(self.numerator) * 100 / self.denominator).quantize(Decimal("0.1"), ROUND_HALF_UP)
+        return exact_percent(self.numerator, self.denominator)
 
 
 def _connect(database: Path | None) -> duckdb.DuckDBPyConnection:

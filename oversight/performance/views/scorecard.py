@@ -79,6 +79,10 @@ def _areas(plan: Plan, month: date) -> list[tuple[str, list[tuple[ScorecardRow, 
 
 
 def _can_enter(access: Access, indicator: Indicator, user_id: int | None) -> bool:
+    """The owner, administrators, officers and analysts; nobody for an indicator computed from
+    Annex A, whose values come from the extracts (a value typed in would not survive a refresh)."""
+    if indicator.source == Indicator.Source.ANNEX_A:
+        return False
     return access.can_manage_indicators or (
         access.can_view and indicator.owner_id is not None and indicator.owner_id == user_id
     )
@@ -92,7 +96,10 @@ def indicator_page(request: HttpRequest, plan: Plan, access: Access, pk: int) ->
     problems: dict[str, str] = {}
     if request.method == "POST":
         if not can_enter:
-            raise PermissionDenied("Only the indicator's owner or an improvement officer enters its values")
+            raise PermissionDenied(
+                "Only the indicator's owner, an officer or an analyst enters its values,"
+                " and an indicator computed from Annex A takes them from the extracts"
+            )
         values = {name: request.POST.get(name, "").strip() for name in values}
         period = parse_iso_month(values["period"])
         if period is None:
