@@ -35,6 +35,7 @@ def test_an_owner_enters_a_value_and_the_scorecard_rates_it(sign_in, visit, subm
     this_month = month_name(month_of(date.today()))
     assert f"{this_month}: 86% against a target of 90%" in lee.locator("main").inner_text()
     assert f"86% in {this_month} Amber" in lee.locator("main").inner_text()
+    assert lee.locator("svg.app-chart circle.app-chart__point--A").count() == 1  # the chart's point
     visit(lee, "/plans/demo/scorecard/")
     row = lee.locator("tr", has_text="ICPCs in timescale")
     assert "86%" in row.inner_text() and "Amber" in row.inner_text()
