@@ -177,6 +177,7 @@ def add_scorecard(
                     f"indicator value: {indicator.name[:250]}, {period:%B %Y}",
                     "",
                     "" if value is None else f"{value.normalize():f}",
+                    indicator_id=pk,
                 )
             )
     IndicatorValue.objects.bulk_create(values, batch_size=2000)

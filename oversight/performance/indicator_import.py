@@ -100,7 +100,17 @@ def import_indicators(
             if row.indicator is None:
                 indicator = Indicator.objects.create(plan=plan, **row.after.model_fields())
                 summary.added.append(row.after.name)
-                records.append(audit.change(plan.pk, actor, source, kind, "indicator", new=row.after.name))
+                records.append(
+                    audit.change(
+                        plan.pk,
+                        actor,
+                        source,
+                        kind,
+                        "indicator",
+                        new=row.after.name,
+                        indicator_id=indicator.pk,
+                    )
+                )
             elif found:
                 indicator = row.indicator
                 Indicator.objects.filter(pk=indicator.pk).update(**row.after.model_fields())
@@ -111,7 +121,9 @@ def import_indicators(
             link(plan, indicator, row.after.actions, row.after.recommendations)
             field = f"indicator: {row.before.name[:250]}"
             records += [
-                audit.change(plan.pk, actor, source, kind, f"{field}, {what}", old, new)
+                audit.change(
+                    plan.pk, actor, source, kind, f"{field}, {what}", old, new, indicator_id=indicator.pk
+                )
                 for what, old, new in found
             ]
         Change.objects.bulk_create(records)

@@ -71,6 +71,7 @@ def record_values(
                     f"indicator value: {indicator.name[:250]}, {period:%B %Y}",
                     _text(old),
                     _text(value),
+                    indicator_id=indicator.pk,
                 )
             )
         IndicatorValue.objects.bulk_create(new)

@@ -25,6 +25,7 @@ def change(
     action_id: int | None = None,
     priority_id: int | None = None,
     import_run_id: int | None = None,
+    indicator_id: int | None = None,
 ) -> Change:
     """An unsaved audit record, for saving alone or in bulk."""
     return Change(
@@ -39,6 +40,7 @@ def change(
         user_id=actor.user_id,
         source=source,
         import_run_id=import_run_id,
+        indicator_id=indicator_id,
     )
 
 
@@ -57,7 +59,10 @@ def record(
     new: str = "",
     *,
     action_id: int | None = None,
+    indicator_id: int | None = None,
 ) -> None:
     """Saves one change and moves the plan's revision on."""
-    change(plan_id, actor, source, kind, field, old, new, action_id=action_id).save()
+    change(
+        plan_id, actor, source, kind, field, old, new, action_id=action_id, indicator_id=indicator_id
+    ).save()
     plan_changed(plan_id)

@@ -137,6 +137,10 @@ class Change(models.Model):
     changed = models.DateTimeField(auto_now_add=True)
     source = models.CharField(max_length=500)
     import_run = models.ForeignKey(ImportRun, null=True, blank=True, on_delete=models.SET_NULL)
+    # the scorecard indicator a change is about: its value history follows it through renames
+    indicator = models.ForeignKey(
+        "performance.Indicator", null=True, blank=True, on_delete=models.SET_NULL, related_name="changes"
+    )
 
     class Meta:
         ordering = ["-changed", "-id"]

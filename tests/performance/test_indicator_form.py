@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal as D
+from importlib import import_module
 
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
 
 from oversight.governance.models import Inspection, Recommendation
@@ -14,6 +16,7 @@ from oversight.lib.months import month_of
 from oversight.performance.indicator_form import DEFAULTS, Choices, changes, form_values, problems, read
 from oversight.performance.models import Indicator
 from oversight.performance.values import record_value
+from oversight.plans import audit
 from oversight.plans.models import Change, Plan
 from oversight.plans.plan_import import Actor
 
@@ -269,3 +272,40 @@ def test_the_indicator_page_names_the_measure_its_values_are_computed_from(signe
     Indicator.objects.filter(pk=indicator.pk).update(source="annex_a", measure="icpc_15")
     page = signed_in("vic").get(f"/plans/demo/scorecard/{indicator.pk}/").content.decode()
     assert "Computed from Annex A: Initial child protection conferences within 15 working days" in page
+
+
+@pytest.mark.django_db
+def test_an_indicator_given_a_former_indicators_name_does_not_take_its_history(signed_in, indicator) -> None:
+    record_value(indicator, month_of(date.today()), D(64), Actor("Ana"), "website")
+    client = signed_in("olivia")
+    client.post(f"/plans/demo/scorecard/{indicator.pk}/edit/", form(name="RHIs within 72 hours"))
+    newcomer = Indicator.objects.create(
+        plan=indicator.plan, name="Return interviews within 72 hours", service_area="Children in care",
+        polarity="higher",
+    )  # fmt: skip
+    assert "to 64" not in client.get(f"/plans/demo/scorecard/{newcomer.pk}/").content.decode()
+    assert "to 64" in client.get(f"/plans/demo/scorecard/{indicator.pk}/").content.decode()
+
+
+@pytest.mark.django_db
+def test_records_made_before_they_named_their_indicator_are_linked_through_its_renames(indicator) -> None:
+    link_indicators = import_module("oversight.plans.migrations.0007_change_indicator").link_indicators
+    ana, plan_id = Actor("Ana"), indicator.plan_id
+    Change.objects.bulk_create(
+        [
+            audit.change(plan_id, ana, "website", "added", "indicator", new="RHIs"),
+            audit.change(plan_id, ana, "website", "added", "indicator value: RHIs, March 2018", "", "61"),
+            audit.change(plan_id, ana, "website", "changed", "indicator: RHIs, name", "RHIs", indicator.name),
+            audit.change(plan_id, ana, "website", "added", f"indicator value: {indicator.name}, April 2018"),
+            audit.change(plan_id, ana, "website", "added", "indicator value: Other, April 2018", "", "5"),
+        ]
+    )
+    link_indicators(django_apps, None)
+    linked = Change.objects.filter(indicator=indicator).order_by("id").values_list("field", flat=True)
+    assert list(linked) == [
+        "indicator",
+        "indicator value: RHIs, March 2018",
+        "indicator: RHIs, name",
+        f"indicator value: {indicator.name}, April 2018",
+    ]
+    assert Change.objects.get(field="indicator value: Other, April 2018").indicator is None

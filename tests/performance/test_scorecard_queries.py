@@ -64,7 +64,18 @@ def scorecard(plan: Plan, indicators: int, months: int) -> None:
             value = None if (n + back) % 11 == 10 else D(40 + (n * 7 + back * 3) % 60) / 2
             values.append(IndicatorValue(indicator=indicator, period=period, value=value, actor="Ana"))
             field = f"indicator value: {indicator.name}, {period:%B %Y}"
-            changes.append(audit.change(plan.pk, Actor("Ana"), "test", "added", field, "", str(value or "")))
+            changes.append(
+                audit.change(
+                    plan.pk,
+                    Actor("Ana"),
+                    "test",
+                    "added",
+                    field,
+                    "",
+                    str(value or ""),
+                    indicator_id=indicator.pk,
+                )
+            )
     IndicatorValue.objects.bulk_create(values)
     Change.objects.bulk_create(changes)
     audit.plan_changed(plan.pk)

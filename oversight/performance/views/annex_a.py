@@ -148,6 +148,7 @@ def child_records(request: HttpRequest, plan: Plan, access: Access, pk: int) -> 
             f" {extract.as_at:%d %B %Y}; {whose or 'every team'}; {len(rows)} records,"
             f" page {page.number} of {page.paginator.num_pages}"
         ),
+        indicator_id=indicator.pk,
     ).save()  # a viewing changes nothing, so the plan's revision (and its cached pages) stay as they are
     query = request.GET.copy()
     query.pop("page", None)

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from oversight.accounts.roles import Access
@@ -104,7 +104,7 @@ def indicator_section(
             "-inspection__published", "number"
         ),
         "can_edit": access.can_manage_indicators,
-        "history": value_history(plan, indicator),
+        "history": value_history(indicator),
     }
 
 
@@ -113,15 +113,8 @@ def _measure_name(key: str) -> str:
     return names.get(key, key)
 
 
-def value_history(plan: Plan, indicator: Indicator) -> QuerySet[Change]:
-    """The latest 50 changes to the indicator's values, under each name it has had (the audit log
-    names an indicator as it was called when the change was made)."""
-    renames = Change.objects.filter(plan=plan, field__startswith="indicator: ", field__endswith=", name")
-    renamed = dict(renames.values_list("new_value", "old_value"))
-    names = [indicator.name]
-    while names[-1] in renamed and renamed[names[-1]] not in names:
-        names.append(renamed[names[-1]])
-    under_any = Q()
-    for name in names:
-        under_any |= Q(field__startswith=f"indicator value: {name[:250]},")
-    return Change.objects.filter(under_any, plan=plan).order_by("-changed", "-id")[:50]
+def value_history(indicator: Indicator) -> QuerySet[Change]:
+    """The latest 50 changes to the indicator's values, under whatever name it had at the time."""
+    return Change.objects.filter(indicator=indicator, field__startswith="indicator value: ").order_by(
+        "-changed", "-id"
+    )[:50]

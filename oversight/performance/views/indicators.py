@@ -137,7 +137,15 @@ def _save(
         if indicator is None or before is None:
             indicator = Indicator.objects.create(plan=plan, **after.model_fields())
             records.append(
-                audit.change(plan.pk, who, "website", Change.Kind.ADDED, "indicator", new=after.name)
+                audit.change(
+                    plan.pk,
+                    who,
+                    "website",
+                    Change.Kind.ADDED,
+                    "indicator",
+                    new=after.name,
+                    indicator_id=indicator.pk,
+                )
             )
             before = replace(after, actions=(), recommendations=())  # so that linking it is audited
         else:
@@ -152,6 +160,7 @@ def _save(
                 f"indicator: {before.name[:250]}, {what}",
                 old,
                 new,
+                indicator_id=indicator.pk,
             )
             for what, old, new in indicator_form.changes(before, after, names)
         ]
