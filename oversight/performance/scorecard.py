@@ -118,3 +118,16 @@ def sparkline(history: Sequence[Decimal | None], width: int = 120, height: int =
     return " ".join(
         f"{i * step:.1f},{height - 2 - float((v - low) / span) * (height - 4):.1f}" for i, v in known
     )
+
+
+def ratings_text(rags: Sequence[str]) -> str:
+    """'26 indicators: 4 Green, 10 Amber, 11 Red, 1 no data'; '' for none."""
+    if not rags:
+        return ""
+    counts = {code: sum(1 for rag in rags if rag == code) for code in ("G", "A", "R", NO_DATA)}
+    words = [
+        f"{counts[code]} {name}"
+        for code, name in (("G", "Green"), ("A", "Amber"), ("R", "Red"), (NO_DATA, "no data"))
+        if counts[code]
+    ]
+    return f"{len(rags)} indicator{'s' if len(rags) != 1 else ''}: {', '.join(words)}"

@@ -6,7 +6,16 @@ from decimal import Decimal as D
 
 import pytest
 
-from oversight.performance.scorecard import NO_DATA, Polarity, Target, Unit, formatted, scorecard_row, trend
+from oversight.performance.scorecard import (
+    NO_DATA,
+    Polarity,
+    Target,
+    Unit,
+    formatted,
+    ratings_text,
+    scorecard_row,
+    trend,
+)
 
 ICPCS = Target(D(90), Polarity.HIGHER, D(5))  # "ICPCs in timescale 86% against 90%"
 CANCELLED = Target(D(0), Polarity.LOWER, D(2))  # "9% of contact sessions cancelled, target nil"
@@ -66,3 +75,9 @@ def test_a_quarterly_indicator_shows_its_quarters_value_in_every_month_of_the_qu
                         D(0), history, months_into_period=1)  # fmt: skip
     assert (row.value, row.rag, row.trend) == (D(80), "G", "improving")
     assert scorecard_row(1, "x", "y", Unit.NUMBER, Polarity.HIGHER, None, D(0), [None], 2).value is None
+
+
+def test_the_scorecard_counts_its_ratings_for_the_board() -> None:
+    assert ratings_text(["G", "R", "A", "R", NO_DATA]) == "5 indicators: 1 Green, 1 Amber, 2 Red, 1 no data"
+    assert ratings_text(["R"]) == "1 indicator: 1 Red"
+    assert ratings_text([]) == ""

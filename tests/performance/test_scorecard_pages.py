@@ -175,3 +175,8 @@ def test_an_indicator_page_leads_with_its_latest_value_not_an_empty_this_month(s
     page = signed_in("vic").get(f"/plans/demo/scorecard/{icpcs.pk}/").content.decode()
     assert f"{month_name(last_month)}: 84% against a target of 90%" in page
     assert f'84% in {month_name(last_month)} <strong class="govuk-tag app-rag--R">Red</strong>' in page
+
+
+def test_the_scorecard_leads_with_how_many_indicators_have_each_rating(signed_in, indicators) -> None:
+    page = signed_in("bob").get(f"/plans/demo/scorecard/?month={iso_month(THIS_MONTH)}").content.decode()
+    assert f"{month_name(THIS_MONTH)}: 2 indicators: 1 Amber, 1 Red." in page

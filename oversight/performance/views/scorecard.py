@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -17,7 +18,7 @@ from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
 from oversight.lib.months import add_months, iso_month, month_name, month_of, months_between, parse_iso_month
 from oversight.performance.models import Indicator, IndicatorValue
-from oversight.performance.scorecard import ScorecardRow, formatted, sparkline
+from oversight.performance.scorecard import ScorecardRow, formatted, ratings_text, sparkline
 from oversight.performance.scorecard_data import scorecard_rows
 from oversight.performance.values import record_value
 from oversight.performance.views.annex_a import annex_a_section
@@ -54,7 +55,7 @@ def scorecard(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
             "chosen": iso_month(month),
             "months": [(iso_month(m), month_name(m)) for m in months_to_choose(this_month, earliest, month)],
             # called only when the page's tables are not in the cache (see scorecard.html)
-            "areas": lambda: _areas(plan, month),
+            "scorecard_tables": lambda: _tables(plan, month),
         },
     )
 
@@ -68,14 +69,22 @@ def months_to_choose(this_month: date, earliest: date, chosen: date) -> list[dat
     ]
 
 
-def _areas(plan: Plan, month: date) -> list[tuple[str, list[tuple[ScorecardRow, str, str, str]]]]:
-    """The rows by service area, each with its value and target in words and its sparkline."""
+@dataclass(frozen=True)
+class ScorecardTables:
+    areas: list[tuple[str, list[tuple[ScorecardRow, str, str, str]]]]
+    ratings: str  # '26 indicators: 4 Green, 10 Amber, 11 Red, 1 no data'
+
+
+def _tables(plan: Plan, month: date) -> ScorecardTables:
+    """The rows by service area, each with its value and target in words and its sparkline, and
+    how many indicators have each rating."""
+    rows = _rows(plan, month)
     areas: dict[str, list[tuple[ScorecardRow, str, str, str]]] = defaultdict(list)
-    for row in _rows(plan, month):
+    for row in rows:
         areas[row.service_area].append(
             (row, formatted(row.value, row.unit), formatted(row.target, row.unit), sparkline(row.history))
         )
-    return sorted(areas.items())
+    return ScorecardTables(sorted(areas.items()), ratings_text([row.rag for row in rows]))
 
 
 def _can_enter(access: Access, indicator: Indicator, user_id: int | None) -> bool:
