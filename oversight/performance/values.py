@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from oversight.performance.models import Indicator, IndicatorValue
+from oversight.performance.periods import period_name
 from oversight.plans import audit
 from oversight.plans.models import Change
 from oversight.plans.plan_import import Actor
@@ -68,7 +69,7 @@ def record_values(
                     actor,
                     source,
                     kind,
-                    f"indicator value: {indicator.name[:250]}, {period:%B %Y}",
+                    f"indicator value: {indicator.name[:250]}, {period_name(indicator.frequency, period)}",
                     _text(old),
                     _text(value),
                     indicator_id=indicator.pk,

@@ -180,3 +180,39 @@ def test_an_indicator_page_leads_with_its_latest_value_not_an_empty_this_month(s
 def test_the_scorecard_leads_with_how_many_indicators_have_each_rating(signed_in, indicators) -> None:
     page = signed_in("bob").get(f"/plans/demo/scorecard/?month={iso_month(THIS_MONTH)}").content.decode()
     assert f"{month_name(THIS_MONTH)}: 2 indicators: 1 Amber, 1 Red." in page
+
+
+def test_a_weekly_or_quarterly_value_entered_is_for_its_week_or_quarter(signed_in, plan) -> None:
+    visits = Indicator.objects.create(
+        plan=plan, name="Visits this week", service_area="Child protection", polarity="higher",
+        frequency="weekly",
+    )  # fmt: skip
+    audits = Indicator.objects.create(
+        plan=plan,
+        name="Audits this quarter",
+        service_area="Quality",
+        polarity="higher",
+        frequency="quarterly",
+    )
+    client = signed_in("olivia")
+    page = client.get(f"/plans/demo/scorecard/{visits.pk}/").content.decode()
+    assert "Week: any day in it (YYYY-MM-DD)" in page
+    assert (
+        client.post(f"/plans/demo/scorecard/{visits.pk}/", {"period": "2018-05", "value": "9"}).status_code
+        == 302
+    )
+    assert (
+        client.post(f"/plans/demo/scorecard/{visits.pk}/", {"period": "2018-05-31", "value": "7"}).status_code
+        == 302
+    )
+    assert (
+        client.post(f"/plans/demo/scorecard/{audits.pk}/", {"period": "2018-05", "value": "61"}).status_code
+        == 302
+    )
+    assert list(IndicatorValue.objects.filter(indicator=visits).values_list("period", "value")) == [
+        (date(2018, 4, 30), D(9)),  # 1 May 2018 was a Tuesday: the week of Monday 30 April
+        (date(2018, 5, 28), D(7)),
+    ]
+    assert IndicatorValue.objects.get(indicator=audits).period == date(2018, 4, 1)
+    history = client.get(f"/plans/demo/scorecard/{visits.pk}/").content.decode()
+    assert "Visits this week, week of 28 May 2018 to 7" in history
