@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from oversight.lib.months import month_name, short_month_name
-from oversight.performance.scorecard import NO_DATA, Target, Unit, formatted
+from oversight.performance.scorecard import NO_DATA, RAG_WORDS, Target, Unit, formatted
 from oversight.plans.charts import Tick
 
 WIDTH = 640
@@ -27,7 +27,7 @@ AXIS_TITLES = {
     Unit.DAYS: "Days",
     Unit.RATIO: "Ratio (1 to n)",
 }
-RAG_WORDS = {"R": "Red", "A": "Amber", "G": "Green", NO_DATA: "no target"}
+POINT_WORDS = {**RAG_WORDS, NO_DATA: "no target"}
 SHORT_NAMES = {"england": "England", "statistical_neighbours": "Neighbours", "region": "Region"}
 LINE_STYLES = {  # as assets/oversight.scss draws them, for the chart's legend in words
     "target": "Dashed black line",
@@ -139,7 +139,7 @@ def indicator_chart(
 def _point(x: float, y: float, month: date, value: Decimal, unit: Unit, target: Target | None) -> ChartPoint:
     rag = target.rag(value) if target is not None else NO_DATA
     return ChartPoint(
-        round(x, 1), y, rag, f"{month_name(month)}: {formatted(value, unit)} ({RAG_WORDS[rag]})"
+        round(x, 1), y, rag, f"{month_name(month)}: {formatted(value, unit)} ({POINT_WORDS[rag]})"
     )
 
 

@@ -8,9 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from oversight.performance.periods import period_name
-from oversight.performance.scorecard import NO_DATA, Polarity, Target, Unit, formatted
-
-RAG_WORDS = {"R": "Red", "A": "Amber", "G": "Green"}
+from oversight.performance.scorecard import NO_DATA, RAG_WORDS, Polarity, Target, Unit, formatted
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 NO_DATA = "none"
+RAG_WORDS = {"G": "Green", "A": "Amber", "R": "Red"}  # in the order counts are given
 
 
 class Polarity(StrEnum):
@@ -126,8 +127,6 @@ def ratings_text(rags: Sequence[str]) -> str:
         return ""
     counts = {code: sum(1 for rag in rags if rag == code) for code in ("G", "A", "R", NO_DATA)}
     words = [
-        f"{counts[code]} {name}"
-        for code, name in (("G", "Green"), ("A", "Amber"), ("R", "Red"), (NO_DATA, "no data"))
-        if counts[code]
+        f"{counts[code]} {name}" for code, name in {**RAG_WORDS, NO_DATA: "no data"}.items() if counts[code]
     ]
     return f"{len(rags)} indicator{'s' if len(rags) != 1 else ''}: {', '.join(words)}"

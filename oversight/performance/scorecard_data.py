@@ -7,8 +7,9 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
-from oversight.lib.months import add_months, month_of
+from oversight.lib.months import add_months, month_of, months_between
 from oversight.performance.models import Indicator, IndicatorValue
+from oversight.performance.periods import period_of
 from oversight.performance.scorecard import Polarity, ScorecardRow, Unit, scorecard_row
 from oversight.plans.models import Plan
 
@@ -45,7 +46,10 @@ def scorecard_rows(
             indicator.target,
             indicator.tolerance,
             [values[indicator.pk].get(m) for m in months],
-            (month.month - 1) % 3 if indicator.frequency == Indicator.Frequency.QUARTERLY else 0,
+            # a quarterly value sits in its quarter's first month (a weekly one in its own month)
+            months_between(period_of(indicator.frequency, month), month)
+            if indicator.frequency == Indicator.Frequency.QUARTERLY
+            else 0,
         )
         for indicator in indicators
     ]

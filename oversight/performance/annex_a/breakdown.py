@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from oversight.performance.annex_a.measures import Breakdown
-from oversight.performance.scorecard import NO_DATA, Target, Unit, formatted
+from oversight.performance.scorecard import NO_DATA, RAG_WORDS, Target, Unit, formatted
 
 CHART_WIDTH = 640
 LABEL_WIDTH = 190
@@ -105,8 +105,6 @@ def _summary(teams: list[RatedFigure], target: Target | None) -> str:
         words.append("The indicator has no target, so the teams are not rated.")
     else:
         counts = Counter(t.rag for t in teams)
-        ratings = ", ".join(
-            f"{counts[code]} {name}" for code, name in (("G", "Green"), ("A", "Amber"), ("R", "Red"))
-        )
+        ratings = ", ".join(f"{counts[code]} {name}" for code, name in RAG_WORDS.items())
         words.append(f"Against the target of {formatted(target.value, Unit.PERCENTAGE)}: {ratings}.")
     return " ".join(words)

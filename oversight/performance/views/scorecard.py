@@ -36,11 +36,6 @@ from oversight.plans.models import Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
 
 
-def _rows(plan: Plan, month: date, only: Indicator | None = None) -> list[ScorecardRow]:
-    """The scorecard's rows for a month: every indicator of the plan, or just `only`."""
-    return scorecard_rows(plan, month, only)
-
-
 @plan_page()
 def scorecard(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
     this_month = month_of(today())
@@ -87,7 +82,7 @@ class ScorecardTables:
 def _tables(plan: Plan, month: date) -> ScorecardTables:
     """The rows by service area, each with its value and target in words and its sparkline, and
     how many indicators have each rating."""
-    rows = _rows(plan, month)
+    rows = scorecard_rows(plan, month)
     areas: dict[str, list[tuple[ScorecardRow, str, str, str]]] = defaultdict(list)
     for row in rows:
         areas[row.service_area].append(
