@@ -61,7 +61,7 @@ def refresh_from_annex_a(plan: Plan, actor: Actor, database: Path | None = None)
     result = Refresh(plan.title, len(indicators))
     if not indicators:
         return result
-    extracts = loaded_extracts(plan.council, database) if plan.council else []
+    extracts = loaded_extracts(plan.council, database)
     if not extracts:
         result.problems.append(
             f"no Annex A extract is loaded for {plan.council}"

@@ -201,3 +201,14 @@ def test_the_extracts_loaded_for_a_council_are_listed_newest_first(write_csv, tm
     load_extract([path], "Elsewhere", date(2023, 5, 31), database=database)
     found = loaded_extracts("Anytown", database)
     assert [(e.as_at, e.lists) for e in found] == [(date(2023, 5, 31), (3,)), (date(2023, 4, 30), (3,))]
+
+
+def test_a_plan_without_a_council_has_no_extracts_even_one_loaded_without_a_name(write_csv, tmp_path) -> None:
+    database = tmp_path / "unnamed.duckdb"
+    list3 = [
+        ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age", "Date of referral",
+         "Number of Referrals in Last 12 Months", "Allocated Team", "Allocated Worker"],
+        ["R1", "F", "W", "", "", "01/05/2023", "0", "Team 1", "Ann"],
+    ]  # fmt: skip
+    load_extract([write_csv("list3.csv", list3)], "", date(2023, 5, 31), database=database)
+    assert loaded_extracts("", database) == []

@@ -352,9 +352,10 @@ class LoadedExtract:
 
 
 def loaded_extracts(council: str, database: Path | None = None) -> list[LoadedExtract]:
-    """The extracts loaded for a council, newest first; none when nothing has been loaded yet."""
+    """The extracts loaded for a council, newest first; none when nothing has been loaded yet, or
+    for no council (a plan whose council is not set)."""
     path = database or database_path()
-    if not path.exists():
+    if not council or not path.exists():
         return []
     with duckdb.connect(str(path), read_only=True) as con:
         if not con.execute("SELECT 1 FROM information_schema.tables WHERE table_name = 'loads'").fetchall():
@@ -368,3 +369,8 @@ def loaded_extracts(council: str, database: Path | None = None) -> list[LoadedEx
         LoadedExtract(name, as_at, loaded, pseudonymised, tuple(int(n) for n in lists.split(",") if n))
         for name, as_at, loaded, pseudonymised, lists in rows
     ]
+
+
+def extract_as_at(extracts: list[LoadedExtract], day: date | None) -> LoadedExtract | None:
+    """The extract of that date among those loaded, if there is one."""
+    return next((extract for extract in extracts if extract.as_at == day), None)

@@ -17,7 +17,7 @@ from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
 from oversight.lib.months import iso_month, month_of, parse_iso_date
 from oversight.performance.annex_a.breakdown import rated, team_breakdown
-from oversight.performance.annex_a.load import LoadedExtract, loaded_extracts
+from oversight.performance.annex_a.load import LoadedExtract, extract_as_at, loaded_extracts
 from oversight.performance.annex_a.measures import compute_measures, drill_down
 from oversight.performance.annex_a_values import annex_a_measures, no_rows, refresh_from_annex_a
 from oversight.performance.models import Indicator
@@ -51,7 +51,7 @@ def refresh(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
 def _chosen(extracts: list[LoadedExtract], text: str) -> tuple[LoadedExtract, str]:
     """The extract named by ?as_at=, else the newest, with a word when the one named is not loaded."""
     day = parse_iso_date(text) if text else None
-    found = next((e for e in extracts if e.as_at == day), None)
+    found = extract_as_at(extracts, day)
     if found is not None or not text:
         return found or extracts[0], ""
     return extracts[0], f"No extract as at {text} is loaded, so the newest is shown."
@@ -69,7 +69,7 @@ def annex_a_section(request: HttpRequest, plan: Plan, access: Access, indicator:
         return {}
     section: dict[str, Any] = {"problem": ""}
     definition = annex_a_measures().get(indicator.measure)
-    extracts = loaded_extracts(plan.council) if plan.council else []
+    extracts = loaded_extracts(plan.council)
     if definition is None:
         section["problem"] = (
             f"The measure '{indicator.measure}' is not an Annex A measure."
@@ -125,9 +125,7 @@ def child_records(request: HttpRequest, plan: Plan, access: Access, pk: int) -> 
     indicator = get_object_or_404(Indicator, plan=plan, pk=pk, source=Indicator.Source.ANNEX_A)
     definition = annex_a_measures().get(indicator.measure)
     day = parse_iso_date(request.GET.get("as_at", ""))
-    extract = (
-        next((e for e in loaded_extracts(plan.council) if e.as_at == day), None) if plan.council else None
-    )
+    extract = extract_as_at(loaded_extracts(plan.council), day)
     if definition is None or extract is None:
         raise Http404("No such extract or measure")
     team = request.GET.get("team", "").strip()

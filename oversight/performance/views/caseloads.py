@@ -16,7 +16,7 @@ from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
 from oversight.lib.months import parse_iso_date
 from oversight.performance.annex_a.caseloads import DEFAULT_POLICY, Band, team_loads, team_type, worker_loads
-from oversight.performance.annex_a.load import loaded_extracts
+from oversight.performance.annex_a.load import extract_as_at, loaded_extracts
 from oversight.performance.caseload_chart import caseload_chart, caseload_summary, team_state
 from oversight.performance.caseload_policy import (
     BandFields,
@@ -36,16 +36,15 @@ NEW_BAND = {"team_type": "", "low": "", "high": ""}
 
 @plan_page()
 def caseloads(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
-    extracts = loaded_extracts(plan.council) if plan.council else []
+    extracts = loaded_extracts(plan.council)
     context: dict[str, Any] = {"crumbs": plan_crumbs(plan), "extracts": extracts}
     if extracts:
         chosen = extracts[0]
         if "as_at" in request.GET:
-            as_at = parse_iso_date(request.GET["as_at"])
-            matching = [extract for extract in extracts if extract.as_at == as_at]
-            if not matching:
+            named_extract = extract_as_at(extracts, parse_iso_date(request.GET["as_at"]))
+            if named_extract is None:
                 raise Http404("No extract of that date is loaded")
-            chosen = matching[0]
+            chosen = named_extract
         policy, named = plan_policy(plan), named_team_types(plan)
         workers = worker_loads(plan.council, chosen.as_at, policy=policy, named=named)
         teams = team_loads(workers)
@@ -113,7 +112,7 @@ def _band_fields(index: int) -> BandFields:
 def _teams(plan: Plan, policy: tuple[Band, ...], named: dict[str, str]) -> list[dict[str, Any]]:
     """The teams of the latest extract, and any other the council has named, with the type read
     from each one's name and the type named for it."""
-    extracts = loaded_extracts(plan.council) if plan.council else []
+    extracts = loaded_extracts(plan.council)
     seen = set(named)
     if extracts:
         workers = worker_loads(plan.council, extracts[0].as_at, policy=policy, named=named)
