@@ -15,7 +15,7 @@ from oversight.performance import indicator_form
 from oversight.performance.annex_a.measures import definitions
 from oversight.performance.indicator_file import IndicatorFile, name_key, read_indicator_file
 from oversight.performance.indicator_form import DEFAULTS, FIELDS, Choices, Details, form_values, read
-from oversight.performance.links import link, link_texts, recommendation_choices
+from oversight.performance.links import details_of, link, recommendation_choices
 from oversight.performance.models import Indicator
 from oversight.performance.value_file import KnownIndicator, read_value_file
 from oversight.performance.values import record_values
@@ -140,7 +140,7 @@ def _check(
     for row in parsed.indicators:
         indicator = existing.get(name_key(row.name))
         before = (
-            _details(plan, indicator) if indicator else read(dict.fromkeys(FIELDS, "") | {"name": row.name})
+            details_of(plan, indicator) if indicator else read(dict.fromkeys(FIELDS, "") | {"name": row.name})
         )
         values = (form_values(before) if indicator else dict(DEFAULTS)) | row.given | {"name": row.name}
         if indicator is None and "polarity" not in row.given and not values["target"]:
@@ -161,15 +161,6 @@ def _check(
     if problems:
         raise ImportFailed(sorted(problems, key=lambda p: p.row or 0))
     return planned
-
-
-def _details(plan: Plan, indicator: Indicator) -> Details:
-    actions, recommendations = link_texts(plan, indicator)
-    return Details(
-        **{name: getattr(indicator, name) for name in indicator_form.DETAILS},
-        actions=actions,
-        recommendations=recommendations,
-    )
 
 
 def _in_file_words(key: str, message: str, measures: dict[str, str]) -> str:

@@ -11,6 +11,7 @@ from datetime import date
 from django.db.models import OuterRef, QuerySet, Subquery
 
 from oversight.governance.models import Inspection, Recommendation
+from oversight.performance.indicator_form import DETAILS, Details
 from oversight.performance.latest import LatestValue
 from oversight.performance.models import Indicator, IndicatorValue
 from oversight.performance.scorecard import Polarity, Unit
@@ -111,13 +112,17 @@ def link(plan: Plan, indicator: Indicator, action_ids: Iterable[str], recommenda
     indicator.recommendations.set([*earlier, *chosen])
 
 
-def link_texts(plan: Plan, indicator: Indicator) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    """An indicator's linked action IDs, and the numbers of its latest inspection's recommendations."""
+def details_of(plan: Plan, indicator: Indicator) -> Details:
+    """An indicator as its form (and an indicators file) gives it: its details, its linked action
+    IDs and the numbers of its latest inspection's recommendations."""
     latest = latest_inspection(plan)
-    actions = tuple(indicator.actions.order_by("sort_key").values_list("action_id", flat=True))
     numbers = (
         tuple(indicator.recommendations.filter(inspection=latest).values_list("number", flat=True))
         if latest
         else ()
     )
-    return actions, tuple(sorted(numbers))
+    return Details(
+        **{name: getattr(indicator, name) for name in DETAILS},
+        actions=tuple(indicator.actions.order_by("sort_key").values_list("action_id", flat=True)),
+        recommendations=tuple(sorted(numbers)),
+    )

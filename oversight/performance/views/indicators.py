@@ -18,7 +18,7 @@ from oversight.accounts.roles import Access, Role
 from oversight.performance import indicator_form
 from oversight.performance.annex_a.measures import definitions
 from oversight.performance.indicator_form import DEFAULTS, FIELDS, Choices, Details, form_values, read
-from oversight.performance.links import link, link_texts, recommendation_choices
+from oversight.performance.links import details_of, link, recommendation_choices
 from oversight.performance.models import Indicator
 from oversight.performance.scorecard import Unit
 from oversight.plans import audit
@@ -43,7 +43,7 @@ def _indicator_form(
 ) -> HttpResponse:
     people = _people(plan)
     choices = _choices(plan, indicator, people)
-    before = _details(plan, indicator) if indicator else None
+    before = details_of(plan, indicator) if indicator else None
     values = form_values(before) if before else dict(DEFAULTS)
     problems: dict[str, str] = {}
     if request.method == "POST":
@@ -110,15 +110,6 @@ def _choices(plan: Plan, indicator: Indicator | None, people: list[tuple[str, st
         action_ids=frozenset(Action.objects.filter(plan=plan).values_list("action_id", flat=True)),
         recommendations=frozenset(recommendation_choices(plan)),
         taken_names=frozenset(others.values_list("name", flat=True)),
-    )
-
-
-def _details(plan: Plan, indicator: Indicator) -> Details:
-    actions, recommendations = link_texts(plan, indicator)
-    return Details(
-        **{name: getattr(indicator, name) for name in indicator_form.DETAILS},
-        actions=actions,
-        recommendations=recommendations,
     )
 
 
