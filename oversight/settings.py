@@ -172,6 +172,8 @@ ANNEX_A_DATABASE = Path(os.getenv("ANNEX_A_DATABASE", DATA_DIR / "annex_a.duckdb
 ANNEX_A_PSEUDONYM_KEY = envsecret("ANNEX_A_PSEUDONYM_KEY")
 # the council's standard for visits to children on a child protection plan, in working days
 CP_VISIT_WORKING_DAYS = envint("CP_VISIT_WORKING_DAYS", "10")
+# how long a load waits for the website's pages to stop reading the Annex A database, in seconds
+ANNEX_A_LOCK_WAIT = envint("ANNEX_A_LOCK_WAIT", "60")
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

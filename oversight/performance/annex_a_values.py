@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from oversight.performance.annex_a.load import LoadedExtract, loaded_extracts
+from oversight.performance.annex_a.extracts import LoadedExtract, loaded_extracts
 from oversight.performance.annex_a.measures import MeasureDefinition, compute_measures, definitions
 from oversight.performance.models import Indicator
 from oversight.performance.periods import period_name, period_of

@@ -92,7 +92,7 @@ def _count(number: int, one: str, many: str) -> str:
 def caseload_summary(teams: list[TeamLoad], workers: list[WorkerLoad]) -> str:
     """'4 of 12 teams have workers above their band; 9 workers in all.'"""
     if not teams:
-        return "The extract has no open cases with an allocated worker in lists 6 to 9."
+        return "The extract has no open cases in lists 6 to 9."
     above_teams = sum(1 for t in teams if t.above_band)
     above_workers = sum(1 for w in workers if w.above_band)
     if above_teams:
@@ -103,6 +103,9 @@ def caseload_summary(teams: list[TeamLoad], workers: list[WorkerLoad]) -> str:
         )
     else:
         text = f"No team has workers above their band ({_count(len(teams), 'team', 'teams')} in all)."
+    unallocated = sum(t.unallocated for t in teams)
+    if unallocated:
+        text += f" {_count(unallocated, 'open case has', 'open cases have')} no allocated worker."
     unbanded = sum(1 for t in teams if t.band is None)
     if unbanded:
         text += (

@@ -31,7 +31,9 @@ def is_working_day(day: date) -> bool:
 
 
 @cache
-def _running_counts() -> tuple[date, list[int]]:
+def running_counts() -> tuple[date, list[int]]:
+    """The calendar: its first day, and for each day from then the working days up to and including
+    it. The Annex A engine is given this same table, so that both count alike."""
     first = date(FIRST_YEAR, 1, 1)
     counts, total, day = [], 0, first
     while day.year <= LAST_YEAR:
@@ -43,7 +45,7 @@ def _running_counts() -> tuple[date, list[int]]:
 
 def working_day_number(day: date) -> int:
     """How many working days there are from 1 January 1990 up to and including `day`."""
-    first, counts = _running_counts()
+    first, counts = running_counts()
     offset = (day - first).days
     if not 0 <= offset < len(counts):
         raise OutsideCalendar(
@@ -57,9 +59,3 @@ def working_days_between(start: date, end: date) -> int:
     Monday is 1, and Friday 16 September 2022 to Monday 10 October 2022 is 15 (19 September 2022,
     the Queen's state funeral, was a bank holiday). Negative when `end` is before `start`."""
     return working_day_number(end) - working_day_number(start)
-
-
-def calendar_rows() -> list[tuple[date, int]]:
-    """Every day of the calendar with its working-day number, for a DuckDB table."""
-    first, counts = _running_counts()
-    return [(first + timedelta(days=offset), count) for offset, count in enumerate(counts)]

@@ -16,7 +16,8 @@ COMMON = ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age"]
 
 def load_small_extract(write_csv: Callable[..., Path], database: Path, as_at: date = AS_AT) -> Path:
     """Lists 3, 4 and 5 for Anytown: ICPCs in time 2 of 3 (Team 1: 1 of 2, Team 2: 1 of 1),
-    assessments in time 2 of 3, re-referrals 1 of 3 (R3 has no worker)."""
+    assessments in time 2 of 3, re-referrals 1 of 3 (R3 has no worker; R4's count is #N/A, so it is left
+    out)."""
     from oversight.performance.annex_a.load import load_extract
 
     list4 = [
@@ -39,7 +40,8 @@ def load_small_extract(write_csv: Callable[..., Path], database: Path, as_at: da
          "Allocated Worker"],
         ["R1", "F", "W", "", "", "01/05/2023", "0", "Team 1", "Ann"],
         ["R2", "F", "W", "", "", "02/05/2023", "2", "Team 1", "Ann"],
-        ["R3", "F", "W", "", "", "03/05/2023", "", "Team 2", ""],
+        ["R3", "F", "W", "", "", "03/05/2023", "0", "Team 2", ""],
+        ["R4", "F", "W", "", "", "04/05/2023", "#N/A", "Team 2", "Bo"],  # left out, not taken as 0
     ]  # fmt: skip
     paths = [write_csv("list4.csv", list4), write_csv("list5.csv", list5), write_csv("list3.csv", list3)]
     load_extract(paths, "Anytown", as_at, database=database)

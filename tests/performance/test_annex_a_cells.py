@@ -83,7 +83,7 @@ def test_dates_as_spreadsheets_and_text_give_them(value: object, expected: date 
     ("value", "reason"),
     [
         ("#N/A", "'#N/A' is not a date"),
-        ("=H2+5", r"a formula \(=H2\+5\), not a date"),
+        ("=H2+5", r"a formula \(=H2\+5\) with no value saved"),
         ("31/02/2022", "not a date that exists"),
         ("16/09/22", "'16/09/22' is not a date"),  # a two-digit year is not guessed
         ("September 2022", "is not a date"),

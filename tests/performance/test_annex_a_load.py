@@ -8,7 +8,8 @@ from datetime import date, datetime
 import duckdb
 import pytest
 
-from oversight.performance.annex_a.load import load_extract, loaded_extracts
+from oversight.performance.annex_a.extracts import loaded_extracts
+from oversight.performance.annex_a.load import load_extract
 from oversight.plans.tables import ImportFailed
 
 AS_AT = date(2023, 3, 31)
@@ -64,7 +65,7 @@ def test_a_workbook_with_real_shaped_problems_is_loaded_and_every_problem_report
     strategy = "Strategy discussion initiating Section 47 Enquiry Start Date"
     icpc = "Date of Initial Child Protection Conference"
     assert problems[(3, strategy)] == "'#N/A' is not a date: expected a date such as 16/09/2022"
-    assert problems[(4, icpc)].startswith("a formula (=H2+5), not a date")
+    assert problems[(4, icpc)].startswith("a formula (=H2+5) with no value saved")
     assert problems[(5, icpc)] == f"01/02/2023 is before the {strategy} (03/02/2023)"
     assert problems[(6, icpc)] == "05/05/2023 is after the extract's date (31/03/2023)"
     assert list5.duplicate_rows == [[6, 7]]

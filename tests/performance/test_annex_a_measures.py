@@ -36,6 +36,9 @@ def test_assessments_within_45_working_days_with_their_distribution(extract) -> 
 def test_re_referrals_by_team_and_worker(extract) -> None:
     referrals = measure(extract, "re_referrals")
     assert (referrals.numerator, referrals.denominator, referrals.higher_is_better) == (1, 3, False)
+    # R4's '#N/A' count is not taken as 0 ("not a re-referral"): the row is left out, and said so
+    assert referrals.left_out == [("Number of Referrals in Last 12 Months could not be read", 1)]
+    assert referrals.in_scope == 4
     assert [(b.name, b.numerator, b.denominator) for b in referrals.by_team] == [
         ("Team 1", 1, 2),
         ("Team 2", 0, 1),
@@ -98,7 +101,9 @@ def test_child_protection_visits_reviews_and_repeat_plans(cp_cla_care_leavers, s
     reviews = measure(cp_cla_care_leavers, "cp_reviews")
     assert (reviews.numerator, reviews.denominator) == (2, 3)
     repeat = measure(cp_cla_care_leavers, "repeat_cp_plans")
-    assert (repeat.numerator, repeat.denominator) == (2, 4)
+    # P3's number of previous plans is blank: left out, not counted as a first plan
+    assert (repeat.numerator, repeat.denominator) == (2, 3)
+    assert repeat.left_out == [("no Number of Previous Child Protection Plans", 1)]
 
 
 def test_looked_after_reviews_placement_moves_and_return_interviews(cp_cla_care_leavers) -> None:

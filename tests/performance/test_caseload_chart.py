@@ -35,9 +35,7 @@ def test_the_summary_of_one_team_above_and_of_none() -> None:
     assert caseload_summary(_teams(one), one) == "1 of 2 teams has workers above their band; 1 worker in all."
     none = _workers("Safeguarding 1", SAFEGUARDING, 15)
     assert caseload_summary(_teams(none), none) == "No team has workers above their band (1 team in all)."
-    assert (
-        caseload_summary([], []) == "The extract has no open cases with an allocated worker in lists 6 to 9."
-    )
+    assert caseload_summary([], []) == "The extract has no open cases in lists 6 to 9."
 
 
 def test_a_team_is_red_with_a_worker_above_its_band_green_within_and_grey_without_a_band() -> None:

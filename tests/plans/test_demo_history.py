@@ -97,7 +97,7 @@ def test_the_demo_scorecard_has_twelve_months_of_values_ending_last_month(demo_f
 
 @pytest.mark.django_db
 def test_the_demo_has_annex_a_extracts_for_the_last_three_months_and_reloads_them(demo_files, client) -> None:
-    from oversight.performance.annex_a.load import loaded_extracts
+    from oversight.performance.annex_a.extracts import loaded_extracts
     from oversight.performance.models import Indicator, ServiceAreaManager
 
     for _ in range(2):  # seeding again replaces each extract, and records no value twice

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 
-from oversight.performance.annex_a.load import database_path
+from oversight.performance.annex_a.database import database_path
 
 
 @dataclass(frozen=True)
@@ -49,16 +49,23 @@ def team_type(team: str, named: dict[str, str] | None = None) -> str | None:
     return next((kind for pattern, kind in TEAM_TYPES if pattern.search(team)), None)
 
 
+NO_TEAM = "No team"
+NOT_ALLOCATED = "Not allocated"
+
+
 @dataclass(frozen=True)
 class WorkerLoad:
+    """A worker's open cases; or, with `allocated` false, a team's open cases with no worker."""
+
     team: str
     worker: str
     cases: int
     band: Band | None
+    allocated: bool = True
 
     @property
     def above_band(self) -> bool:
-        return self.band is not None and self.cases > self.band.high
+        return self.allocated and self.band is not None and self.cases > self.band.high
 
 
 @dataclass(frozen=True)
@@ -66,8 +73,9 @@ class TeamLoad:
     team: str
     band: Band | None
     workers: int
-    cases: int
+    cases: int  # open cases allocated to its workers
     above_band: int  # workers above the band
+    unallocated: int = 0  # open cases in the team with no allocated worker
 
     @property
     def average(self) -> float:
@@ -99,7 +107,9 @@ def worker_loads(
     named: dict[str, str] | None = None,
 ) -> list[WorkerLoad]:
     """Each allocated worker's open cases: distinct children across lists 6 to 9 (a child on a plan
-    and in need counts once), biggest first. Lists not loaded count as empty."""
+    and in need counts once), biggest first; then each team's open cases with no allocated worker.
+    A worker is one person whatever the capitals of their name ('Jo Smith', 'JO SMITH'); spacing is
+    tidied when the extract is loaded. Lists not loaded count as empty."""
     bands = {band.team_type: band for band in policy}
     with duckdb.connect(str(database or database_path()), read_only=True) as con:
         present = {t for (t,) in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
@@ -107,14 +117,21 @@ def worker_loads(
         if not parts:
             return []
         rows = con.execute(
-            "SELECT allocated_team, allocated_worker, count(DISTINCT child_unique_id)"
-            f" FROM ({' UNION ALL '.join(parts)}) WHERE allocated_worker IS NOT NULL"
-            " GROUP BY ALL ORDER BY 3 DESC, 1, 2",
+            "SELECT min(allocated_team), min(allocated_worker), count(DISTINCT child_unique_id),"
+            f" allocated_worker IS NOT NULL FROM ({' UNION ALL '.join(parts)})"
+            " GROUP BY lower(allocated_team), lower(allocated_worker), allocated_worker IS NOT NULL"
+            " ORDER BY 4 DESC, 3 DESC, 1, 2",
             {"council": council, "as_at": as_at},
         ).fetchall()
     return [
-        WorkerLoad(team or "No team", worker, cases, bands.get(team_type(team or "", named) or ""))
-        for team, worker, cases in rows
+        WorkerLoad(
+            team or NO_TEAM,
+            worker or NOT_ALLOCATED,
+            cases,
+            bands.get(team_type(team or "", named) or ""),
+            allocated,
+        )
+        for team, worker, cases, allocated in rows
     ]
 
 
@@ -126,9 +143,10 @@ def team_loads(workers: list[WorkerLoad]) -> list[TeamLoad]:
         TeamLoad(
             team,
             members[0].band,
-            len(members),
-            sum(m.cases for m in members),
+            sum(1 for m in members if m.allocated),
+            sum(m.cases for m in members if m.allocated),
             sum(m.above_band for m in members),
+            sum(m.cases for m in members if not m.allocated),
         )
         for team, members in sorted(teams.items())
     ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-ID, DATE, NUMBER, YES_NO, TEXT = "id", "date", "number", "yes_no", "text"
+ID, DATE, NUMBER, DECIMAL, YES_NO, TEXT = "id", "date", "number", "decimal", "yes_no", "text"
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,8 @@ class AnnexList:
     name: str
     columns: tuple[AnnexColumn, ...]
     periods: tuple[tuple[str, str], ...] = ()  # (start, end) columns: an end before its start is reported
+    # (date, the date it cannot be after): a statutory visit after the plan it belongs to ended is reported
+    not_after: tuple[tuple[str, str], ...] = ()
 
     @property
     def sheet(self) -> str:
@@ -47,16 +49,21 @@ COMMON = (
     AnnexColumn("Gender", aliases=("Sex",)),
     AnnexColumn("Ethnicity"),
     AnnexColumn("Date of Birth", DATE),
-    AnnexColumn("Age of Child (Years)", NUMBER, aliases=("Age",)),
+    # systems that work the age out from the date of birth write it as a decimal (6.138…): it is still the age
+    AnnexColumn("Age of Child (Years)", DECIMAL, aliases=("Age",)),
 )
 DISABILITY = AnnexColumn("Does the Child have a Disability", YES_NO)
 TEAM, WORKER = AnnexColumn("Allocated Team"), AnnexColumn("Allocated Worker")
 
 
 def _list(
-    number: int, name: str, *columns: AnnexColumn, periods: tuple[tuple[str, str], ...] = ()
+    number: int,
+    name: str,
+    *columns: AnnexColumn,
+    periods: tuple[tuple[str, str], ...] = (),
+    not_after: tuple[tuple[str, str], ...] = (),
 ) -> AnnexList:
-    return AnnexList(number, name, (*COMMON, *columns), periods)
+    return AnnexList(number, name, (*COMMON, *columns), periods, not_after)
 
 
 LISTS = {
@@ -150,6 +157,7 @@ LISTS = {
             TEAM,
             WORKER,
             periods=(("Child Protection Plan Start Date", "Child Protection Plan End Date"),),
+            not_after=(("Date of the Last Statutory Visit", "Child Protection Plan End Date"),),
         ),
         _list(
             8,

@@ -1,36 +1,35 @@
-"""Loads an Annex A extract into DuckDB with a data-quality report: all or nothing, and loading the
-same council's extract for the same date again replaces it.
+"""Loads an Annex A extract into DuckDB with a data-quality report: all or nothing.
 
-Values are read and checked in DuckDB, so that a national-scale extract loads in seconds; the few
-values that are wrong are then explained one by one with the same rules as cells.py."""
+An extract is a council's lists as at one date. Loading files for a council and date that already
+has lists replaces the lists the files give and keeps the others, each with the file it came from;
+`replace_all` removes the others instead. What will be replaced and kept is worked out, and can be
+shown, before anything changes.
+
+Values are read and checked in DuckDB, so that a national-scale extract loads in seconds; each value
+that is wrong is flagged on its row (checks.py), reported, and left out of every measure that needs it."""
 
 from __future__ import annotations
 
-import json
 import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import duckdb
 from django.conf import settings
 
-from oversight.performance.annex_a.cells import (
-    CellError,
-    match_headers,
-    parse_date,
-    parse_number,
-    parse_yes_no,
-)
-from oversight.performance.annex_a.lists import DATE, ID, LISTS, NUMBER, TEXT, YES_NO, AnnexColumn, AnnexList
+from oversight.performance.annex_a import checks
+from oversight.performance.annex_a.cells import match_headers
+from oversight.performance.annex_a.database import connect_for_writing, database_path
+from oversight.performance.annex_a.extracts import LoadedList, loaded_lists, record_lists
+from oversight.performance.annex_a.lists import DATE, ID, LISTS, AnnexList
 from oversight.performance.annex_a.sources import Source, find_sources
+from oversight.performance.working_days import FIRST_YEAR, LAST_YEAR
 from oversight.plans.tables import ImportFailed, Problem
 
-SHOWN_PER_CHECK = 200  # problems listed one by one per column and check; all are counted
-_CLEAN = "nullif(trim(replace(replace({c}, chr(160), ' '), chr(8239), ' ')), '')"
-_CODE = r"regexp_replace({v}, '^[a-zA-Z]\)\s*', '')"
-_TYPES = {ID: "VARCHAR", DATE: "DATE", NUMBER: "INTEGER", YES_NO: "BOOLEAN"}
+STALE_AFTER = timedelta(days=62)  # an extract whose newest date is older than this before its date
+SERIAL_DATES = "dates given as spreadsheet day numbers, read as dates"
 
 
 @dataclass
@@ -52,10 +51,32 @@ class ListReport:
     counts: dict[str, int] = field(default_factory=dict)  # problems of each kind, all of them
     problems: list[ValueProblem] = field(default_factory=list)  # the first of each kind, by row
     duplicate_rows: list[list[int]] = field(default_factory=list)
+    notes: dict[str, int] = field(default_factory=dict)  # values read in a way worth saying, not problems
+    latest: date | None = None  # the newest date in the list
 
     def add(self, kind: str, count: int) -> None:
         if count:
             self.counts[kind] = self.counts.get(kind, 0) + count
+
+
+@dataclass
+class LoadPlan:
+    """What a load will do, said before it does it."""
+
+    council: str
+    as_at: date
+    sources: list[Source]
+    replaced: list[LoadedList]  # lists given that were loaded before from other files
+    kept: list[LoadedList]  # lists not given that stay as they were
+    removed: list[LoadedList]  # lists not given that go (replace_all)
+
+    def lines(self) -> list[str]:
+        given = ", ".join(str(s.number) for s in sorted(self.sources, key=lambda s: s.number))
+        lines = [f"Loading Lists {given} for {self.council} as at {self.as_at:%d %B %Y}."]
+        lines += [f"  replaces {part.describe()}" for part in self.replaced]
+        lines += [f"  keeps {part.describe()}" for part in self.kept]
+        lines += [f"  removes {part.describe()}" for part in self.removed]
+        return lines
 
 
 @dataclass
@@ -64,9 +85,12 @@ class LoadReport:
     as_at: date
     pseudonymised: bool
     lists: list[ListReport]
+    kept: list[LoadedList] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         lines = [f"Annex A extract for {self.council} as at {self.as_at:%d %B %Y}:"]
+        lines += [f"  Warning: {warning}" for warning in self.warnings]
         for report in self.lists:
             lines.append(f"  List {report.number} ({report.name}) from {report.where}: {report.rows:,} rows")
             if report.missing_columns:
@@ -75,6 +99,8 @@ class LoadReport:
                 lines.append(
                     f"    columns not recognised (ignored): {'; '.join(report.unrecognised_columns)}"
                 )
+            for note, count in sorted(report.notes.items()):
+                lines.append(f"    note: {note}: {count:,}")
             for kind, count in sorted(report.counts.items()):
                 lines.append(f"    {kind}: {count:,}")
             for problem in report.problems:
@@ -82,43 +108,8 @@ class LoadReport:
             if report.duplicate_rows:
                 shown = "; ".join(", ".join(map(str, rows)) for rows in report.duplicate_rows[:10])
                 lines.append(f"    duplicate rows: {len(report.duplicate_rows):,} sets ({shown})")
+        lines += [f"  Kept as loaded before: {part.describe()}" for part in self.kept]
         return lines
-
-
-def database_path() -> Path:
-    return Path(getattr(settings, "ANNEX_A_DATABASE", Path(settings.DATA_DIR) / "annex_a.duckdb"))
-
-
-def _typed(column: AnnexColumn, v: str, key: str | None) -> str:
-    """The SQL giving a column's checked value from its cleaned text `v`."""
-    if key is None:
-        return f"NULL::{_TYPES.get(column.kind, 'VARCHAR')}"
-    if column.kind == DATE:
-        uk, iso = r"'\d{1,2}/\d{1,2}/\d{4}'", r"'\d{4}-\d{2}-\d{2}'"
-        return (
-            f"(CASE WHEN regexp_full_match({v}, {uk}) THEN try_strptime({v}, '%d/%m/%Y')"
-            f" WHEN regexp_full_match({v}, {iso}) THEN try_strptime({v}, '%Y-%m-%d') END)::DATE"
-        )
-    if column.kind == NUMBER:
-        return f"(CASE WHEN regexp_full_match({v}, '\\d{{1,9}}') THEN {v}::INTEGER END)"
-    if column.kind == YES_NO:
-        code = _CODE.format(v=v)
-        return (
-            f"(CASE lower({code}) WHEN 'yes' THEN true WHEN 'y' THEN true WHEN 'true' THEN true"
-            f" WHEN 'no' THEN false WHEN 'n' THEN false WHEN 'false' THEN false END)"
-        )
-    if column.kind == ID:
-        return v
-    # '#N/A' in a text column is a spreadsheet's blank: counted in the report, stored as no value
-    return f"(CASE WHEN upper({v}) IN ('#N/A', 'N/A') THEN NULL ELSE {_CODE.format(v=v)} END)"
-
-
-_EXPLAIN: dict[str, Callable[[str], object]] = {DATE: parse_date, NUMBER: parse_number, YES_NO: parse_yes_no}
-_KIND_NAMES = {
-    DATE: "values that are not dates",
-    NUMBER: "values that are not whole numbers",
-    YES_NO: "unknown codes",
-}
 
 
 def load_extract(
@@ -128,25 +119,98 @@ def load_extract(
     *,
     list_number: int | None = None,
     pseudonymise: bool = False,
+    replace_all: bool = False,
     database: Path | None = None,
+    announce: Callable[[LoadPlan], None] | None = None,
 ) -> LoadReport:
-    """Loads every list found; LoadFailed (ImportFailed) and nothing changed if a list is unusable."""
+    """Loads every list found; ImportFailed and nothing changed if a list is unusable. `announce` is
+    told what will be replaced and kept before anything changes."""
+    if not date(FIRST_YEAR, 1, 1) <= as_at <= date(LAST_YEAR, 12, 31):
+        raise ImportFailed(
+            [
+                Problem(
+                    "--as-at",
+                    f"{as_at:%d/%m/%Y} is outside the working-day calendar ({FIRST_YEAR}-{LAST_YEAR})",
+                )
+            ]
+        )
     target = database or database_path()
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="annex-a-") as scratch:
         sources = find_sources(paths, list_number, Path(scratch))
-        con = duckdb.connect(str(target))
+        con = connect_for_writing(target)
         try:
             con.execute("BEGIN TRANSACTION")
+            plan = _plan(con, council, as_at, sources, replace_all, pseudonymise)
+            if announce is not None:
+                announce(plan)
             reports = [_read_safely(con, source, council, as_at, pseudonymise) for source in sources]
-            _record_load(con, council, as_at, pseudonymise, reports)
+            for part in plan.removed:
+                con.execute(
+                    f"DELETE FROM {LISTS[part.number].table} WHERE council = ? AND as_at = ?",
+                    [council, as_at],
+                )
+            now = datetime.now()
+            record_lists(
+                con,
+                council,
+                as_at,
+                [(LoadedList(r.number, r.where, now, pseudonymise, r.rows), asdict(r)) for r in reports],
+                [part.number for part in plan.removed],
+            )
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
         finally:
             con.close()
-    return LoadReport(council, as_at, pseudonymise, reports)
+    return LoadReport(council, as_at, pseudonymise, reports, plan.kept, _warnings(as_at, reports))
+
+
+def _plan(
+    con: duckdb.DuckDBPyConnection,
+    council: str,
+    as_at: date,
+    sources: list[Source],
+    replace_all: bool,
+    pseudonymise: bool,
+) -> LoadPlan:
+    before = loaded_lists(con, council, as_at)
+    given = {source.number for source in sources}
+    others = [part for part in before if part.number not in given]
+    plan = LoadPlan(
+        council,
+        as_at,
+        sources,
+        [part for part in before if part.number in given],
+        [] if replace_all else others,
+        others if replace_all else [],
+    )
+    unlike = [part for part in plan.kept if part.pseudonymised != pseudonymise]
+    if unlike:
+        state = "pseudonymised" if unlike[0].pseudonymised else "not pseudonymised"
+        raise ImportFailed(
+            [
+                Problem(
+                    "--pseudonymise",
+                    f"Lists {', '.join(str(p.number) for p in unlike)} of this extract were loaded {state},"
+                    " and one extract's children must be named the same way in every list: load these"
+                    f" files {state} too, or use --replace-all to replace the whole extract",
+                )
+            ]
+        )
+    return plan
+
+
+def _warnings(as_at: date, reports: list[ListReport]) -> list[str]:
+    latest = max((r.latest for r in reports if r.latest), default=None)
+    if latest is None or as_at - latest <= STALE_AFTER:
+        return []
+    months = (as_at.year - latest.year) * 12 + as_at.month - latest.month
+    return [
+        f"the newest date in these lists is {latest:%d %B %Y}, {months} months before the extract's date"
+        f" ({as_at:%d %B %Y}): check --as-at"
+    ]
 
 
 def _read_safely(
@@ -167,7 +231,11 @@ def _load_list(
     annex = LISTS[source.number]
     found = match_headers(annex, list(source.header))
     report = ListReport(
-        annex.number, annex.name, source.where, missing_columns=found.missing_required + found.missing
+        annex.number,
+        annex.name,
+        source.where,
+        missing_columns=found.missing_required + found.missing,
+        notes=dict(source.notes),
     )
     report.unrecognised_columns = found.unrecognised
     if found.missing_required:
@@ -182,13 +250,14 @@ def _load_list(
                 )
             ]
         )
+    present = {c.key for c in annex.columns if c.key in found.positions}
     offset = 1 if source.numbered else 0
     names = ["c_row"] * offset + [f"c{i}" for i in range(len(source.header))]
     row = "c_row::INTEGER" if source.numbered else "(row_number() OVER () + 1)::INTEGER"
     cleaned = ", ".join(
-        f"{_CLEAN.format(c=f'c{found.positions[c.key]}')} AS {c.key}"
+        f"{checks.CLEAN.format(c=f'c{found.positions[c.key]}')} AS {checks.raw(c.key)}"
         for c in annex.columns
-        if c.key in found.positions
+        if c.key in present
     )
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE staged AS SELECT {row} AS _row, {cleaned} FROM read_csv(?,"
@@ -197,91 +266,58 @@ def _load_list(
         [str(source.csv_path)],
     )
     typed = ", ".join(
-        f"{_typed(c, c.key, c.key if c.key in found.positions else None)} AS {c.key}" for c in annex.columns
+        f"{checks.typed(c, checks.raw(c.key)) if c.key in present else 'NULL'}"
+        f"::{checks.TYPES.get(c.kind, 'VARCHAR')} AS {c.key}"
+        for c in annex.columns
     )
-    con.execute(f"CREATE OR REPLACE TEMP TABLE checked AS SELECT _row, {typed} FROM staged")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE typed AS SELECT *, {typed} FROM staged")
+    flags = checks.flags(annex, present)
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE checked AS SELECT *, {flags} AS _flags FROM typed", {"as_at": as_at}
+    )
     report.rows = con.execute("SELECT count(*) FROM staged").fetchone()[0]  # type: ignore[index]
-    _check_values(con, annex, found.positions, report)
-    _check_dates(con, annex, found.positions, as_at, report)
-    _check_duplicates(con, annex, found.positions, report)
+    counts, problems = checks.flagged(con, annex, "checked", as_at)
+    for kind, count in counts.items():
+        report.add(kind, count)
+    report.problems = [ValueProblem(p.row, p.flag.column.header, p.given, p.message) for p in problems]
+    _note_serial_dates(con, annex, present, report)
+    report.latest = _latest(con, annex, present)
+    _check_duplicates(con, annex, present, report)
     _store(con, annex, council, as_at, pseudonymise)
     return report
 
 
-def _check_values(
-    con: duckdb.DuckDBPyConnection, annex: AnnexList, present: dict[str, int], report: ListReport
+def _note_serial_dates(
+    con: duckdb.DuckDBPyConnection, annex: AnnexList, present: set[str], report: ListReport
 ) -> None:
-    for column in annex.columns:
-        if column.required and column.key in present:
-            blank = con.execute(
-                f"SELECT _row FROM staged WHERE {column.key} IS NULL ORDER BY _row"
-            ).fetchall()
-            report.add("rows without a value they need", len(blank))
-            for (row,) in blank[:SHOWN_PER_CHECK]:
-                report.problems.append(ValueProblem(row, column.header, "", f"expected the {column.header}"))
-        if column.key in present and column.kind == TEXT:
-            (given,) = con.execute(
-                f"SELECT count(*) FROM staged WHERE upper({column.key}) IN ('#N/A', 'N/A')"
-            ).fetchone()  # type: ignore[misc]
-            report.add("values given as #N/A, taken as blank", given)
-        if column.key not in present or column.kind not in _EXPLAIN:
-            continue
-        where = f"s.{column.key} IS NOT NULL AND c.{column.key} IS NULL"
-        joined = f"FROM staged s JOIN checked c USING (_row) WHERE {where}"
-        count = con.execute(f"SELECT count(*) {joined}").fetchone()[0]  # type: ignore[index]
-        report.add(_KIND_NAMES[column.kind], count)
-        for row, value in con.execute(
-            f"SELECT _row, s.{column.key} {joined} ORDER BY _row LIMIT {SHOWN_PER_CHECK}"
-        ).fetchall():
-            try:
-                _EXPLAIN[column.kind](value)
-                message = f"'{value}' could not be read"
-            except CellError as error:
-                message = str(error)
-            report.problems.append(ValueProblem(row, column.header, value, message))
+    dates = [c.key for c in annex.columns if c.kind == DATE and c.key in present]
+    if dates:
+        serial = " + ".join(
+            f"(regexp_full_match({checks.raw(k)}, '{checks.SERIAL_DATE}') AND {k} IS NOT NULL)::INTEGER"
+            for k in dates
+        )
+        (count,) = con.execute(f"SELECT coalesce(sum({serial}), 0) FROM checked").fetchone()  # type: ignore[misc]
+        if count:
+            report.notes[SERIAL_DATES] = int(count)
 
 
-def _check_dates(
-    con: duckdb.DuckDBPyConnection, annex: AnnexList, present: dict[str, int], as_at: date, report: ListReport
-) -> None:
-    for column in annex.columns:
-        if column.key in present and column.kind == DATE:
-            rows = con.execute(
-                f"SELECT _row, {column.key} FROM checked WHERE {column.key} > ? ORDER BY _row", [as_at]
-            ).fetchall()
-            report.add("dates after the extract's date", len(rows))
-            for row, value in rows[:SHOWN_PER_CHECK]:
-                report.problems.append(
-                    ValueProblem(
-                        row,
-                        column.header,
-                        str(value),
-                        f"{value:%d/%m/%Y} is after the extract's date ({as_at:%d/%m/%Y})",
-                    )
-                )
-    for start_header, end_header in annex.periods:
-        start, end = annex.column(start_header), annex.column(end_header)
-        if start.key in present and end.key in present:
-            rows = con.execute(
-                f"SELECT _row, {start.key}, {end.key} FROM checked"
-                f" WHERE {end.key} < {start.key} ORDER BY _row"
-            ).fetchall()
-            report.add("end dates before their start", len(rows))
-            for row, first, last in rows[:SHOWN_PER_CHECK]:
-                report.problems.append(
-                    ValueProblem(
-                        row,
-                        end.header,
-                        str(last),
-                        f"{last:%d/%m/%Y} is before the {start.header} ({first:%d/%m/%Y})",
-                    )
-                )
+def _latest(con: duckdb.DuckDBPyConnection, annex: AnnexList, present: set[str]) -> date | None:
+    events = [
+        c.key for c in annex.columns if c.kind == DATE and c.key in present and c.header != "Date of Birth"
+    ]
+    if not events:
+        return None
+    (latest,) = con.execute(
+        "SELECT max(d) FROM (SELECT unnest([" + ", ".join(events) + "]) AS d FROM checked"
+        " WHERE len(_flags) = 0)"
+    ).fetchone()  # type: ignore[misc]
+    return latest
 
 
 def _check_duplicates(
-    con: duckdb.DuckDBPyConnection, annex: AnnexList, present: dict[str, int], report: ListReport
+    con: duckdb.DuckDBPyConnection, annex: AnnexList, present: set[str], report: ListReport
 ) -> None:
-    columns = ", ".join(c.key for c in annex.columns if c.key in present)
+    columns = ", ".join(checks.raw(c.key) for c in annex.columns if c.key in present)
     groups = con.execute(
         f"SELECT list(_row ORDER BY _row) FROM staged GROUP BY {columns}"
         " HAVING count(*) > 1 ORDER BY min(_row)"
@@ -290,27 +326,53 @@ def _check_duplicates(
     report.add("duplicate rows", sum(len(rows) - 1 for rows in report.duplicate_rows))
 
 
+def _ensure_table(con: duckdb.DuckDBPyConnection, annex: AnnexList) -> None:
+    """The list's table, with every column of today's definition (a database loaded by an earlier
+    version gains the new columns, and columns whose type changed are converted)."""
+    wanted = {
+        "council": "VARCHAR",
+        "as_at": "DATE",
+        "row_number": "INTEGER",
+        **{c.key: checks.TYPES.get(c.kind, "VARCHAR") for c in annex.columns},
+        "_flags": "VARCHAR[]",
+    }
+    existing = dict(
+        con.execute(
+            "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?",
+            [annex.table],
+        ).fetchall()
+    )
+    if not existing:
+        con.execute(f"CREATE TABLE {annex.table} ({', '.join(f'{k} {t}' for k, t in wanted.items())})")
+        return
+    for key, kind in wanted.items():
+        if key not in existing:
+            con.execute(f"ALTER TABLE {annex.table} ADD COLUMN {key} {kind}")
+        elif existing[key] != kind:
+            con.execute(f"ALTER TABLE {annex.table} ALTER {key} TYPE {kind}")
+
+
 def _store(
     con: duckdb.DuckDBPyConnection, annex: AnnexList, council: str, as_at: date, pseudonymise: bool
 ) -> None:
-    definitions = ", ".join(f"{c.key} {_TYPES.get(c.kind, 'VARCHAR')}" for c in annex.columns)
-    con.execute(
-        f"CREATE TABLE IF NOT EXISTS {annex.table}"
-        f" (council VARCHAR, as_at DATE, row_number INTEGER, {definitions})"
-    )
+    _ensure_table(con, annex)
     con.execute(f"DELETE FROM {annex.table} WHERE council = ? AND as_at = ?", [council, as_at])
     values = []
     for column in annex.columns:
         if pseudonymise and column.kind == ID:
-            values.append(f"sha256(? || {column.key})")
+            values.append(f"sha256(? || {column.key}) AS {column.key}")
         elif pseudonymise and column.header == "Date of Birth":
-            values.append(f"date_trunc('month', {column.key})::DATE")
+            values.append(f"date_trunc('month', {column.key})::DATE AS {column.key}")
         else:
             values.append(column.key)
     parameters: list[object] = [council, as_at]
     if pseudonymise:
         parameters += [pseudonym_key()] * sum(1 for c in annex.columns if c.kind == ID)
-    con.execute(f"INSERT INTO {annex.table} SELECT ?, ?, _row, {', '.join(values)} FROM checked", parameters)
+    con.execute(
+        f"INSERT INTO {annex.table} BY NAME SELECT ? AS council, ? AS as_at, _row AS row_number,"
+        f" {', '.join(values)}, _flags FROM checked",
+        parameters,
+    )
 
 
 def pseudonym_key() -> str:
@@ -320,57 +382,3 @@ def pseudonym_key() -> str:
             [Problem("settings", "set ANNEX_A_PSEUDONYM_KEY (or _FILE) to pseudonymise an extract")]
         )
     return f"{key}:"
-
-
-def _record_load(
-    con: duckdb.DuckDBPyConnection, council: str, as_at: date, pseudonymised: bool, reports: list[ListReport]
-) -> None:
-    con.execute(
-        "CREATE TABLE IF NOT EXISTS loads (council VARCHAR, as_at DATE, loaded TIMESTAMP,"
-        " pseudonymised BOOLEAN, lists VARCHAR, report JSON)"
-    )
-    con.execute("DELETE FROM loads WHERE council = ? AND as_at = ?", [council, as_at])
-    con.execute(
-        "INSERT INTO loads VALUES (?, ?, now(), ?, ?, ?)",
-        [
-            council,
-            as_at,
-            pseudonymised,
-            ",".join(str(r.number) for r in reports),
-            json.dumps([asdict(r) for r in reports]),
-        ],
-    )
-
-
-@dataclass(frozen=True)
-class LoadedExtract:
-    council: str
-    as_at: date
-    loaded: datetime
-    pseudonymised: bool
-    lists: tuple[int, ...]
-
-
-def loaded_extracts(council: str, database: Path | None = None) -> list[LoadedExtract]:
-    """The extracts loaded for a council, newest first; none when nothing has been loaded yet, or
-    for no council (a plan whose council is not set)."""
-    path = database or database_path()
-    if not council or not path.exists():
-        return []
-    with duckdb.connect(str(path), read_only=True) as con:
-        if not con.execute("SELECT 1 FROM information_schema.tables WHERE table_name = 'loads'").fetchall():
-            return []
-        rows = con.execute(
-            "SELECT council, as_at, loaded, pseudonymised, lists FROM loads WHERE council = ?"
-            " ORDER BY as_at DESC",
-            [council],
-        ).fetchall()
-    return [
-        LoadedExtract(name, as_at, loaded, pseudonymised, tuple(int(n) for n in lists.split(",") if n))
-        for name, as_at, loaded, pseudonymised, lists in rows
-    ]
-
-
-def extract_as_at(extracts: list[LoadedExtract], day: date | None) -> LoadedExtract | None:
-    """The extract of that date among those loaded, if there is one."""
-    return next((extract for extract in extracts if extract.as_at == day), None)

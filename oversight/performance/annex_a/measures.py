@@ -1,9 +1,12 @@
 """The standard timeliness measures over a loaded Annex A extract, computed in DuckDB.
 
-Each measure is a query giving one row per child record in its scope: the record's row, child, team
-and worker, a number of days where the measure has one, and whether the record meets the standard.
-Numerator, denominator, percentage, distribution and the breakdowns by team and worker all come from
-those rows, which are also the drill-down an analyst sees behind a figure."""
+Each measure is about the rows of one list in its scope (the assessments authorised, the children
+still looked after). A row in scope is counted — in the denominator, and in the numerator if it meets
+the standard — or, when a value the measure needs is missing or could not be read, left out with the
+reason; the measure reports how many it left out for each reason, so that nothing is dropped
+without a word and the counts add up. Numerator, denominator, percentage, distribution, the
+breakdowns by team and worker, and the drill-down an analyst sees behind a figure all come from the
+same rows."""
 
 from __future__ import annotations
 
@@ -16,20 +19,35 @@ from pathlib import Path
 import duckdb
 from django.conf import settings
 
+from oversight.performance.annex_a.checks import BLANK, NA, UNREADABLE, Flag
+from oversight.performance.annex_a.database import database_path
 from oversight.performance.annex_a.lists import LISTS
-from oversight.performance.annex_a.load import database_path
-from oversight.performance.working_days import FIRST_YEAR, LAST_YEAR, bank_holidays
+from oversight.performance.working_days import running_counts
 from oversight.plans.exception_report import percent
 
-RHI_OFFERED = (
-    LISTS[8].column("Was the child offered a Return Interview after their last missing episode (Y/N)?").key
-)
 NOT_ALLOCATED = "Not allocated"  # a record's team or worker when the extract gives none
-MISSING_EPISODES = (
-    LISTS[8]
-    .column("Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months")
-    .key
+
+
+def _key(number: int, header: str) -> str:
+    return LISTS[number].column(header).key
+
+
+REFERRALS = _key(3, "Number of Referrals in Last 12 Months")
+PREVIOUS_PLANS = _key(7, "Number of Previous Child Protection Plans")
+PLACEMENTS = _key(8, "Number of Placements in the Last 12 months")
+MISSING_EPISODES = _key(
+    8, "Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months"
 )
+RHI_OFFERED = _key(8, "Was the child offered a Return Interview after their last missing episode (Y/N)?")
+
+
+@dataclass(frozen=True)
+class Need:
+    """A value the measure cannot count a row without: its column, and whether a blank is itself an
+    answer (no review yet, a plan that has not ended) rather than a value missing."""
+
+    key: str
+    blank_is_an_answer: bool = False
 
 
 @dataclass(frozen=True)
@@ -37,9 +55,16 @@ class MeasureDefinition:
     key: str
     name: str
     table: str
-    scope: str  # SQL: the rows the measure is about, and what it measures (days, met)
+    scope: str  # SQL: the rows the measure is about
+    needs: tuple[Need, ...]
+    met: str  # SQL: whether a row with every value it needs meets the standard (may use `days`)
+    days: str = "NULL::INTEGER"  # SQL: the working days the standard is about, where it has some
     bands: tuple[tuple[str, int | None, int | None], ...] = ()  # label, lowest, highest days
     higher_is_better: bool = True
+
+    @property
+    def list_number(self) -> int:
+        return int(self.table.removeprefix("list_"))
 
 
 def _wd(start: str, end: str) -> str:
@@ -50,58 +75,77 @@ def _wd(start: str, end: str) -> str:
     )
 
 
+def given(key: str) -> str:
+    """SQL: the file gave a value, readable or not."""
+    return (
+        f"({key} IS NOT NULL OR list_contains(_flags, '{key}|{UNREADABLE}')"
+        f" OR list_contains(_flags, '{key}|{NA}'))"
+    )
+
+
 def definitions(cp_visit_days: int) -> list[MeasureDefinition]:
-    open_cp = "(child_protection_plan_end_date IS NULL OR child_protection_plan_end_date > $as_at)"
-    open_cla = "(date_ceased_to_be_looked_after IS NULL OR date_ceased_to_be_looked_after > $as_at)"
+    cp_end, ceased = "child_protection_plan_end_date", "date_ceased_to_be_looked_after"
+    open_cp = f"({cp_end} IS NULL OR {cp_end} > $as_at)"
+    open_cla = f"({ceased} IS NULL OR {ceased} > $as_at)"
+    authorised, started = "continuous_assessment_date_of_authorisation", "continuous_assessment_start_date"
+    icpc, strategy = (
+        "date_of_initial_child_protection_conference",
+        "strategy_discussion_initiating_section_47_enquiry_start_date",
+    )
+    cp_start, visit, cp_review = (
+        "child_protection_plan_start_date",
+        "date_of_the_last_statutory_visit",
+        "date_of_latest_review_conference",
+    )
+    cla_start, cla_review = "date_started_to_be_looked_after", "date_of_latest_statutory_review"
     return [
         MeasureDefinition(
             "assessments_45",
             "Assessments authorised within 45 working days",
             "list_4",
-            f"""SELECT *, days <= 45 AS met FROM (SELECT *, {
-                _wd("continuous_assessment_start_date", "continuous_assessment_date_of_authorisation")
-            } AS days FROM base
-            WHERE continuous_assessment_date_of_authorisation IS NOT NULL
-              AND continuous_assessment_start_date IS NOT NULL)""",
+            given(authorised),
+            (Need(started), Need(authorised)),
+            "days <= 45",
+            _wd(started, authorised),
             (("0-10", 0, 10), ("11-20", 11, 20), ("21-45", 21, 45), ("46+", 46, None)),
         ),
         MeasureDefinition(
             "icpc_15",
             "Initial child protection conferences within 15 working days of the strategy discussion",
             "list_5",
-            f"""SELECT *, days <= 15 AS met FROM (SELECT *, {
-                _wd(
-                    "strategy_discussion_initiating_section_47_enquiry_start_date",
-                    "date_of_initial_child_protection_conference",
-                )
-            } AS days FROM base
-            WHERE date_of_initial_child_protection_conference IS NOT NULL
-              AND strategy_discussion_initiating_section_47_enquiry_start_date IS NOT NULL)""",
+            given(icpc),
+            (Need(strategy), Need(icpc)),
+            "days <= 15",
+            _wd(strategy, icpc),
             (("0-10", 0, 10), ("11-15", 11, 15), ("16-20", 16, 20), ("21+", 21, None)),
         ),
         MeasureDefinition(
             "re_referrals",
             "Referrals with an earlier referral in the 12 months before (re-referrals)",
             "list_3",
-            "SELECT *, NULL::INTEGER AS days, coalesce(number_of_referrals_in_last_12_months, 0) >= 1 AS met"
-            " FROM base WHERE date_of_referral IS NOT NULL",
+            "true",
+            (Need(REFERRALS),),
+            f"{REFERRALS} >= 1",
             higher_is_better=False,
         ),
         MeasureDefinition(
             "repeat_cp_plans",
             "Child protection plans that are a second or later plan",
             "list_7",
-            "SELECT *, NULL::INTEGER AS days,"
-            " coalesce(number_of_previous_child_protection_plans, 0) >= 1 AS met"
-            " FROM base WHERE child_protection_plan_start_date IS NOT NULL",
+            "true",
+            (Need(PREVIOUS_PLANS),),
+            f"{PREVIOUS_PLANS} >= 1",
             higher_is_better=False,
         ),
         MeasureDefinition(
             "cp_visits",
             f"Children on a child protection plan visited within {cp_visit_days} working days",
             "list_7",
-            f"""SELECT *, coalesce(days <= {cp_visit_days}, false) AS met FROM (SELECT *,
-            {_wd("date_of_the_last_statutory_visit", "$as_at")} AS days FROM base WHERE {open_cp})""",
+            open_cp,
+            # a child not yet visited is counted from the start of the plan
+            (Need(cp_end, True), Need(cp_start), Need(visit, True)),
+            f"days <= {cp_visit_days}",
+            _wd(f"coalesce({visit}, {cp_start})", "$as_at"),
             (
                 ("0-5", 0, 5),
                 (f"6-{cp_visit_days}", 6, cp_visit_days),
@@ -112,51 +156,54 @@ def definitions(cp_visit_days: int) -> list[MeasureDefinition]:
             "cp_reviews",
             "Child protection plans reviewed in time (first within 3 months, then every 6 months)",
             "list_7",
-            f"""SELECT *, NULL::INTEGER AS days, CASE WHEN date_of_latest_review_conference IS NULL
-              THEN child_protection_plan_start_date + INTERVAL 3 MONTH >= $as_at
-              ELSE date_of_latest_review_conference + INTERVAL 6 MONTH >= $as_at END AS met
-            FROM base WHERE {open_cp} AND child_protection_plan_start_date IS NOT NULL""",
+            open_cp,
+            (Need(cp_end, True), Need(cp_start), Need(cp_review, True)),
+            f"""CASE WHEN {cp_review} IS NULL THEN {cp_start} + INTERVAL 3 MONTH >= $as_at
+              ELSE {cp_review} + INTERVAL 6 MONTH >= $as_at END""",
         ),
         MeasureDefinition(
             "cla_reviews",
             "Children looked after with their statutory review in time",
             "list_8",
-            f"""SELECT *, NULL::INTEGER AS days, CASE WHEN date_of_latest_statutory_review IS NULL
-              THEN {_wd("date_started_to_be_looked_after", "$as_at")} <= 20
-              ELSE date_of_latest_statutory_review + INTERVAL 6 MONTH >= $as_at END AS met
-            FROM base WHERE {open_cla} AND date_started_to_be_looked_after IS NOT NULL""",
+            open_cla,
+            (Need(ceased, True), Need(cla_start), Need(cla_review, True)),
+            f"""CASE WHEN {cla_review} IS NULL THEN {_wd(cla_start, "$as_at")} <= 20
+              ELSE {cla_review} + INTERVAL 6 MONTH >= $as_at END""",
         ),
         MeasureDefinition(
             "placement_moves",
             "Children looked after with 3 or more placements in 12 months",
             "list_8",
-            "SELECT *, NULL::INTEGER AS days, coalesce(number_of_placements_in_the_last_12_months, 0) >= 3"
-            f" AS met FROM base WHERE {open_cla}",
+            open_cla,
+            (Need(ceased, True), Need(PLACEMENTS)),
+            f"{PLACEMENTS} >= 3",
             higher_is_better=False,
         ),
         MeasureDefinition(
             "return_interviews",
             "Children missing from care offered a return interview",
             "list_8",
-            f"SELECT *, NULL::INTEGER AS days, coalesce({RHI_OFFERED}, false) AS met"
-            f" FROM base WHERE {MISSING_EPISODES} > 0",
+            f"({MISSING_EPISODES} > 0 OR list_contains(_flags, '{MISSING_EPISODES}|{UNREADABLE}'))",
+            (Need(MISSING_EPISODES), Need(RHI_OFFERED)),
+            RHI_OFFERED,
         ),
         MeasureDefinition(
             "care_leavers_accommodation",
             "Care leavers in suitable accommodation",
             "list_9",
-            "SELECT *, NULL::INTEGER AS days, lower(suitability_of_accommodation) = 'suitable' AS met"
-            " FROM base WHERE suitability_of_accommodation IS NOT NULL",
+            "true",
+            (Need("suitability_of_accommodation"),),
+            "lower(suitability_of_accommodation) = 'suitable'",
         ),
         MeasureDefinition(
             "care_leavers_eet",
             "Care leavers in education, employment or training",
             "list_9",
+            "true",
+            (Need("activity_status"),),
             # in education, employment or training by what the status says; not known is not EET
-            "SELECT *, NULL::INTEGER AS days, regexp_matches(lower(activity_status),"
-            " 'education|employment|training|apprentice')"
-            " AND NOT regexp_matches(lower(activity_status), 'not in education|neet') AS met"
-            " FROM base WHERE activity_status IS NOT NULL",
+            "regexp_matches(lower(activity_status), 'education|employment|training|apprentice')"
+            " AND NOT regexp_matches(lower(activity_status), 'not in education|neet')",
         ),
     ]
 
@@ -194,6 +241,7 @@ class Measure:
     distribution: list[tuple[str, int]] = field(default_factory=list)
     by_team: list[Breakdown] = field(default_factory=list)
     by_worker: list[Breakdown] = field(default_factory=list)
+    left_out: list[tuple[str, int]] = field(default_factory=list)  # (why, how many rows), most first
 
     @property
     def percent(self) -> int | None:
@@ -203,26 +251,74 @@ class Measure:
     def exact_percent(self) -> Decimal | None:
         return exact_percent(self.numerator, self.denominator)
 
+    @property
+    def in_scope(self) -> int:
+        return self.denominator + self.left_out_count
+
+    @property
+    def left_out_count(self) -> int:
+        return sum(count for _, count in self.left_out)
+
+    def left_out_sentence(self) -> str:
+        """'2 records left out: 1 with Number of Referrals in Last 12 Months that could not be read …'"""
+        if not self.left_out:
+            return ""
+        total = self.left_out_count
+        reasons = "; ".join(f"{why} ({count:,})" for why, count in self.left_out)
+        return f"{total:,} record{'s' if total != 1 else ''} left out: {reasons}."
+
 
 def _connect(database: Path | None) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(str(database or database_path()), read_only=True)
-    holidays = ", ".join(f"DATE '{day.isoformat()}'" for day in bank_holidays())
+    first, counts = running_counts()
     con.execute(
-        f"""CREATE TEMP TABLE working_calendar AS
-        SELECT day::DATE AS day, sum(CASE WHEN isodow(day) <= 5 AND day::DATE NOT IN ({holidays})
-            THEN 1 ELSE 0 END) OVER (ORDER BY day) AS number
-        FROM range(DATE '{FIRST_YEAR}-01-01', DATE '{LAST_YEAR + 1}-01-01', INTERVAL 1 DAY) t(day)"""
+        "CREATE TEMP TABLE working_calendar AS"
+        " SELECT (?::DATE + (generate_subscripts(?, 1) - 1)::INTEGER)::DATE AS day, unnest(?) AS number",
+        [first, counts, counts],
     )
     return con
 
 
-def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
-    return {name for (name,) in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+def _columns(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for table, column in con.execute(
+        "SELECT table_name, column_name FROM information_schema.columns"
+    ).fetchall():
+        found.setdefault(table, set()).add(column)
+    return found
 
 
-def measure_rows_sql(definition: MeasureDefinition) -> str:
-    base = f"base AS (SELECT * FROM {definition.table} WHERE council = $council AND as_at = $as_at)"
-    return f"WITH {base}, measured AS ({definition.scope}) "
+def _left_out(definition: MeasureDefinition) -> str:
+    """SQL: why a row in scope is left out (a flag 'column|kind'), or NULL when it is counted."""
+    keys = ", ".join(f"'{need.key}'" for need in definition.needs)
+    blanks = " ".join(
+        f"WHEN {need.key} IS NULL THEN '{need.key}|{BLANK}'"
+        for need in definition.needs
+        if not need.blank_is_an_answer
+    )
+    return f"coalesce(list_filter(_flags, lambda f: split_part(f, '|', 1) IN ({keys}))[1]" + (
+        f", CASE {blanks} END)" if blanks else ")"
+    )
+
+
+def measure_rows_sql(definition: MeasureDefinition, flags_kept: bool = True) -> str:
+    """The CTE `measured`: every row in the measure's scope with `left_out`, `days` and `met`."""
+    flags = "coalesce(_flags, [])" if flags_kept else "[]::VARCHAR[]"
+    base = (
+        f"base AS (SELECT * EXCLUDE (_flags), {flags} AS _flags FROM {definition.table}"
+        if flags_kept
+        else f"base AS (SELECT *, {flags} AS _flags FROM {definition.table}"
+    ) + " WHERE council = $council AND as_at = $as_at)"
+    return (
+        f"WITH {base}, scoped AS (SELECT *, {_left_out(definition)} AS left_out FROM base"
+        f" WHERE {definition.scope}),"
+        f" timed AS (SELECT *, CASE WHEN left_out IS NULL THEN {definition.days} END AS days FROM scoped),"
+        f" measured AS (SELECT *, CASE WHEN left_out IS NULL THEN ({definition.met}) END AS met FROM timed) "
+    )
+
+
+def _reason(definition: MeasureDefinition, code: str) -> str:
+    return Flag.parse(LISTS[definition.list_number], code).reason
 
 
 def compute_measures(
@@ -231,19 +327,29 @@ def compute_measures(
     """Every measure with records in scope, or just those whose keys are in `only`."""
     con = _connect(database)
     try:
-        present = _tables(con)
+        columns = _columns(con)
         results = []
         for definition in definitions(settings.CP_VISIT_WORKING_DAYS):
-            if definition.table not in present or (only is not None and definition.key not in only):
+            if definition.table not in columns or (only is not None and definition.key not in only):
                 continue
             parameters = {"council": council, "as_at": as_at}
-            head = measure_rows_sql(definition)
-            total, met = con.execute(
-                head + "SELECT count(*), count(*) FILTER (WHERE met) FROM measured", parameters
+            head = measure_rows_sql(definition, "_flags" in columns[definition.table])
+            total, counted, met = con.execute(
+                head + "SELECT count(*), count(*) FILTER (WHERE left_out IS NULL),"
+                " count(*) FILTER (WHERE met) FROM measured",
+                parameters,
             ).fetchone()  # type: ignore[misc]
             if not total:
                 continue
-            measure = Measure(definition.key, definition.name, met, total, definition.higher_is_better)
+            measure = Measure(definition.key, definition.name, met, counted, definition.higher_is_better)
+            measure.left_out = [
+                (_reason(definition, code), count)
+                for code, count in con.execute(
+                    head + "SELECT left_out, count(*) FROM measured WHERE left_out IS NOT NULL"
+                    " GROUP BY 1 ORDER BY 2 DESC, 1",
+                    parameters,
+                ).fetchall()
+            ]
             for label, low, high in definition.bands:
                 condition = f"days >= {low}" + (f" AND days <= {high}" if high is not None else "")
                 (count,) = con.execute(
@@ -254,10 +360,10 @@ def compute_measures(
                 ("allocated_team", measure.by_team),
                 ("allocated_worker", measure.by_worker),
             ):
+                # a name is one team or person whatever its capitals ('Jo Smith', 'jo smith')
                 for name, numerator, denominator in con.execute(
-                    head
-                    + f"SELECT coalesce({column}, '{NOT_ALLOCATED}'), count(*) FILTER (WHERE met), count(*)"
-                    " FROM measured GROUP BY ALL ORDER BY 1",
+                    head + f"SELECT coalesce(min({column}), '{NOT_ALLOCATED}'), count(*) FILTER (WHERE met),"
+                    f" count(*) FROM measured WHERE left_out IS NULL GROUP BY lower({column}) ORDER BY 1",
                     parameters,
                 ).fetchall():
                     target.append(Breakdown(name, numerator, denominator))
@@ -265,6 +371,10 @@ def compute_measures(
         return results
     finally:
         con.close()
+
+
+def _named(column: str) -> str:
+    return f"lower(coalesce({column}, '{NOT_ALLOCATED}'))"
 
 
 def drill_down(
@@ -275,15 +385,17 @@ def drill_down(
     database: Path | None = None,
     worker: str | None = None,
 ) -> list[dict[str, object]]:
-    """The child records behind a measure (for analysts only: they hold identifiers)."""
+    """The child records behind a measure (for analysts only: they hold identifiers): those counted,
+    and those left out with the reason."""
     definition = next(d for d in definitions(settings.CP_VISIT_WORKING_DAYS) if d.key == key)
     con = _connect(database)
     try:
-        sql = measure_rows_sql(definition) + (
-            "SELECT row_number, child_unique_id, allocated_team, allocated_worker, days, met FROM measured"
-            + " WHERE true"
-            + (f" AND coalesce(allocated_team, '{NOT_ALLOCATED}') = $team" if team else "")
-            + (f" AND coalesce(allocated_worker, '{NOT_ALLOCATED}') = $worker" if worker else "")
+        columns = _columns(con).get(definition.table, set())
+        sql = measure_rows_sql(definition, "_flags" in columns) + (
+            "SELECT row_number, child_unique_id, allocated_team, allocated_worker, days, met, left_out"
+            " FROM measured WHERE true"
+            + (f" AND {_named('allocated_team')} = lower($team)" if team else "")
+            + (f" AND {_named('allocated_worker')} = lower($worker)" if worker else "")
             + " ORDER BY row_number"
         )
         parameters: dict[str, object] = {"council": council, "as_at": as_at}
@@ -293,6 +405,10 @@ def drill_down(
             parameters["worker"] = worker
         cursor = con.execute(sql, parameters)
         names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     finally:
         con.close()
+    for row in rows:
+        if row["left_out"] is not None:
+            row["left_out"] = _reason(definition, str(row["left_out"]))
+    return rows

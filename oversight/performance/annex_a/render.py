@@ -20,7 +20,16 @@ def _summary(measures: list[Measure]) -> Table:
     return Table(
         "Measures",
         "Annex A measures",
-        ["Measure", "Numerator", "Denominator", "Percentage", "Better when", "Distribution (working days)"],
+        [
+            "Measure",
+            "Numerator",
+            "Denominator",
+            "Percentage",
+            "Better when",
+            "Distribution (working days)",
+            "Left out",
+            "Why left out",
+        ],
         [
             [
                 m.name,
@@ -29,10 +38,12 @@ def _summary(measures: list[Measure]) -> Table:
                 "" if m.percent is None else f"{m.percent}%",
                 "higher" if m.higher_is_better else "lower",
                 "; ".join(f"{label}: {count}" for label, count in m.distribution),
+                m.left_out_count,
+                "; ".join(f"{why} ({count})" for why, count in m.left_out),
             ]
             for m in measures
         ],
-        wide={0, 5},
+        wide={0, 5, 7},
     )
 
 
@@ -52,7 +63,7 @@ def _by_team(measures: list[Measure]) -> Table:
 
 def render(measures: list[Measure], fmt: str) -> bytes:
     if fmt == "json":
-        rows = [{**asdict(m), "percent": m.percent} for m in measures]
+        rows = [{**asdict(m), "percent": m.percent, "in_scope": m.in_scope} for m in measures]
         return (json.dumps(rows, indent=1, ensure_ascii=False) + "\n").encode()
     if fmt == "csv":
         out = io.StringIO()

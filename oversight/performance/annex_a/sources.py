@@ -1,22 +1,37 @@
 """Finds the Annex A lists in the files given: sheets "List 1" … "List 11" of a workbook, or one CSV
-per list (named on the command line, in the file's name, or recognised from its columns)."""
+per list (named on the command line, in the file's name, or recognised from its columns when they fit
+one list clearly better than any other)."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import re
-from dataclasses import dataclass
+import zipfile
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
 
-from oversight.performance.annex_a.cells import clean_text, match_headers
+from oversight.performance.annex_a.cells import clean_text, header_key, match_headers
 from oversight.performance.annex_a.lists import LISTS
 from oversight.plans.tables import ImportFailed, Problem
 
-_LIST_NAME = re.compile(r"\blist[\s_-]*(\d{1,2})\b", re.I)
+# 'list3.csv', 'List 3', 'AnnexA_List4.csv', 'list_4_assessments.csv', 'list4-missing-start.csv'
+_LIST_NAME = re.compile(r"(?<![a-z])list[\W_]*(\d{1,2})(?!\d)", re.I)
 HEADER_SEARCH_ROWS = 10
+FORMULAS_READ = "formula cells read by the value Excel saved with them"
+_BOMS = (  # longest first: UTF-32's little-endian mark begins with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
+)
 
 
 @dataclass(frozen=True)
@@ -30,19 +45,59 @@ class Source:
     csv_path: Path
     numbered: bool  # True: column 0 holds the original row number; False: rows follow a one-line header
     encoding: str = "utf-8"
+    notes: dict[str, int] = field(default_factory=dict)  # what was read in a way worth saying
 
 
-def recognise(header: list[str]) -> int | None:
-    """The list whose columns a header matches best, if it has that list's required columns."""
-    best: tuple[int, int] | None = None
-    for number, annex in LISTS.items():
-        found = match_headers(annex, list(header))
-        if found.missing_required:
-            continue
-        score = len(found.positions)
-        if best is None or score > best[0]:
-            best = (score, number)
-    return best[1] if best else None
+def _distinct_columns() -> dict[int, set[str]]:
+    """Each list's columns that no other list has: what tells one list from another."""
+    seen = Counter(header_key(c.header) for annex in LISTS.values() for c in annex.columns)
+    return {
+        number: {c.key for c in annex.columns if seen[header_key(c.header)] == 1}
+        for number, annex in LISTS.items()
+    }
+
+
+_DISTINCT = _distinct_columns()
+
+
+def recognise(header: list[str], where: str) -> int:
+    """The list whose own columns the header has clearly more of than any other list's (at least
+    twice as many), with the columns it cannot be used without; otherwise a refusal that names the
+    lists it could be."""
+    scores = {
+        number: len(_DISTINCT[number] & set(match_headers(annex, header).positions))
+        for number, annex in LISTS.items()
+    }
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    (best, top), (_, second) = ranked[0], ranked[1]
+    ask = "name the list with --list (e.g. --list 3) or in the file's name (list3.csv)"
+    if top == 0:
+        raise ImportFailed(
+            [
+                Problem(
+                    where,
+                    f"cannot tell which Annex A list this is: none of its columns is one list's own; {ask}",
+                )
+            ]
+        )
+    if top < 2 * second:
+        candidates = " or ".join(f"List {n} ({LISTS[n].name})" for n, score in ranked if score * 2 > top)
+        raise ImportFailed(
+            [Problem(where, f"cannot tell which Annex A list this is: its columns fit {candidates}; {ask}")]
+        )
+    missing = match_headers(LISTS[best], header).missing_required
+    if missing:
+        raise ImportFailed(
+            [
+                Problem(
+                    where,
+                    f"its columns look like List {best} ({LISTS[best].name}), but it has no "
+                    + "; ".join(missing)
+                    + f": add the column, or {ask}",
+                )
+            ]
+        )
+    return best
 
 
 def _cell(value: object) -> str:
@@ -50,67 +105,153 @@ def _cell(value: object) -> str:
         return value.date().isoformat()
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
     return "" if value is None else str(value)
 
 
+def _open_workbook(path: Path, data_only: bool):
+    try:
+        return load_workbook(path, read_only=True, data_only=data_only)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, EOFError) as error:
+        reason = "the file is empty" if path.stat().st_size == 0 else f"{type(error).__name__}: {error}"
+        raise ImportFailed(
+            [
+                Problem(
+                    path.name,
+                    f"is not an Excel workbook that can be opened ({reason}): save it from Excel as"
+                    " .xlsx, or give each list as a CSV file",
+                )
+            ]
+        ) from None
+
+
 def from_workbook(path: Path, scratch: Path) -> list[Source]:
-    # formulas are read as written (=H2+5), so that they are reported rather than their cached values used
-    book = load_workbook(path, read_only=True, data_only=False)
+    # formulas are read as written (=H2+5); where a sheet has any, each one's value saved with the
+    # workbook is read from a second pass, and a formula with no saved value is reported
+    book = _open_workbook(path, data_only=False)
+    values = None
     try:
         sources = []
         for name in book.sheetnames:
             match = _LIST_NAME.search(name)
             if not match or int(match.group(1)) not in LISTS:
                 continue
-            out = scratch / f"{path.stem}-{match.group(1)}.csv"
-            header: list[str] = []
-            annex = LISTS[int(match.group(1))]
-            with out.open("w", newline="", encoding="utf-8") as handle:
-                writer = csv.writer(handle)
-                for number, cells in enumerate(book[name].iter_rows(values_only=True), start=1):
-                    texts = [_cell(c) for c in cells]
-                    if not header:
-                        # the header is the first row naming the list's required columns (title rows above it
-                        # are skipped), or failing that the first row of several cells, to report against
-                        if not match_headers(annex, texts).missing_required or (
-                            number >= HEADER_SEARCH_ROWS and sum(1 for t in texts if clean_text(t)) >= 2
-                        ):
-                            header = texts
-                        continue
-                    if any(clean_text(t) for t in texts):
-                        writer.writerow([number, *texts[: len(header)]])
-            sources.append(Source(int(match.group(1)), f"{path.name}, sheet {name}", name, header, out, True))
+            number = int(match.group(1))
+            out = scratch / f"{path.stem}-{number}.csv"
+            header, formulas = _write_sheet(_rows(book, None, name), number, out)
+            notes = {}
+            if formulas:
+                values = values or _open_workbook(path, data_only=True)
+                header, read = _write_sheet(_rows(book, values, name), number, out)
+                if read:
+                    notes[FORMULAS_READ] = read
+            sources.append(Source(number, f"{path.name}, sheet {name}", name, header, out, True, notes=notes))
         if not sources:
             raise ImportFailed([Problem(path.name, "there is no sheet named 'List 1' … 'List 11'")])
         return sources
     finally:
         book.close()
+        if values is not None:
+            values.close()
 
 
-def from_csv(path: Path, number: int | None) -> Source:
+def _rows(book, values, name: str) -> Iterator[tuple[list[str], int]]:
+    """Each row's cells as text, and how many formulas in it were read by their saved value."""
+    formulas = book[name].iter_rows(values_only=True)
+    saved = values[name].iter_rows(values_only=True) if values is not None else None
+    for cells in formulas:
+        texts = [_cell(c) for c in cells]
+        read = 0
+        if saved is not None:
+            for index, value in enumerate(next(saved, ())):
+                if index < len(texts) and texts[index].startswith("=") and value is not None:
+                    texts[index] = _cell(value)
+                    read += 1
+        elif any(text.startswith("=") for text in texts):
+            read = 1
+        yield texts, read
+
+
+def _write_sheet(rows: Iterator[tuple[list[str], int]], number: int, out: Path) -> tuple[list[str], int]:
+    """Writes the rows under the header as CSV, each with its row number in the workbook."""
+    header: list[str] = []
+    annex = LISTS[number]
+    formulas = 0
+    with out.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        for row_number, (texts, read) in enumerate(rows, start=1):
+            if not header:
+                # the header is the first row naming the list's required columns (title rows above it
+                # are skipped), or failing that the first row of several cells, to report against
+                if not match_headers(annex, texts).missing_required or (
+                    row_number >= HEADER_SEARCH_ROWS and sum(1 for t in texts if clean_text(t)) >= 2
+                ):
+                    header = texts
+                continue
+            formulas += read
+            if any(clean_text(t) for t in texts):
+                writer.writerow([row_number, *texts[: len(header)]])
+    return header, formulas
+
+
+def _encoding(path: Path, scratch: Path) -> tuple[Path, str]:
+    """The file to read and its encoding: UTF-8 (with or without its mark), UTF-16 or UTF-32 by their
+    byte-order mark (made UTF-8 in the scratch folder), or Windows' own; a file of NUL bytes with no
+    mark is refused rather than read as garbage."""
     with path.open("rb") as raw:
         sample = raw.read(1 << 20)
+    for mark, codec, name in _BOMS:
+        if sample.startswith(mark):
+            if codec == "utf-8":
+                return path, "utf-8"
+            out = scratch / f"{path.stem}-utf8.csv"
+            try:
+                with path.open(encoding=codec, newline="") as given, out.open("w", encoding="utf-8") as made:
+                    given.read(1)  # the mark
+                    while chunk := given.read(1 << 20):
+                        made.write(chunk)
+            except UnicodeDecodeError as error:
+                raise ImportFailed(
+                    [
+                        Problem(
+                            path.name, f"is marked as {name} but is not: {error.reason} at byte {error.start}"
+                        )
+                    ]
+                ) from None
+            return out, "utf-8"
+    if b"\x00" in sample:
+        raise ImportFailed(
+            [
+                Problem(
+                    path.name,
+                    "is not a text file that can be read (it holds NUL bytes: perhaps UTF-16 without its"
+                    " byte-order mark): save it as CSV UTF-8",
+                )
+            ]
+        )
     try:
         sample.decode("utf-8")
-        encoding = "utf-8"
+        return path, "utf-8"
     except UnicodeDecodeError as error:
         # a multi-byte character cut at the end of the sample is still UTF-8; anything else is Windows'
-        encoding = "utf-8" if error.start >= len(sample) - 3 else "latin-1"
-    with path.open(
+        return path, "utf-8" if error.start >= len(sample) - 3 else "latin-1"
+
+
+def from_csv(path: Path, number: int | None, scratch: Path) -> Source:
+    if path.stat().st_size == 0:
+        raise ImportFailed([Problem(path.name, "the file is empty")])
+    readable, encoding = _encoding(path, scratch)
+    with readable.open(
         newline="", encoding="utf-8-sig" if encoding == "utf-8" else "cp1252", errors="replace"
     ) as handle:
         header = next(csv.reader(handle), [])
     named = _LIST_NAME.search(path.stem)
-    number = number or (int(named.group(1)) if named else None) or recognise(header)
-    if number not in LISTS:
-        raise ImportFailed(
-            [
-                Problem(
-                    path.name, "cannot tell which Annex A list this is: name it (e.g. --list 3 or list3.csv)"
-                )
-            ]
-        )
-    return Source(number, path.name, "", header, path, False, encoding)
+    if number is None and named and int(named.group(1)) in LISTS:
+        number = int(named.group(1))
+    if number is None:
+        number = recognise(header, path.name)
+    return Source(number, path.name, "", header, readable, False, encoding)
 
 
 def find_sources(paths: list[Path], number: int | None, scratch: Path) -> list[Source]:
@@ -122,7 +263,7 @@ def find_sources(paths: list[Path], number: int | None, scratch: Path) -> list[S
         if suffix in {".xlsx", ".xlsm"}:
             sources += from_workbook(path, scratch)
         elif suffix == ".csv":
-            sources.append(from_csv(path, number if len(paths) == 1 else None))
+            sources.append(from_csv(path, number if len(paths) == 1 else None, scratch))
         else:
             raise ImportFailed(
                 [Problem(path.name, "expected an Annex A workbook (.xlsx) or a CSV file per list")]

@@ -17,7 +17,7 @@ from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
 from oversight.lib.months import iso_month, month_of, parse_iso_date
 from oversight.performance.annex_a.breakdown import rated, team_breakdown
-from oversight.performance.annex_a.load import LoadedExtract, extract_as_at, loaded_extracts
+from oversight.performance.annex_a.extracts import LoadedExtract, extract_as_at, loaded_extracts
 from oversight.performance.annex_a.measures import compute_measures, drill_down
 from oversight.performance.annex_a_values import annex_a_measures, no_rows, refresh_from_annex_a
 from oversight.performance.models import Indicator

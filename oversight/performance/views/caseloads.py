@@ -15,8 +15,15 @@ from django.views.decorators.http import require_POST
 from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
 from oversight.lib.months import parse_iso_date
-from oversight.performance.annex_a.caseloads import DEFAULT_POLICY, Band, team_loads, team_type, worker_loads
-from oversight.performance.annex_a.load import extract_as_at, loaded_extracts
+from oversight.performance.annex_a.caseloads import (
+    DEFAULT_POLICY,
+    NO_TEAM,
+    Band,
+    team_loads,
+    team_type,
+    worker_loads,
+)
+from oversight.performance.annex_a.extracts import extract_as_at, loaded_extracts
 from oversight.performance.caseload_chart import caseload_chart, caseload_summary, team_state
 from oversight.performance.caseload_policy import (
     BandFields,
@@ -116,7 +123,7 @@ def _teams(plan: Plan, policy: tuple[Band, ...], named: dict[str, str]) -> list[
     seen = set(named)
     if extracts:
         workers = worker_loads(plan.council, extracts[0].as_at, policy=policy, named=named)
-        seen |= {load.team for load in team_loads(workers) if load.team != "No team"}
+        seen |= {load.team for load in team_loads(workers) if load.team != NO_TEAM}
     return [
         {"team": team, "from_name": team_type(team), "named": named.get(team, ""), "index": index}
         for index, team in enumerate(sorted(seen))

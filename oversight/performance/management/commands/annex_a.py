@@ -1,6 +1,9 @@
 """oversight annex-a load FILE... --council NAME --as-at DATE: load an Annex A extract into DuckDB, and
 record the Annex A indicators of the council's plans from it; also the measures, caseloads and
-`indicators --plan SLUG` to record a plan's Annex A indicators from every loaded extract again."""
+`indicators --plan SLUG` to record a plan's Annex A indicators from every loaded extract again.
+
+Loading files for a council and date that already has lists replaces the lists given and keeps the
+others (say which, before anything changes); --replace-all replaces the whole extract."""
 
 from __future__ import annotations
 
@@ -30,7 +33,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         commands = parser.add_subparsers(dest="command", required=True)
-        load = commands.add_parser("load", help="load an extract, replacing the same council's for that date")
+        load = commands.add_parser(
+            "load",
+            help="load an extract's lists, replacing those lists of the same council's extract for that date",
+        )
         load.add_argument("files", nargs="+", type=Path)
         load.add_argument("--council", required=True)
         load.add_argument("--as-at", required=True, type=iso_date, help="the extract's reference date")
@@ -39,6 +45,11 @@ class Command(BaseCommand):
             "--pseudonymise",
             action="store_true",
             help="store Child Unique IDs as keyed hashes (ANNEX_A_PSEUDONYM_KEY), dates of birth as months",
+        )
+        load.add_argument(
+            "--replace-all",
+            action="store_true",
+            help="replace the whole extract of that council and date: lists not in these files are removed",
         )
         add_actor_argument(load)
 
@@ -76,6 +87,8 @@ class Command(BaseCommand):
                 options["as_at"],
                 list_number=options["list"],
                 pseudonymise=options["pseudonymise"],
+                replace_all=options["replace_all"],
+                announce=lambda plan: self.stdout.write("\n".join(plan.lines())),
             )
         except ImportFailed as error:
             raise import_failed(error) from None
@@ -127,12 +140,14 @@ class Command(BaseCommand):
         if not workers:
             raise CommandError(f"no open cases for {council} as at {options['as_at']}: load lists 6-9")
         lines = [
-            "| Team | Band | Workers | Open cases | Average | Workers above band |",
-            "| --- | --- | ---: | ---: | ---: | ---: |",
+            "| Team | Band | Workers | Open cases | Average | Workers above band | Not allocated |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
         ]
         for team in team_loads(workers):
             band = f"{team.band.team_type} {team.band.label}" if team.band else "no band"
-            figures = f"{team.workers} | {team.cases} | {team.average:.1f} | {team.above_band}"
+            figures = (
+                f"{team.workers} | {team.cases} | {team.average:.1f} | {team.above_band} | {team.unallocated}"
+            )
             lines.append(f"| {team.team} | {band} | {figures} |")
         above = [w for w in workers if w.above_band]
         lines += ["", f"Workers above their band: {len(above)}"]
