@@ -10,7 +10,7 @@ from pathlib import Path
 from django.conf import settings
 
 from oversight.performance.annex_a.extracts import LoadedExtract, loaded_extracts
-from oversight.performance.annex_a.measures import MeasureDefinition, compute_measures, definitions
+from oversight.performance.annex_a.measures import Measure, MeasureDefinition, compute_measures, definitions
 from oversight.performance.models import Indicator
 from oversight.performance.periods import period_name, period_of
 from oversight.performance.scorecard import Unit, formatted
@@ -105,7 +105,7 @@ def _record_extract(
     for indicator, period in indicators:
         measure = measures.get(indicator.measure)
         if measure is None or measure.exact_percent is None:
-            result.problems.append(f"{indicator.name}: {no_rows(known[indicator.measure], extract)}")
+            result.problems.append(f"{indicator.name}: {no_rows(known[indicator.measure], extract, measure)}")
             continue
         value = measure.exact_percent
         result.latest = max(result.latest or period, period)
@@ -118,10 +118,14 @@ def _record_extract(
             result.unchanged += 1
 
 
-def no_rows(definition: MeasureDefinition, extract: LoadedExtract) -> str:
-    """Why a measure has no figure in an extract: its list is missing, or no record is in scope."""
-    number = int(definition.table.removeprefix("list_"))
+def no_rows(definition: MeasureDefinition, extract: LoadedExtract, measure: Measure | None = None) -> str:
+    """Why a measure has no figure in an extract: its list is missing, no record is in scope, or
+    every record in scope was left out (and why)."""
+    number = definition.list_number
     where = f"the extract as at {extract.as_at:%d %B %Y}"
     if number not in extract.lists:
         return f"List {number}, which '{definition.key}' needs, is not in {where}"
+    if measure is not None and measure.left_out:
+        reasons = "; ".join(f"{why} ({count:,})" for why, count in measure.left_out)
+        return f"every record in scope for '{definition.key}' in {where} was left out: {reasons}"
     return f"no records are in scope for '{definition.key}' in {where}"

@@ -126,3 +126,22 @@ def test_the_caseloads_command_uses_a_plans_policy_and_team_types(
         call_command("annex_a", "caseloads", "--plan", "elsewhere", "--as-at", "2023-05-31")
     with pytest.raises(CommandError, match="name the council with --council"):
         call_command("annex_a", "caseloads", "--as-at", "2023-05-31")
+
+
+def test_a_worker_is_one_person_whatever_the_capitals_or_spacing_of_their_name(write_csv, tmp_path) -> None:
+    database = tmp_path / "names.duckdb"
+    list6 = [[*COMMON, "CIN Start Date", "Allocated Team", "Allocated Worker"]]
+    list6 += [
+        ["N1", "", "", "", "", "01/01/2023", "Safeguarding 1", "Jo Smith"],
+        ["N2", "", "", "", "", "01/01/2023", "Safeguarding 1", "jo  smith"],
+        ["N3", "", "", "", "", "01/01/2023", "safeguarding 1", "JO\u00a0SMITH "],
+        ["N4", "", "", "", "", "01/01/2023", "Safeguarding 1", ""],  # no worker: counted on its own
+    ]
+    load_extract([write_csv("list6.csv", list6)], "Anytown", AS_AT, database=database)
+    workers = worker_loads("Anytown", AS_AT, database)
+    assert [(w.team, w.worker, w.cases, w.allocated) for w in workers] == [
+        ("Safeguarding 1", "Jo Smith", 3, True),
+        ("Safeguarding 1", "Not allocated", 1, False),
+    ]
+    [team] = team_loads(workers)
+    assert (team.workers, team.cases, team.unallocated, team.average) == (1, 3, 1, 3.0)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import duckdb
 
+from oversight.performance.annex_a.checks import one_spelling
 from oversight.performance.annex_a.database import database_path
 
 
@@ -117,7 +118,8 @@ def worker_loads(
         if not parts:
             return []
         rows = con.execute(
-            "SELECT min(allocated_team), min(allocated_worker), count(DISTINCT child_unique_id),"
+            f"SELECT {one_spelling('allocated_team')}, {one_spelling('allocated_worker')},"
+            " count(DISTINCT child_unique_id),"
             f" allocated_worker IS NOT NULL FROM ({' UNION ALL '.join(parts)})"
             " GROUP BY lower(allocated_team), lower(allocated_worker), allocated_worker IS NOT NULL"
             " ORDER BY 4 DESC, 3 DESC, 1, 2",

@@ -101,6 +101,13 @@ def typed(column: AnnexColumn, v: str) -> str:
     return f"(CASE WHEN upper({v}) IN ('#N/A', 'N/A') THEN NULL ELSE {_CODE.format(v=v)} END)"
 
 
+def one_spelling(column: str) -> str:
+    """SQL aggregate: one spelling of a name written several ways ('JO SMITH', 'jo smith', 'Jo Smith'),
+    preferring one in mixed case."""
+    mixed = f"{column} <> upper({column}) AND {column} <> lower({column})"
+    return f"coalesce(min({column}) FILTER (WHERE {mixed}), min({column}))"
+
+
 def raw(key: str) -> str:
     """The column of the staging table that keeps a value's text as given."""
     return f"r_{key}"

@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 from django.conf import settings
 
-from oversight.performance.annex_a.checks import BLANK, NA, UNREADABLE, Flag
+from oversight.performance.annex_a.checks import BLANK, NA, UNREADABLE, Flag, one_spelling
 from oversight.performance.annex_a.database import database_path
 from oversight.performance.annex_a.lists import LISTS
 from oversight.performance.working_days import running_counts
@@ -362,8 +362,9 @@ def compute_measures(
             ):
                 # a name is one team or person whatever its capitals ('Jo Smith', 'jo smith')
                 for name, numerator, denominator in con.execute(
-                    head + f"SELECT coalesce(min({column}), '{NOT_ALLOCATED}'), count(*) FILTER (WHERE met),"
-                    f" count(*) FROM measured WHERE left_out IS NULL GROUP BY lower({column}) ORDER BY 1",
+                    head + f"SELECT coalesce({one_spelling(column)}, '{NOT_ALLOCATED}'),"
+                    " count(*) FILTER (WHERE met), count(*) FROM measured WHERE left_out IS NULL"
+                    f" GROUP BY lower({column}) ORDER BY 1",
                     parameters,
                 ).fetchall():
                     target.append(Breakdown(name, numerator, denominator))

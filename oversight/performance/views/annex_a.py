@@ -89,8 +89,8 @@ def annex_a_section(request: HttpRequest, plan: Plan, access: Access, indicator:
     found = compute_measures(plan.council, extract.as_at, only={definition.key})
     measure = found[0] if found else None
     section.update(definition=definition, extract=extract, extracts=extracts, measure=measure)
-    if measure is None:
-        why = no_rows(definition, extract)
+    if measure is None or not measure.denominator:
+        why = no_rows(definition, extract, measure)
         section["problem"] = f"{why[0].upper()}{why[1:]}."
         return {"annex_a": section}
     target = _target(indicator)
@@ -172,5 +172,7 @@ def child_records(request: HttpRequest, plan: Plan, access: Access, pk: int) -> 
             "records": page.object_list,
             "query": query.urlencode(),
             "with_days": any(row["days"] is not None for row in rows),
+            "counted": sum(1 for row in rows if row["left_out"] is None),
+            "left_out": sum(1 for row in rows if row["left_out"] is not None),
         },
     )

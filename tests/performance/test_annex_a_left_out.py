@@ -1,0 +1,174 @@
+"""A value that is missing or cannot be read is never taken as 0, blank or "no": its row is left out
+of the measures that need it, and each measure says how many rows it left out and why."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from oversight.performance.annex_a.load import load_extract
+from oversight.performance.annex_a.measures import compute_measures, drill_down
+from tests.performance.conftest import COMMON
+
+AS_AT = date(2023, 5, 31)
+LIST3 = [
+    *COMMON,
+    "Date of referral",
+    "Number of Referrals in Last 12 Months",
+    "Allocated Team",
+    "Allocated Worker",
+]
+LIST4 = [
+    *COMMON, "Continuous Assessment Start Date", "Continuous Assessment Date of Authorisation",
+    "Allocated Team", "Allocated Worker",
+]  # fmt: skip
+
+
+def measure(database, key):
+    return next(m for m in compute_measures("Anytown", AS_AT, database) if m.key == key)
+
+
+def test_a_na_referral_count_is_left_out_of_re_referrals_not_counted_as_a_first_referral(
+    write_csv, tmp_path
+) -> None:
+    # 8 referrals: 3 re-referrals, 4 first referrals, and one whose count is #N/A
+    counts = ["1", "2", "1", "0", "0", "0", "0", "#N/A"]
+    rows = [[f"R{i}", "F", "W", "", "", "01/05/2023", n, "Team", "Ann"] for i, n in enumerate(counts)]
+    database = tmp_path / "r.duckdb"
+    load_extract([write_csv("list3.csv", [LIST3, *rows])], "Anytown", AS_AT, database=database)
+    referrals = measure(database, "re_referrals")
+    assert (referrals.numerator, referrals.denominator) == (3, 7)  # not 3 of 8
+    assert referrals.left_out == [("Number of Referrals in Last 12 Months could not be read", 1)]
+    assert referrals.left_out_sentence() == (
+        "1 record left out: Number of Referrals in Last 12 Months could not be read (1)."
+    )
+
+
+def test_counts_written_as_decimals_by_pandas_are_whole_numbers(write_csv, tmp_path) -> None:
+    rows = [
+        ["R1", "F", "W", "", "6.0", "01/05/2023", "1.0", "Team", "Ann"],
+        ["R2", "F", "W", "", "7.0", "01/05/2023", "0.0", "Team", "Ann"],
+        ["R3", "F", "W", "", "8.0", "01/05/2023", "1.5", "Team", "Ann"],  # not a count
+    ]
+    database = tmp_path / "p.duckdb"
+    report = load_extract([write_csv("list3.csv", [LIST3, *rows])], "Anytown", AS_AT, database=database)
+    assert [(p.row, p.message) for p in report.lists[0].problems] == [(4, "'1.5' is not a whole number")]
+    referrals = measure(database, "re_referrals")
+    assert (referrals.numerator, referrals.denominator, referrals.left_out_count) == (1, 2, 1)
+
+
+def test_an_assessment_authorised_before_it_started_is_reported_and_left_out(write_csv, tmp_path) -> None:
+    rows = [
+        ["A1", "F", "W", "", "", "02/05/2023", "02/05/2023", "Team", "Ann"],  # 0 days: in time
+        ["A2", "F", "W", "", "", "10/05/2023", "03/05/2023", "Team", "Ann"],  # -5 days: a data problem
+        ["A3", "F", "W", "", "", "01/02/2023", "28/04/2023", "Team", "Ann"],  # 60 days: late
+    ]
+    database = tmp_path / "a.duckdb"
+    [list4] = load_extract(
+        [write_csv("list4.csv", [LIST4, *rows])], "Anytown", AS_AT, database=database
+    ).lists
+    assert [(p.row, p.message) for p in list4.problems] == [
+        (3, "03/05/2023 is before the Continuous Assessment Start Date (10/05/2023)")
+    ]
+    assessments = measure(database, "assessments_45")
+    assert (assessments.numerator, assessments.denominator) == (1, 2)  # A2 is neither in time nor late
+    assert assessments.distribution == [("0-10", 1), ("11-20", 0), ("21-45", 0), ("46+", 1)]
+    assert assessments.left_out == [
+        ("Continuous Assessment Date of Authorisation is before the Continuous Assessment Start Date", 1)
+    ]
+    rows_behind = drill_down("Anytown", AS_AT, "assessments_45", database=database)
+    before_start = (
+        "Continuous Assessment Date of Authorisation is before the Continuous Assessment Start Date"
+    )
+    assert [(r["child_unique_id"], r["days"], r["met"], r["left_out"]) for r in rows_behind] == [
+        ("A1", 0, True, None),
+        ("A2", None, None, before_start),
+        ("A3", 60, False, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("start", "authorised", "problem", "reason"),
+    [
+        ("01/05/1923", "02/05/2023", "01/05/1923 is before 1990: check the year",
+         "Continuous Assessment Start Date is before 1990"),
+        ("01/05/2023", "02/05/2203", "02/05/2203 is after the extract's date (31/05/2023)",
+         "Continuous Assessment Date of Authorisation is after the extract's date"),
+    ],
+)  # fmt: skip
+def test_a_typo_in_a_year_is_reported_and_left_out_rather_than_counted_late(
+    write_csv, tmp_path, start, authorised, problem, reason
+) -> None:
+    rows = [["A1", "F", "W", "", "", start, authorised, "Team", "Ann"]]
+    database = tmp_path / "y.duckdb"
+    [list4] = load_extract(
+        [write_csv("list4.csv", [LIST4, *rows])], "Anytown", AS_AT, database=database
+    ).lists
+    assert [p.message for p in list4.problems] == [problem]
+    assessments = measure(database, "assessments_45")
+    assert (assessments.numerator, assessments.denominator, assessments.left_out) == (0, 0, [(reason, 1)])
+
+
+def test_placements_and_repeat_plans_that_cannot_be_read_are_left_out(write_csv, tmp_path) -> None:
+    list7 = [
+        [*COMMON, "Child Protection Plan Start Date", "Number of Previous Child Protection Plans"],
+        ["P1", "F", "W", "", "", "01/01/2023", "1"],
+        ["P2", "F", "W", "", "", "01/01/2023", "0"],
+        ["P3", "F", "W", "", "", "01/01/2023", "#N/A"],
+        ["P4", "F", "W", "", "", "01/01/2023", ""],
+    ]
+    list8 = [
+        [*COMMON, "Date Started to be Looked After", "Number of Placements in the Last 12 months"],
+        ["L1", "F", "W", "", "", "01/01/2022", "3"],
+        ["L2", "F", "W", "", "", "01/01/2022", "three"],
+        ["L3", "F", "W", "", "", "01/01/2022", "1"],
+    ]
+    database = tmp_path / "c.duckdb"
+    paths = [write_csv("list7.csv", list7), write_csv("list8.csv", list8)]
+    load_extract(paths, "Anytown", AS_AT, database=database)
+    repeat = measure(database, "repeat_cp_plans")
+    assert (repeat.numerator, repeat.denominator) == (1, 2)
+    assert sorted(repeat.left_out) == [
+        ("Number of Previous Child Protection Plans could not be read", 1),
+        ("no Number of Previous Child Protection Plans", 1),
+    ]
+    moves = measure(database, "placement_moves")
+    assert (moves.numerator, moves.denominator) == (1, 2)
+    assert moves.left_out == [("Number of Placements in the Last 12 months could not be read", 1)]
+
+
+def test_a_child_missing_whose_return_interview_is_not_recorded_is_left_out_not_taken_as_no(
+    write_csv, tmp_path
+) -> None:
+    list8 = [
+        [*COMMON, "Date Started to be Looked After",
+         "Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months",
+         "Was the child offered a Return Interview after their last missing episode (Y/N)?"],
+        ["L1", "F", "W", "", "", "01/01/2022", "2", "Yes"],
+        ["L2", "F", "W", "", "", "01/01/2022", "1", "No"],
+        ["L3", "F", "W", "", "", "01/01/2022", "1", ""],
+        ["L4", "F", "W", "", "", "01/01/2022", "many", "Yes"],  # in scope or not? it cannot be told
+        ["L5", "F", "W", "", "", "01/01/2022", "0", ""],  # never missing: not in scope
+    ]  # fmt: skip
+    database = tmp_path / "m.duckdb"
+    load_extract([write_csv("list8.csv", list8)], "Anytown", AS_AT, database=database)
+    interviews = measure(database, "return_interviews")
+    assert (interviews.numerator, interviews.denominator, interviews.in_scope) == (1, 2, 4)
+    assert sorted(interviews.left_out) == [
+        ("Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months"
+         " could not be read", 1),
+        ("no Was the child offered a Return Interview after their last missing episode (Y/N)?", 1),
+    ]  # fmt: skip
+
+
+def test_the_measures_report_says_what_each_measure_left_out(extract, settings, tmp_path) -> None:
+    import io
+
+    from django.core.management import call_command
+
+    settings.ANNEX_A_DATABASE = extract
+    out = io.StringIO()
+    call_command("annex_a", "measures", "--council", "Anytown", "--as-at", "2023-05-31", stdout=out)
+    line = next(row for row in out.getvalue().splitlines() if row.startswith("| Referrals"))
+    assert "| 1 | Number of Referrals in Last 12 Months could not be read (1) |" in line
