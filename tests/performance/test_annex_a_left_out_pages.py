@@ -27,9 +27,7 @@ def test_the_indicator_page_says_what_the_figure_left_out(signed_in, annex_a) ->
     indicator = computed(annex_a, "Re-referrals", "re_referrals", polarity="lower")
     words = text(signed_in("vic").get(f"/plans/demo/scorecard/{indicator.pk}/").content)
     assert "Figure 1 of 3 records: 33.3% (lower is better)" in words
-    assert (
-        "Left out 1 record left out: Number of Referrals in Last 12 Months could not be read (1)." in words
-    )
+    assert "Left out 1 record left out: Number of Referrals in Last 12 Months could not be read (1)." in words
 
 
 def test_the_analyst_sees_each_record_left_out_with_its_reason(signed_in, annex_a) -> None:
