@@ -9,6 +9,7 @@ from django.test import Client
 from oversight.accounts.models import Membership
 from oversight.plans.models import Evidence
 from tests.conftest import PASSWORD
+from tests.html import visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +59,7 @@ def _url(template: str, plan) -> str:
 def test_a_post_without_the_token_is_refused(guarded: Client, plan, template: str) -> None:
     response = guarded.post(_url(template, plan), {"rag": "G", "role": "viewer"})
     assert response.status_code == 403
-    assert b"CSRF" in response.content
+    assert "CSRF" in visible_text(response)
     assert Evidence.objects.count() == 1
 
 

@@ -57,6 +57,14 @@ def test_reimporting_moves_links_as_the_file_now_says(inspection, write_csv) -> 
     assert (linked(1), linked(2)) == ([], ["2.1"])
 
 
+def test_an_action_left_out_of_the_file_keeps_its_links(inspection, write_csv) -> None:
+    import_plan(write_csv("a.csv", plan_rows("1", "1", "")), "p", Actor("o"))
+    without_1_1 = [row for row in plan_rows("", "", "") if row[1] != "1.1"]
+    import_plan(write_csv("b.csv", without_1_1), "p", Actor("o"))
+    assert linked(1) == ["1.1"]  # the file says nothing of 1.1; 2.1 it now links to nothing
+    assert not Action.objects.get(action_id="1.1").in_plan
+
+
 def test_an_unknown_recommendation_number_undoes_the_whole_import(inspection, write_csv) -> None:
     rows = plan_rows("1", "9", "x")
     rows[1][2] = "Changed text."

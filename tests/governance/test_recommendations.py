@@ -153,6 +153,16 @@ def test_an_update_before_the_reports_date_is_the_one_shown(telford) -> None:
     assert all(rec.progress == "" for rec in report.recommendations)
 
 
+def test_an_action_is_overdue_from_the_month_after_its_timescale_ends(telford) -> None:
+    def overdue(as_at: date) -> dict[int, list[str]]:
+        return {r.number: r.overdue for r in committee_report("telford", as_at, "theme").recommendations}
+
+    # every Telford action's timescale is Sep 17, and none had a status before December
+    assert overdue(date(2017, 9, 30)) == {number: [] for number in range(1, 12)}
+    october = overdue(date(2017, 10, 31))
+    assert october[1] == ["1.1"] and october[2] == ["1.2"] and all(october.values())
+
+
 def test_importing_again_changes_nothing_and_a_changed_text_is_recorded(telford, write_csv) -> None:
     before = (Recommendation.objects.count(), ProgressUpdate.objects.count(), Change.objects.count())
     summary = import_recommendations(TELFORD, "telford", date(2016, 8, 26), Actor("officer"))

@@ -76,3 +76,50 @@ def test_a_board_catching_up_takes_the_longest_waiting_first() -> None:
     assert all(reason.startswith("due: not discussed yet") for reason in (p.reason for p in first.picks))
     seen = {p for m in meetings for p in m.priorities}
     assert seen >= {3, 4, 5, 6, 7, 8, 9, 10}
+
+
+def test_four_priorities_over_six_weeks_worked_by_hand() -> None:
+    """Four priorities, two a meeting, none waiting more than 3 weeks; priority 2 has 3 Red actions
+    (weight 4), priority 4 one overdue action (weight 2), priorities 1 and 3 none (weight 1). Each was
+    last seen "week -1". Worked by hand, week by week: a priority's need is its weight times the weeks
+    since it was seen (ties: the longer waiting, then the lower number); the neediest are taken in turn
+    unless taking one would leave a priority unable to be seen within 3 weeks of its last meeting
+    (each must be seen by its last week + 3; with two places a week, no more priorities may fall due
+    by week t than there are places from now to t).
+
+    week 0: need 2:4, 4:2, 1:1, 3:1 -> 2 and 4 (1 and 3, due by week 2, still fit in weeks 1 and 2)
+    week 1: need 2:4, 1:2, 3:2, 4:2 (1 and 3 seen at -1, so before 4) -> 2 and 1
+    week 2: need 4:4 (seen at 0), 2:4 (seen at 1), 3:3, 1:1 -> 4; then 2 would leave 3, due by week 2
+            (seen at -1), with no place this week, so 2 is passed over -> 3, which is due
+    week 3: need 2:8, 1:2 (seen at 1), 4:2 (seen at 2), 3:1 -> 2 and 1
+    week 4: need 4:4 (seen at 2), 2:4 (seen at 3), 3:2, 1:1 -> 4 and 2 (3 is due by week 5, 1 by 6)
+    week 5: need 2:4, 3:3, 1:2, 4:2 -> 2, then 3, due this week (seen at 2)
+    """
+    loads = [PriorityLoad(1), PriorityLoad(2, red=3), PriorityLoad(3), PriorityLoad(4, overdue=1)]
+
+    meetings = schedule(loads, weeks=6, max_gap=3)
+
+    assert [m.priorities for m in meetings] == [(2, 4), (2, 1), (4, 3), (2, 1), (4, 2), (2, 3)]
+    assert [[pick.reason for pick in m.picks] for m in meetings] == [
+        ["3 Red and 0 overdue actions; not discussed yet", "0 Red and 1 overdue action; not discussed yet"],
+        [
+            "3 Red and 0 overdue actions; last discussed 1 week ago",
+            "0 Red and 0 overdue actions; not discussed yet",
+        ],
+        [
+            "0 Red and 1 overdue action; last discussed 2 weeks ago",
+            "due: not discussed yet, and no priority waits more than 3 weeks",
+        ],
+        [
+            "3 Red and 0 overdue actions; last discussed 2 weeks ago",
+            "0 Red and 0 overdue actions; last discussed 2 weeks ago",
+        ],
+        [
+            "0 Red and 1 overdue action; last discussed 2 weeks ago",
+            "3 Red and 0 overdue actions; last discussed 1 week ago",
+        ],
+        [
+            "3 Red and 0 overdue actions; last discussed 1 week ago",
+            "due: last discussed 3 weeks ago, and no priority waits more than 3 weeks",
+        ],
+    ]

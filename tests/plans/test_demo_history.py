@@ -11,6 +11,7 @@ from django.core.management import call_command
 from oversight.accounts.models import Membership
 from oversight.plans.demo_history import DemoAction, month_ends, shifted_timescale, statuses
 from oversight.plans.models import Plan, StatusRecord
+from tests.html import words
 
 
 def test_timescales_move_by_whole_months_and_keep_their_shape() -> None:
@@ -122,7 +123,7 @@ def test_the_demo_has_annex_a_extracts_for_the_last_three_months_and_reloads_the
     records = client.get(
         f"/plans/demo/scorecard/{icpcs.pk}/records/?as_at=2026-10-31&team=Child+Protection+Team+1"
     )
-    assert records.status_code == 200 and "CH0" in records.content.decode()
+    assert records.status_code == 200 and any(word.startswith("CH0") for word in words(records))
 
     managers = ServiceAreaManager.objects.filter(plan=demo)
     areas = set(Indicator.objects.filter(plan=demo).values_list("service_area", flat=True))

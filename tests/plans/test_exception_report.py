@@ -118,6 +118,17 @@ def test_movements_since_last_month() -> None:
     assert (r.new_due, r.new_due_red, r.previously_red) == (2, 1, 3)
 
 
+def test_an_action_red_before_it_fell_due_becomes_red_when_it_falls_due() -> None:
+    r = report(
+        [
+            action("1.1", FEB, MAR, {FEB: "R", MAR: "R"}),  # Red last month too, but only due now
+            action("1.2", DEC, DEC, {FEB: "R", MAR: "R"}),
+        ]
+    )
+    assert r.newly_red == ["1.1"] and r.no_longer_red == []
+    assert r.trend_difference == 1 == len(r.newly_red) - len(r.no_longer_red)
+
+
 def test_table_3_puts_the_latest_deadline_first_and_a_shorter_range_before_a_longer() -> None:
     r = report(
         [
@@ -162,6 +173,18 @@ def test_warnings_where_statuses_contradict_the_dates() -> None:
         ("1.1", "White (not planned to start) but its timescale (Jan 17 - Jun 17) started in January 2017"),
         ("1.2", "Red without commentary"),
         ("1.3", "no update in March 2017; the latest status is from January 2017"),
+    ]
+
+
+def test_a_white_status_in_the_month_its_timescale_starts_is_flagged() -> None:
+    r = report(
+        [
+            action("1.1", MAR, date(2017, 6, 1), {MAR: "W"}),
+            action("1.2", date(2017, 4, 1), date(2017, 6, 1), {MAR: "W"}),  # starts next month: fine
+        ]
+    )
+    assert [(w.action_id, w.problem) for w in r.warnings] == [
+        ("1.1", "White (not planned to start) but its timescale (Mar 17 - Jun 17) started in March 2017")
     ]
 
 

@@ -93,6 +93,17 @@ def test_an_action_that_comes_back_is_back_in_the_plan(write_csv) -> None:
     assert Action.objects.get(action_id="1.2").in_plan
 
 
+def test_an_action_already_out_of_the_plan_does_not_leave_it_again(write_csv) -> None:
+    both = plan_rows(["1", "1.1", "A", "", "", "Dec-16"], ["1", "1.2", "B", "", "", "Dec-16"])
+    import_plan(write_csv("a.csv", both), "p", ALICE)
+    import_plan(write_csv("b.csv", both[:2]), "p", ALICE)
+    summary = import_plan(write_csv("c.csv", both[:2]), "p", Actor("bob"))
+    assert summary.no_longer_in_file == [] and summary.unchanged == 1
+    assert list(
+        Change.objects.filter(kind=Change.Kind.LEFT_PLAN).values_list("action__action_id", "actor")
+    ) == [("1.2", "alice")]
+
+
 def test_the_same_file_twice_changes_nothing() -> None:
     import_plan(BROMLEY / "plan.csv", "bromley", ALICE)
     changes = Change.objects.count()

@@ -45,10 +45,43 @@ DEC_16 = months((2016, 12), (2016, 12))
         ("2016-12-31", DEC_16),
         ("2016-12", DEC_16),
         ("Nov - Feb 17", months((2016, 11), (2017, 2))),
+        ("Sept. - Oct. 16", months((2016, 9), (2016, 10))),
     ],
 )
 def test_it_reads_what_councils_write(text: str, expected: Timescale) -> None:
     assert parse_timescale(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a range whose months are the same is that one month, not a year and a month
+        ("Oct - Oct 16", months((2016, 10), (2016, 10))),
+        ("Oct to October 2016", months((2016, 10), (2016, 10))),
+        ("Jan - Jan 17", months((2017, 1), (2017, 1))),
+        ("Dec - Dec 16", months((2016, 12), (2016, 12))),
+        ("Oct 16 - Oct 16", months((2016, 10), (2016, 10))),
+        # the year written is the last month's: a range that runs past December began the year before
+        ("Dec - Jan 17", months((2016, 12), (2017, 1))),
+        ("Dec–Jan 2017", months((2016, 12), (2017, 1))),
+        ("Feb - Jan 17", months((2016, 2), (2017, 1))),
+        ("Nov - Mar 17", months((2016, 11), (2017, 3))),
+        # a range within the year stays in it, to its very ends
+        ("Jan - Dec 16", months((2016, 1), (2016, 12))),
+        ("Nov - Dec 16", months((2016, 11), (2016, 12))),
+        ("Jan - Feb 17", months((2017, 1), (2017, 2))),
+        # both years written
+        ("Dec 16 - Jan 17", months((2016, 12), (2017, 1))),
+        ("Dec 2015 - Jan 2017", months((2015, 12), (2017, 1))),
+    ],
+)
+def test_a_range_of_months_with_one_year_ends_in_that_year(text: str, expected: Timescale) -> None:
+    assert parse_timescale(text) == expected
+
+
+def test_a_same_month_range_is_named_as_its_one_month() -> None:
+    assert parse_timescale("Oct - Oct 16").name == "October 2016"
+    assert parse_timescale("Dec - Jan 17").name == "December 2016 - January 2017"
 
 
 def test_a_date_cell_from_excel_is_its_month() -> None:

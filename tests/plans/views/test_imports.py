@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from oversight.plans.models import Action, Change, ImportRun, StatusRecord
 from tests.conftest import PLAN_ROWS
+from tests.html import visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +76,7 @@ def test_a_file_with_a_bad_row_lists_every_error_by_row_and_column_and_saves_not
         r">3</td>\s*<td[^>]*>F \(Timescale\)</td>\s*<td[^>]*>&#x27;Sometime&#x27; is not a timescale", page
     )
     assert re.search(r">4</td>\s*<td[^>]*>B \(Action ID\)</td>\s*<td[^>]*>expected an Action ID", page)
-    assert "Sometime" in page
+    assert "Sometime" in visible_text(page)
     assert Action.objects.get(action_id="1.1").lead == "HOS LS"
     assert not Action.objects.filter(action_id="2.4").exists()
 

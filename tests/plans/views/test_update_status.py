@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from oversight.plans.models import Action, Change, StatusRecord
+from tests.html import visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -92,7 +93,7 @@ def test_two_people_saving_the_same_action_the_second_is_refused_and_shown_what_
     assert response.status_code == 409
     page = response.content.decode()
     assert "Someone else changed this action while you were editing it" in page
-    assert "Lee" in page and "from “Red” to “Amber”" in page
+    assert "Lee" in visible_text(page) and "from “Red” to “Amber”" in page
     assert "Still not agreed." in page  # what Olivia typed is kept in the form
     assert (latest().rag, latest().commentary) == ("A", "Agreed by the board.")
     assert Action.objects.get(action_id="1.1").revision == 1
