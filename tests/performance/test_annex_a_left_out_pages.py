@@ -3,9 +3,7 @@ out with its reason, and a measure whose every record was left out gives no valu
 
 from __future__ import annotations
 
-import re
 from datetime import date
-from html import unescape
 
 import pytest
 
@@ -13,19 +11,15 @@ from oversight.performance.annex_a.load import load_extract
 from oversight.performance.annex_a_values import refresh_from_annex_a
 from oversight.performance.models import IndicatorValue
 from oversight.plans.plan_import import Actor
+from tests.html import visible_text
 from tests.performance.conftest import COMMON, computed
 
 pytestmark = pytest.mark.django_db
 
 
-def text(content: bytes) -> str:
-    """The page's words, without tags, on one line."""
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", content.decode())).split())
-
-
 def test_the_indicator_page_says_what_the_figure_left_out(signed_in, annex_a) -> None:
     indicator = computed(annex_a, "Re-referrals", "re_referrals", polarity="lower")
-    words = text(signed_in("vic").get(f"/plans/demo/scorecard/{indicator.pk}/").content)
+    words = visible_text(signed_in("vic").get(f"/plans/demo/scorecard/{indicator.pk}/"))
     assert "Figure 1 of 3 records: 33.3% (lower is better)" in words
     assert "Left out 1 record left out: Number of Referrals in Last 12 Months could not be read (1)." in words
 
@@ -33,7 +27,7 @@ def test_the_indicator_page_says_what_the_figure_left_out(signed_in, annex_a) ->
 def test_the_analyst_sees_each_record_left_out_with_its_reason(signed_in, annex_a) -> None:
     indicator = computed(annex_a, "Re-referrals", "re_referrals", polarity="lower")
     url = f"/plans/demo/scorecard/{indicator.pk}/records/?as_at=2023-05-31&team=Team+2"
-    words = text(signed_in("ana").get(url).content)
+    words = visible_text(signed_in("ana").get(url))
     assert "Records 2 in scope: 1 counted, 1 left out" in words
     assert "R3 Team 2 Not allocated No" in words
     assert "R4 Team 2 Bo Left out: Number of Referrals in Last 12 Months could not be read" in words
