@@ -106,9 +106,9 @@ def people(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
     problems: dict[str, str] = {}
     if request.method == "POST":
         values = {name: request.POST.get(name, "").strip() for name in values}
-        problems = _add_problems(values, access)
+        problems = _add_problems(values, access, _membership_of(plan, values["email"]))
         if not problems:
-            _add_person(request, plan, values)
+            _add_person(request, plan, access, values)
             messages.success(
                 request, f"{values['name'] or values['email']} is now {ROLE_LABELS[Role(values['role'])]}."
             )
@@ -134,12 +134,28 @@ def people(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
     )
 
 
-def _add_problems(values: dict[str, str], access: Access) -> dict[str, str]:
+def _person(email: str) -> Any:
+    """The account an email address names, if there is one."""
+    return get_user_model().objects.filter(email__iexact=email).order_by("pk").first()
+
+
+def _membership_of(plan: Plan, email: str) -> Membership | None:
+    person = _person(email) if email else None
+    return Membership.objects.filter(plan=plan, user=person).first() if person else None
+
+
+def _add_problems(values: dict[str, str], access: Access, existing: Membership | None) -> dict[str, str]:
     problems = {}
     try:
         validate_email(values["email"])
     except ValidationError:
         problems["email"] = "Enter an email address in the right format, like name@council.gov.uk"
+    if existing is not None and not access.can_grant(Role(existing.role)):
+        # adding someone who already has a role changes it: the same rule as changing it on the list
+        problems["email"] = (
+            f"{values['email']} is {ROLE_LABELS[Role(existing.role)]} in this plan: only an administrator"
+            " can change an administrator's role"
+        )
     if values["role"] not in {r.value for r in Role}:
         problems["role"] = "Select a role"
     elif not access.can_grant(Role(values["role"])):
@@ -149,26 +165,34 @@ def _add_problems(values: dict[str, str], access: Access) -> dict[str, str]:
     return problems
 
 
-def _add_person(request: HttpRequest, plan: Plan, values: dict[str, str]) -> None:
+def _add_person(request: HttpRequest, plan: Plan, access: Access, values: dict[str, str]) -> None:
     users = get_user_model()
     email = values["email"].lower()
     with transaction.atomic():
-        user = users.objects.filter(email__iexact=email).first()
+        user = _person(email)
         created = user is None
         if user is None:
             first, _, last = values["name"].partition(" ")
             user = users.objects.create_user(username=email, email=email, first_name=first, last_name=last)
             user.set_unusable_password()
             user.save()
-        membership, new = Membership.objects.update_or_create(
-            plan=plan, user=user, defaults={"role": values["role"], "leads": values["leads"]}
-        )
+        membership = Membership.objects.select_for_update().filter(plan=plan, user=user).first()
+        old = ""
+        if membership is None:
+            membership = Membership(plan=plan, user=user)
+        else:
+            if not access.can_grant(Role(membership.role)):
+                raise PermissionDenied("Only an administrator can change an administrator's role")
+            old = _describe(membership.role, membership.leads)
+        new = membership.pk is None
+        membership.role, membership.leads = values["role"], values["leads"]
+        membership.save()
         _record(
             plan,
             request,
             Change.Kind.ADDED if new else Change.Kind.CHANGED,
             user.get_username(),
-            "",
+            old,
             _describe(membership.role, membership.leads),
         )
     if created:
