@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from oversight.plans import audit
 from oversight.plans.audit import plan_changed
 from oversight.plans.evidence_types import EvidenceRefused, identify
 from oversight.plans.models import Action, Change, Evidence
@@ -64,7 +65,7 @@ def add_file(action: Action, upload: UploadedFile, title: str, actor: Actor) -> 
                 actor=actor.name,
                 user_id=actor.user_id,
             )
-            evidence_change(evidence, actor, Change.Kind.ADDED).save()
+            audit.save([evidence_change(evidence, actor, Change.Kind.ADDED)])
             plan_changed(action.plan_id)
     except BaseException:
         path.unlink(missing_ok=True)
@@ -84,7 +85,7 @@ def add_link(action: Action, url: str, title: str, actor: Actor) -> Evidence:
             actor=actor.name,
             user_id=actor.user_id,
         )
-        evidence_change(evidence, actor, Change.Kind.ADDED).save()
+        audit.save([evidence_change(evidence, actor, Change.Kind.ADDED)])
         plan_changed(action.plan_id)
     return evidence
 
@@ -94,13 +95,13 @@ def verify(evidence: Evidence, actor: Actor) -> None:
     with transaction.atomic():
         evidence.verified_by, evidence.verified = actor.name, timezone.now()
         evidence.save(update_fields=["verified_by", "verified"])
-        evidence_change(evidence, actor, Change.Kind.CHANGED, field="evidence verified").save()
+        audit.save([evidence_change(evidence, actor, Change.Kind.CHANGED, field="evidence verified")])
         plan_changed(evidence.action.plan_id)
 
 
 def remove(evidence: Evidence, actor: Actor) -> None:
     with transaction.atomic():
-        evidence_change(evidence, actor, Change.Kind.REMOVED).save()
+        audit.save([evidence_change(evidence, actor, Change.Kind.REMOVED)])
         plan_changed(evidence.action.plan_id)
         evidence.delete()
         if evidence.stored_name:

@@ -212,7 +212,7 @@ def _apply(
         ["priority", "key_action", "lead", "agencies", "timescale", "first_month", "last_month", "in_plan"],
         batch_size=BATCH,
     )
-    Change.objects.bulk_create(changes, batch_size=BATCH)
+    audit.save(changes)
     if parsed.column_of_recommendations:
         # the governance app owns recommendations; a plan file may still say which its actions answer
         from oversight.governance.mapping import link_from_plan_file
