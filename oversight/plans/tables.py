@@ -13,9 +13,19 @@ from pathlib import Path
 from typing import Any
 from zipfile import BadZipFile
 
+from django.conf import settings
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
+
+from oversight.lib.spreadsheet_limits import (
+    CellCount,
+    Limits,
+    SpreadsheetRefused,
+    check_text_file,
+    check_workbook,
+)
+from oversight.lib.text_encodings import EncodingRefused, decode_text
 
 HEADER_SEARCH_ROWS = 30
 
@@ -121,31 +131,46 @@ def cell_text(value: object) -> str:
     return str(value).strip()
 
 
+def reading_limits() -> Limits:
+    """What the site reads from one spreadsheet, as its administrator has set it."""
+    return Limits(
+        unpacked_bytes=settings.SPREADSHEET_MAX_UNPACKED_BYTES,
+        cells=settings.SPREADSHEET_MAX_CELLS,
+        compression_ratio=settings.SPREADSHEET_MAX_COMPRESSION_RATIO,
+    )
+
+
 def read_sheets(path: Path, sheet: str | None = None, *, percentages: bool = False) -> list[Sheet]:
     """The sheets of a CSV (one sheet) or XLSX file, or just the one named. With `percentages`, a
-    workbook's cells formatted as a percentage read as the figure shown ('86%'), not the 0.86 kept."""
+    workbook's cells formatted as a percentage read as the figure shown ('86%'), not the 0.86 kept.
+    A file beyond the reading limits, or that is not what its name says, is refused before it is read."""
     name = path.name
     if not path.exists():
         raise ImportFailed([Problem(name, f"there is no file at {path}")])
     suffix = path.suffix.lower()
-    if suffix == ".csv":
-        return [Sheet(name, "", _csv_rows(path))]
-    if suffix in {".xlsx", ".xlsm"}:
-        return _xlsx_sheets(path, sheet, percentages)
+    limits = reading_limits()
+    try:
+        if suffix == ".csv":
+            return [Sheet(name, "", _csv_rows(path, limits))]
+        if suffix in {".xlsx", ".xlsm"}:
+            check_workbook(path, limits)
+            return _xlsx_sheets(path, sheet, percentages, limits)
+    except (SpreadsheetRefused, EncodingRefused) as refused:
+        raise ImportFailed([Problem(name, str(refused))]) from None
     raise ImportFailed([Problem(name, "expected a .csv or .xlsx file")])
 
 
-def _csv_rows(path: Path) -> list[tuple[int, tuple[object, ...]]]:
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")  # what Excel on Windows saves as "CSV"
-    reader = csv.reader(io.StringIO(text, newline=""))
-    return [(reader.line_num, tuple(cells)) for cells in reader if any(c.strip() for c in cells)]
+def _csv_rows(path: Path, limits: Limits) -> list[tuple[int, tuple[object, ...]]]:
+    check_text_file(path, limits)
+    reader = csv.reader(io.StringIO(decode_text(path.read_bytes()), newline=""))
+    return [
+        (reader.line_num, tuple(cells))
+        for cells in CellCount(limits).rows(reader)
+        if any(c.strip() for c in cells)
+    ]
 
 
-def _xlsx_sheets(path: Path, wanted: str | None, percentages: bool = False) -> list[Sheet]:
+def _xlsx_sheets(path: Path, wanted: str | None, percentages: bool, limits: Limits) -> list[Sheet]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError) as error:
@@ -156,8 +181,11 @@ def _xlsx_sheets(path: Path, wanted: str | None, percentages: bool = False) -> l
             listed = ", ".join(f"'{n}'" for n in names)
             raise ImportFailed([Problem(path.name, f"there is no sheet '{wanted}' (sheets: {listed})")])
         sheets = []
+        count = CellCount(limits)
         for name in [wanted] if wanted else names:
-            found = book[name].iter_rows(values_only=not percentages)
+            worksheet = book[name]
+            worksheet.reset_dimensions()  # rows as written, not padded to the size the sheet claims
+            found = count.rows(worksheet.iter_rows(values_only=not percentages), f"sheet '{name}'")
             rows = [
                 (number, tuple(_shown(c) for c in cells) if percentages else tuple(cells))
                 for number, cells in enumerate(found, start=1)
