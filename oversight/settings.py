@@ -96,6 +96,16 @@ DATABASES = {
         conn_max_age=envint("DB_CONN_MAX_AGE", "0"),
     )
 }
+# The embedded database serves a trial or a small council: with its write-ahead log, pages read while
+# an import writes; a transaction takes the write lock as it begins, and a second writer waits its turn
+# (up to the timeout) instead of failing
+EMBEDDED_DATABASE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL",
+    "timeout": envint("SQLITE_TIMEOUT_SECONDS", "30"),
+    "transaction_mode": "IMMEDIATE",
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = EMBEDDED_DATABASE_OPTIONS
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
