@@ -9,9 +9,9 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth
-from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.validators import validate_email
+from django.core.validators import MaxLengthValidator, validate_email
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -20,13 +20,26 @@ from django.views.decorators.http import require_POST
 from oversight.accounts.access import plan_page
 from oversight.accounts.models import Membership
 from oversight.accounts.roles import ROLE_DESCRIPTIONS, ROLE_LABELS, Access, Role
+from oversight.lib.lengths import length_problems, limit_of, too_long
 from oversight.plans import audit
 from oversight.plans.models import Change, Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page
 
 
+class SignInForm(AuthenticationForm):
+    """Django's form gives the username field a maximum length without checking it: an over-long name
+    would reach the sign-in records (and PostgreSQL's limit on them) as a failed attempt."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        username = self.fields["username"]
+        limit = self.username_field.max_length or 150
+        username.validators.append(MaxLengthValidator(limit, too_long("Username", limit)))
+
+
 class SignIn(auth.LoginView):
     template_name = "accounts/sign_in.html"
+    form_class = SignInForm
     redirect_authenticated_user = True
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -68,6 +81,13 @@ class PasswordReset(auth.PasswordResetView):
     email_template_name = "accounts/password_reset_email.txt"
     subject_template_name = "accounts/password_reset_subject.txt"
 
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        form = context["form"]
+        if form.errors:
+            context["form_errors"] = [(name, m) for name, errors in form.errors.items() for m in errors]
+        return context
+
 
 class PasswordResetDone(auth.PasswordResetDoneView):
     template_name = "accounts/password_reset_done.html"
@@ -100,19 +120,37 @@ def _describe(role: str, leads: str) -> str:
     return ROLE_LABELS[Role(role)] + (f" (leads as {leads})" if leads else "")
 
 
+def _lengths() -> dict[str, tuple[str, int]]:
+    """A person's name goes into their first and last names, their email address is their username."""
+    users = get_user_model()
+    return {
+        "name": ("Full name", limit_of(users, "first_name")),
+        "email": ("Email address", min(limit_of(users, "username"), limit_of(users, "email"))),
+        "leads": ("Lead names", limit_of(Membership, "leads")),
+    }
+
+
 @plan_page(_manages_people)
 def people(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
     values = {"name": "", "email": "", "role": "", "leads": ""}
     problems: dict[str, str] = {}
     if request.method == "POST":
         values = {name: request.POST.get(name, "").strip() for name in values}
-        problems = _add_problems(values, access, _membership_of(plan, values["email"]))
+        problems = length_problems(values, _lengths()) or _add_problems(
+            values, access, _membership_of(plan, values["email"])
+        )
         if not problems:
             _add_person(request, plan, access, values)
             messages.success(
                 request, f"{values['name'] or values['email']} is now {ROLE_LABELS[Role(values['role'])]}."
             )
             return redirect("people", plan.slug)
+    return _people_page(request, plan, access, values, problems)
+
+
+def _people_page(
+    request: HttpRequest, plan: Plan, access: Access, values: dict[str, str], problems: dict[str, str]
+) -> HttpResponse:
     return render_plan_page(
         request,
         "accounts/people.html",
@@ -122,7 +160,7 @@ def people(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
         {
             "crumbs": plan_crumbs(plan),
             "rows": [
-                (m, access.can_grant(Role(m.role)), ROLE_LABELS[Role(m.role)])
+                (m, access.can_grant(Role(m.role)), ROLE_LABELS[Role(m.role)], problems.get(f"leads-{m.pk}"))
                 for m in Membership.objects.filter(plan=plan).select_related("user")
             ],
             "roles": [(r.value, r.label, ROLE_DESCRIPTIONS[r]) for r in Role if access.can_grant(r)],
@@ -223,8 +261,13 @@ def change_role(request: HttpRequest, plan: Plan, access: Access, pk: int) -> Ht
     role = request.POST.get("role", "")
     if role not in {r.value for r in Role} or not access.can_grant(Role(role)):
         raise PermissionDenied("That role cannot be given")
+    leads = request.POST.get("leads", "").strip()
+    label, limit = _lengths()["leads"]
+    if len(leads) > limit:
+        blank = {"name": "", "email": "", "role": "", "leads": ""}
+        return _people_page(request, plan, access, blank, {f"leads-{membership.pk}": too_long(label, limit)})
     membership.role = role
-    membership.leads = request.POST.get("leads", "").strip()
+    membership.leads = leads
     membership.save(update_fields=["role", "leads"])
     _record(plan, request, Change.Kind.CHANGED, who, old, _describe(role, membership.leads))
     messages.success(request, f"{who} is now {ROLE_LABELS[Role(role)]}.")

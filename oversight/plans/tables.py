@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
+from oversight.lib.lengths import too_long
 from oversight.lib.spreadsheet_limits import (
     CellCount,
     Limits,
@@ -28,6 +29,7 @@ from oversight.lib.spreadsheet_limits import (
 from oversight.lib.text_encodings import EncodingRefused, decode_text
 
 HEADER_SEARCH_ROWS = 30
+SHEET_NAME_LENGTH = 200  # as an import run keeps it; Excel's own limit is 31
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,18 @@ class Located:
     def data_rows(self) -> list[tuple[int, tuple[object, ...]]]:
         return [(n, cells) for n, cells in self.sheet.rows if n > self.header_row]
 
+    def too_long(self, row: int, cells: tuple[object, ...], limits: dict[str, int]) -> list[Problem]:
+        """A problem for each of the row's cells longer than its column's limit (by column key)."""
+        return [
+            self.sheet.problem(
+                f"{too_long(self.columns[key].label, limit)} (this one is {len(text):,})",
+                row,
+                self.column_name(key),
+            )
+            for key, limit in limits.items()
+            if key in self.positions and len(text := cell_text(self.value(cells, key))) > limit
+        ]
+
     def value(self, cells: tuple[object, ...], key: str) -> object:
         index = self.positions.get(key)
         if index is None or index >= len(cells):
@@ -183,6 +197,8 @@ def _xlsx_sheets(path: Path, wanted: str | None, percentages: bool, limits: Limi
         sheets = []
         count = CellCount(limits)
         for name in [wanted] if wanted else names:
+            if len(name) > SHEET_NAME_LENGTH:
+                raise ImportFailed([Problem(path.name, too_long("A sheet's name", SHEET_NAME_LENGTH))])
             worksheet = book[name]
             worksheet.reset_dimensions()  # rows as written, not padded to the size the sheet claims
             found = count.rows(worksheet.iter_rows(values_only=not percentages), f"sheet '{name}'")

@@ -13,10 +13,32 @@ from django.views.decorators.http import require_POST
 
 from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
+from oversight.lib.lengths import length_problems, limit_of
 from oversight.plans import evidence as store
 from oversight.plans.evidence_types import ACCEPTED_DESCRIPTION, EvidenceRefused
 from oversight.plans.models import Action, Evidence, Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page
+
+
+def _lengths() -> dict[str, tuple[str, int]]:
+    return {"title": ("Title", limit_of(Evidence, "title")), "url": ("Link", limit_of(Evidence, "url"))}
+
+
+def _add(request: HttpRequest, action: Action, values: dict[str, str]) -> dict[str, str]:
+    """Adds the link or the uploaded file; the problem with it, by field, if it is refused."""
+    upload = request.FILES.get("file")
+    try:
+        if values["kind"] == "link":
+            if not values["url"]:
+                raise EvidenceRefused("Enter the link to the evidence")
+            store.add_link(action, values["url"], values["title"], actor(request))
+        elif upload is None:
+            raise EvidenceRefused("Choose a file to upload")
+        else:
+            store.add_file(action, upload, values["title"], actor(request))
+    except EvidenceRefused as refused:
+        return {"url" if values["kind"] == "link" else "file": str(refused)}
+    return {}
 
 
 @plan_page()
@@ -29,22 +51,11 @@ def add_evidence(request: HttpRequest, plan: Plan, access: Access, action_id: st
     status = 200
     if request.method == "POST":
         values = {name: request.POST.get(name, "").strip() for name in values}
-        upload = request.FILES.get("file")
-        try:
-            if values["kind"] == "link":
-                if not values["url"]:
-                    raise EvidenceRefused("Enter the link to the evidence")
-                store.add_link(action, values["url"], values["title"], actor(request))
-            elif upload is None:
-                raise EvidenceRefused("Choose a file to upload")
-            else:
-                store.add_file(action, upload, values["title"], actor(request))
-        except EvidenceRefused as refused:
-            problems["url" if values["kind"] == "link" else "file"] = str(refused)
-            status = 400
-        else:
+        problems = length_problems(values, _lengths()) or _add(request, action, values)
+        if not problems:
             messages.success(request, f"Evidence added to action {action.action_id}.")
             return redirect("action", plan.slug, action.action_id)
+        status = 400
     return render_plan_page(
         request,
         "plans/add_evidence.html",
