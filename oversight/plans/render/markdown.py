@@ -10,7 +10,6 @@ from oversight.plans.exception_report import ExceptionReport
 from oversight.plans.render import tables
 from oversight.plans.render.tables import Table
 
-
 # what Markdown reads as emphasis, code, links, headings, tables or strike-through
 _ACTIVE = re.compile(r"([\\`*_\[\]|~#])")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -87,7 +89,19 @@ def download_evidence(
 ) -> HttpResponseBase:
     evidence = _evidence(plan, action_id, pk)
     if evidence.kind == Evidence.Kind.LINK:
-        return redirect(evidence.url)
+        # never a redirect: the address is shown, and the reader chooses to leave for it
+        return render_plan_page(
+            request,
+            "plans/leaving.html",
+            plan,
+            access,
+            "actions",
+            {
+                "crumbs": plan_crumbs(plan, (action_id, reverse("action", args=[plan.slug, action_id]))),
+                "evidence": evidence,
+                "host": urlsplit(evidence.url).hostname or "",
+            },
+        )
     response = FileResponse(
         store.stored_path(evidence).open("rb"),
         as_attachment=True,
