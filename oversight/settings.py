@@ -121,6 +121,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+CSRF_FAILURE_VIEW = "oversight.accounts.views.csrf_failure"
 LOGIN_URL = "sign-in"
 LOGIN_REDIRECT_URL = "plans"
 LOGOUT_REDIRECT_URL = "sign-in"

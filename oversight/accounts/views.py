@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import MaxLengthValidator, validate_email
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from oversight.accounts.access import plan_page
@@ -53,6 +53,12 @@ class SignIn(auth.LoginView):
                 for message in errors
             ]
         return context
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form sent without its security token (an old page, another tab signed out): the site's own
+    page, saying what to do, instead of Django's plain one."""
+    return render(request, "csrf_failure.html", {"reason": reason}, status=403)
 
 
 class ResetForm(PasswordResetForm):
