@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -184,11 +185,34 @@ def _csv_rows(path: Path, limits: Limits) -> list[tuple[int, tuple[object, ...]]
     ]
 
 
+# what openpyxl raises on a damaged workbook: a zip part cut short, XML that does not parse (lxml's
+# and the standard library's errors are both SyntaxErrors), a cell or row reference that is not one
+DAMAGED = (
+    InvalidFileException,
+    BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    KeyError,
+    ValueError,
+    TypeError,
+    SyntaxError,
+)
+
+
 def _xlsx_sheets(path: Path, wanted: str | None, percentages: bool, limits: Limits) -> list[Sheet]:
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError) as error:
-        raise ImportFailed([Problem(path.name, f"expected an Excel workbook ({error})")]) from None
+        return _workbook_sheets(path, wanted, percentages, limits)
+    except (ImportFailed, SpreadsheetRefused):
+        raise
+    except DAMAGED as error:
+        raise ImportFailed(
+            [Problem(path.name, f"the workbook is damaged, or not one Oversight can read ({error})")]
+        ) from None
+
+
+def _workbook_sheets(path: Path, wanted: str | None, percentages: bool, limits: Limits) -> list[Sheet]:
+    book = load_workbook(path, read_only=True, data_only=True)
     try:
         names = book.sheetnames
         if wanted is not None and wanted not in names:

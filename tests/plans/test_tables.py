@@ -5,6 +5,7 @@ encoding their byte-order mark names."""
 from __future__ import annotations
 
 import codecs
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -71,6 +72,33 @@ def test_every_reader_names_a_truncated_empty_or_renamed_file_for_what_it_is(
     assert only_problem(read, whole).startswith("cut.xlsx: the workbook is damaged or incomplete")
 
 
+def rewritten(path: Path, part: str, change: Callable[[bytes], bytes]) -> Path:
+    """The workbook with one part's bytes changed."""
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    parts[part] = change(parts[part])
+    with zipfile.ZipFile(path, "w") as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("part", "change"),
+    [
+        ("xl/workbook.xml", lambda data: b"<garbage"),
+        ("[Content_Types].xml", lambda data: b"nonsense"),
+        ("xl/worksheets/sheet1.xml", lambda data: data[: len(data) // 2]),  # the XML cut short
+        ("xl/worksheets/sheet1.xml", lambda data: data.replace(b'r="1"', b'r="x1"', 1)),  # not a row number
+    ],
+)
+def test_a_damaged_workbook_is_a_problem_not_a_traceback(write_xlsx, part: str, change) -> None:
+    path = rewritten(write_xlsx("s.xlsx", {"March": [["Action ID", "RAG"], ["1.1", "Red"]]}), part, change)
+    assert only_problem(read_status_file, path).startswith(
+        "s.xlsx: the workbook is damaged, or not one Oversight can read ("
+    )
+
+
 @override_settings(SPREADSHEET_MAX_CELLS=20)
 def test_a_sheet_with_more_cells_than_the_limit_is_refused_naming_it(write_xlsx, write_csv) -> None:
     rows = [["Action ID", "RAG"], *([["1.1", "Red"]] * 10)]  # 22 cells
@@ -87,16 +115,9 @@ def test_a_sheet_with_more_cells_than_the_limit_is_refused_naming_it(write_xlsx,
 @override_settings(SPREADSHEET_MAX_CELLS=1000)
 def test_a_sheet_claiming_a_million_rows_is_read_as_the_rows_it_has(write_xlsx) -> None:
     path = write_xlsx("claims.xlsx", {"Plan": [["Action ID", "RAG"], ["1.1", "Red"]]})
-    import zipfile
-
-    with zipfile.ZipFile(path) as source:
-        parts = {name: source.read(name) for name in source.namelist()}
-    sheet = "xl/worksheets/sheet1.xml"
-    parts[sheet] = parts[sheet].replace(b'<dimension ref="A1:B2"/>', b'<dimension ref="A1:XFD1048576"/>')
-    assert b"XFD1048576" in parts[sheet]
-    with zipfile.ZipFile(path, "w") as out:
-        for name, data in parts.items():
-            out.writestr(name, data)
+    claim = b'<dimension ref="A1:XFD1048576"/>'
+    rewritten(path, "xl/worksheets/sheet1.xml", lambda data: data.replace(b'<dimension ref="A1:B2"/>', claim))
+    assert claim in zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml")
     [found] = read_sheets(path)
     assert found.rows == [(1, ("Action ID", "RAG")), (2, ("1.1", "Red"))]
 
