@@ -142,9 +142,8 @@ def people(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
     problems: dict[str, str] = {}
     if request.method == "POST":
         values = {name: request.POST.get(name, "").strip() for name in values}
-        problems = length_problems(values, _lengths()) or _add_problems(
-            values, access, _membership_of(plan, values["email"])
-        )
+        problems = _add_problems(values, access, _membership_of(plan, values["email"]))
+        problems |= length_problems(values, _lengths())
         if not problems:
             _add_person(request, plan, access, values)
             messages.success(

@@ -97,3 +97,13 @@ def test_an_administrator_may_change_another_administrator_by_adding_them_again(
     assert Membership.objects.get(plan=plan, user__username="olivia").role == "officer"
     change = Change.objects.get(field="role")
     assert (change.old_value, change.new_value) == ("Administrator", "Improvement officer")
+
+
+def test_an_over_long_name_and_a_missing_role_are_listed_together(signed_in, plan) -> None:
+    response = signed_in("olivia").post(
+        "/plans/demo/people/", {"name": "N" * 151, "email": "new@council.example", "role": "", "leads": ""}
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'href="#name"' in html and 'href="#role"' in html
+    assert "Full name must be 150 characters or less" in html and "Select a role" in html
