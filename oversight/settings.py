@@ -96,6 +96,16 @@ DATABASES = {
         conn_max_age=envint("DB_CONN_MAX_AGE", "0"),
     )
 }
+# The embedded database serves a trial or a small council: with its write-ahead log, pages read while
+# an import writes; a transaction takes the write lock as it begins, and a second writer waits its turn
+# (up to the timeout) instead of failing
+EMBEDDED_DATABASE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL",
+    "timeout": envint("SQLITE_TIMEOUT_SECONDS", "30"),
+    "transaction_mode": "IMMEDIATE",
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = EMBEDDED_DATABASE_OPTIONS
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -111,6 +121,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+CSRF_FAILURE_VIEW = "oversight.accounts.views.csrf_failure"
 LOGIN_URL = "sign-in"
 LOGIN_REDIRECT_URL = "plans"
 LOGOUT_REDIRECT_URL = "sign-in"
@@ -193,6 +204,10 @@ STORAGES = {
 PRIVATE_FILES_DIR = Path(os.getenv("OVERSIGHT_FILES_DIR", DATA_DIR / "files"))
 EVIDENCE_MAX_BYTES = envint("EVIDENCE_MAX_MB", "20") * 1024 * 1024
 IMPORT_MAX_BYTES = envint("IMPORT_MAX_MB", "20") * 1024 * 1024
+# What one spreadsheet may hold, checked before it is read: a small workbook can unpack to gigabytes
+SPREADSHEET_MAX_UNPACKED_BYTES = envint("OVERSIGHT_MAX_UNPACKED_MB", "200") * 1024 * 1024
+SPREADSHEET_MAX_CELLS = envint("OVERSIGHT_MAX_CELLS", "5000000")
+SPREADSHEET_MAX_COMPRESSION_RATIO = envint("OVERSIGHT_MAX_COMPRESSION_RATIO", "200")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 

@@ -85,6 +85,14 @@ CAST = {
 PASSWORD = "correct horse battery staple"
 
 
+@pytest.fixture(scope="session")
+def hostile_workbook(tmp_path_factory) -> Path:
+    """A 1.3 MB workbook of an Action ID and a RAG column whose shared strings unpack to 490 MB."""
+    from tests.hostile_files import shared_strings_bomb
+
+    return shared_strings_bomb(tmp_path_factory.mktemp("hostile") / "statuses.xlsx")
+
+
 @pytest.fixture(autouse=True)
 def fresh_register_cache() -> None:
     """The register's per-process cache is keyed by primary keys, which rolled-back tests reuse."""

@@ -107,6 +107,12 @@ class Access:
         return self.manages or self.role is Role.ANALYST
 
     @property
+    def can_see_worker_names(self) -> bool:
+        """Workers' names (caseloads, figures by worker, the worker a viewing of child records was
+        about) are staff personal data."""
+        return self.manages or self.role is Role.ANALYST
+
+    @property
     def can_see_child_records(self) -> bool:
         """The child-level rows behind an Annex A figure: personal data, for analysts only."""
         return self.role is Role.ANALYST

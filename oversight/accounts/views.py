@@ -9,24 +9,37 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth
-from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.validators import validate_email
+from django.core.validators import MaxLengthValidator, validate_email
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from oversight.accounts.access import plan_page
 from oversight.accounts.models import Membership
 from oversight.accounts.roles import ROLE_DESCRIPTIONS, ROLE_LABELS, Access, Role
+from oversight.lib.lengths import length_problems, limit_of, too_long
 from oversight.plans import audit
 from oversight.plans.models import Change, Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page
 
 
+class SignInForm(AuthenticationForm):
+    """Django's form gives the username field a maximum length without checking it: an over-long name
+    would reach the sign-in records (and PostgreSQL's limit on them) as a failed attempt."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        username = self.fields["username"]
+        limit = self.username_field.max_length or 150
+        username.validators.append(MaxLengthValidator(limit, too_long("Username", limit)))
+
+
 class SignIn(auth.LoginView):
     template_name = "accounts/sign_in.html"
+    form_class = SignInForm
     redirect_authenticated_user = True
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -40,6 +53,12 @@ class SignIn(auth.LoginView):
                 for message in errors
             ]
         return context
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form sent without its security token (an old page, another tab signed out): the site's own
+    page, saying what to do, instead of Django's plain one."""
+    return render(request, "csrf_failure.html", {"reason": reason}, status=403)
 
 
 class ResetForm(PasswordResetForm):
@@ -67,6 +86,13 @@ class PasswordReset(auth.PasswordResetView):
     form_class = ResetForm
     email_template_name = "accounts/password_reset_email.txt"
     subject_template_name = "accounts/password_reset_subject.txt"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        form = context["form"]
+        if form.errors:
+            context["form_errors"] = [(name, m) for name, errors in form.errors.items() for m in errors]
+        return context
 
 
 class PasswordResetDone(auth.PasswordResetDoneView):
@@ -100,19 +126,36 @@ def _describe(role: str, leads: str) -> str:
     return ROLE_LABELS[Role(role)] + (f" (leads as {leads})" if leads else "")
 
 
+def _lengths() -> dict[str, tuple[str, int]]:
+    """A person's name goes into their first and last names, their email address is their username."""
+    users = get_user_model()
+    return {
+        "name": ("Full name", limit_of(users, "first_name")),
+        "email": ("Email address", min(limit_of(users, "username"), limit_of(users, "email"))),
+        "leads": ("Lead names", limit_of(Membership, "leads")),
+    }
+
+
 @plan_page(_manages_people)
 def people(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
     values = {"name": "", "email": "", "role": "", "leads": ""}
     problems: dict[str, str] = {}
     if request.method == "POST":
         values = {name: request.POST.get(name, "").strip() for name in values}
-        problems = _add_problems(values, access)
+        problems = _add_problems(values, access, _membership_of(plan, values["email"]))
+        problems |= length_problems(values, _lengths())
         if not problems:
-            _add_person(request, plan, values)
+            _add_person(request, plan, access, values)
             messages.success(
                 request, f"{values['name'] or values['email']} is now {ROLE_LABELS[Role(values['role'])]}."
             )
             return redirect("people", plan.slug)
+    return _people_page(request, plan, access, values, problems)
+
+
+def _people_page(
+    request: HttpRequest, plan: Plan, access: Access, values: dict[str, str], problems: dict[str, str]
+) -> HttpResponse:
     return render_plan_page(
         request,
         "accounts/people.html",
@@ -122,7 +165,7 @@ def people(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
         {
             "crumbs": plan_crumbs(plan),
             "rows": [
-                (m, access.can_grant(Role(m.role)), ROLE_LABELS[Role(m.role)])
+                (m, access.can_grant(Role(m.role)), ROLE_LABELS[Role(m.role)], problems.get(f"leads-{m.pk}"))
                 for m in Membership.objects.filter(plan=plan).select_related("user")
             ],
             "roles": [(r.value, r.label, ROLE_DESCRIPTIONS[r]) for r in Role if access.can_grant(r)],
@@ -134,12 +177,28 @@ def people(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
     )
 
 
-def _add_problems(values: dict[str, str], access: Access) -> dict[str, str]:
+def _person(email: str) -> Any:
+    """The account an email address names, if there is one."""
+    return get_user_model().objects.filter(email__iexact=email).order_by("pk").first()
+
+
+def _membership_of(plan: Plan, email: str) -> Membership | None:
+    person = _person(email) if email else None
+    return Membership.objects.filter(plan=plan, user=person).first() if person else None
+
+
+def _add_problems(values: dict[str, str], access: Access, existing: Membership | None) -> dict[str, str]:
     problems = {}
     try:
         validate_email(values["email"])
     except ValidationError:
         problems["email"] = "Enter an email address in the right format, like name@council.gov.uk"
+    if existing is not None and not access.can_grant(Role(existing.role)):
+        # adding someone who already has a role changes it: the same rule as changing it on the list
+        problems["email"] = (
+            f"{values['email']} is {ROLE_LABELS[Role(existing.role)]} in this plan: only an administrator"
+            " can change an administrator's role"
+        )
     if values["role"] not in {r.value for r in Role}:
         problems["role"] = "Select a role"
     elif not access.can_grant(Role(values["role"])):
@@ -149,26 +208,34 @@ def _add_problems(values: dict[str, str], access: Access) -> dict[str, str]:
     return problems
 
 
-def _add_person(request: HttpRequest, plan: Plan, values: dict[str, str]) -> None:
+def _add_person(request: HttpRequest, plan: Plan, access: Access, values: dict[str, str]) -> None:
     users = get_user_model()
     email = values["email"].lower()
     with transaction.atomic():
-        user = users.objects.filter(email__iexact=email).first()
+        user = _person(email)
         created = user is None
         if user is None:
             first, _, last = values["name"].partition(" ")
             user = users.objects.create_user(username=email, email=email, first_name=first, last_name=last)
             user.set_unusable_password()
             user.save()
-        membership, new = Membership.objects.update_or_create(
-            plan=plan, user=user, defaults={"role": values["role"], "leads": values["leads"]}
-        )
+        membership = Membership.objects.select_for_update().filter(plan=plan, user=user).first()
+        old = ""
+        if membership is None:
+            membership = Membership(plan=plan, user=user)
+        else:
+            if not access.can_grant(Role(membership.role)):
+                raise PermissionDenied("Only an administrator can change an administrator's role")
+            old = _describe(membership.role, membership.leads)
+        new = membership.pk is None
+        membership.role, membership.leads = values["role"], values["leads"]
+        membership.save()
         _record(
             plan,
             request,
             Change.Kind.ADDED if new else Change.Kind.CHANGED,
             user.get_username(),
-            "",
+            old,
             _describe(membership.role, membership.leads),
         )
     if created:
@@ -199,8 +266,13 @@ def change_role(request: HttpRequest, plan: Plan, access: Access, pk: int) -> Ht
     role = request.POST.get("role", "")
     if role not in {r.value for r in Role} or not access.can_grant(Role(role)):
         raise PermissionDenied("That role cannot be given")
+    leads = request.POST.get("leads", "").strip()
+    label, limit = _lengths()["leads"]
+    if len(leads) > limit:
+        blank = {"name": "", "email": "", "role": "", "leads": ""}
+        return _people_page(request, plan, access, blank, {f"leads-{membership.pk}": too_long(label, limit)})
     membership.role = role
-    membership.leads = request.POST.get("leads", "").strip()
+    membership.leads = leads
     membership.save(update_fields=["role", "leads"])
     _record(plan, request, Change.Kind.CHANGED, who, old, _describe(role, membership.leads))
     messages.success(request, f"{who} is now {ROLE_LABELS[Role(role)]}.")

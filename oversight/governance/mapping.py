@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from oversight.governance.models import Inspection, Recommendation
 from oversight.plans.action_ids import sort_key
-from oversight.plans.audit import change
+from oversight.plans.audit import actions_changed, change
 from oversight.plans.models import Action, Change, ImportRun, Plan
 from oversight.plans.plan_file import PlanFile
 from oversight.plans.plan_import import Actor
@@ -58,6 +58,7 @@ def link_from_plan_file(plan: Plan, parsed: PlanFile, actor: Actor, run: ImportR
         new = (current - in_file) | wanted.get(number, set())
         if new != current:
             recommendation.actions.set(new)
+            actions_changed(new ^ current)
             change(
                 plan.pk,
                 actor,

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from oversight.governance.models import Recommendation
 from oversight.governance.pillars import Pillar, PillarError, parse_pillars
+from oversight.lib.lengths import LONG_TEXT, limit_of
 from oversight.plans.tables import Column, ImportFailed, Located, Problem, cell_text, locate, read_sheets
 
 
@@ -115,6 +117,15 @@ def read_recommendation_file(path: Path, sheet: str | None = None) -> Recommenda
 def _row(
     located: Located, number: int, cells: tuple[object, ...], problems: list[Problem]
 ) -> RecommendationRow | None:
+    limits = {
+        "theme": limit_of(Recommendation, "theme"),
+        "text": LONG_TEXT,
+        "update": LONG_TEXT,
+        "impact": LONG_TEXT,
+    }
+    if too_long := located.too_long(number, cells, limits):
+        problems += too_long
+        return None
     raw = cell_text(located.value(cells, "number")).rstrip(".")
     text = cell_text(located.value(cells, "text"))
     if not raw.isdigit():

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from oversight.governance.models import Inspection, ProgressUpdate, Recommendation
 from oversight.governance.recommendation_file import RecommendationFile, read_recommendation_file
-from oversight.plans.audit import change, plan_changed
+from oversight.plans.audit import actions_changed, change, plan_changed
 from oversight.plans.models import Action, Change, Plan
 from oversight.plans.plan_import import Actor
 from oversight.plans.tables import ImportFailed, Problem
@@ -143,6 +143,7 @@ def _apply(
             before = sorted(a.pk for a in recommendation.actions.all()) if row.number in existing else []
             if linked != before:
                 recommendation.actions.set(linked)
+                actions_changed(set(linked) ^ set(before))
                 changes.append(
                     change(
                         plan.pk,

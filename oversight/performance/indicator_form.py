@@ -8,6 +8,7 @@ from dataclasses import dataclass, fields
 from decimal import Decimal, InvalidOperation
 
 from oversight.governance.recommendation_file import split_action_ids
+from oversight.lib.lengths import LONG_TEXT, limit_of, too_long
 from oversight.performance.models import Indicator
 from oversight.performance.scorecard import Polarity, Unit
 
@@ -129,14 +130,16 @@ def problems(values: dict[str, str], choices: Choices) -> dict[str, str]:
     found: dict[str, str] = {}
     if not values["name"]:
         found["name"] = "Enter the indicator's name"
-    elif len(values["name"]) > 300:
-        found["name"] = "Enter a name of 300 characters or fewer"
+    elif len(values["name"]) > limit_of(Indicator, "name"):
+        found["name"] = too_long("The name", limit_of(Indicator, "name"))
     elif values["name"] in choices.taken_names:
         found["name"] = "There is already an indicator with that name"
     if not values["service_area"]:
         found["service_area"] = "Enter the service area, for example Safeguarding"
-    elif len(values["service_area"]) > 200:
-        found["service_area"] = "Enter a service area of 200 characters or fewer"
+    elif len(values["service_area"]) > limit_of(Indicator, "service_area"):
+        found["service_area"] = too_long("The service area", limit_of(Indicator, "service_area"))
+    if len(values["definition"]) > LONG_TEXT:
+        found["definition"] = too_long("The definition", LONG_TEXT)
     if values["unit"] not in {u.value for u in Unit}:
         found["unit"] = "Select the unit"
     if values["polarity"] not in {p.value for p in Polarity}:

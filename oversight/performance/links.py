@@ -15,6 +15,7 @@ from oversight.performance.indicator_form import DETAILS, Details
 from oversight.performance.latest import LatestValue
 from oversight.performance.models import Indicator, IndicatorValue
 from oversight.performance.scorecard import Polarity, Unit
+from oversight.plans.audit import actions_changed
 from oversight.plans.models import Action, Plan
 from oversight.plans.register import register
 
@@ -103,7 +104,10 @@ def recommendation_choices(plan: Plan) -> dict[int, int]:
 def link(plan: Plan, indicator: Indicator, action_ids: Iterable[str], recommendations: Iterable[int]) -> None:
     """Links the indicator to exactly these actions of its plan and these recommendations of the
     latest inspection; links to recommendations of earlier inspections stay as they are."""
-    indicator.actions.set(Action.objects.filter(plan=plan, action_id__in=list(action_ids)))
+    before = set(indicator.actions.values_list("pk", flat=True))
+    after = set(Action.objects.filter(plan=plan, action_id__in=list(action_ids)).values_list("pk", flat=True))
+    indicator.actions.set(after)
+    actions_changed(before ^ after)
     latest = latest_inspection(plan)
     earlier = (
         indicator.recommendations.exclude(inspection=latest) if latest else Recommendation.objects.none()

@@ -1,4 +1,5 @@
-"""Action IDs such as '5.8.3': natural ordering (1.9 before 1.10) and the priority they start with."""
+"""Action IDs such as '5.8.3': natural ordering (1.9 before 1.10), the priority they start with, and
+whether one can be part of an action's web address."""
 
 from __future__ import annotations
 
@@ -24,3 +25,15 @@ def leading_number(action_id: str) -> int | None:
 def looks_like_action_id(text: str) -> bool:
     """'5.8.3', '10.2', 'P5.1a': what a plan's Action ID column holds, unlike a heading."""
     return re.fullmatch(r"[a-z]{0,3}\s?\d+(?:[.\-]\d+)*[a-z]?", text.strip(), re.IGNORECASE) is not None
+
+
+def address_problem(action_id: str) -> str | None:
+    """Why an Action ID cannot be part of its action's web address (/plans/demo/actions/5.8.3/), or None.
+    '/' separates the parts of an address, and browsers read '.' and '..' as 'this' and 'the parent'."""
+    if "/" in action_id:
+        return f"Action ID {action_id} holds '/', which cannot be part of a web address: write it as 5.8.3"
+    if not action_id.strip("."):
+        return f"Action ID {action_id} is only dots: write it as 5.8.3"
+    if not action_id.isprintable():
+        return "an Action ID cannot hold a line break, a tab or another invisible character"
+    return None

@@ -12,11 +12,15 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from oversight.lib.lengths import shortened_file_name
+from oversight.plans import audit
 from oversight.plans.audit import plan_changed
 from oversight.plans.evidence_types import EvidenceRefused, identify
 from oversight.plans.models import Action, Change, Evidence
 from oversight.plans.plan_import import Actor
 from oversight.plans.updates import evidence_change
+
+TITLE_FROM_LINK = 200  # a link with no title is titled by its address, cut to fit
 
 
 def evidence_dir() -> Path:
@@ -39,7 +43,7 @@ def human_size(size: int) -> str:
 
 
 def add_file(action: Action, upload: UploadedFile, title: str, actor: Actor) -> Evidence:
-    name = Path(upload.name or "").name
+    name = shortened_file_name(Path(upload.name or "").name)
     if upload.size is not None and upload.size > settings.EVIDENCE_MAX_BYTES:
         limit = human_size(settings.EVIDENCE_MAX_BYTES)
         raise EvidenceRefused(f"{name} is {human_size(upload.size)}: the largest file allowed is {limit}")
@@ -64,7 +68,7 @@ def add_file(action: Action, upload: UploadedFile, title: str, actor: Actor) -> 
                 actor=actor.name,
                 user_id=actor.user_id,
             )
-            evidence_change(evidence, actor, Change.Kind.ADDED).save()
+            audit.save([evidence_change(evidence, actor, Change.Kind.ADDED)])
             plan_changed(action.plan_id)
     except BaseException:
         path.unlink(missing_ok=True)
@@ -79,12 +83,12 @@ def add_link(action: Action, url: str, title: str, actor: Actor) -> Evidence:
         evidence = Evidence.objects.create(
             action=action,
             kind=Evidence.Kind.LINK,
-            title=title.strip() or url,
+            title=title.strip() or shortened_file_name(url, TITLE_FROM_LINK),
             url=url,
             actor=actor.name,
             user_id=actor.user_id,
         )
-        evidence_change(evidence, actor, Change.Kind.ADDED).save()
+        audit.save([evidence_change(evidence, actor, Change.Kind.ADDED)])
         plan_changed(action.plan_id)
     return evidence
 
@@ -94,13 +98,13 @@ def verify(evidence: Evidence, actor: Actor) -> None:
     with transaction.atomic():
         evidence.verified_by, evidence.verified = actor.name, timezone.now()
         evidence.save(update_fields=["verified_by", "verified"])
-        evidence_change(evidence, actor, Change.Kind.CHANGED, field="evidence verified").save()
+        audit.save([evidence_change(evidence, actor, Change.Kind.CHANGED, field="evidence verified")])
         plan_changed(evidence.action.plan_id)
 
 
 def remove(evidence: Evidence, actor: Actor) -> None:
     with transaction.atomic():
-        evidence_change(evidence, actor, Change.Kind.REMOVED).save()
+        audit.save([evidence_change(evidence, actor, Change.Kind.REMOVED)])
         plan_changed(evidence.action.plan_id)
         evidence.delete()
         if evidence.stored_name:

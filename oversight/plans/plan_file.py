@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from oversight.plans.action_ids import leading_number, looks_like_action_id
+from oversight.lib.lengths import LONG_TEXT, limit_of, too_long
+from oversight.plans.action_ids import address_problem, leading_number, looks_like_action_id
+from oversight.plans.models import Action, Priority
 from oversight.plans.tables import (
     Column,
     ImportFailed,
@@ -116,6 +118,18 @@ def parse_priority(text: object) -> tuple[int, str] | None:
     return int(m.group(1)), re.sub(r"\s+", " ", m.group(2) or "").strip()
 
 
+def _limits() -> dict[str, int]:
+    """The most characters each column's cells may hold (the Priority cell holds its title)."""
+    return {
+        "action_id": limit_of(Action, "action_id"),
+        "key_action": LONG_TEXT,
+        "lead": limit_of(Action, "lead"),
+        "agencies": limit_of(Action, "agencies"),
+        "timescale": limit_of(Action, "timescale"),
+        "priority": limit_of(Priority, "title"),
+    }
+
+
 def read_plan_file(path: Path, sheet: str | None = None) -> PlanFile:
     located = locate(read_sheets(path, sheet), PLAN_COLUMNS)
     return _read_rows(located)
@@ -145,6 +159,7 @@ def _read_rows(located: Located) -> PlanFile:
     result = PlanFile(sheet.file, sheet.name, [])
     seen: dict[str, int] = {}
     section: int | None = None
+    limits = _limits()
 
     for number, cells in located.data_rows():
         filled = [cell_text(c) for c in cells if cell_text(c)]
@@ -152,7 +167,9 @@ def _read_rows(located: Located) -> PlanFile:
             heading = parse_priority(filled[0])
             if heading:
                 section = heading[0]
-                if heading[1]:
+                if len(heading[1]) > limits["priority"]:
+                    problems.append(sheet.problem(too_long("A priority's title", limits["priority"]), number))
+                elif heading[1]:
                     result.priority_titles[heading[0]] = heading[1]
             else:
                 result.headings_skipped += 1
@@ -176,6 +193,9 @@ def _read_rows(located: Located) -> PlanFile:
             )
             continue
         seen[action_id] = number
+        problems += located.too_long(number, cells, limits)
+        if (unaddressable := address_problem(action_id)) is not None:
+            problems.append(sheet.problem(unaddressable, number, located.column_name("action_id")))
 
         priority = _priority_of(located, cells, action_id, section, result, problems, number)
         key_action = cell_text(located.value(cells, "key_action"))

@@ -12,13 +12,17 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from oversight.lib.lengths import length_problems, limit_of
 from oversight.plans import audit
 from oversight.plans.action_ids import sort_key
+from oversight.plans.addresses import short_name_problem
 from oversight.plans.models import Action, Change, ImportRun, Plan, Priority
 from oversight.plans.plan_file import PlanFile, PlanRow, read_plan_file
+from oversight.plans.tables import ImportFailed, Problem
 
 TRACKED_FIELDS = ("priority", "key_action", "lead", "agencies", "timescale")
 BATCH = 1000
+ACTOR_LENGTH = 150
 
 Progress = Callable[[str], None]
 
@@ -29,6 +33,10 @@ class Actor:
 
     name: str
     user_id: int | None = None
+
+    def __post_init__(self) -> None:
+        # records keep who acted as at the time, in 150 characters (a full name can be 301)
+        object.__setattr__(self, "name", self.name[:ACTOR_LENGTH])
 
     @classmethod
     def named(cls, name: str) -> Actor:
@@ -107,10 +115,29 @@ def import_plan(
 ) -> PlanImportSummary:
     """All or nothing: ImportFailed (nothing changed) or the summary of what changed."""
     parsed = read_plan_file(path, sheet)
+    _check_plan_details(parsed.file, slug, title, council)
     if progress:
         progress(f"read {len(parsed.actions):,} actions from {parsed.file}")
     with transaction.atomic():
         return _apply(parsed, path, slug, actor, title, council, started, progress)
+
+
+def _check_plan_details(file: str, slug: str, title: str | None, council: str | None) -> None:
+    """A new plan's short name must be its address; a title and council must fit."""
+    problems = [
+        Problem(file, message)
+        for message in length_problems(
+            {"title": title or "", "council": council or ""},
+            {
+                "title": ("The plan's title (--title)", limit_of(Plan, "title")),
+                "council": ("The council's name (--council)", limit_of(Plan, "council")),
+            },
+        ).values()
+    ]
+    if not Plan.objects.filter(slug=slug).exists() and (problem := short_name_problem(slug)):
+        problems.insert(0, Problem(file, f"the plan's short name '{slug}' cannot be used: {problem}"))
+    if problems:
+        raise ImportFailed(problems)
 
 
 def _apply(
@@ -212,7 +239,7 @@ def _apply(
         ["priority", "key_action", "lead", "agencies", "timescale", "first_month", "last_month", "in_plan"],
         batch_size=BATCH,
     )
-    Change.objects.bulk_create(changes, batch_size=BATCH)
+    audit.save(changes)
     if parsed.column_of_recommendations:
         # the governance app owns recommendations; a plan file may still say which its actions answer
         from oversight.governance.mapping import link_from_plan_file

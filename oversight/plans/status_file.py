@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from oversight.lib.lengths import LONG_TEXT
 from oversight.plans.action_ids import looks_like_action_id
 from oversight.plans.plan_file import ACTION_ID
 from oversight.plans.tables import Column, ImportFailed, Problem, cell_text, locate, read_sheets
@@ -69,6 +70,7 @@ def read_status_file(path: Path, sheet: str | None = None) -> StatusFile:
             )
             continue
         seen[action_id] = number
+        problems += located.too_long(number, cells, {"commentary": LONG_TEXT})
         raw = located.value(cells, "rag")
         rag = parse_rag(raw)
         if rag is None:

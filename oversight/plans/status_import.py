@@ -10,8 +10,8 @@ from pathlib import Path
 from django.db import transaction
 
 from oversight.lib.months import month_of
-from oversight.plans.audit import plan_changed
-from oversight.plans.models import RAG, Action, Change, ImportRun, Plan, StatusRecord
+from oversight.plans import audit
+from oversight.plans.models import RAG, Action, ImportRun, Plan, StatusRecord
 from oversight.plans.plan_import import BATCH, Actor, Progress, record_import_run
 from oversight.plans.report_data import latest_status_on
 from oversight.plans.status_file import read_status_file
@@ -121,8 +121,8 @@ def import_statuses(
             )
             summary.by_rag[row.rag] += 1
         StatusRecord.objects.bulk_create(records, batch_size=BATCH)
-        Change.objects.bulk_create(changes, batch_size=BATCH)
-        plan_changed(plan.pk)
+        audit.save(changes)
+        audit.plan_changed(plan.pk)
         summary.recorded = len(records)
         summary.actions_without_status = len(in_plan - {row.action_id for row in parsed.statuses})
         run.summary = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -13,11 +14,23 @@ from pathlib import Path
 from typing import Any
 from zipfile import BadZipFile
 
+from django.conf import settings
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
+from oversight.lib.lengths import too_long
+from oversight.lib.spreadsheet_limits import (
+    CellCount,
+    Limits,
+    SpreadsheetRefused,
+    check_text_file,
+    check_workbook,
+)
+from oversight.lib.text_encodings import EncodingRefused, decode_text
+
 HEADER_SEARCH_ROWS = 30
+SHEET_NAME_LENGTH = 200  # as an import run keeps it; Excel's own limit is 31
 
 
 @dataclass(frozen=True)
@@ -97,6 +110,18 @@ class Located:
     def data_rows(self) -> list[tuple[int, tuple[object, ...]]]:
         return [(n, cells) for n, cells in self.sheet.rows if n > self.header_row]
 
+    def too_long(self, row: int, cells: tuple[object, ...], limits: dict[str, int]) -> list[Problem]:
+        """A problem for each of the row's cells longer than its column's limit (by column key)."""
+        return [
+            self.sheet.problem(
+                f"{too_long(self.columns[key].label, limit)} (this one is {len(text):,})",
+                row,
+                self.column_name(key),
+            )
+            for key, limit in limits.items()
+            if key in self.positions and len(text := cell_text(self.value(cells, key))) > limit
+        ]
+
     def value(self, cells: tuple[object, ...], key: str) -> object:
         index = self.positions.get(key)
         if index is None or index >= len(cells):
@@ -121,43 +146,86 @@ def cell_text(value: object) -> str:
     return str(value).strip()
 
 
+def reading_limits() -> Limits:
+    """What the site reads from one spreadsheet, as its administrator has set it."""
+    return Limits(
+        unpacked_bytes=settings.SPREADSHEET_MAX_UNPACKED_BYTES,
+        cells=settings.SPREADSHEET_MAX_CELLS,
+        compression_ratio=settings.SPREADSHEET_MAX_COMPRESSION_RATIO,
+    )
+
+
 def read_sheets(path: Path, sheet: str | None = None, *, percentages: bool = False) -> list[Sheet]:
     """The sheets of a CSV (one sheet) or XLSX file, or just the one named. With `percentages`, a
-    workbook's cells formatted as a percentage read as the figure shown ('86%'), not the 0.86 kept."""
+    workbook's cells formatted as a percentage read as the figure shown ('86%'), not the 0.86 kept.
+    A file beyond the reading limits, or that is not what its name says, is refused before it is read."""
     name = path.name
     if not path.exists():
         raise ImportFailed([Problem(name, f"there is no file at {path}")])
     suffix = path.suffix.lower()
-    if suffix == ".csv":
-        return [Sheet(name, "", _csv_rows(path))]
-    if suffix in {".xlsx", ".xlsm"}:
-        return _xlsx_sheets(path, sheet, percentages)
+    limits = reading_limits()
+    try:
+        if suffix == ".csv":
+            return [Sheet(name, "", _csv_rows(path, limits))]
+        if suffix in {".xlsx", ".xlsm"}:
+            check_workbook(path, limits)
+            return _xlsx_sheets(path, sheet, percentages, limits)
+    except (SpreadsheetRefused, EncodingRefused) as refused:
+        raise ImportFailed([Problem(name, str(refused))]) from None
     raise ImportFailed([Problem(name, "expected a .csv or .xlsx file")])
 
 
-def _csv_rows(path: Path) -> list[tuple[int, tuple[object, ...]]]:
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")  # what Excel on Windows saves as "CSV"
-    reader = csv.reader(io.StringIO(text, newline=""))
-    return [(reader.line_num, tuple(cells)) for cells in reader if any(c.strip() for c in cells)]
+def _csv_rows(path: Path, limits: Limits) -> list[tuple[int, tuple[object, ...]]]:
+    check_text_file(path, limits)
+    reader = csv.reader(io.StringIO(decode_text(path.read_bytes()), newline=""))
+    return [
+        (reader.line_num, tuple(cells))
+        for cells in CellCount(limits).rows(reader)
+        if any(c.strip() for c in cells)
+    ]
 
 
-def _xlsx_sheets(path: Path, wanted: str | None, percentages: bool = False) -> list[Sheet]:
+# what openpyxl raises on a damaged workbook: a zip part cut short, XML that does not parse (lxml's
+# and the standard library's errors are both SyntaxErrors), a cell or row reference that is not one
+DAMAGED = (
+    InvalidFileException,
+    BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    KeyError,
+    ValueError,
+    TypeError,
+    SyntaxError,
+)
+
+
+def _xlsx_sheets(path: Path, wanted: str | None, percentages: bool, limits: Limits) -> list[Sheet]:
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError) as error:
-        raise ImportFailed([Problem(path.name, f"expected an Excel workbook ({error})")]) from None
+        return _workbook_sheets(path, wanted, percentages, limits)
+    except (ImportFailed, SpreadsheetRefused):
+        raise
+    except DAMAGED as error:
+        raise ImportFailed(
+            [Problem(path.name, f"the workbook is damaged, or not one Oversight can read ({error})")]
+        ) from None
+
+
+def _workbook_sheets(path: Path, wanted: str | None, percentages: bool, limits: Limits) -> list[Sheet]:
+    book = load_workbook(path, read_only=True, data_only=True)
     try:
         names = book.sheetnames
         if wanted is not None and wanted not in names:
             listed = ", ".join(f"'{n}'" for n in names)
             raise ImportFailed([Problem(path.name, f"there is no sheet '{wanted}' (sheets: {listed})")])
         sheets = []
+        count = CellCount(limits)
         for name in [wanted] if wanted else names:
-            found = book[name].iter_rows(values_only=not percentages)
+            if len(name) > SHEET_NAME_LENGTH:
+                raise ImportFailed([Problem(path.name, too_long("A sheet's name", SHEET_NAME_LENGTH))])
+            worksheet = book[name]
+            worksheet.reset_dimensions()  # rows as written, not padded to the size the sheet claims
+            found = count.rows(worksheet.iter_rows(values_only=not percentages), f"sheet '{name}'")
             rows = [
                 (number, tuple(_shown(c) for c in cells) if percentages else tuple(cells))
                 for number, cells in enumerate(found, start=1)

@@ -8,6 +8,7 @@ from datetime import date
 from django.db import transaction
 from django.db.models import F
 
+from oversight.lib.lengths import LONG_TEXT, too_long
 from oversight.lib.months import last_day, month_of
 from oversight.plans.audit import change, plan_changed
 from oversight.plans.models import RAG, Action, Change, Evidence, StatusRecord
@@ -23,6 +24,8 @@ def update_problems(rag: str, commentary: str) -> dict[str, str]:
         problems["rag"] = "Select a RAG status"
     elif rag in NEEDS_COMMENTARY and not commentary.strip():
         problems["commentary"] = f"Enter commentary: it is needed for a {RAG(rag).label} status"
+    if len(commentary.strip()) > LONG_TEXT:
+        problems["commentary"] = too_long("Commentary", LONG_TEXT)
     return problems
 
 

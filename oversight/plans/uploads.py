@@ -20,10 +20,11 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
+from oversight.lib.lengths import length_problems, shortened_file_name
 from oversight.plans.models import Change
 from oversight.plans.plan_import import Actor, import_plan
 from oversight.plans.status_import import import_statuses
-from oversight.plans.tables import ImportFailed, Problem
+from oversight.plans.tables import SHEET_NAME_LENGTH, ImportFailed, Problem
 
 IMPORTABLE = (".csv", ".xlsx")
 KEEP_PENDING_SECONDS = 24 * 3600  # an upload never confirmed is deleted a day later
@@ -74,7 +75,12 @@ def pending_dir(token: str) -> Path:
 def safe_name(name: str) -> str:
     """The uploaded file's own name without any folders or odd characters, for messages and records."""
     base = PurePath(name.replace("\\", "/")).name
-    return re.sub(r"[^\w. ()-]", "_", base).strip(" .") or "upload"
+    return shortened_file_name(re.sub(r"[^\w. ()-]", "_", base).strip(" .") or "upload")
+
+
+def sheet_problems(values: dict[str, str]) -> dict[str, str]:
+    """The sheet an upload form names is looked for in the workbook, and must fit where it is kept."""
+    return length_problems(values, {"sheet": ("The sheet's name", SHEET_NAME_LENGTH)})
 
 
 def keep(upload: UploadedFile, kind: str, as_at: date | None, sheet: str | None) -> PendingImport:

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.db import transaction
 
+from oversight.lib.lengths import LONG_TEXT, too_long
 from oversight.plans import audit
 from oversight.plans.models import RAG, Action, Change, StatusRecord, Verification
 from oversight.plans.plan_import import Actor
@@ -55,6 +56,8 @@ def send_back(action: Action, reason: str, actor: Actor, today: date) -> StatusR
     """The action returns to Amber, with the reason as its commentary, and the lead sees why."""
     if not reason.strip():
         raise NotComplete("give the reason the completion is sent back, for the action's lead")
+    if len(reason.strip()) > LONG_TEXT:
+        raise NotComplete(too_long("the reason", LONG_TEXT))
     with transaction.atomic():
         Action.objects.select_for_update().filter(pk=action.pk).first()
         action.refresh_from_db()

@@ -172,6 +172,16 @@ def test_only_a_site_administrator_starts_a_plan(signed_in) -> None:
     assert again.status_code == 400 and b"lower-case letters" in again.content
 
 
+def test_a_plan_cannot_take_the_short_name_of_another_page(signed_in) -> None:
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.filter(username="nora").update(is_superuser=True)
+    response = signed_in("nora").post("/plans/new/", {"title": "New", "council": "Demo", "slug": "new"})
+    assert response.status_code == 400
+    assert "&#x27;new&#x27; is the address of another page" in response.content.decode()
+    assert signed_in("nora").get("/plans/new/").status_code == 200  # still the page that starts a plan
+
+
 def test_a_refusal_says_why_on_a_gov_uk_page(signed_in) -> None:
     response = signed_in("lee").get("/plans/demo/actions/2.1/update/")
     assert response.status_code == 403

@@ -79,3 +79,18 @@ def test_a_post_with_the_token_from_the_page_is_accepted(plan) -> None:
         "/sign-in/", {"username": "lee", "password": PASSWORD, "csrfmiddlewaretoken": token}
     )
     assert response.status_code == 302
+
+
+def test_a_refused_form_is_explained_on_the_sites_own_page(guarded: Client, plan) -> None:
+    response = guarded.post("/plans/demo/actions/1.1/update/", {"rag": "G"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "<title>Your form was not sent – Oversight</title>" in html and "govuk-template" in html
+    assert "Nothing has been saved" in html and 'href="/"' in html
+
+
+def test_a_sign_in_sent_from_an_old_page_is_explained_with_a_way_back(plan) -> None:
+    response = Client(enforce_csrf_checks=True).post("/sign-in/", {"username": "lee", "password": PASSWORD})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Your form was not sent" in html and 'href="/sign-in/"' in html

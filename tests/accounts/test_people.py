@@ -66,3 +66,44 @@ def test_changing_and_removing_a_role_is_recorded(signed_in, plan) -> None:
     changes = [(c.kind, c.old_value, c.new_value) for c in Change.objects.filter(field="role").order_by("id")]
     assert changes == [("changed", "Viewer", "Board member"), ("removed", "Board member", "")]
     assert signed_in("vic").get("/plans/demo/").status_code == 404
+
+
+def test_an_officer_cannot_demote_an_administrator_by_adding_them_again(signed_in, plan) -> None:
+    response = signed_in("olivia").post(
+        "/plans/demo/people/", {"name": "", "email": "ALICE@council.example", "role": "viewer", "leads": ""}
+    )
+    assert response.status_code == 400
+    assert "only an administrator can change an administrator" in response.content.decode()
+    assert Membership.objects.get(plan=plan, user__username="alice").role == "administrator"
+    assert not Change.objects.filter(field="role").exists()
+
+
+def test_adding_someone_who_already_has_a_role_records_the_role_they_had(signed_in, plan) -> None:
+    response = signed_in("olivia").post(
+        "/plans/demo/people/", {"name": "", "email": "vic@council.example", "role": "board", "leads": ""}
+    )
+    assert response.status_code == 302
+    assert Membership.objects.get(plan=plan, user__username="vic").role == "board"
+    change = Change.objects.get(field="role")
+    assert (change.kind, change.old_value, change.new_value) == ("changed", "Viewer", "Board member")
+
+
+def test_an_administrator_may_change_another_administrator_by_adding_them_again(signed_in, plan) -> None:
+    Membership.objects.filter(plan=plan, user__username="olivia").update(role="administrator")
+    response = signed_in("alice").post(
+        "/plans/demo/people/", {"name": "", "email": "olivia@council.example", "role": "officer", "leads": ""}
+    )
+    assert response.status_code == 302
+    assert Membership.objects.get(plan=plan, user__username="olivia").role == "officer"
+    change = Change.objects.get(field="role")
+    assert (change.old_value, change.new_value) == ("Administrator", "Improvement officer")
+
+
+def test_an_over_long_name_and_a_missing_role_are_listed_together(signed_in, plan) -> None:
+    response = signed_in("olivia").post(
+        "/plans/demo/people/", {"name": "N" * 151, "email": "new@council.example", "role": "", "leads": ""}
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'href="#name"' in html and 'href="#role"' in html
+    assert "Full name must be 150 characters or less" in html and "Select a role" in html

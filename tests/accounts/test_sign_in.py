@@ -110,3 +110,35 @@ def test_a_password_reset_for_an_unknown_address_says_the_same_and_sends_nothing
     response = client.post("/password-reset/", {"email": "nobody@council.example"})
     assert response["Location"] == "/password-reset/sent/"
     assert mail.outbox == []
+
+
+def sign_in_from(address: str, username: str, password: str):
+    return Client(REMOTE_ADDR=address).post("/sign-in/", {"username": username, "password": password})
+
+
+def test_a_lock_out_holds_whatever_address_the_attempts_come_from(plan: object) -> None:
+    for n in range(5):
+        sign_in_from(f"10.0.0.{n}", "lee", "guess")
+    assert sign_in_from("192.0.2.7", "lee", PASSWORD).status_code == 429
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        [" lee", "lee ", " lee ", "lee", "\tlee"],  # spaces around the name are not part of it
+        ["ｌｅｅ", "ｌee", "lｅe", "leｅ", "ｌｅe"],  # full-width letters read as the plain ones
+    ],
+)
+def test_every_way_of_writing_the_same_username_counts_against_one_account(plan: object, variants) -> None:
+    statuses = [
+        sign_in_from(f"10.0.1.{n}", variant, "guess").status_code for n, variant in enumerate(variants)
+    ]
+    assert statuses == [200, 200, 200, 200, 429]  # the fifth wrong password locks the account
+    assert sign_in_from("192.0.2.8", "lee", PASSWORD).status_code == 429
+
+
+def test_a_username_in_other_capitals_is_another_username_that_signs_no_one_in(plan: object) -> None:
+    for variant in ("LEE", "Lee", "lEe", "leE", "LeE"):
+        response = sign_in_from("10.0.2.1", variant, PASSWORD)
+        assert response.status_code == 200 and b"There is a problem" in response.content
+    assert sign_in_from("10.0.2.1", "lee", PASSWORD).status_code == 302  # lee was never locked

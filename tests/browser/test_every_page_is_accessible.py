@@ -15,6 +15,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_the_pages_before_signing_in(pages, browser_plan, visit, submit, mailoutbox):
     page = visit(pages.new(), "/sign-in/")
+    page.context.clear_cookies()  # as when the page was left open past its session
+    page.get_by_label("Username").fill("nora")
+    page.get_by_label("Password").fill("wrong")
+    submit(page, "Sign in", status=403)
+    assert page.locator("h1").inner_text() == "Your form was not sent"
+
+    visit(page, "/sign-in/")
     page.get_by_label("Username").fill("nora")
     for _ in range(4):
         page.get_by_label("Password").fill("wrong")
@@ -25,6 +32,9 @@ def test_the_pages_before_signing_in(pages, browser_plan, visit, submit, mailout
     assert page.locator("h1").inner_text() == "Too many attempts to sign in"
 
     visit(page, "/password-reset/")
+    page.get_by_label("Email address").fill("not an address")
+    submit(page, "Send the link")
+    assert page.locator(".govuk-error-summary").is_visible()
     page.get_by_label("Email address").fill("olivia@council.example")
     submit(page, "Send the link")
     assert page.locator("h1").inner_text() == "Check your email"
@@ -63,6 +73,8 @@ def test_the_pages_an_officer_sees(sign_in, visit, submit, follow, write_csv):
     page.get_by_label("Title").fill("Governance protocol")
     submit(page, "Add evidence")  # the action page listing evidence that can be removed
     assert page.get_by_role("button", name="Remove Governance protocol").is_visible()
+    follow(page, "Governance protocol")  # the page saying where the link goes
+    assert page.locator("h1").inner_text() == "You are leaving Oversight"
 
     visit(page, "/plans/demo/my-actions/")
     visit(page, "/plans/demo/report/")

@@ -120,6 +120,24 @@ def test_every_viewing_of_child_records_is_in_the_audit_log(signed_in, icpcs, pl
     assert "2 changes." in viewings and "Viewed: child records" in viewings
 
 
+WORKER_NAMES_SEEN_BY = {"alice", "olivia", "ana"}
+
+
+def test_the_audit_log_names_the_worker_a_viewing_was_about_only_to_those_who_see_workers_names(
+    signed_in, icpcs
+) -> None:
+    page(signed_in("ana"), f"/plans/demo/scorecard/{icpcs.pk}/records/?as_at=2023-05-31&worker=Ann")
+    for username in ("alice", "olivia", "lee", "lara", "bob", "ana", "vic"):
+        words = text(page(signed_in(username), "/plans/demo/audit/?field=child+records"))
+        assert "1 change." in words, username
+        if username in WORKER_NAMES_SEEN_BY:
+            assert "as at 31 May 2023; worker Ann; 2 records, page 1 of 1" in words, username
+        else:
+            assert "as at 31 May 2023; worker (name withheld); 2 records, page 1 of 1" in words, username
+            assert "Ann;" not in words, username
+    assert "worker Ann;" in Change.objects.get(kind=Change.Kind.VIEWED).new_value  # kept whole
+
+
 def test_a_long_list_of_child_records_is_paged(signed_in, icpcs, monkeypatch) -> None:
     monkeypatch.setattr(annex_a_views, "RECORDS_PAGE_SIZE", 2)
     url = f"/plans/demo/scorecard/{icpcs.pk}/records/?as_at=2023-05-31"  # every team

@@ -174,7 +174,7 @@ def test_xlsx_problems_name_the_sheet(write_xlsx) -> None:
 def test_a_file_that_is_not_a_spreadsheet_is_refused(tmp_path) -> None:
     path = tmp_path / "plan.xlsx"
     path.write_text("not a workbook")
-    with pytest.raises(ImportFailed, match="plan.xlsx: expected an Excel workbook"):
+    with pytest.raises(ImportFailed, match="plan.xlsx: the file is named .xlsx but holds text"):
         read_plan_file(path)
     (tmp_path / "plan.txt").write_text("Action ID")
     with pytest.raises(ImportFailed, match="expected a .csv or .xlsx file"):

@@ -132,6 +132,32 @@ def test_the_markdown_report_escapes_table_cells(report) -> None:
     assert "<script" not in text and "&lt;script&gt;" in text
 
 
+def test_the_markdown_reports_sentences_show_priority_titles_as_written(report) -> None:
+    hostile = "**Safe**guarding [click](https://evil.example) <img src=x>\n# Heading"
+    report = compute(
+        plan="demo",
+        title="Improvement Plan",
+        council="Example Council",
+        as_at=date(2017, 3, 31),
+        priorities={1: "Leadership", 2: hostile},
+        actions=[
+            ReportAction("2.1", 2, "Audit.", "DCS", "", "Mar-17", MAR, MAR, {MAR: "R"}, "Late", MAR),
+            ReportAction("1.1", 1, "Publish.", "DCS", "", "Mar-17", MAR, MAR, {MAR: "G"}, "", MAR),
+        ],
+        months=3,
+    )
+    text = renderer("md")(report).decode()
+    analysis = text[text.index("## Analysis") : text.index("## Red actions by priority")]
+    sentences = [line for line in analysis.splitlines() if "guarding" in line and not line.startswith("|")]
+    assert sentences  # the analysis names the slowest priority
+    for line in sentences:
+        assert (
+            "\\*\\*Safe\\*\\*guarding \\[click\\](https://evil.example) &lt;img src=x&gt; \\# Heading" in line
+        )
+    assert "<img" not in text and "[click](" not in text and "**Safe**" not in text
+    assert "\n# Heading" not in text
+
+
 def test_the_html_report_is_a_standalone_accessible_page(report) -> None:
     html = renderer("html")(report).decode()
     assert html.startswith("<!DOCTYPE html>") and '<html lang="en-GB">' in html

@@ -18,6 +18,7 @@ from oversight.governance.pack_data import meeting_pack
 from oversight.governance.render import pack as pack_render
 from oversight.governance.rotation import default_max_gap
 from oversight.governance.schedule import rotation
+from oversight.lib.lengths import LONG_TEXT, limit_of, too_long
 from oversight.lib.months import parse_iso_date
 from oversight.plans.models import Action, Change, Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
@@ -41,6 +42,8 @@ def governance(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse
         values = {name: request.POST.get(name, "").strip() for name in values}
         if not values["name"]:
             problems["name"] = "Enter the board's name, for example Improvement Team Board"
+        elif len(values["name"]) > limit_of(Board, "name"):
+            problems["name"] = too_long("The board's name", limit_of(Board, "name"))
         if values["kind"] not in Board.Kind.values:
             problems["kind"] = "Select what kind of board it is"
         if not problems:
@@ -128,12 +131,12 @@ def board_settings(request: HttpRequest, plan: Plan, access: Access, pk: int) ->
 def add_meeting(request: HttpRequest, plan: Plan, access: Access, pk: int) -> HttpResponse:
     board = get_object_or_404(Board, plan=plan, pk=pk)
     held = parse_iso_date(request.POST.get("held", ""))
-    if held is None:
-        messages.error(request, "Enter the meeting's date as YYYY-MM-DD.")
+    apologies = request.POST.get("apologies", "").strip()
+    if held is None or len(apologies) > LONG_TEXT:
+        wrong = "Enter the meeting's date as YYYY-MM-DD" if held is None else too_long("Apologies", LONG_TEXT)
+        messages.error(request, f"{wrong}.")
         return redirect("board", plan.slug, board.pk)
-    meeting = Meeting.objects.create(
-        board=board, held=held, apologies=request.POST.get("apologies", "").strip()
-    )
+    meeting = Meeting.objects.create(board=board, held=held, apologies=apologies)
     numbers = [int(n) for n in request.POST.getlist("priority") if n.isdigit()]
     meeting.priorities.set(plan.priorities.filter(number__in=numbers))
     users = get_user_model().objects.filter(pk__in=request.POST.getlist("attended"), memberships__plan=plan)
@@ -192,8 +195,10 @@ def pack_download(request: HttpRequest, plan: Plan, access: Access, pk: int) -> 
 def add_decision(request: HttpRequest, plan: Plan, access: Access, pk: int) -> HttpResponse:
     meeting = meeting_of(plan, pk)
     text = request.POST.get("text", "").strip()
-    if not text:
-        messages.error(request, "Enter the decision.")
+    if not text or len(text) > LONG_TEXT:
+        messages.error(
+            request, "Enter the decision." if not text else too_long("The decision", LONG_TEXT) + "."
+        )
     else:
         Decision.objects.create(meeting=meeting, text=text, actor=actor(request).name)
         record(plan, actor(request), Change.Kind.ADDED, "decision", f"{meeting}: {text}")
@@ -214,7 +219,12 @@ def add_task(request: HttpRequest, plan: Plan, access: Access, pk: int) -> HttpR
         message
         for failed, message in (
             (not description, "Enter what is to be done"),
+            (len(description) > LONG_TEXT, too_long("What is to be done", LONG_TEXT)),
             (not owner, "Enter who will do it"),
+            (
+                len(owner) > limit_of(RemedialTask, "owner"),
+                too_long("Who will do it", limit_of(RemedialTask, "owner")),
+            ),
             (due is None, "Enter the date it is due, as YYYY-MM-DD"),
             (bool(action_id) and action is None, f"There is no action {action_id} in this plan"),
         )

@@ -20,6 +20,7 @@ from oversight.governance.pillars import Pillar
 from oversight.governance.recommendation_file import split_action_ids
 from oversight.governance.render.committee import render_docx, render_html
 from oversight.governance.views.boards import governance_crumbs
+from oversight.lib.lengths import LONG_TEXT, length_problems
 from oversight.plans.models import Action, Change, Plan
 from oversight.plans.views.common import actor, render_plan_page, today
 
@@ -140,7 +141,9 @@ def _map_actions(request: HttpRequest, plan: Plan, rec: Recommendation, text: st
 def _add_update(
     request: HttpRequest, plan: Plan, rec: Recommendation, values: dict[str, str]
 ) -> dict[str, str]:
-    problems = {}
+    problems = length_problems(
+        values, {"progress": ("The progress made", LONG_TEXT), "impact": ("The impact seen", LONG_TEXT)}
+    )
     try:
         as_at = date.fromisoformat(values["as_at"])
     except ValueError:

@@ -14,6 +14,7 @@ from oversight.accounts.roles import Access
 from oversight.governance.audit import record
 from oversight.governance.models import MonitoringVisit
 from oversight.governance.views.boards import governance_crumbs
+from oversight.lib.lengths import LONG_TEXT, length_problems, limit_of
 from oversight.plans.models import Change, Plan
 from oversight.plans.views.common import actor, render_plan_page
 
@@ -21,7 +22,15 @@ FIELDS = ("visited", "inspectors", "focus", "findings", "letter_url")
 
 
 def visit_problems(values: dict[str, str]) -> dict[str, str]:
-    problems = {}
+    problems = length_problems(
+        values,
+        {
+            "inspectors": ("The inspectors' names", limit_of(MonitoringVisit, "inspectors")),
+            "focus": ("What the visit looked at", LONG_TEXT),
+            "findings": ("The findings", LONG_TEXT),
+            "letter_url": ("The letter's address", limit_of(MonitoringVisit, "letter_url")),
+        },
+    )
     try:
         date.fromisoformat(values["visited"])
     except ValueError:
@@ -31,7 +40,7 @@ def visit_problems(values: dict[str, str]) -> dict[str, str]:
     if not values["focus"]:
         problems["focus"] = "Enter what the visit looked at"
     if values["letter_url"] and not values["letter_url"].startswith(("https://", "http://")):
-        problems["letter_url"] = "Enter the letter's address, starting https://"
+        problems.setdefault("letter_url", "Enter the letter's address, starting https://")
     return problems
 
 

@@ -107,7 +107,7 @@ def annex_a_section(request: HttpRequest, plan: Plan, access: Access, indicator:
         teams=[(team, link(team=team.name)) for team in breakdown.teams],
         workers=(
             [(worker, link(worker=worker.name)) for worker in rated(measure.by_worker, target)]
-            if access.can_see_child_records or access.manages
+            if access.can_see_worker_names
             else []
         ),
         all_records=link(),
@@ -132,19 +132,20 @@ def child_records(request: HttpRequest, plan: Plan, access: Access, pk: int) -> 
     worker = request.GET.get("worker", "").strip()
     rows = drill_down(plan.council, extract.as_at, definition.key, team=team or None, worker=worker or None)
     page = Paginator(rows, RECORDS_PAGE_SIZE).get_page(request.GET.get("page"))
-    whose = "; ".join(
-        part for part in (f"team {team}" if team else "", f"worker {worker}" if worker else "") if part
-    )
     audit.change(
         plan.pk,
         actor(request),
         "website",
         Change.Kind.VIEWED,
-        "child records",
-        new=(
+        audit.CHILD_RECORDS,
+        new=audit.child_records_viewed(
             f"{definition.name} ({definition.key}); Annex A extract for {plan.council} as at"
-            f" {extract.as_at:%d %B %Y}; {whose or 'every team'}; {len(rows)} records,"
-            f" page {page.number} of {page.paginator.num_pages}"
+            f" {extract.as_at:%d %B %Y}",
+            team,
+            worker,
+            len(rows),
+            page.number,
+            page.paginator.num_pages,
         ),
         indicator_id=indicator.pk,
     ).save()  # a viewing changes nothing, so the plan's revision (and its cached pages) stay as they are

@@ -44,6 +44,7 @@ def import_page(request: HttpRequest, plan: Plan, access: Access) -> HttpRespons
         upload = request.FILES.get("file")
         if upload is None:
             problems["file"] = "Choose a CSV or Excel file to upload"
+        problems |= uploads.sheet_problems(values)
         if not problems and upload is not None:
             try:
                 pending = uploads.keep(upload, KINDS[values["kind"]], None, values["sheet"] or None)

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
 from oversight.lib.months import parse_iso_date
+from oversight.plans.audit import without_worker_names
 from oversight.plans.models import Change, Plan
 from oversight.plans.views.common import plan_crumbs, render_plan_page
 
@@ -47,6 +48,9 @@ def audit_log(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
             else:
                 changes = changes.filter(**{lookup: day})
     page = Paginator(changes.order_by("-changed", "-id"), PAGE_SIZE).get_page(request.GET.get("page"))
+    if not access.can_see_worker_names:
+        for shown in page.object_list:
+            shown.new_value = without_worker_names(shown)
     query = request.GET.copy()
     query.pop("page", None)
     return render_plan_page(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -13,10 +15,32 @@ from django.views.decorators.http import require_POST
 
 from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
+from oversight.lib.lengths import length_problems, limit_of
 from oversight.plans import evidence as store
 from oversight.plans.evidence_types import ACCEPTED_DESCRIPTION, EvidenceRefused
 from oversight.plans.models import Action, Evidence, Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page
+
+
+def _lengths() -> dict[str, tuple[str, int]]:
+    return {"title": ("Title", limit_of(Evidence, "title")), "url": ("Link", limit_of(Evidence, "url"))}
+
+
+def _add(request: HttpRequest, action: Action, values: dict[str, str]) -> dict[str, str]:
+    """Adds the link or the uploaded file; the problem with it, by field, if it is refused."""
+    upload = request.FILES.get("file")
+    try:
+        if values["kind"] == "link":
+            if not values["url"]:
+                raise EvidenceRefused("Enter the link to the evidence")
+            store.add_link(action, values["url"], values["title"], actor(request))
+        elif upload is None:
+            raise EvidenceRefused("Choose a file to upload")
+        else:
+            store.add_file(action, upload, values["title"], actor(request))
+    except EvidenceRefused as refused:
+        return {"url" if values["kind"] == "link" else "file": str(refused)}
+    return {}
 
 
 @plan_page()
@@ -29,22 +53,11 @@ def add_evidence(request: HttpRequest, plan: Plan, access: Access, action_id: st
     status = 200
     if request.method == "POST":
         values = {name: request.POST.get(name, "").strip() for name in values}
-        upload = request.FILES.get("file")
-        try:
-            if values["kind"] == "link":
-                if not values["url"]:
-                    raise EvidenceRefused("Enter the link to the evidence")
-                store.add_link(action, values["url"], values["title"], actor(request))
-            elif upload is None:
-                raise EvidenceRefused("Choose a file to upload")
-            else:
-                store.add_file(action, upload, values["title"], actor(request))
-        except EvidenceRefused as refused:
-            problems["url" if values["kind"] == "link" else "file"] = str(refused)
-            status = 400
-        else:
+        problems = length_problems(values, _lengths()) or _add(request, action, values)
+        if not problems:
             messages.success(request, f"Evidence added to action {action.action_id}.")
             return redirect("action", plan.slug, action.action_id)
+        status = 400
     return render_plan_page(
         request,
         "plans/add_evidence.html",
@@ -76,7 +89,19 @@ def download_evidence(
 ) -> HttpResponseBase:
     evidence = _evidence(plan, action_id, pk)
     if evidence.kind == Evidence.Kind.LINK:
-        return redirect(evidence.url)
+        # never a redirect: the address is shown, and the reader chooses to leave for it
+        return render_plan_page(
+            request,
+            "plans/leaving.html",
+            plan,
+            access,
+            "actions",
+            {
+                "crumbs": plan_crumbs(plan, (action_id, reverse("action", args=[plan.slug, action_id]))),
+                "evidence": evidence,
+                "host": urlsplit(evidence.url).hostname or "",
+            },
+        )
     response = FileResponse(
         store.stored_path(evidence).open("rb"),
         as_attachment=True,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -12,6 +10,8 @@ from django.urls import reverse
 
 from oversight.accounts.access import plan_page, plans_for
 from oversight.accounts.roles import Access
+from oversight.lib.lengths import length_problems, limit_of
+from oversight.plans.addresses import short_name_problem
 from oversight.plans.charts import pace_line_chart, rag_bar_chart
 from oversight.plans.completion import AWAITING, VERIFIED
 from oversight.plans.models import Plan
@@ -108,11 +108,12 @@ def new_plan(request: HttpRequest) -> HttpResponse:
 
 
 def new_plan_problems(values: dict[str, str]) -> dict[str, str]:
-    problems = {}
+    lengths = {"title": ("Title", limit_of(Plan, "title")), "council": ("Council", limit_of(Plan, "council"))}
+    problems = length_problems(values, lengths)
     if not values["title"]:
         problems["title"] = "Enter the plan's title"
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,49}", values["slug"]):
-        problems["slug"] = "Enter a short name of lower-case letters, numbers and hyphens, like bromley-2017"
+    if problem := short_name_problem(values["slug"]):
+        problems["slug"] = problem
     elif Plan.objects.filter(slug=values["slug"]).exists():
         problems["slug"] = "There is already a plan with that short name"
     return problems

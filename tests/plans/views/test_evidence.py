@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -66,7 +67,22 @@ def test_a_link_is_evidence_too(signed_in) -> None:
     response = signed_in("lee").post(URL, {"kind": "link", "title": "Audit", "url": link})
     assert response.status_code == 302
     evidence = Evidence.objects.get()
-    assert signed_in("vic").get(f"{URL}{evidence.pk}/")["Location"] == link
+    page = signed_in("vic").get(f"{URL}{evidence.pk}/")
+    assert page.status_code == 200  # a page saying where the link goes, never a redirect
+    html = page.content.decode()
+    assert "You are leaving Oversight" in html and "intranet.council.example" in html
+    assert re.search(rf'<a href="{re.escape(link)}" class="govuk-button"[^>]*rel="noopener noreferrer', html)
+
+
+def test_a_link_to_anywhere_is_shown_before_anyone_follows_it(signed_in) -> None:
+    link = "https://evil.example/login?next=<script>alert(1)</script>"
+    signed_in("olivia").post(URL, {"kind": "link", "title": "Minutes", "url": link})
+    evidence = Evidence.objects.get()
+    page = signed_in("bob").get(f"{URL}{evidence.pk}/")
+    assert page.status_code == 200 and "Location" not in page
+    html = page.content.decode()
+    assert "<strong>evil.example</strong>" in html
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
 @pytest.mark.parametrize(

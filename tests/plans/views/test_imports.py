@@ -174,3 +174,17 @@ def test_uploads_never_confirmed_are_deleted_after_a_day(signed_in, private_file
     recent = upload(client, "plan", "plan.csv", as_csv(revised_plan()))["Location"].split("/")[-2]
     assert sorted(p.name for p in (private_files / "imports").iterdir()) == [recent]
     assert discard_abandoned() == []
+
+
+def test_a_workbook_that_unpacks_to_490_mb_is_refused_at_the_preview(
+    signed_in, private_files, hostile_workbook, monkeypatch
+) -> None:
+    from oversight.plans import tables
+
+    monkeypatch.setattr(tables, "load_workbook", lambda *a, **k: pytest.fail("the workbook was opened"))
+    client = signed_in("olivia")
+    response = upload(client, "status", "statuses.xlsx", hostile_workbook.read_bytes(), as_at="2017-01-31")
+    preview = client.get(response["Location"])
+    assert preview.status_code == 400
+    assert "the workbook unpacks to 490 MB, more than the 200 MB Oversight reads" in preview.content.decode()
+    assert list((private_files / "imports").iterdir()) == []  # nothing of it is kept
