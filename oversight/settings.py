@@ -185,6 +185,9 @@ ANNEX_A_PSEUDONYM_KEY = envsecret("ANNEX_A_PSEUDONYM_KEY")
 CP_VISIT_WORKING_DAYS = envint("CP_VISIT_WORKING_DAYS", "10")
 # how long a load waits for the website's pages to stop reading the Annex A database, in seconds
 ANNEX_A_LOCK_WAIT = envint("ANNEX_A_LOCK_WAIT", "60")
+# an Annex A workbook may be far larger than a plan: a national extract is a million rows
+ANNEX_A_MAX_UNPACKED_BYTES = envint("ANNEX_A_MAX_UNPACKED_MB", "2048") * 1024 * 1024
+ANNEX_A_MAX_CELLS = envint("ANNEX_A_MAX_CELLS", "50000000")
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

@@ -99,7 +99,10 @@ def test_a_file_with_a_list_name_and_list_4_columns_is_list_4(write_csv, databas
     ("content", "reason"),
     [
         (b"", "the file is empty"),
-        (b"Child Unique ID,Date of referral\nC1,01/05/2023\n", "BadZipFile"),  # a CSV renamed .xlsx
+        (  # a CSV renamed .xlsx
+            b"Child Unique ID,Date of referral\nC1,01/05/2023\n",
+            "the file is named .xlsx but holds text, not an Excel workbook: if it is a CSV file, name it .csv",
+        ),
     ],
 )
 def test_a_workbook_that_is_not_a_workbook_gets_a_clear_error(tmp_path, database, content, reason) -> None:
@@ -108,8 +111,7 @@ def test_a_workbook_that_is_not_a_workbook_gets_a_clear_error(tmp_path, database
     with pytest.raises(ImportFailed) as refused:
         load_extract([path], "Anytown", AS_AT, database=database)
     [problem] = refused.value.problems
-    assert problem.file == "extract.xlsx" and "is not an Excel workbook that can be opened" in problem.message
-    assert reason in problem.message
+    assert (problem.file, problem.message) == ("extract.xlsx", reason)
 
 
 @pytest.mark.django_db
@@ -118,7 +120,7 @@ def test_a_truncated_workbook_gets_a_clear_error_from_the_command(write_xlsx, se
     cut = tmp_path / "cut.xlsx"
     cut.write_bytes(whole[: len(whole) // 2])
     settings.ANNEX_A_DATABASE = tmp_path / "cmd.duckdb"
-    with pytest.raises(CommandError, match="cut.xlsx: is not an Excel workbook that can be opened"):
+    with pytest.raises(CommandError, match="cut.xlsx: the workbook is damaged or incomplete"):
         call_command("annex_a", "load", str(cut), "--council", "Anytown", "--as-at", "2023-05-31")
 
 
@@ -138,7 +140,7 @@ def test_a_csv_marked_as_utf_16_or_32_or_8_is_read_as_text(tmp_path, database, c
 def test_a_utf_16_csv_without_its_mark_is_refused_not_stored_as_garbage(tmp_path, database) -> None:
     path = tmp_path / "list3.csv"
     path.write_bytes("Child Unique ID,Date of referral\r\nC1,01/05/2023\r\n".encode("utf-16-le"))
-    with pytest.raises(ImportFailed, match="holds NUL bytes: perhaps UTF-16 without its byte-order mark"):
+    with pytest.raises(ImportFailed, match="it may be UTF-16 or UTF-32 without a byte-order mark"):
         load_extract([path], "Anytown", AS_AT, database=database)
     assert not database.exists() or rows(database, "SELECT count(*) FROM information_schema.tables") == [(0,)]
 

@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 from django.conf import settings
 
+from oversight.lib.spreadsheet_limits import Limits
 from oversight.performance.annex_a import checks
 from oversight.performance.annex_a.cells import match_headers
 from oversight.performance.annex_a.database import connect_for_writing, database_path
@@ -122,9 +123,11 @@ def load_extract(
     replace_all: bool = False,
     database: Path | None = None,
     announce: Callable[[LoadPlan], None] | None = None,
+    limits: Limits | None = None,
 ) -> LoadReport:
     """Loads every list found; ImportFailed and nothing changed if a list is unusable. `announce` is
-    told what will be replaced and kept before anything changes."""
+    told what will be replaced and kept before anything changes; `limits` are how much a workbook may
+    unpack to and how many cells it may hold (by default the site's, for Annex A)."""
     if not date(FIRST_YEAR, 1, 1) <= as_at <= date(LAST_YEAR, 12, 31):
         raise ImportFailed(
             [
@@ -137,7 +140,7 @@ def load_extract(
     target = database or database_path()
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="annex-a-") as scratch:
-        sources = find_sources(paths, list_number, Path(scratch))
+        sources = find_sources(paths, list_number, Path(scratch), limits or annex_a_limits())
         con = connect_for_writing(target)
         try:
             con.execute("BEGIN TRANSACTION")
@@ -262,7 +265,7 @@ def _load_list(
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE staged AS SELECT {row} AS _row, {cleaned} FROM read_csv(?,"
         f" header=false, skip={0 if source.numbered else 1}, all_varchar=true, parallel=false,"
-        f" null_padding=true, encoding='{source.encoding}', names={names!r})",
+        f" null_padding=true, encoding='utf-8', names={names!r})",
         [str(source.csv_path)],
     )
     typed = ", ".join(
@@ -372,6 +375,15 @@ def _store(
         f"INSERT INTO {annex.table} BY NAME SELECT ? AS council, ? AS as_at, _row AS row_number,"
         f" {', '.join(values)}, _flags FROM checked",
         parameters,
+    )
+
+
+def annex_a_limits() -> Limits:
+    """A council's extract is far larger than a plan: its own limits, as the administrator set them."""
+    return Limits(
+        unpacked_bytes=settings.ANNEX_A_MAX_UNPACKED_BYTES,
+        cells=settings.ANNEX_A_MAX_CELLS,
+        compression_ratio=settings.SPREADSHEET_MAX_COMPRESSION_RATIO,
     )
 
 

@@ -4,7 +4,6 @@ one list clearly better than any other)."""
 
 from __future__ import annotations
 
-import codecs
 import csv
 import re
 import zipfile
@@ -13,10 +12,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from xml.parsers.expat import ExpatError
 
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from oversight.lib.spreadsheet_limits import CellCount, Limits, SpreadsheetRefused, check_workbook
+from oversight.lib.text_encodings import EncodingRefused, encoding_of
 from oversight.performance.annex_a.cells import clean_text, header_key, match_headers
 from oversight.performance.annex_a.lists import LISTS
 from oversight.plans.tables import ImportFailed, Problem
@@ -25,13 +27,6 @@ from oversight.plans.tables import ImportFailed, Problem
 _LIST_NAME = re.compile(r"(?<![a-z])list[\W_]*(\d{1,2})(?!\d)", re.I)
 HEADER_SEARCH_ROWS = 10
 FORMULAS_READ = "formula cells read by the value Excel saved with them"
-_BOMS = (  # longest first: UTF-32's little-endian mark begins with UTF-16's
-    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
-    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
-    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
-    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
-)
 
 
 @dataclass(frozen=True)
@@ -44,7 +39,6 @@ class Source:
     header: list[str]
     csv_path: Path
     numbered: bool  # True: column 0 holds the original row number; False: rows follow a one-line header
-    encoding: str = "utf-8"
     notes: dict[str, int] = field(default_factory=dict)  # what was read in a way worth saying
 
 
@@ -110,25 +104,36 @@ def _cell(value: object) -> str:
     return "" if value is None else str(value)
 
 
+def _refused(path: Path, reason: str) -> ImportFailed:
+    return ImportFailed(
+        [
+            Problem(
+                path.name,
+                f"is not an Excel workbook that can be opened ({reason}): save it from Excel as .xlsx,"
+                " or give each list as a CSV file",
+            )
+        ]
+    )
+
+
 def _open_workbook(path: Path, data_only: bool):
     try:
         return load_workbook(path, read_only=True, data_only=data_only)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, EOFError) as error:
-        reason = "the file is empty" if path.stat().st_size == 0 else f"{type(error).__name__}: {error}"
-        raise ImportFailed(
-            [
-                Problem(
-                    path.name,
-                    f"is not an Excel workbook that can be opened ({reason}): save it from Excel as"
-                    " .xlsx, or give each list as a CSV file",
-                )
-            ]
-        ) from None
+        raise _refused(path, f"{type(error).__name__}: {error}") from None
 
 
-def from_workbook(path: Path, scratch: Path) -> list[Source]:
-    # formulas are read as written (=H2+5); where a sheet has any, each one's value saved with the
-    # workbook is read from a second pass, and a formula with no saved value is reported
+def from_workbook(path: Path, scratch: Path, limits: Limits) -> list[Source]:
+    """Each list's sheet as a CSV file. The workbook is checked against the reading limits from its
+    zip directory before it is opened, and its cells counted as they are read, so that a small file
+    that unpacks to gigabytes is refused in a moment. Formulas are read as written (=H2+5); where a
+    sheet has any, each one's value saved with the workbook is read in a second pass, and a formula
+    with no saved value is reported."""
+    try:
+        check_workbook(path, limits)
+    except SpreadsheetRefused as refusal:
+        raise ImportFailed([Problem(path.name, str(refusal))]) from None
+    cells = CellCount(limits)
     book = _open_workbook(path, data_only=False)
     values = None
     try:
@@ -139,26 +144,31 @@ def from_workbook(path: Path, scratch: Path) -> list[Source]:
                 continue
             number = int(match.group(1))
             out = scratch / f"{path.stem}-{number}.csv"
-            header, formulas = _write_sheet(_rows(book, None, name), number, out)
+            where = f"{path.name}, sheet {name}"
+            header, formulas = _write_sheet(_rows(book, None, name, cells, where), number, out)
             notes = {}
             if formulas:
                 values = values or _open_workbook(path, data_only=True)
-                header, read = _write_sheet(_rows(book, values, name), number, out)
+                header, read = _write_sheet(_rows(book, values, name, CellCount(limits), where), number, out)
                 if read:
                     notes[FORMULAS_READ] = read
-            sources.append(Source(number, f"{path.name}, sheet {name}", name, header, out, True, notes=notes))
+            sources.append(Source(number, where, name, header, out, True, notes=notes))
         if not sources:
             raise ImportFailed([Problem(path.name, "there is no sheet named 'List 1' … 'List 11'")])
         return sources
+    except SpreadsheetRefused as refusal:
+        raise ImportFailed([Problem(path.name, str(refusal))]) from None
+    except (zipfile.BadZipFile, ExpatError, KeyError, ValueError, EOFError) as error:
+        raise _refused(path, f"it is damaged: {type(error).__name__}: {error}") from None
     finally:
         book.close()
         if values is not None:
             values.close()
 
 
-def _rows(book, values, name: str) -> Iterator[tuple[list[str], int]]:
+def _rows(book, values, name: str, count: CellCount, where: str) -> Iterator[tuple[list[str], int]]:
     """Each row's cells as text, and how many formulas in it were read by their saved value."""
-    formulas = book[name].iter_rows(values_only=True)
+    formulas = count.rows(book[name].iter_rows(values_only=True), where)
     saved = values[name].iter_rows(values_only=True) if values is not None else None
     for cells in formulas:
         texts = [_cell(c) for c in cells]
@@ -195,73 +205,53 @@ def _write_sheet(rows: Iterator[tuple[list[str], int]], number: int, out: Path) 
     return header, formulas
 
 
-def _encoding(path: Path, scratch: Path) -> tuple[Path, str]:
-    """The file to read and its encoding: UTF-8 (with or without its mark), UTF-16 or UTF-32 by their
-    byte-order mark (made UTF-8 in the scratch folder), or Windows' own; a file of NUL bytes with no
-    mark is refused rather than read as garbage."""
-    with path.open("rb") as raw:
-        sample = raw.read(1 << 20)
-    for mark, codec, name in _BOMS:
-        if sample.startswith(mark):
-            if codec == "utf-8":
-                return path, "utf-8"
-            out = scratch / f"{path.stem}-utf8.csv"
-            try:
-                with path.open(encoding=codec, newline="") as given, out.open("w", encoding="utf-8") as made:
-                    given.read(1)  # the mark
-                    while chunk := given.read(1 << 20):
-                        made.write(chunk)
-            except UnicodeDecodeError as error:
-                raise ImportFailed(
-                    [
-                        Problem(
-                            path.name, f"is marked as {name} but is not: {error.reason} at byte {error.start}"
-                        )
-                    ]
-                ) from None
-            return out, "utf-8"
-    if b"\x00" in sample:
-        raise ImportFailed(
-            [
-                Problem(
-                    path.name,
-                    "is not a text file that can be read (it holds NUL bytes: perhaps UTF-16 without its"
-                    " byte-order mark): save it as CSV UTF-8",
-                )
-            ]
-        )
+def _utf8(path: Path, scratch: Path) -> Path:
+    """The file as UTF-8, which DuckDB reads: as it is, or made so in the scratch folder from the
+    encoding its byte-order mark names (UTF-16, UTF-32) or Windows' own. A file in no encoding
+    Oversight reads (NUL bytes with no mark: UTF-16 without it) is refused, never read as garbage."""
     try:
-        sample.decode("utf-8")
-        return path, "utf-8"
+        codec = encoding_of(path)
+    except EncodingRefused as refusal:
+        raise ImportFailed([Problem(path.name, str(refusal))]) from None
+    if codec in ("utf-8", "utf-8-sig"):
+        return path
+    out = scratch / f"{path.stem}-utf8.csv"
+    try:
+        with (
+            path.open(encoding=codec, newline="") as given,
+            out.open("w", encoding="utf-8", newline="") as made,
+        ):
+            while chunk := given.read(1 << 20):
+                made.write(chunk)
     except UnicodeDecodeError as error:
-        # a multi-byte character cut at the end of the sample is still UTF-8; anything else is Windows'
-        return path, "utf-8" if error.start >= len(sample) - 3 else "latin-1"
+        raise ImportFailed(
+            [Problem(path.name, f"cannot be read as {codec}: {error.reason} at byte {error.start:,}")]
+        ) from None
+    return out
 
 
 def from_csv(path: Path, number: int | None, scratch: Path) -> Source:
     if path.stat().st_size == 0:
         raise ImportFailed([Problem(path.name, "the file is empty")])
-    readable, encoding = _encoding(path, scratch)
-    with readable.open(
-        newline="", encoding="utf-8-sig" if encoding == "utf-8" else "cp1252", errors="replace"
-    ) as handle:
+    readable = _utf8(path, scratch)
+    with readable.open(newline="", encoding="utf-8-sig", errors="replace") as handle:
         header = next(csv.reader(handle), [])
     named = _LIST_NAME.search(path.stem)
     if number is None and named and int(named.group(1)) in LISTS:
         number = int(named.group(1))
     if number is None:
         number = recognise(header, path.name)
-    return Source(number, path.name, "", header, readable, False, encoding)
+    return Source(number, path.name, "", header, readable, False)
 
 
-def find_sources(paths: list[Path], number: int | None, scratch: Path) -> list[Source]:
+def find_sources(paths: list[Path], number: int | None, scratch: Path, limits: Limits) -> list[Source]:
     sources: list[Source] = []
     for path in paths:
         if not path.exists():
             raise ImportFailed([Problem(path.name, f"there is no file at {path}")])
         suffix = path.suffix.lower()
         if suffix in {".xlsx", ".xlsm"}:
-            sources += from_workbook(path, scratch)
+            sources += from_workbook(path, scratch, limits)
         elif suffix == ".csv":
             sources.append(from_csv(path, number if len(paths) == 1 else None, scratch))
         else:
