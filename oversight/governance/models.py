@@ -92,6 +92,19 @@ class Board(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def summary(self) -> str:
+        """How the board works, in words that do not repeat its name (a board is usually named after
+        its kind: "Improvement Team Board")."""
+        if self.kind == self.Kind.TEAM:
+            count = self.priorities_per_meeting
+            return f"weekly, {count} priorit{'y' if count == 1 else 'ies'} a meeting"
+        if self.kind == self.Kind.GOVERNANCE:
+            return "monthly, reads the exception report"
+        if self.kind == self.Kind.SCRUTINY:
+            return "scrutiny committee"
+        return ""
+
 
 class Meeting(models.Model):
     board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="meetings")

@@ -11,6 +11,7 @@ from docx import Document
 
 from oversight.governance.models import Board, Decision, Meeting, RemedialTask
 from oversight.plans.models import Change
+from tests import parsed
 
 pytestmark = pytest.mark.django_db
 
@@ -144,3 +145,12 @@ def test_an_officer_changes_the_rotations_settings_and_the_board_page_follows(si
     client = signed_in("olivia")
     client.post(url + "settings/", {"per_meeting": "1", "max_gap": "1"})
     assert "cannot all be seen every 1 weeks" in client.get(url).content.decode()
+
+
+def test_the_governance_page_names_each_board_once_with_how_it_works(signed_in, board, plan) -> None:
+    Board.objects.create(plan=plan, name="Children's Services Improvement Governance Board", kind="governance")
+    listed = parsed.texts(signed_in("vic").get("/plans/demo/governance/"), "//main//li[a]")
+    assert listed == [
+        "Children's Services Improvement Governance Board (monthly, reads the exception report)",
+        "Improvement Team Board (weekly, 2 priorities a meeting)",
+    ]
