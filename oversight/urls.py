@@ -31,6 +31,7 @@ plan_urls = [
     ),
     path("actions/<str:action_id>/verify/", verification.verify, name="verify"),
     path("actions/<str:action_id>/send-back/", verification.send_back_page, name="send-back"),
+    path("verify/", verification.verify_several, name="verify-completions"),
     path("my-actions/", actions.my_actions, name="my-actions"),
     path("report/", reports.report_page, name="report"),
     path("report/<str:month>.<str:fmt>", reports.report_download, name="report-download"),

@@ -113,6 +113,9 @@ class Meeting(models.Model):
     attended = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="meetings_attended")
     apologies = models.TextField(blank=True)
     notes = models.TextField(blank=True)
+    # a past meeting's pack, kept as it stood at the end of its day (governance/pack_data.py)
+    pack_record = models.JSONField(null=True, blank=True, editable=False)
+    pack_recorded = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-held", "-id"]
