@@ -14,6 +14,7 @@ from docx import Document
 from oversight.governance.models import Board
 from oversight.performance.models import Indicator
 from oversight.performance.values import record_value
+from oversight.plans.audit import plan_changed
 from oversight.plans.evidence import add_link
 from oversight.plans.models import Evidence, StatusRecord, Verification
 from oversight.plans.plan_import import Actor
@@ -171,6 +172,7 @@ def test_a_past_meetings_pack_once_recorded_does_not_change(signed_in, board, wr
     before = parsed.texts(client.get(url), "//table[caption[starts-with(., 'Red and Amber')]]//tr")
     # afterwards, 1.1's status that the board saw is corrected with an earlier recording time
     StatusRecord.objects.filter(action__action_id="1.1").update(commentary="Rewritten history.")
+    plan_changed(board.plan_id)
     after = parsed.texts(client.get(url), "//table[caption[starts-with(., 'Red and Amber')]]//tr")
     assert after == before and any("Protocol drafted, not yet agreed." in row for row in after)
 
