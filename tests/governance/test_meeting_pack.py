@@ -183,3 +183,34 @@ def test_the_pack_for_a_meeting_today_or_to_come_is_live(signed_in, board, write
     statuses(write_csv, date(2017, 1, 31), [["1.1", "R", "The latest word."]], "now.csv")
     text = parsed.main_text(client.get(f"/plans/demo/governance/meetings/{meeting.pk}/"))
     assert "The latest word." in text and "This pack is live" in text
+
+
+def test_the_live_pack_makes_as_many_queries_for_a_long_plan_as_for_a_short_one(
+    signed_in, board, evidence, red_measure, write_csv
+) -> None:
+    from oversight.plans.plan_import import import_plan
+    from tests.conftest import PLAN_ROWS
+    from tests.plans.views.test_query_counts import queries
+
+    client = signed_in("bob")
+    meeting = meeting_on(client, board, TODAY, priorities=["1", "2"])
+    url = f"/plans/demo/governance/meetings/{meeting.pk}/"
+    small = queries(client, url, cold=True)
+    more = [
+        ["Priority 2 - Practice", f"2.9.{i}", f"Further action {i}.", "PSW", "", "Dec 16"] for i in range(60)
+    ]
+    import_plan(write_csv("bigger.csv", [*PLAN_ROWS, *more]), "demo", Actor("setup"))
+    for month in (date(2016, 11, 30), date(2016, 12, 31), date(2017, 1, 31)):  # Red, then Amber, then Green
+        rag = {11: "R", 12: "A", 1: "G"}[month.month]
+        statuses(write_csv, month, [[row[1], rag, "Moving."] for row in more], f"{month}.csv")
+    for action in board.plan.actions.filter(action_id__startswith="2.9."):
+        add_link(action, "https://minutes.council.example/x", "Minutes", Actor("Lee"))
+        red_measure.actions.add(action)
+    assert queries(client, url, cold=True) == small
+
+
+def test_verifying_several_needs_a_role_in_the_plan_and_signing_in(client, signed_in) -> None:
+    assert signed_in("nora").get("/plans/demo/verify/?action=1.2").status_code == 404
+    client.logout()
+    response = client.get("/plans/demo/verify/?action=1.2")
+    assert response.status_code == 302 and response["Location"].startswith("/sign-in/")
