@@ -148,8 +148,8 @@ def test_red_and_amber_statuses_need_commentary_as_on_the_website(strict, write_
     with pytest.raises(ImportFailed) as error:
         import_statuses(no_column, "bromley", JAN, ALICE)
     assert [str(p) for p in error.value.problems] == [
-        "n.csv, row 1: there is no Commentary column, and 2 Red or Amber statuses need commentary (rows 3, 4), "
-        "as on the website: add a Commentary column"
+        "n.csv, row 1: there is no Commentary column, and 2 Red or Amber statuses need commentary "
+        "(rows 3, 4), as on the website: add a Commentary column"
     ]
     assert StatusRecord.objects.count() == 0
 
