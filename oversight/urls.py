@@ -13,7 +13,16 @@ from oversight.performance.views import exports as performance_exports
 from oversight.performance.views import imports as performance_imports
 from oversight.performance.views import indicators as performance_indicators
 from oversight.performance.views import service_areas as performance_service_areas
-from oversight.plans.views import actions, audit, evidence, imports, overview, reports, verification
+from oversight.plans.views import (
+    actions,
+    audit,
+    evidence,
+    imports,
+    overview,
+    reports,
+    settings,
+    verification,
+)
 
 plan_urls = [
     path("", overview.overview, name="plan"),
@@ -31,6 +40,7 @@ plan_urls = [
     ),
     path("actions/<str:action_id>/verify/", verification.verify, name="verify"),
     path("actions/<str:action_id>/send-back/", verification.send_back_page, name="send-back"),
+    path("verify/", verification.verify_several, name="verify-completions"),
     path("my-actions/", actions.my_actions, name="my-actions"),
     path("report/", reports.report_page, name="report"),
     path("report/<str:month>.<str:fmt>", reports.report_download, name="report-download"),
@@ -41,6 +51,7 @@ plan_urls = [
     path("people/", accounts.people, name="people"),
     path("people/<int:pk>/", accounts.change_role, name="change-role"),
     path("audit/", audit.audit_log, name="audit"),
+    path("settings/", settings.plan_settings, name="plan-settings"),
     path("scorecard/", performance.scorecard, name="scorecard"),
     path("scorecard/<int:pk>/", performance.indicator_page, name="indicator"),
     path("scorecard/new/", performance.new_indicator, name="new-indicator"),

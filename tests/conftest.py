@@ -16,6 +16,14 @@ BROMLEY = DATA / "bromley-2017-01"
 Rows = Sequence[Sequence[object]]
 
 
+def accepting_statuses_without_commentary(slug: str) -> None:
+    """Bromley's status file carries no commentary for its Red and Amber actions (the council wrote it
+    in the report): its plan accepts them with a warning, as an administrator can choose."""
+    from oversight.plans.models import Plan
+
+    Plan.objects.filter(slug=slug).update(accept_red_without_commentary=True)
+
+
 @pytest.fixture
 def write_csv(tmp_path: Path) -> Callable[..., Path]:
     def write(name: str, rows: Rows, encoding: str = "utf-8") -> Path:

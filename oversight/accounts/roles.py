@@ -79,6 +79,11 @@ class Access:
         return self.manages or self.leads_action(action_lead)
 
     @property
+    def can_change_settings(self) -> bool:
+        """The plan's own rules (plans/plan_settings.py): administrators only."""
+        return self.role is Role.ADMINISTRATOR
+
+    @property
     def can_import(self) -> bool:
         return self.manages
 

@@ -5,3 +5,19 @@ class GovernanceConfig(AppConfig):
     name = "oversight.governance"
     label = "governance"
     verbose_name = "Governance"
+
+    def ready(self) -> None:
+        # the plan import links actions to recommendations without importing governance (a higher layer)
+        from oversight.governance.mapping import PlanFileLinks
+        from oversight.governance.recommendation_file import RECOMMENDATION_COLUMNS
+        from oversight.plans import file_kinds, plan_links
+
+        plan_links.register(PlanFileLinks())
+        file_kinds.register(
+            file_kinds.FileKind(
+                "recommendations",
+                "a file of Ofsted's recommendations",
+                "choose 'Ofsted's recommendations' on the Import page",
+                RECOMMENDATION_COLUMNS,
+            )
+        )

@@ -92,6 +92,19 @@ class Board(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def summary(self) -> str:
+        """How the board works, in words that do not repeat its name (a board is usually named after
+        its kind: "Improvement Team Board")."""
+        if self.kind == self.Kind.TEAM:
+            count = self.priorities_per_meeting
+            return f"weekly, {count} priorit{'y' if count == 1 else 'ies'} a meeting"
+        if self.kind == self.Kind.GOVERNANCE:
+            return "monthly, reads the exception report"
+        if self.kind == self.Kind.SCRUTINY:
+            return "scrutiny committee"
+        return ""
+
 
 class Meeting(models.Model):
     board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="meetings")
@@ -100,6 +113,9 @@ class Meeting(models.Model):
     attended = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="meetings_attended")
     apologies = models.TextField(blank=True)
     notes = models.TextField(blank=True)
+    # a past meeting's pack, kept as it stood at the end of its day (governance/pack_data.py)
+    pack_record = models.JSONField(null=True, blank=True, editable=False)
+    pack_recorded = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-held", "-id"]

@@ -4,6 +4,7 @@ pillars, theme, the plan actions that answer each, and the latest update and imp
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -81,7 +82,14 @@ def split_action_ids(text: str) -> tuple[str, ...]:
     return tuple(part for part in re.split(r"[\s,;/]+", text) if part)
 
 
-def read_recommendation_file(path: Path, sheet: str | None = None) -> RecommendationFile:
+Check = Callable[[RecommendationFile], list[Problem]]
+
+
+def read_recommendation_file(
+    path: Path, sheet: str | None = None, check: Check | None = None
+) -> RecommendationFile:
+    """Every recommendation in the file, or ImportFailed listing every problem at once: those of its
+    rows, and those `check` finds in what they refer to (the plan's actions)."""
     located = locate(read_sheets(path, sheet), RECOMMENDATION_COLUMNS)
     problems: list[Problem] = []
     rows: list[RecommendationRow] = []
@@ -101,17 +109,20 @@ def read_recommendation_file(path: Path, sheet: str | None = None) -> Recommenda
             continue
         seen[row.number] = number
         rows.append(row)
-    if problems:
-        raise ImportFailed(problems)
-    if not rows:
-        raise ImportFailed(
-            [located.sheet.problem("there are no recommendations under the header", located.header_row)]
+    if not rows and not problems:
+        problems.append(
+            located.sheet.problem("there are no recommendations under the header", located.header_row)
         )
     update_as_at = (
         header_date(located.header[located.positions["update"]]) if "update" in located.positions else None
     )
     actions_column = located.column_name("actions") if "actions" in located.positions else ""
-    return RecommendationFile(located.sheet.file, located.sheet.name, rows, update_as_at, actions_column)
+    found = RecommendationFile(located.sheet.file, located.sheet.name, rows, update_as_at, actions_column)
+    if check is not None:
+        problems += check(found)
+    if problems:
+        raise ImportFailed(sorted(problems, key=lambda p: p.row or 0))
+    return found
 
 
 def _row(

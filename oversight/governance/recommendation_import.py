@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -26,15 +27,21 @@ class RecommendationImportSummary:
     unchanged: int = 0
     updates: int = 0
     mapped: int = 0
+    title: str = ""  # the plan's title, to name it by
+    with_actions: bool = False  # the file has an Actions column: it says which actions answer each
 
-    def lines(self) -> list[str]:
+    def lines(self, done: bool = True) -> list[str]:
+        """What the import did, or (not `done`: its preview) what it will do."""
+        plan = f"'{self.title or self.plan}'"
         return [
-            f"Imported recommendations into plan '{self.plan}' from {self.file} ({self.inspection}):",
-            f"  recommendations added: {len(self.added)}",
-            f"  recommendations changed: {len(self.changed)}"
+            f"Imported recommendations into {plan} from {self.file} ({self.inspection}):"
+            if done
+            else f"Will import recommendations into {plan} from {self.file} ({self.inspection}):",
+            f"  recommendations {'added' if done else 'to add'}: {len(self.added)}",
+            f"  recommendations {'changed' if done else 'to change'}: {len(self.changed)}"
             + (f" ({', '.join(map(str, self.changed))})" if self.changed else ""),
             f"  recommendations unchanged: {self.unchanged}",
-            f"  progress updates recorded: {self.updates}",
+            f"  progress updates {'recorded' if done else 'to record'}: {self.updates}",
             f"  links from recommendations to plan actions: {self.mapped}",
         ]
 
@@ -52,12 +59,13 @@ def import_recommendations(
 ) -> RecommendationImportSummary:
     """ImportFailed (nothing changed) or what changed. `as_at` dates the updates when the file's
     update column does not ('Update at 31.12.2017' does)."""
-    parsed = read_recommendation_file(path, sheet)
     plan = Plan.objects.filter(slug=slug).first()
     if plan is None:
-        raise ImportFailed([Problem(parsed.file, f"there is no plan '{slug}': import the plan first")])
+        raise ImportFailed([Problem(path.name, f"there is no plan '{slug}': import the plan first")])
     actions = dict(Action.objects.filter(plan=plan).values_list("action_id", "pk"))
-    _check(parsed, actions, as_at or parsed.update_as_at, slug)
+    parsed = read_recommendation_file(
+        path, sheet, lambda found: reference_problems(found, actions, as_at, slug)
+    )
     with transaction.atomic():
         summary = _apply(parsed, plan, published, framework, actor, actions, as_at or parsed.update_as_at)
         if judgements:
@@ -65,7 +73,12 @@ def import_recommendations(
         return summary
 
 
-def _check(parsed: RecommendationFile, actions: dict[str, int], as_at: date | None, slug: str) -> None:
+def reference_problems(
+    parsed: RecommendationFile, actions: Collection[str], as_at: date | None, slug: str
+) -> list[Problem]:
+    """The file's references to the plan's actions that are not in it, and updates with no date
+    (`as_at` dates them when the file's header does not)."""
+    as_at = as_at or parsed.update_as_at
     problems = [
         Problem(
             parsed.file,
@@ -86,8 +99,7 @@ def _check(parsed: RecommendationFile, actions: dict[str, int], as_at: date | No
                 parsed.sheet,
             )
         )
-    if problems:
-        raise ImportFailed(problems)
+    return problems
 
 
 def _apply(
@@ -102,7 +114,9 @@ def _apply(
     inspection, _ = Inspection.objects.update_or_create(
         plan=plan, published=published, defaults={"framework": framework}
     )
-    summary = RecommendationImportSummary(plan.slug, parsed.file, str(inspection))
+    summary = RecommendationImportSummary(
+        plan.slug, parsed.file, str(inspection), title=plan.title, with_actions=bool(parsed.column_of_actions)
+    )
     existing = {r.number: r for r in inspection.recommendations.prefetch_related("actions")}
     source = f"recommendations import: {parsed.file}"
     changes: list[Change] = []

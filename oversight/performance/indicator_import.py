@@ -44,15 +44,21 @@ class IndicatorImportSummary:
     added: list[str] = field(default_factory=list)
     changed: dict[str, list[str]] = field(default_factory=dict)  # name: what changed
     unchanged: int = 0
+    title: str = ""  # the plan's title, to name it by
 
-    def lines(self) -> list[str]:
+    def lines(self, done: bool = True) -> list[str]:
+        """What the import did, or (not `done`: its preview) what it will do."""
+        plan, where = f"'{self.title or self.plan}'", _where(self.file, self.sheet)
         lines = [
-            f"Imported indicators into plan '{self.plan}' from {_where(self.file, self.sheet)}:",
-            f"  indicators added: {len(self.added)}",
-            f"  indicators changed: {len(self.changed)}",
+            f"Imported indicators into {plan} from {where}:"
+            if done
+            else f"Will import indicators into {plan} from {where}:",
+            f"  indicators {'added' if done else 'to add'}: {len(self.added)}",
+            f"  indicators {'changed' if done else 'to change'}: {len(self.changed)}",
             f"  indicators unchanged: {self.unchanged}",
         ]
-        lines += [f"    {name}: {', '.join(what)} changed" for name, what in self.changed.items()]
+        changed = "changed" if done else "to change"
+        lines += [f"    {name}: {', '.join(what)} {changed}" for name, what in self.changed.items()]
         return lines
 
 
@@ -90,7 +96,7 @@ def import_indicators(
         recommendations=frozenset(recommendation_choices(plan)),
     )
     planned = _check(plan, parsed, existing, choices)
-    summary = IndicatorImportSummary(slug, parsed.file, parsed.sheet)
+    summary = IndicatorImportSummary(slug, parsed.file, parsed.sheet, title=plan.title)
     source = f"indicators import: {parsed.file}"
     with transaction.atomic():
         records = []
@@ -184,17 +190,22 @@ class ValueImportSummary:
     blank: int = 0
     indicators: set[str] = field(default_factory=set)
     columns_not_read: list[str] = field(default_factory=list)
+    title: str = ""  # the plan's title, to name it by
 
-    def lines(self) -> list[str]:
+    def lines(self, done: bool = True) -> list[str]:
+        """What the import did, or (not `done`: its preview) what it will do."""
+        plan, where = f"'{self.title or self.plan}'", _where(self.file, self.sheet)
         lines = [
-            f"Imported indicator values into plan '{self.plan}' from {_where(self.file, self.sheet)}:",
-            f"  values added: {self.added}",
-            f"  values changed: {self.changed}",
+            f"Imported indicator values into {plan} from {where}:"
+            if done
+            else f"Will import indicator values into {plan} from {where}:",
+            f"  values {'added' if done else 'to add'}: {self.added}",
+            f"  values {'changed' if done else 'to change'}: {self.changed}",
             f"  values unchanged: {self.unchanged}",
             f"  indicators with values in the file: {len(self.indicators)}",
         ]
         if self.blank:
-            lines.append(f"  blank cells skipped: {self.blank}")
+            lines.append(f"  blank cells {'skipped' if done else 'to skip'}: {self.blank}")
         if self.columns_not_read:
             lines.append(f"  columns not read: {', '.join(self.columns_not_read)}")
         return lines
@@ -219,6 +230,7 @@ def import_indicator_values(
         parsed.layout,
         blank=parsed.blank,
         columns_not_read=parsed.columns_not_read,
+        title=plan.title,
     )
     wanted = {cell.indicator.pk for cell in parsed.values}
     source = f"import: {parsed.file}"

@@ -4,9 +4,10 @@ linked indicators' latest values in a fixed number of queries however many there
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.db.models import OuterRef, QuerySet, Subquery
 
@@ -16,6 +17,7 @@ from oversight.performance.latest import LatestValue
 from oversight.performance.models import Indicator, IndicatorValue
 from oversight.performance.scorecard import Polarity, Unit
 from oversight.plans.audit import actions_changed
+from oversight.plans.linked_measures import Measure
 from oversight.plans.models import Action, Plan
 from oversight.plans.register import register
 
@@ -47,17 +49,16 @@ def latest_values(indicators: QuerySet[Indicator], as_at: date) -> list[LatestVa
     return [_latest_value(row[0], row[1:]) for row in rows]
 
 
-def latest_by_recommendation(recommendations: Iterable[int], as_at: date) -> dict[int, list[LatestValue]]:
-    """The latest values of the indicators linked to each recommendation (by primary key), in one query."""
-    link = Indicator.recommendations.through
+def _latest_by(link: Any, column: str, linked: Iterable[int], as_at: date) -> dict[int, list[LatestValue]]:
+    """The latest values of the indicators linked (through `link`'s `column`) to each of `linked`."""
     rows = (
-        link.objects.filter(recommendation_id__in=list(recommendations))
+        link.objects.filter(**{f"{column}__in": list(linked)})
         .annotate(
             period=_latest("indicator_id", as_at, "period"), latest=_latest("indicator_id", as_at, "value")
         )
         .order_by("indicator__name")
         .values_list(
-            "recommendation_id",
+            column,
             "indicator_id",
             *(f"indicator__{f}" for f in LATEST_FIELDS),
             "period",
@@ -68,6 +69,30 @@ def latest_by_recommendation(recommendations: Iterable[int], as_at: date) -> dic
     for row in rows:
         found[row[0]].append(_latest_value(row[1], row[2:]))
     return found
+
+
+def latest_by_recommendation(recommendations: Iterable[int], as_at: date) -> dict[int, list[LatestValue]]:
+    """The latest values of the indicators linked to each recommendation (by primary key), in one query."""
+    return _latest_by(Indicator.recommendations.through, "recommendation_id", recommendations, as_at)
+
+
+def measures_by_action(actions: Collection[int], as_at: date) -> dict[int, list[Measure]]:
+    """Each action's linked indicators with their latest value on or before `as_at`, as the plan
+    register reads them (plans/linked_measures.py), in one query."""
+    latest = _latest_by(Indicator.actions.through, "action_id", actions, as_at)
+    return {pk: [measure(value) for value in values] for pk, values in latest.items()}
+
+
+def measure(value: LatestValue) -> Measure:
+    return Measure(
+        value.indicator_id,
+        value.name,
+        value.rag,
+        value.value_text,
+        value.period_text,
+        value.target_text,
+        value.sentence(),
+    )
 
 
 @dataclass(frozen=True)

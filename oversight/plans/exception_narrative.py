@@ -62,6 +62,13 @@ def summary(report: ExceptionReport) -> list[str]:
             f"{'is' if awaiting == 1 else 'are'} complete, awaiting verification (counted as {counted} "
             "in this report)."
         )
+    if report.complete_but_red:
+        ids = [c.action_id for c in report.complete_but_red]
+        one = len(ids) == 1
+        paragraphs.append(
+            f"{sentence(actions(len(ids)))} rated Green {'is' if one else 'are'} complete, but the measure "
+            f"{'it was' if one else 'each was'} meant to move is Red: {join(ids)}."
+        )
     return paragraphs
 
 

@@ -28,6 +28,8 @@ class ReportAction:
     commentary: str = ""
     latest_update: date | None = None  # month of the latest status recorded in or before M
     completion: str | None = None  # Green in M: "awaiting" or "verified" verification (plans/completion.py)
+    red_since: date | None = None  # Red in M: the day its unbroken run of Red began (plans/status_runs.py)
+    red_measures: tuple[str, ...] = ()  # Green in M: its linked measures rated Red (plans/linked_measures.py)
 
     def is_due(self, month: date) -> bool:
         return self.last_month <= month
@@ -73,6 +75,19 @@ class RedAction:
     lead: str
     agencies: str
     commentary: str
+    red_since: date | None = None
+
+
+@dataclass(frozen=True)
+class CompleteButRed:
+    """A Green action whose linked measure is Red: complete, but the measure it was meant to move is Red."""
+
+    action_id: str
+    priority: int
+    key_action: str
+    lead: str
+    completion: str  # "verified" or "awaiting"
+    measures: tuple[str, ...]  # each Red measure in a sentence
 
 
 @dataclass(frozen=True)
@@ -111,6 +126,7 @@ class ExceptionReport:
     newly_red: list[str]
     no_longer_red: list[tuple[str, str]]
     warnings: list[Warning] = field(default_factory=list)
+    complete_but_red: list[CompleteButRed] = field(default_factory=list)
     complete_verified: int = 0
     complete_awaiting: int = 0
     unverified_count_as_green: bool = True
@@ -230,6 +246,7 @@ def compute(
                 a.lead,
                 a.agencies,
                 a.commentary,
+                a.red_since,
             )
             for a in red
         ],
@@ -246,6 +263,11 @@ def compute(
             if a.action_id not in red_ids
         ],
         warnings=_warnings(actions, month),
+        complete_but_red=[
+            CompleteButRed(a.action_id, a.priority, a.key_action, a.lead, a.completion or "", a.red_measures)
+            for a in actions
+            if a.red_measures and a.completion
+        ],
         complete_verified=complete_verified,
         complete_awaiting=complete_awaiting,
         unverified_count_as_green=unverified_count_as_green,
@@ -355,6 +377,7 @@ def to_json(report: ExceptionReport) -> dict[str, object]:
                 "lead": r.lead,
                 "agencies": r.agencies,
                 "commentary": r.commentary,
+                "red_since": r.red_since.isoformat() if r.red_since else None,
             }
             for r in report.red_actions
         ],
@@ -364,6 +387,15 @@ def to_json(report: ExceptionReport) -> dict[str, object]:
         "newly_red": report.newly_red,
         "no_longer_red": [{"action_id": a, "now": now} for a, now in report.no_longer_red],
         "warnings": [{"action_id": w.action_id, "problem": w.problem} for w in report.warnings],
+        "complete_but_measure_red": [
+            {
+                "action_id": c.action_id,
+                "priority": c.priority,
+                "completion": c.completion,
+                "red_measures": list(c.measures),
+            }
+            for c in report.complete_but_red
+        ],
     }
 
 

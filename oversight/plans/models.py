@@ -20,6 +20,15 @@ class Plan(models.Model):
     started = models.DateField(null=True, blank=True, help_text="First day of the plan's first month")
     created = models.DateTimeField(auto_now_add=True)
     revision = models.PositiveIntegerField(default=0, help_text="Goes up with every change to the plan")
+    # the council's own rules, set by its administrators (plans/plan_settings.py)
+    require_verified_evidence = models.BooleanField(
+        default=False,
+        help_text="A completion is verified only when evidence of it has been marked verified",
+    )
+    accept_red_without_commentary = models.BooleanField(
+        default=False,
+        help_text="An imported Red or Amber status with no commentary is kept, with a warning",
+    )
 
     def __str__(self) -> str:
         return self.title
@@ -181,7 +190,9 @@ class Evidence(models.Model):
 
 
 class Verification(models.Model):
-    """A board member's word on a Green status: the evidence shows it complete, or it goes back."""
+    """A board member's word on a Green status: the evidence shows it complete, or it goes back.
+    `reason` is why it was sent back, or, for a completion verified with no evidence, why none was
+    needed."""
 
     class Outcome(models.TextChoices):
         VERIFIED = "verified", "Verified"

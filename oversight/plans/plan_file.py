@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -130,9 +131,14 @@ def _limits() -> dict[str, int]:
     }
 
 
-def read_plan_file(path: Path, sheet: str | None = None) -> PlanFile:
+Check = Callable[["PlanFile"], list[Problem]]
+
+
+def read_plan_file(path: Path, sheet: str | None = None, check: Check | None = None) -> PlanFile:
+    """Every action in the file, or ImportFailed listing every problem at once: those of its rows, and
+    those `check` finds in what they refer to (the Ofsted recommendations they answer)."""
     located = locate(read_sheets(path, sheet), PLAN_COLUMNS)
-    return _read_rows(located)
+    return _read_rows(located, check)
 
 
 def _recommendation_numbers(
@@ -153,7 +159,7 @@ def _recommendation_numbers(
     return tuple(sorted({int(part) for part in parts}))
 
 
-def _read_rows(located: Located) -> PlanFile:
+def _read_rows(located: Located, check: Check | None) -> PlanFile:
     sheet = located.sheet
     problems: list[Problem] = []
     result = PlanFile(sheet.file, sheet.name, [])
@@ -228,10 +234,12 @@ def _read_rows(located: Located) -> PlanFile:
 
     if not result.actions and not problems:
         problems.append(sheet.problem("there are no actions below the header row", located.header_row))
-    if problems:
-        raise ImportFailed(problems)
     if "recommendations" in located.positions:
         result.column_of_recommendations = located.column_name("recommendations")
+    if check is not None:
+        problems += check(result)
+    if problems:
+        raise ImportFailed(sorted(problems, key=lambda p: (p.file != sheet.file, p.file, p.row or 0)))
     return result
 
 

@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from oversight.lib.lengths import length_problems, limit_of
-from oversight.plans import audit
+from oversight.plans import audit, plan_links
 from oversight.plans.action_ids import sort_key
 from oversight.plans.addresses import short_name_problem
 from oversight.plans.models import Action, Change, ImportRun, Plan, Priority
@@ -58,17 +58,22 @@ class PlanImportSummary:
     headings_skipped: int = 0
     run_id: int = 0
     recommendations_linked: int = 0
+    title: str = ""  # the plan's title, to name it by
+    more: list[str] = field(default_factory=list)  # what a file imported with the plan did
 
-    def lines(self) -> list[str]:
+    def lines(self, done: bool = True) -> list[str]:
+        """What the import did, or (not `done`: its preview) what it will do."""
         where = f"{self.file}" + (f", sheet '{self.sheet}'" if self.sheet else "")
+        plan = f"'{self.title or self.plan}'"
         lines = [
-            f"Imported plan '{self.plan}' from {where}:",
-            f"  actions added: {len(self.added)}",
-            f"  actions changed: {len(self.changed)}",
+            f"Imported plan {plan} from {where}:" if done else f"Will import the plan {plan} from {where}:",
+            f"  actions {'added' if done else 'to add'}: {len(self.added)}",
+            f"  actions {'changed' if done else 'to change'}: {len(self.changed)}",
             f"  actions unchanged: {self.unchanged}",
             f"  actions no longer in the file: {len(self.no_longer_in_file)}"
             + (
-                f" ({', '.join(self.no_longer_in_file)}; kept, marked as not in the plan)"
+                f" ({', '.join(self.no_longer_in_file)}; {'kept' if done else 'to be kept'},"
+                " marked as not in the plan)"
                 if self.no_longer_in_file
                 else ""
             ),
@@ -76,13 +81,16 @@ class PlanImportSummary:
         if self.back_in_file:
             lines.append(f"  actions back in the file: {', '.join(self.back_in_file)}")
         for action_id, fields in self.changed.items():
-            lines.append(f"    {action_id}: {', '.join(fields)} changed")
+            lines.append(f"    {action_id}: {', '.join(fields)} {'changed' if done else 'to change'}")
         if self.priorities_added:
-            lines.append(f"  priorities added: {', '.join(map(str, self.priorities_added))}")
+            lines.append(
+                f"  priorities {'added' if done else 'to add'}: {', '.join(map(str, self.priorities_added))}"
+            )
         if self.headings_skipped:
             lines.append(f"  heading rows skipped: {self.headings_skipped}")
         if self.recommendations_linked:
             lines.append(f"  links from actions to Ofsted's recommendations: {self.recommendations_linked}")
+        lines += self.more
         return lines
 
 
@@ -112,14 +120,16 @@ def import_plan(
     started: date | None = None,
     sheet: str | None = None,
     progress: Progress | None = None,
+    recommendations: plan_links.Recommendations | None = None,
 ) -> PlanImportSummary:
-    """All or nothing: ImportFailed (nothing changed) or the summary of what changed."""
-    parsed = read_plan_file(path, sheet)
+    """All or nothing: ImportFailed (nothing changed, every problem listed, in the plan file and in
+    the recommendations imported with it) or the summary of what changed."""
+    parsed = read_plan_file(path, sheet, lambda found: plan_links.problems(slug, found, recommendations))
     _check_plan_details(parsed.file, slug, title, council)
     if progress:
         progress(f"read {len(parsed.actions):,} actions from {parsed.file}")
     with transaction.atomic():
-        return _apply(parsed, path, slug, actor, title, council, started, progress)
+        return _apply(parsed, path, slug, actor, title, council, started, progress, recommendations)
 
 
 def _check_plan_details(file: str, slug: str, title: str | None, council: str | None) -> None:
@@ -149,6 +159,7 @@ def _apply(
     council: str | None,
     started: date | None,
     progress: Progress | None,
+    recommendations: plan_links.Recommendations | None,
 ) -> PlanImportSummary:
     summary = PlanImportSummary(slug, parsed.file, parsed.sheet, headings_skipped=parsed.headings_skipped)
     plan, created = Plan.objects.select_for_update().get_or_create(
@@ -197,6 +208,7 @@ def _apply(
                 )
             setattr(plan, name, value)
     plan.save()
+    summary.title = plan.title
 
     priorities = _sync_priorities(plan, parsed, summary, change)
     existing = {a.action_id: a for a in Action.objects.filter(plan=plan).select_related("priority")}
@@ -240,11 +252,8 @@ def _apply(
         batch_size=BATCH,
     )
     audit.save(changes)
-    if parsed.column_of_recommendations:
-        # the governance app owns recommendations; a plan file may still say which its actions answer
-        from oversight.governance.mapping import link_from_plan_file
-
-        summary.recommendations_linked = link_from_plan_file(plan, parsed, actor, run)
+    # the governance app owns recommendations; a plan file may still say which its actions answer
+    summary.recommendations_linked, summary.more = plan_links.save(plan, parsed, recommendations, actor, run)
     audit.plan_changed(plan.pk)
     run.summary = {
         "added": len(summary.added),

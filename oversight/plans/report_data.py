@@ -12,7 +12,9 @@ from django.utils import timezone
 from oversight.lib.months import last_day
 from oversight.plans.completion import AWAITING, RecordedStatus, completion
 from oversight.plans.exception_report import ExceptionReport, ReportAction, compute, report_months
+from oversight.plans.linked_measures import linked_measures, red_measures
 from oversight.plans.models import Action, Plan, StatusRecord, Verification
+from oversight.plans.status_runs import red_since
 
 
 class UnknownPlan(LookupError):
@@ -93,8 +95,11 @@ def report_actions(plan: Plan, as_at: date, months: int) -> list[ReportAction]:
         )
     )
     rows = list(rows)
-    green = {row["pk"] for row in rows if row[f"rag_{needed.index(month)}"] == "G"}
+    now = f"rag_{needed.index(month)}"
+    green = {row["pk"] for row in rows if row[now] == "G"}
     completed = completions(plan.pk, last_day(month), green)
+    since = red_since_by_action({row["pk"] for row in rows if row[now] == "R"}, last_day(month))
+    measures = linked_measures(green, last_day(month))
     return [
         ReportAction(
             action_id=row["action_id"],
@@ -109,9 +114,25 @@ def report_actions(plan: Plan, as_at: date, months: int) -> list[ReportAction]:
             commentary=row["commentary"] or "",
             latest_update=row["latest_update"],
             completion=completed.get(row["pk"]),
+            red_since=since.get(row["pk"]),
+            red_measures=tuple(m.sentence for m in red_measures(measures.get(row["pk"], []))),
         )
         for row in rows
     ]
+
+
+def red_since_by_action(red: set[int], day: date) -> dict[int, date]:
+    """When each of these actions' unbroken run of Red began, as at `day`, in one query."""
+    history: dict[int, list[tuple[date, str]]] = defaultdict(list)
+    if red:
+        for action_pk, as_at, rag in (
+            StatusRecord.objects.filter(action_id__in=red, as_at__lte=day)
+            .order_by("action_id", "as_at", "id")
+            .values_list("action_id", "as_at", "rag")
+        ):
+            history[action_pk].append((as_at, rag))
+    found = {pk: red_since(records, day) for pk, records in history.items()}
+    return {pk: when for pk, when in found.items() if when is not None}
 
 
 def exception_report(slug: str, as_at: date, months: int = 3) -> ExceptionReport:

@@ -1,14 +1,16 @@
-"""Reads a monthly status file (Action ID, RAG, commentary) into checked rows."""
+"""Reads a monthly status file (Action ID, RAG, commentary) into checked rows: every problem in the file,
+unknown Action IDs among them, found in one pass. Pure: the plan's Action IDs come in as plain data."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from oversight.lib.lengths import LONG_TEXT
 from oversight.plans.action_ids import looks_like_action_id
 from oversight.plans.plan_file import ACTION_ID
-from oversight.plans.tables import Column, ImportFailed, Problem, cell_text, locate, read_sheets
+from oversight.plans.tables import Column, ImportFailed, Located, Problem, cell_text, locate, read_sheets
 
 STATUS_COLUMNS = (
     ACTION_ID,
@@ -21,6 +23,7 @@ STATUS_COLUMNS = (
     ),
 )
 
+NEEDS_COMMENTARY = {"R": "Red", "A": "Amber"}  # as on the website's form (plans/updates.py)
 RAG_VALUES = {"red": "R", "r": "R", "amber": "A", "a": "A", "green": "G", "g": "G", "white": "W", "w": "W"}
 
 
@@ -38,6 +41,7 @@ class StatusFile:
     sheet: str
     statuses: list[StatusRow]
     column_of_action_id: str
+    warnings: list[Problem] = field(default_factory=list)  # recorded anyway, as the plan allows
 
 
 def parse_rag(value: object) -> str | None:
@@ -45,32 +49,43 @@ def parse_rag(value: object) -> str | None:
     return RAG_VALUES.get(cell_text(value).lower())
 
 
-def read_status_file(path: Path, sheet: str | None = None) -> StatusFile:
+def read_status_file(
+    path: Path,
+    sheet: str | None = None,
+    *,
+    known: Collection[str] | None = None,
+    plan: str = "",
+    commentary_required: bool = True,
+) -> StatusFile:
+    """Every status in the file, or ImportFailed listing every problem: bad RAG values, missing or
+    repeated Action IDs, Action IDs not in `known` (the plan's, when given), and Red or Amber statuses
+    without commentary (a warning instead when `commentary_required` is False)."""
     located = locate(read_sheets(path, sheet), STATUS_COLUMNS)
     problems: list[Problem] = []
     statuses: list[StatusRow] = []
     seen: dict[str, int] = {}
+    id_column = located.column_name("action_id")
     for number, cells in located.data_rows():
         filled = [cell_text(c) for c in cells if cell_text(c)]
         if len(filled) == 1 and not looks_like_action_id(filled[0]):
             continue  # a heading row such as 'Priority 5 - Children Looked After'
         action_id = cell_text(located.value(cells, "action_id"))
         if not action_id:
-            problems.append(
-                located.sheet.problem("expected an Action ID", number, located.column_name("action_id"))
-            )
+            problems.append(located.sheet.problem("expected an Action ID", number, id_column))
             continue
         if action_id in seen:
             problems.append(
                 located.sheet.problem(
-                    f"Action ID {action_id} appears twice (first on row {seen[action_id]})",
-                    number,
-                    located.column_name("action_id"),
+                    f"Action ID {action_id} appears twice (first on row {seen[action_id]})", number, id_column
                 )
             )
             continue
         seen[action_id] = number
         problems += located.too_long(number, cells, {"commentary": LONG_TEXT})
+        if known is not None and action_id not in known:
+            problems.append(
+                located.sheet.problem(f"Action ID {action_id} is not in plan '{plan}'", number, id_column)
+            )
         raw = located.value(cells, "rag")
         rag = parse_rag(raw)
         if rag is None:
@@ -85,6 +100,40 @@ def read_status_file(path: Path, sheet: str | None = None) -> StatusFile:
             continue
         commentary = cell_text(located.value(cells, "commentary"))
         statuses.append(StatusRow(number, action_id, rag, commentary))
+    silent = [row for row in statuses if row.rag in NEEDS_COMMENTARY and not row.commentary]
+    said = _without_commentary(located, silent, commentary_required)
+    if commentary_required:
+        problems += said
     if problems:
-        raise ImportFailed(problems)
-    return StatusFile(located.sheet.file, located.sheet.name, statuses, located.column_name("action_id"))
+        raise ImportFailed(sorted(problems, key=lambda p: p.row or 0))
+    found = StatusFile(located.sheet.file, located.sheet.name, statuses, id_column)
+    found.warnings = [] if commentary_required else said
+    return found
+
+
+def _without_commentary(located: Located, rows: list[StatusRow], required: bool) -> list[Problem]:
+    """Red and Amber statuses with no commentary: each one by its row, or, when the file has no
+    Commentary column, one problem naming the rows. Refused, or (not `required`) recorded anyway."""
+    if not rows:
+        return []
+    if "commentary" not in located.positions:
+        listed = ", ".join(str(row.row) for row in rows)
+        said = (
+            f"need commentary (rows {listed}), as on the website: add a Commentary column"
+            if required
+            else f"are recorded without commentary (rows {listed})"
+        )
+        return [
+            located.sheet.problem(
+                f"there is no Commentary column, and {len(rows)} Red or Amber statuses {said}",
+                located.header_row,
+            )
+        ]
+    rule = "commentary is needed for Red and Amber statuses, as on the website" if required else "recorded"
+    column = located.column_name("commentary")
+    return [
+        located.sheet.problem(
+            f"{NEEDS_COMMENTARY[row.rag]} status with no commentary: {rule}", row.row, column
+        )
+        for row in rows
+    ]

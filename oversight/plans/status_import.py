@@ -30,17 +30,27 @@ class StatusImportSummary:
     by_rag: Counter[str] = field(default_factory=Counter)
     actions_without_status: int = 0
     run_id: int = 0
+    title: str = ""  # the plan's title, to name it by
+    warnings: list[str] = field(default_factory=list)
 
-    def lines(self) -> list[str]:
+    def lines(self, done: bool = True) -> list[str]:
+        """What the import did, or (not `done`: its preview) what it will do."""
         where = f"{self.file}" + (f", sheet '{self.sheet}'" if self.sheet else "")
         counts = ", ".join(f"{RAG(code).label} {self.by_rag[code]}" for code in "RAGW")
+        plan = f"'{self.title or self.plan}'"
         lines = [
-            f"Imported statuses for plan '{self.plan}' as at {self.as_at:%d %B %Y} from {where}:",
-            f"  statuses recorded: {self.recorded} ({counts})",
+            f"Imported statuses for {plan} as at {self.as_at:%d %B %Y} from {where}:"
+            if done
+            else f"Will import statuses for {plan} as at {self.as_at:%d %B %Y} from {where}:",
+            f"  statuses {'recorded' if done else 'to record'}: {self.recorded} ({counts})",
             f"  statuses already recorded at this date and unchanged: {self.unchanged}",
         ]
         if self.actions_without_status:
             lines.append(f"  actions in the plan with no status in this file: {self.actions_without_status}")
+        if self.warnings:
+            kept = "recorded" if done else "to be recorded"
+            lines.append(f"  warnings ({kept} anyway, as the plan's settings allow):")
+            lines += [f"    {warning}" for warning in self.warnings]
         return lines
 
 
@@ -54,13 +64,10 @@ def import_statuses(
     progress: Progress | None = None,
 ) -> StatusImportSummary:
     """All or nothing: ImportFailed (nothing changed) or what was recorded."""
-    parsed = read_status_file(path, sheet)
-    if progress:
-        progress(f"read {len(parsed.statuses):,} statuses from {parsed.file}")
     plan = Plan.objects.filter(slug=slug).first()
     if plan is None:
         raise ImportFailed(
-            [Problem(parsed.file, f"there is no plan '{slug}': import the plan first with import-plan")]
+            [Problem(path.name, f"there is no plan '{slug}': import the plan first with import-plan")]
         )
     rows = (
         Action.objects.filter(plan=plan)
@@ -70,21 +77,14 @@ def import_statuses(
     actions = {action_id: pk for action_id, pk, *_ in rows}
     in_plan = {action_id for action_id, _, current, *_ in rows if current}
     previous = {pk: (rag, commentary or "") for _, pk, _, rag, commentary in rows if rag}
-    unknown = [
-        Problem(
-            parsed.file,
-            f"Action ID {row.action_id} is not in plan '{slug}'",
-            parsed.sheet,
-            row.row,
-            parsed.column_of_action_id,
-        )
-        for row in parsed.statuses
-        if row.action_id not in actions
-    ]
-    if unknown:
-        raise ImportFailed(unknown)
+    parsed = read_status_file(
+        path, sheet, known=actions, plan=slug, commentary_required=not plan.accept_red_without_commentary
+    )
+    if progress:
+        progress(f"read {len(parsed.statuses):,} statuses from {parsed.file}")
 
-    summary = StatusImportSummary(slug, parsed.file, parsed.sheet, as_at)
+    summary = StatusImportSummary(slug, parsed.file, parsed.sheet, as_at, title=plan.title)
+    summary.warnings = [str(w) for w in parsed.warnings]
     with transaction.atomic():
         run = record_import_run(plan, ImportRun.Kind.STATUS, path, parsed.file, parsed.sheet, actor, as_at)
         summary.run_id = run.pk

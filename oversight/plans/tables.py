@@ -76,6 +76,10 @@ class ImportFailed(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+class MissingColumns(ImportFailed):
+    """No sheet has a header row naming every column the import needs: perhaps a file of another kind."""
+
+
 @dataclass
 class Sheet:
     """The rows of one sheet, numbered as the spreadsheet numbers them."""
@@ -253,7 +257,12 @@ def locate(sheets: list[Sheet], columns: Sequence[Column]) -> Located:
         if isinstance(found, Located):
             return found
         problems.append(found)
-    raise ImportFailed(problems or [Problem("file", "it has no sheets")])
+    raise MissingColumns(problems or [Problem("file", "it has no sheets")])
+
+
+def has_header(sheets: list[Sheet], columns: Sequence[Column]) -> bool:
+    """Whether a sheet has a header row naming every required column."""
+    return any(isinstance(_find_header(sheet, columns), Located) for sheet in sheets)
 
 
 def _find_header(sheet: Sheet, columns: Sequence[Column]) -> Located | Problem:

@@ -21,10 +21,12 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from oversight.lib.lengths import length_problems, shortened_file_name
+from oversight.plans import file_kinds
 from oversight.plans.models import Change
 from oversight.plans.plan_import import Actor, import_plan
+from oversight.plans.plan_links import Recommendations
 from oversight.plans.status_import import import_statuses
-from oversight.plans.tables import SHEET_NAME_LENGTH, ImportFailed, Problem
+from oversight.plans.tables import SHEET_NAME_LENGTH, ImportFailed, MissingColumns, Problem
 
 IMPORTABLE = (".csv", ".xlsx")
 KEEP_PENDING_SECONDS = 24 * 3600  # an upload never confirmed is deleted a day later
@@ -39,10 +41,23 @@ class PendingImport:
     sha256: str
     as_at: date | None  # statuses: the day they are as at; recommendations: the inspection's date
     sheet: str | None
+    # a plan's inspection recommendations, uploaded with it (as_at is then the inspection's date)
+    recommendations_file: str = ""
 
     @property
     def path(self) -> Path:
         return pending_dir(self.token) / self.file_name
+
+    @property
+    def recommendations(self) -> Recommendations | None:
+        if not self.recommendations_file or self.as_at is None:
+            return None
+        return Recommendations(pending_dir(self.token) / self.recommendations_file, self.as_at)
+
+    @property
+    def file_names(self) -> str:
+        """The file, or both files, as a preview names them."""
+        return self.file_name + (f" and {self.recommendations_file}" if self.recommendations_file else "")
 
     def to_session(self) -> dict[str, str]:
         return {
@@ -52,6 +67,7 @@ class PendingImport:
             "sha256": self.sha256,
             "as_at": self.as_at.isoformat() if self.as_at else "",
             "sheet": self.sheet or "",
+            "recommendations_file": self.recommendations_file,
         }
 
     @classmethod
@@ -63,6 +79,7 @@ class PendingImport:
             data["sha256"],
             date.fromisoformat(data["as_at"]) if data["as_at"] else None,
             data["sheet"] or None,
+            data.get("recommendations_file", ""),
         )
 
 
@@ -83,23 +100,49 @@ def sheet_problems(values: dict[str, str]) -> dict[str, str]:
     return length_problems(values, {"sheet": ("The sheet's name", SHEET_NAME_LENGTH)})
 
 
-def keep(upload: UploadedFile, kind: str, as_at: date | None, sheet: str | None) -> PendingImport:
+def _refusal(upload: UploadedFile) -> Problem | None:
     name = safe_name(upload.name or "")
     if PurePath(name).suffix.lower() not in IMPORTABLE:
-        raise ImportFailed([Problem(name, "upload a CSV file (.csv) or an Excel workbook (.xlsx)")])
+        return Problem(name, "upload a CSV file (.csv) or an Excel workbook (.xlsx)")
     if upload.size is not None and upload.size > settings.IMPORT_MAX_BYTES:
         limit = settings.IMPORT_MAX_BYTES // (1024 * 1024)
-        raise ImportFailed([Problem(name, f"the file is larger than the {limit} MB allowed")])
+        return Problem(name, f"the file is larger than the {limit} MB allowed")
+    return None
+
+
+def _save(upload: UploadedFile, path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("wb") as out:
+        for chunk in upload.chunks():
+            digest.update(chunk)
+            out.write(chunk)
+    return digest.hexdigest()
+
+
+def keep(
+    upload: UploadedFile,
+    kind: str,
+    as_at: date | None,
+    sheet: str | None,
+    recommendations: UploadedFile | None = None,
+) -> PendingImport:
+    """Keeps the upload (and, for a plan, its inspection's recommendations) until it is imported."""
+    refused = [r for r in (_refusal(upload), _refusal(recommendations) if recommendations else None) if r]
+    if refused:
+        raise ImportFailed(refused)
     discard_abandoned()
     token = secrets.token_hex(16)
     folder = pending_dir(token)
     folder.mkdir(parents=True)
-    digest = hashlib.sha256()
-    with (folder / name).open("wb") as out:
-        for chunk in upload.chunks():
-            digest.update(chunk)
-            out.write(chunk)
-    return PendingImport(token, kind, name, digest.hexdigest(), as_at, sheet)
+    name = safe_name(upload.name or "")
+    sha256 = _save(upload, folder / name)
+    extra = ""
+    if recommendations is not None:
+        extra = safe_name(recommendations.name or "")
+        if extra == name:
+            extra = f"recommendations-{extra}"
+        _save(recommendations, folder / extra)
+    return PendingImport(token, kind, name, sha256, as_at, sheet, extra)
 
 
 def discard(pending: PendingImport) -> None:
@@ -127,7 +170,9 @@ Summary = Any  # the summary of a plan, status, recommendation, indicator or val
 
 def run(pending: PendingImport, slug: str, actor: Actor) -> Summary:
     if pending.kind == "plan":
-        return import_plan(pending.path, slug, actor, sheet=pending.sheet)
+        return import_plan(
+            pending.path, slug, actor, sheet=pending.sheet, recommendations=pending.recommendations
+        )
     if pending.kind in {"indicators", "indicator-values"}:
         from oversight.performance import indicator_import  # performance builds on plans
 
@@ -154,7 +199,13 @@ def preview(pending: PendingImport, slug: str, actor: Actor) -> Preview:
     """The import's outcome and its changes, with nothing saved. ImportFailed lists every error."""
     with transaction.atomic():
         before = Change.objects.order_by("-id").values_list("id", flat=True).first() or 0
-        summary = run(pending, slug, actor)
+        try:
+            summary = run(pending, slug, actor)
+        except MissingColumns:
+            wrong = file_kinds.wrong_kind(pending.path, pending.sheet, pending.kind)
+            if wrong is None:
+                raise
+            raise ImportFailed([wrong]) from None
         changes = list(
             Change.objects.filter(plan__slug=slug, id__gt=before)
             .select_related("action", "priority")

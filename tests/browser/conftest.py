@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -68,7 +69,9 @@ class Pages:
         return page
 
     def check_accessible(self, page: Page) -> None:
-        """axe-core at WCAG 2.2 AA on the page as it is now: no violations allowed."""
+        """axe-core at WCAG 2.2 AA on the page as it is now: no violations allowed. The page's title
+        (what the browser tab and a screen reader announce first) must be plain words, never markup."""
+        check_title(page)
         if not page.evaluate("() => typeof window.axe === 'object'"):
             page.evaluate(self.axe_source)  # CDP evaluation: the site's CSP stays on and is not bypassed
         violations = page.evaluate(RUN_AXE, WCAG_22_AA)
@@ -92,6 +95,17 @@ class Pages:
 
 def _document(url: str) -> str:
     return urldefrag(url).url
+
+
+MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|\{[%{#]")  # a tag, or template syntax left in
+
+
+def check_title(page: Page) -> None:
+    """Fails the test if the page has no title, or its title shows markup (a template block left
+    open puts the page's HTML in the browser tab)."""
+    title = page.title()
+    if not title.strip() or MARKUP.search(title):
+        pytest.fail(f"the title of {page.url} is not plain text: {title!r}", pytrace=False)
 
 
 @pytest.hookimpl(wrapper=True)

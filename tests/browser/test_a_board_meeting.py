@@ -32,12 +32,8 @@ def test_a_board_meeting_verifies_a_completion_and_its_overdue_task_is_on_the_ne
     bob.get_by_label("Date (YYYY-MM-DD)").fill(two_weeks_ago.isoformat())
     bob.get_by_label("Priority 1 – Leadership and Governance").check()
     bob.get_by_label("Bob").check()
-    submit(bob, "Record the meeting")  # the meeting's page, with its pack
-    assert "1.2" in bob.locator("main").inner_text()  # Green, awaiting verification, in priority 1
-
-    submit(bob, "Verify action 1.2")  # back to the meeting, the completion verified
-    assert "The completion of action 1.2 is verified." in bob.locator("main").inner_text()
-    assert Verification.objects.get().actor == "Bob"
+    submit(bob, "Record the meeting")  # the meeting's page: its pack is the record of that day
+    assert "The record of the pack as it stood" in bob.locator("main").inner_text()
 
     bob.get_by_label("What is to be done").fill("Take the protocol to the leadership team")
     bob.get_by_label("Action ID (optional)").fill("1.1")
@@ -48,7 +44,17 @@ def test_a_board_meeting_verifies_a_completion_and_its_overdue_task_is_on_the_ne
 
     visit(bob, board_url)
     bob.get_by_label("Date (YYYY-MM-DD)").fill(date.today().isoformat())
-    submit(bob, "Record the meeting")
+    bob.get_by_label("Priority 1 – Leadership and Governance").check()
+    submit(bob, "Record the meeting")  # today's meeting: its pack is live
     assert Meeting.objects.count() == 2
     pack = bob.locator("main").inner_text()
     assert "Take the protocol to the leadership team" in pack and "Overdue" in pack
+    assert "1.2" in pack  # Green, awaiting verification, in priority 1
+
+    bob.get_by_label("I have looked at action 1.2: verify it with the others ticked").check()
+    submit(bob, "Verify the completions ticked")  # one page to confirm those ticked
+    bob.get_by_label("Why is no evidence needed?").fill("The new terms of reference were read at the board.")
+    submit(bob, "Verify the completion")  # back to the same place in the pack
+    assert bob.url.endswith("#completions")
+    assert "The completion of action 1.2 is verified." in bob.locator("main").inner_text()
+    assert Verification.objects.get().actor == "Bob"

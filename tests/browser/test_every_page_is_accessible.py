@@ -81,11 +81,13 @@ def test_the_pages_an_officer_sees(sign_in, visit, submit, follow, write_csv):
 
     visit(page, "/plans/demo/import/")
     submit(page, "Upload and preview", status=400)
+    page.get_by_label("The plan", exact=True).check()
     page.get_by_label("File", exact=True).set_input_files(
         write_csv("bad.csv", [*PLAN_ROWS, ["", "2.4", "Audit supervision.", "PSW", "", "Ongoing"]])
     )
     submit(page, "Upload and preview", status=400)
     follow(page, "Upload a corrected file")
+    page.get_by_label("The plan", exact=True).check()
     page.get_by_label("File", exact=True).set_input_files(write_csv("good.csv", PLAN_ROWS))
     submit(page, "Upload and preview")
     submit(page, "Cancel")  # back to the import page, told nothing was imported
@@ -120,11 +122,22 @@ def test_the_pages_a_board_member_sees(sign_in, visit, submit, follow):
     page = sign_in("bob")
     visit(page, "/plans/demo/actions/?awaiting=1")
     visit(page, "/plans/demo/actions/1.2/")  # Green, awaiting verification
+    follow(page, "Verify the completion")  # the confirmation page, with its evidence and measures
+    submit(page, "Verify the completion", status=400)  # no evidence and no reason why none is needed
+    visit(page, "/plans/demo/verify/?action=1.1&action=1.2")  # several at once, as ticked in a pack
+    visit(page, "/plans/demo/actions/1.2/")
     follow(page, "Send back")
     submit(page, "Send back to Amber", status=400)
     page.get_by_label("Why is it not complete yet?").fill("The minutes do not record the agreement.")
     submit(page, "Send back to Amber")  # the action page, Amber with the reason as commentary
     assert "Sent back by Bob: The minutes do not record the agreement." in page.locator("main").inner_text()
+
+
+def test_the_settings_an_administrator_sees(sign_in, visit, submit):
+    page = sign_in("alice")
+    visit(page, "/plans/demo/settings/")
+    page.get_by_label("Completions are verified only on evidence already marked as verified").check()
+    submit(page, "Save the settings")  # the same page, with a success message
 
 
 def test_the_governance_pages_an_officer_sees(sign_in, visit, submit, write_csv):

@@ -34,6 +34,7 @@ def test_an_officer_corrects_a_plan_file_imports_it_and_downloads_the_word_repor
     assert "'Sometime' is not a timescale Oversight can read" in message
 
     follow(page, "Upload a corrected file")
+    page.get_by_label("The plan", exact=True).check()
     page.get_by_label("File", exact=True).set_input_files(
         write_csv("fixed.csv", plan_with_timescale_of_2_3("May 17"))
     )
@@ -53,7 +54,7 @@ def test_an_officer_corrects_a_plan_file_imports_it_and_downloads_the_word_repor
     assert (
         page.locator(".govuk-notification-banner--success")
         .inner_text()
-        .endswith("Imported plan 'demo' from fixed.csv.")
+        .endswith("Imported plan 'Improvement plan' from fixed.csv.")
     )
     assert Action.objects.get(action_id="2.3").timescale == "May 17"
 
@@ -69,4 +70,4 @@ def test_an_officer_corrects_a_plan_file_imports_it_and_downloads_the_word_repor
         "Red as % of due",
     ]
     red = [[c.text for c in row.cells] for table in word.tables for row in table.rows]
-    assert any(row[1:3] == ["1.1", "Publish the governance protocol."] for row in red)
+    assert any(row[1:4] == ["1.1", "31 January 2017", "Publish the governance protocol."] for row in red)

@@ -51,7 +51,7 @@ def test_an_analyst_imports_indicators_then_their_values(sign_in, follow, submit
     values = [["Indicator", "2026-09", "2026-10"], ["ICPCs within 15 working days", "84%", "86%"]]
     page.get_by_label("File", exact=True).set_input_files(write_csv("values.csv", values))
     submit(page, "Upload and preview")
-    assert "values added: 2" in page.locator("main").inner_text()
+    assert "values to add: 2" in page.locator("main").inner_text()
     submit(page, "Cancel")  # back to the upload page, told nothing was imported
     assert not IndicatorValue.objects.exists()
     page.get_by_label("Values", exact=True).check()

@@ -19,6 +19,10 @@ def test_a_board_member_verifies_a_completion_and_sends_one_back(sign_in, visit,
 
     bob = sign_in("bob")
     visit(bob, "/plans/demo/actions/1.1/")
+    follow(bob, "Verify the completion")  # a page to confirm it, with the evidence (none here)
+    submit(bob, "Verify the completion", status=400)
+    assert "Action 1.1 has no evidence" in bob.locator(".govuk-error-summary").inner_text()
+    bob.get_by_label("Why is no evidence needed?").fill("The board read the published protocol itself.")
     submit(bob, "Verify the completion")
     assert "The completion of action 1.1 is verified." in bob.locator("main").inner_text()
     assert bob.locator(".govuk-tag", has_text="Verified").is_visible()

@@ -11,6 +11,7 @@ from docx import Document
 
 from oversight.governance.models import Board, Decision, Meeting, RemedialTask
 from oversight.plans.models import Change
+from tests import parsed
 from tests.html import visible_text
 
 pytestmark = pytest.mark.django_db
@@ -121,17 +122,6 @@ def test_a_task_needs_what_who_and_when_and_a_real_action(signed_in, board) -> N
     assert Decision.objects.count() == 0
 
 
-def test_a_board_member_verifies_a_completion_from_the_meeting_pack(signed_in, board) -> None:
-    client = signed_in("bob")
-    meeting = meeting_on(client, board, TODAY)
-    url = f"/plans/demo/governance/meetings/{meeting.pk}/"
-    response = client.post("/plans/demo/actions/1.2/verify/", {"next": url}, follow=True)
-    assert response.redirect_chain[-1][0] == url
-    page = response.content.decode()
-    assert "The completion of action 1.2 is verified." in page
-    assert "No completion in these priorities is awaiting verification." in page
-
-
 def test_an_officer_changes_the_rotations_settings_and_the_board_page_follows(signed_in, board) -> None:
     url = f"/plans/demo/governance/boards/{board.pk}/"
     client = signed_in("olivia")
@@ -145,3 +135,13 @@ def test_an_officer_changes_the_rotations_settings_and_the_board_page_follows(si
     client = signed_in("olivia")
     client.post(url + "settings/", {"per_meeting": "1", "max_gap": "1"})
     assert "cannot all be seen every 1 weeks" in client.get(url).content.decode()
+
+
+def test_the_governance_page_names_each_board_once_with_how_it_works(signed_in, board, plan) -> None:
+    name = "Children's Services Improvement Governance Board"
+    Board.objects.create(plan=plan, name=name, kind="governance")
+    listed = parsed.texts(signed_in("vic").get("/plans/demo/governance/"), "//main//li[a]")
+    assert listed == [
+        "Children's Services Improvement Governance Board (monthly, reads the exception report)",
+        "Improvement Team Board (weekly, 2 priorities a meeting)",
+    ]

@@ -107,7 +107,7 @@ def test_an_officer_uploads_recommendations_previews_them_and_imports(signed_in,
         "Location"
     ]
     page = client.get(preview_url).content.decode()
-    assert "recommendations added: 18" in page and "Added: recommendation 18" in page
+    assert "recommendations to add: 18" in page and "Added: recommendation 18" in page
     assert Recommendation.objects.count() == 0
     revision = re.search(r'name="revision" value="(\d+)"', page).group(1)
     client.post(preview_url + "confirm/", {"revision": revision})

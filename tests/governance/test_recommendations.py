@@ -192,6 +192,7 @@ def test_a_bad_file_names_every_problem_and_changes_nothing(telford, write_csv) 
         "First pillar: expected People and Leadership; Practice and Systems; Governance and Accountability",
         "bad.csv, row 3, column A (No): 'x' is not a recommendation number: expected a whole number such as "
         "7",
+        "bad.csv, row 4, column D (Actions): Action ID 9.9 is not in plan 'telford'",  # in the same pass
     ]
     assert Recommendation.objects.count() == 11
     rows = [["No", "Recommendation", "Actions"], ["13", "Third.", "9.9"]]

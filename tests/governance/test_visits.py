@@ -8,6 +8,7 @@ import pytest
 
 from oversight.governance.models import MonitoringVisit
 from oversight.plans.models import Change
+from tests import parsed
 
 pytestmark = pytest.mark.django_db
 
@@ -45,3 +46,14 @@ def test_a_visit_needs_a_date_inspectors_and_focus(signed_in) -> None:
 def test_only_administrators_and_officers_record_visits(signed_in, username) -> None:
     assert signed_in(username).post("/plans/demo/governance/visits/", VISIT).status_code == 404
     assert MonitoringVisit.objects.count() == 0
+
+
+def test_the_governance_page_lists_visits_in_its_content_and_keeps_its_title_plain(signed_in) -> None:
+    signed_in("olivia").post("/plans/demo/governance/visits/", VISIT)
+    visit = MonitoringVisit.objects.get()
+    response = signed_in("vic").get("/plans/demo/governance/")
+    assert parsed.title(response) == "Governance – Improvement plan – Oversight"
+    found = parsed.links(response)
+    assert found["14 March 2017"] == f"/plans/demo/governance/visits/{visit.pk}/"
+    assert found["All monitoring visits"] == "/plans/demo/governance/visits/"
+    assert "Monitoring visits" in parsed.texts(response, "//main//h2")

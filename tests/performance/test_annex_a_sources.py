@@ -101,7 +101,8 @@ def test_a_file_with_a_list_name_and_list_4_columns_is_list_4(write_csv, databas
         (b"", "the file is empty"),
         (  # a CSV renamed .xlsx
             b"Child Unique ID,Date of referral\nC1,01/05/2023\n",
-            "the file is named .xlsx but holds text, not an Excel workbook: if it is a CSV file, name it .csv",
+            "the file is named .xlsx but holds text, not an Excel workbook: if it is a CSV file, name it"
+            " .csv",
         ),
     ],
 )

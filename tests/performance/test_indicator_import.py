@@ -461,8 +461,8 @@ def test_the_commands_import_indicators_then_values(plan, write_csv, capsys) -> 
     rows = [["Indicator", "2026-09", "2026-10"], ["ICPCs within 15 working days", "84", "86"]]
     call_command("import_indicator_values", str(write_csv("v.csv", rows)), plan="demo", by="ana")
     out = capsys.readouterr().out
-    assert "Imported indicators into plan 'demo' from i.csv:\n  indicators added: 1" in out
-    assert "Imported indicator values into plan 'demo' from v.csv:\n  values added: 2" in out
+    assert "Imported indicators into 'Improvement plan' from i.csv:\n  indicators added: 1" in out
+    assert "Imported indicator values into 'Improvement plan' from v.csv:\n  values added: 2" in out
     assert Change.objects.filter(source="import: v.csv", user__username="ana").count() == 2
 
 

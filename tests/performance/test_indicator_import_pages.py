@@ -41,7 +41,8 @@ def test_an_analyst_previews_an_indicators_file_then_imports_it(signed_in, priva
     preview_url = response["Location"]
     assert preview_url.startswith("/plans/demo/scorecard/import/")
     page = client.get(preview_url).content.decode()
-    assert "Check the changes in kpis.csv" in page and "indicators added: 2" in page
+    assert "Check the changes in kpis.csv" in page and "indicators to add: 2" in page
+    assert "Will import indicators into &#x27;Improvement plan&#x27; from kpis.csv:" in page
     assert re.search(
         r"Added: indicator: ICPCs within 15 working days, target</td>\s*<td[^>]*></td>\s*<td[^>]*>90<", page
     )
@@ -54,7 +55,7 @@ def test_an_analyst_previews_an_indicators_file_then_imports_it(signed_in, priva
     assert (icpcs.owner.username, list(icpcs.actions.values_list("action_id", flat=True))) == ("lee", ["2.1"])
     assert Change.objects.filter(kind="added", field="indicator", user__username="ana").count() == 2
     scorecard = client.get("/plans/demo/scorecard/").content.decode()
-    assert "Imported indicators into plan &#x27;demo&#x27; from kpis.csv." in scorecard
+    assert "Imported indicators into &#x27;Improvement plan&#x27; from kpis.csv." in scorecard
     assert list((private_files / "imports").iterdir()) == []
 
 
@@ -63,7 +64,7 @@ def test_an_officer_imports_values_and_the_scorecard_shows_them(signed_in, priva
     confirm(client, upload(client, "indicators", "kpis.csv", INDICATORS)["Location"])
     preview_url = upload(client, "values", "values.csv", VALUES)["Location"]
     page = client.get(preview_url).content.decode()
-    assert "values added: 2" in page
+    assert "values to add: 2" in page
     assert "Added: indicator value: ICPCs within 15 working days, October 2026" in page
     assert not IndicatorValue.objects.exists()
     confirm(client, preview_url)

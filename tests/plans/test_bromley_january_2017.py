@@ -11,7 +11,7 @@ from oversight.plans.exception_report import to_json
 from oversight.plans.plan_import import Actor, import_plan
 from oversight.plans.report_data import exception_report
 from oversight.plans.status_import import import_statuses
-from tests.conftest import BROMLEY
+from tests.conftest import BROMLEY, accepting_statuses_without_commentary
 
 pytestmark = pytest.mark.django_db
 
@@ -21,6 +21,7 @@ EXPECTED = json.loads((BROMLEY / "expected-2017-01-31.json").read_text())
 @pytest.fixture
 def report() -> dict:
     import_plan(BROMLEY / "plan.csv", "bromley", Actor("officer"), started=date(2016, 5, 1))
+    accepting_statuses_without_commentary("bromley")
     import_statuses(BROMLEY / "status-2017-01-31.csv", "bromley", date(2017, 1, 31), Actor("officer"))
     return to_json(exception_report("bromley", date(2017, 1, 31)))
 

@@ -17,7 +17,7 @@ from oversight.plans.models import StatusRecord
 from oversight.plans.plan_import import Actor, import_plan
 from oversight.plans.report_data import exception_report
 from oversight.plans.status_import import import_statuses
-from tests.conftest import BROMLEY
+from tests.conftest import BROMLEY, accepting_statuses_without_commentary
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +30,7 @@ def test_import_plan_prints_a_summary(capsys) -> None:
 
 def test_import_status_prints_a_summary(capsys) -> None:
     call_command("import_plan", str(BROMLEY / "plan.csv"), plan="bromley")
+    accepting_statuses_without_commentary("bromley")
     call_command(
         "import_status", str(BROMLEY / "status-2017-01-31.csv"), plan="bromley", as_at=date(2017, 1, 31)
     )
@@ -51,6 +52,7 @@ def test_a_bad_file_lists_every_problem_and_imports_nothing(write_csv) -> None:
 
 def test_the_report_is_written_to_the_file_asked_for(tmp_path) -> None:
     call_command("import_plan", str(BROMLEY / "plan.csv"), plan="bromley")
+    accepting_statuses_without_commentary("bromley")
     call_command(
         "import_status", str(BROMLEY / "status-2017-01-31.csv"), plan="bromley", as_at=date(2017, 1, 31)
     )
@@ -94,7 +96,7 @@ def queries_for_report(actions: int, write_csv) -> int:
     rows = [["Action ID", "Key Action", "Timescale"]]
     rows += [[f"{1 + i % 10}.{i}", f"Action {i}", "Dec-16"] for i in range(actions)]
     import_plan(write_csv(f"plan{actions}.csv", rows), f"p{actions}", Actor("t"))
-    statuses = [["Action ID", "RAG"]] + [[r[0], "R"] for r in rows[1:]]
+    statuses = [["Action ID", "RAG", "Commentary"]] + [[r[0], "R", "Late."] for r in rows[1:]]
     for month_end in (date(2017, 1, 31), date(2017, 2, 28), date(2017, 3, 31)):
         import_statuses(write_csv(f"s{actions}.csv", statuses), f"p{actions}", month_end, Actor("t"))
     with CaptureQueriesContext(connection) as queries:

@@ -69,7 +69,39 @@ def test_seed_demo_loads_a_council_with_twelve_months_and_a_person_per_role(demo
     from oversight.governance.models import Board
 
     board = Board.objects.get(plan=demo)
-    assert board.meetings.count() == 3 and all(m.priorities.count() == 2 for m in board.meetings.all())
+    assert board.meetings.count() == 4 and all(m.priorities.count() == 2 for m in board.meetings.all())
+
+
+@pytest.mark.django_db
+def test_the_demo_plan_reads_like_a_plan_and_governance_has_its_recommendations(demo_files) -> None:
+    from collections import Counter
+
+    from oversight.governance.models import Recommendation
+
+    call_command("seed_demo", today=date(2026, 11, 24), stdout=io.StringIO())
+    demo = Plan.objects.get(slug="demo")
+    texts = Counter(demo.actions.values_list("key_action", flat=True))
+    assert texts.most_common(1)[0][1] == 1  # no key action repeated as filler
+    recommendations = Recommendation.objects.filter(inspection__plan=demo)
+    assert recommendations.count() == 14
+    assert all(r.actions.exists() for r in recommendations)
+    assert demo.inspections.get().published == date(2025, 11, 1)  # the month before the plan started
+
+
+@pytest.mark.django_db
+def test_the_demo_boards_past_packs_are_records_of_what_stood_then(demo_files, client) -> None:
+    from oversight.governance.models import Meeting
+    from oversight.governance.pack_data import meeting_pack
+
+    call_command("seed_demo", today=date.today(), stdout=io.StringIO())
+    meetings = list(Meeting.objects.filter(board__plan__slug="demo").order_by("held"))
+    past, live = meetings[:3], meetings[3]
+    for meeting in past:
+        pack = meeting_pack(meeting)
+        assert pack.as_it_stood is not None and (pack.red_amber or pack.awaiting_verification)
+    pack = meeting_pack(live)
+    assert pack.as_it_stood is None
+    assert any(a.case and a.case.evidence for a in pack.awaiting_verification)
 
 
 @pytest.mark.django_db
@@ -89,7 +121,7 @@ def test_the_demo_scorecard_has_twelve_months_of_values_ending_last_month(demo_f
     assert (icpcs.values.get(period=date(2027, 2, 1)).value, icpcs.target) == (86, 90)
     assert list(
         indicators.get(name="Return interviews within 72 hours").actions.values_list("action_id", flat=True)
-    ) == ["8.3.4"]
+    ) == ["5.2.1", "8.2.4", "8.3.4"]
     client.force_login(demo.memberships.get(user__username="viewer").user)
     page = client.get("/plans/demo/scorecard/?month=2027-02").content.decode()
     rows = [row for row in page.split("<tr")[1:] if "(Annex A)" not in row]  # those have 3 months

@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from datetime import date
 
 import pytest
 from docx import Document
+from lxml import html
 from openpyxl import load_workbook
 
 from oversight.plans.exception_report import ExceptionReport, ReportAction, compute
 from oversight.plans.render import FORMATS, renderer
 
 JAN, FEB, MAR = date(2017, 1, 1), date(2017, 2, 1), date(2017, 3, 1)
+AUDITS_RED = "Audits rated good or better: 40% in March 2017 against a target of 75% (Red)"
 INJECTIONS = ['=HYPERLINK("http://evil.example","click")', "+44 20 7946 0000", "-1+2", "@SUM(A1:A2)"]
 
 
 def make_report() -> ExceptionReport:
     def act(
-        action_id: str, last: date, rags: dict, commentary: str = "Delayed by recruitment"
+        action_id: str, last: date, rags: dict, commentary: str = "Delayed by recruitment", **more
     ) -> ReportAction:
         return ReportAction(
             action_id,
@@ -33,10 +36,11 @@ def make_report() -> ExceptionReport:
             rags,
             commentary,
             MAR,
+            **more,
         )
 
     actions = [
-        act("1.1", JAN, {JAN: "R", FEB: "R", MAR: "R"}),
+        act("1.1", JAN, {JAN: "R", FEB: "R", MAR: "R"}, red_since=date(2016, 11, 30)),
         act("1.2", FEB, {JAN: "A", FEB: "R", MAR: "A"}),
         act(
             "2.1",
@@ -44,7 +48,7 @@ def make_report() -> ExceptionReport:
             {JAN: "W", FEB: "A", MAR: "R"},
             commentary="Line one\nLine two <script>alert(1)</script>",
         ),
-        act("2.2", MAR, {MAR: "G"}),
+        act("2.2", MAR, {MAR: "G"}, completion="verified", red_measures=(AUDITS_RED,)),
     ]
     actions += [act(f"2.{i}", MAR, {MAR: "R"}, commentary=text) for i, text in enumerate(INJECTIONS, start=3)]
     return compute(
@@ -95,6 +99,7 @@ def test_the_excel_workbook_holds_the_tables_and_the_red_list(report) -> None:
         "Table 3",
         "Red actions",
         "Changes",
+        "Complete, measure Red",
         "Warnings",
     ]
     rows = list(book["Table 1"].iter_rows(min_row=2, values_only=True))
@@ -119,7 +124,11 @@ def test_text_that_looks_like_a_formula_is_written_as_text(report) -> None:
         sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/")]
         assert sheets and not any(b"<f>" in archive.read(n) for n in sheets)
     sheet = load_workbook(io.BytesIO(data))["Red actions"]
-    commentary = {row[2].value: row[6] for row in sheet.iter_rows(min_row=3)}
+    header = [cell.value for cell in next(sheet.iter_rows(min_row=2, max_row=2))]
+    commentary = {
+        row[header.index("Action ID")].value: row[header.index("Commentary")]
+        for row in sheet.iter_rows(min_row=3)
+    }
     for number, text in enumerate(INJECTIONS, start=3):
         assert commentary[f"2.{number}"].value == text
         assert commentary[f"2.{number}"].data_type == "s"
@@ -169,3 +178,72 @@ def test_the_html_report_is_a_standalone_accessible_page(report) -> None:
 @pytest.mark.parametrize("name", FORMATS)
 def test_every_format_renders(report, name) -> None:
     assert len(renderer(name)(report)) > 500
+
+
+def rows_of(name: str, data: bytes, first_header: str) -> list[dict[str, str]]:
+    """The rows, as header: value, of the tables in a rendering whose first column is `first_header`
+    (a spreadsheet's tables start on its second row, under their caption)."""
+    if name == "docx":
+        found = [[[c.text for c in row.cells] for row in t.rows] for t in Document(io.BytesIO(data)).tables]
+    elif name == "xlsx":
+        book = load_workbook(io.BytesIO(data))
+        found = [
+            [
+                ["" if v is None else str(v) for v in row]
+                for row in sheet.iter_rows(min_row=2, values_only=True)
+            ]
+            for sheet in book
+        ]
+    elif name == "html":
+        page = html.fromstring(data.decode())
+        found = [
+            [[c.text_content() for c in row.xpath("th|td")] for row in table.xpath(".//tr")]
+            for table in page.xpath("//table")
+        ]
+    else:
+        found = [
+            [[cell.strip().replace("<br>", "\n") for cell in line.strip("|").split(" | ")] for line in block]
+            for block in _markdown_tables(data.decode())
+        ]
+    return [
+        dict(zip(table[0], row, strict=True))
+        for table in found
+        if table and table[0][:1] == [first_header]
+        for row in table[1:]
+    ]
+
+
+def _markdown_tables(text: str) -> list[list[str]]:
+    tables, current = [], []
+    for line in text.splitlines():
+        if line.startswith("|"):
+            if not set(line) <= set("|-: "):  # the line under the header
+                current.append(line)
+        elif current:
+            tables.append(current)
+            current = []
+    return [*tables, current] if current else tables
+
+
+@pytest.mark.parametrize("name", ["docx", "xlsx", "html", "md"])
+def test_each_rendering_says_since_when_each_red_action_has_been_red(report, name) -> None:
+    rows = rows_of(name, renderer(name)(report), "Priority" if name == "xlsx" else "Timescale")
+    since = {row["Action ID"]: row["Red since"] for row in rows if "Red since" in row}
+    assert since["1.1"] == "30 November 2016" and since["2.1"] == ""
+
+
+@pytest.mark.parametrize("name", ["docx", "xlsx", "html", "md"])
+def test_each_rendering_flags_a_completion_whose_measure_is_red(report, name) -> None:
+    rows = rows_of(name, renderer(name)(report), "Action ID")
+    flagged = [row for row in rows if "Measure rated Red" in row]
+    assert [(row["Action ID"], row["Completion"], row["Measure rated Red"]) for row in flagged] == [
+        ("2.2", "Verified", AUDITS_RED)
+    ]
+
+
+def test_the_json_report_gives_red_since_and_the_completions_whose_measure_is_red(report) -> None:
+    data = json.loads(renderer("json")(report))
+    assert {a["action_id"]: a["red_since"] for a in data["red_actions"]}["1.1"] == "2016-11-30"
+    assert data["complete_but_measure_red"] == [
+        {"action_id": "2.2", "priority": 2, "completion": "verified", "red_measures": [AUDITS_RED]}
+    ]

@@ -78,3 +78,19 @@ def test_actions_no_longer_in_the_plan_are_left_out(plan, write_csv, write_xlsx)
     report = exception_report("example", date(2017, 3, 31))
     assert [a.action_id for a in report.red_actions] == ["1.2"] and report.due == 1
     assert report.priorities == {1: "Leadership", 2: "Safeguarding"}
+
+
+def test_a_red_action_is_red_since_its_unbroken_run_began_not_since_its_latest_return(
+    plan, write_csv
+) -> None:
+    record(write_csv, date(2016, 12, 31), [["1.1", "Red", "Late"], ["1.2", "Red", "Late"]])
+    record(write_csv, date(2017, 1, 31), [["1.1", "Red", "Still late"], ["1.2", "Amber", "Moving"]])
+    record(write_csv, date(2017, 2, 28), [["1.1", "Red", "Still late"], ["1.2", "Red", "Late again"]])
+    record(write_csv, date(2017, 3, 31), [["1.1", "Green", "Done"]])
+    february = exception_report("example", date(2017, 2, 28))
+    assert {a.action_id: a.red_since for a in february.red_actions} == {
+        "1.1": date(2016, 12, 31),
+        "1.2": date(2017, 2, 28),  # Amber in January broke its run
+    }
+    march = exception_report("example", date(2017, 3, 31))
+    assert {a.action_id: a.red_since for a in march.red_actions} == {"1.2": date(2017, 2, 28)}

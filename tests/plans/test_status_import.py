@@ -4,12 +4,12 @@ from datetime import date
 
 import pytest
 
-from oversight.plans.models import StatusRecord
+from oversight.plans.models import Plan, StatusRecord
 from oversight.plans.plan_import import Actor, import_plan
 from oversight.plans.status_file import parse_rag, read_status_file
 from oversight.plans.status_import import import_statuses
 from oversight.plans.tables import ImportFailed
-from tests.conftest import BROMLEY
+from tests.conftest import BROMLEY, accepting_statuses_without_commentary
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +20,7 @@ ALICE = Actor("alice")
 @pytest.fixture
 def bromley() -> None:
     import_plan(BROMLEY / "plan.csv", "bromley", ALICE)
+    accepting_statuses_without_commentary("bromley")
 
 
 def test_it_records_the_bromley_january_statuses(bromley) -> None:
@@ -120,3 +121,45 @@ def test_a_status_workbook_with_title_rows_is_read(bromley, write_xlsx) -> None:
     summary = import_statuses(path, "bromley", JAN, ALICE)
     assert summary.recorded == 2 and summary.sheet == "January"
     assert StatusRecord.objects.get(action__action_id="5.8.3").commentary == "@Jane: please update"
+
+
+@pytest.fixture
+def strict() -> None:
+    """Bromley's plan, with the default rule: Red and Amber statuses need commentary, as on the website."""
+    import_plan(BROMLEY / "plan.csv", "bromley", ALICE)
+
+
+def test_a_bad_rag_value_and_an_unknown_action_id_are_listed_in_the_same_pass(strict, write_csv) -> None:
+    rows = [["Action ID", "RAG", "Commentary"], ["1.1.1", "Blue", ""], ["99.1", "G", ""], ["1.1.2", "R", ""]]
+    with pytest.raises(ImportFailed) as error:
+        import_statuses(write_csv("s.csv", rows), "bromley", JAN, ALICE)
+    assert [str(p) for p in error.value.problems] == [
+        "s.csv, row 2, column B (RAG): 'Blue' is not a RAG status: expected Red, Amber, Green or White "
+        "(or R, A, G, W)",
+        "s.csv, row 3, column A (Action ID): Action ID 99.1 is not in plan 'bromley'",
+        "s.csv, row 4, column C (Commentary): Red status with no commentary: commentary is needed for Red "
+        "and Amber statuses, as on the website",
+    ]
+    assert StatusRecord.objects.count() == 0
+
+
+def test_red_and_amber_statuses_need_commentary_as_on_the_website(strict, write_csv) -> None:
+    no_column = write_csv("n.csv", [["Action ID", "RAG"], ["1.1.1", "G"], ["1.1.2", "A"], ["1.1.3", "R"]])
+    with pytest.raises(ImportFailed) as error:
+        import_statuses(no_column, "bromley", JAN, ALICE)
+    assert [str(p) for p in error.value.problems] == [
+        "n.csv, row 1: there is no Commentary column, and 2 Red or Amber statuses need commentary "
+        "(rows 3, 4), as on the website: add a Commentary column"
+    ]
+    assert StatusRecord.objects.count() == 0
+
+
+def test_a_plan_may_accept_them_with_a_warning(strict, write_csv) -> None:
+    Plan.objects.filter(slug="bromley").update(accept_red_without_commentary=True)
+    rows = [["Action ID", "RAG", "Commentary"], ["1.1.1", "R", ""], ["1.1.2", "A", "Started."]]
+    summary = import_statuses(write_csv("s.csv", rows), "bromley", JAN, ALICE)
+    assert summary.recorded == 2
+    assert summary.lines()[-2:] == [
+        "  warnings (recorded anyway, as the plan's settings allow):",
+        "    s.csv, row 2, column C (Commentary): Red status with no commentary: recorded",
+    ]

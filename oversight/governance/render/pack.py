@@ -3,64 +3,103 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
+from django.utils import timezone
 from docx import Document
 from docx.shared import Pt
 
-from oversight.governance.meeting_pack import MeetingPack
+from oversight.governance.meeting_pack import MeetingPack, PackAction
+from oversight.plans.completion_cases import CompletionCase
 from oversight.plans.render.docx import add_table
-from oversight.plans.render.tables import Table
+from oversight.plans.render.tables import Table, day_name
 from oversight.plans.templatetags.oversight import rag_label
 
 AWAITING = "Completions awaiting verification"
+MEASURE_RED = "Complete, but the measure it was meant to move is Red"
+RED_AMBER = "Red and Amber actions"
+TASKS = "Remedial tasks due"
+
+EvidenceHref = Callable[[str, int], str]  # (Action ID, evidence id): the address of a piece of evidence
+
+
+def red_amber(pack: MeetingPack) -> Table:
+    return Table(
+        "Red and Amber",
+        "Red and Amber actions in the priorities in focus, with their commentary",
+        ["Action", "Status", "Red since", "Key action", "Lead", "Timescale", "Commentary"],
+        [
+            [
+                a.action_id,
+                rag_label(a.rag),
+                day_name(a.red_since),
+                a.key_action,
+                a.lead,
+                a.timescale,
+                a.commentary,
+            ]
+            for a in pack.red_amber
+        ],
+    )
+
+
+def tasks_due(pack: MeetingPack) -> Table:
+    return Table(
+        "Tasks due",
+        "Remedial tasks due by this meeting or within the week after it",
+        ["Task", "Action", "Owner", "Due", "Overdue"],
+        [
+            [t.description, t.action_id or "-", t.owner, f"{t.due:%d %B %Y}", "Overdue" if t.overdue else ""]
+            for t in pack.tasks_due
+        ],
+    )
 
 
 def tables(pack: MeetingPack) -> list[tuple[str, Table, str]]:
-    """Each section of the pack: its heading, its table, and what to say when it is empty."""
+    """The sections the page shows as plain tables: heading, table, and what to say when it is empty."""
     return [
-        (
-            "Red and Amber actions",
-            Table(
-                "Red and Amber",
-                "Red and Amber actions in the priorities in focus, with their commentary",
-                ["Action", "Status", "Key action", "Lead", "Timescale", "Commentary"],
-                [
-                    [a.action_id, rag_label(a.rag), a.key_action, a.lead, a.timescale, a.commentary]
-                    for a in pack.red_amber
-                ],
-            ),
-            "No action in these priorities is Red or Amber.",
-        ),
-        (
-            AWAITING,
-            Table(
-                "Awaiting verification",
-                "Actions marked Green whose evidence the board has not yet verified",
-                ["Action", "Key action", "Lead", "Commentary"],
-                [[a.action_id, a.key_action, a.lead, a.commentary] for a in pack.awaiting_verification],
-            ),
-            "No completion in these priorities is awaiting verification.",
-        ),
-        (
-            "Remedial tasks due",
-            Table(
-                "Tasks due",
-                "Remedial tasks due by this meeting or within the week after it",
-                ["Task", "Action", "Owner", "Due", "Overdue"],
-                [
-                    [
-                        t.description,
-                        t.action_id or "-",
-                        t.owner,
-                        f"{t.due:%d %B %Y}",
-                        "Overdue" if t.overdue else "",
-                    ]
-                    for t in pack.tasks_due
-                ],
-            ),
-            "No remedial task is due.",
-        ),
+        (RED_AMBER, red_amber(pack), "No action in these priorities is Red or Amber."),
+        (TASKS, tasks_due(pack), "No remedial task is due."),
     ]
+
+
+def evidence_lines(case: CompletionCase | None, href: EvidenceHref | None, action_id: str) -> list[str]:
+    if case is None or not case.evidence:
+        return ["No evidence has been added."]
+    lines = []
+    for e in case.evidence:
+        where = e.url if e.kind == "link" else e.file_name
+        if href is not None and e.kind != "link":
+            where = f"{e.file_name}, {href(action_id, e.evidence_id)}"
+        checked = f"verified by {e.verified_by} on {day_name(e.verified)}" if e.verified else "not verified"
+        lines.append(f"{e.title} ({where}; {checked})")
+    return lines
+
+
+def measure_lines(case: CompletionCase | None) -> list[str]:
+    if case is None or not case.measures:
+        return ["No performance indicator is linked to it."]
+    lines = [f"{MEASURE_RED}."] if case.red_measures else []
+    return lines + [m.sentence for m in case.measures]
+
+
+def completions(actions: list[PackAction], href: EvidenceHref | None) -> Table:
+    return Table(
+        "Completions",
+        "Each completion with its evidence and the latest value of each measure linked to it",
+        ["Action", "Key action", "Lead", "Commentary", "Evidence", "Measures"],
+        [
+            [
+                a.action_id,
+                a.key_action,
+                a.lead,
+                a.commentary,
+                "\n".join(evidence_lines(a.case, href, a.action_id)),
+                "\n".join(measure_lines(a.case)),
+            ]
+            for a in actions
+        ],
+    )
 
 
 def heading(pack: MeetingPack) -> str:
@@ -72,12 +111,35 @@ def focus(pack: MeetingPack) -> str:
     return "Priorities in focus: " + ("; ".join(names) if names else "none chosen") + "."
 
 
-def render_docx(pack: MeetingPack) -> bytes:
+def standing(pack: MeetingPack) -> str:
+    """Whether the pack is the record of a past meeting, or live."""
+    if pack.as_it_stood is None:
+        return "This pack is live: it shows the plan as it stands now, for the meeting to come."
+    made = f", recorded on {timezone.localtime(pack.recorded):%-d %B %Y}" if pack.recorded else ""
+    return (
+        f"The record of the pack as it stood at the end of {pack.held:%-d %B %Y}, the day of the meeting"
+        f"{made}. Changes made since are not in it."
+    )
+
+
+def render_docx(pack: MeetingPack, href: EvidenceHref | None = None) -> bytes:
     doc = Document()
     doc.styles["Normal"].font.name, doc.styles["Normal"].font.size = "Arial", Pt(11)
     doc.add_heading(heading(pack), level=1)
+    doc.add_paragraph(standing(pack))
     doc.add_paragraph(focus(pack))
-    for title, table, empty in tables(pack):
+    sections = [
+        (RED_AMBER, red_amber(pack), "No action in these priorities is Red or Amber."),
+        (
+            AWAITING,
+            completions(pack.awaiting_verification, href),
+            "No completion in these priorities is awaiting verification.",
+        ),
+    ]
+    if pack.complete_but_red:
+        sections.append((MEASURE_RED, completions(pack.complete_but_red, href), ""))
+    sections.append((TASKS, tasks_due(pack), "No remedial task is due."))
+    for title, table, empty in sections:
         doc.add_heading(title, level=2)
         if table.rows:
             add_table(doc, table)

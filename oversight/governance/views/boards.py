@@ -167,9 +167,10 @@ def meeting_page(request: HttpRequest, plan: Plan, access: Access, pk: int) -> H
             ),
             "meeting": meeting,
             "pack": pack,
-            "pack_tables": [
-                section for section in pack_render.tables(pack) if section[0] != pack_render.AWAITING
-            ],
+            "live": pack.as_it_stood is None,
+            "red_amber": pack_render.red_amber(pack),
+            "tasks_due": pack_render.tasks_due(pack),
+            "standing": pack_render.standing(pack),
             "focus": pack_render.focus(pack),
             "decisions": meeting.decisions.all(),
             "tasks": meeting.tasks.select_related("action"),
@@ -182,8 +183,12 @@ def meeting_page(request: HttpRequest, plan: Plan, access: Access, pk: int) -> H
 @plan_page()
 def pack_download(request: HttpRequest, plan: Plan, access: Access, pk: int) -> HttpResponse:
     meeting = meeting_of(plan, pk)
+
+    def href(action_id: str, evidence_id: int) -> str:
+        return request.build_absolute_uri(reverse("evidence", args=[plan.slug, action_id, evidence_id]))
+
     response = HttpResponse(
-        pack_render.render_docx(meeting_pack(meeting)),
+        pack_render.render_docx(meeting_pack(meeting), href),
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
     response["Content-Disposition"] = f'attachment; filename="meeting-pack-{meeting.held}.docx"'

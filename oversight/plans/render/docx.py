@@ -94,8 +94,17 @@ def render(report: ExceptionReport) -> bytes:
     _paragraphs(doc, text["table2"])
     add_table(doc, tables.table3(report))
     _paragraphs(doc, text["table3"])
+    section = 5
+    if report.complete_but_red:
+        doc.add_heading(f"{section}. {tables.MEASURE_RED}", 1)
+        doc.add_paragraph(
+            "Actions rated Green whose linked performance indicator is rated Red: the work is done, but "
+            "the change it was meant to bring is not yet seen."
+        )
+        add_table(doc, tables.complete_but_red(report))
+        section += 1
     if report.warnings:
-        doc.add_heading("5. Statuses to check", 1)
+        doc.add_heading(f"{section}. Statuses to check", 1)
         doc.add_paragraph(f"{len(report.warnings)} statuses contradict the dates or are missing.")
         add_table(doc, tables.warnings(report))
 

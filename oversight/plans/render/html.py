@@ -21,6 +21,7 @@ def context(report: ExceptionReport) -> dict[str, object]:
         "table3": tables.table3(report),
         "red_groups": tables.red_actions_by_priority(report),
         "warnings": tables.warnings(report),
+        "complete_but_red": tables.complete_but_red(report),
     }
 
 

@@ -63,6 +63,8 @@ def render(report: ExceptionReport) -> bytes:
         out += ["No due action is RAG rated Red.", ""]
     for name, t in groups:
         out += [f"### {cell(name)}", "", *table(t)]
+    if report.complete_but_red:
+        out += [f"## {tables.MEASURE_RED}", "", *table(tables.complete_but_red(report))]
     if report.warnings:
         out += ["## Statuses to check", "", *table(tables.warnings(report))]
     return "\n".join(out).rstrip("\n").encode() + b"\n"

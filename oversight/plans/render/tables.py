@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from oversight.lib.months import month_name, short_month_name
@@ -66,7 +67,19 @@ def table3(report: ExceptionReport) -> Table:
     )
 
 
-RED_HEADERS = ["Timescale", "Action ID", "Key Action", "Lead", "Agency Involvement", "Commentary"]
+RED_HEADERS = [
+    "Timescale",
+    "Action ID",
+    "Red since",
+    "Key Action",
+    "Lead",
+    "Agency Involvement",
+    "Commentary",
+]
+
+
+def day_name(day: date | None) -> str:
+    return f"{day:%-d %B %Y}" if day else ""
 
 
 def red_actions_by_priority(report: ExceptionReport) -> list[tuple[str, Table]]:
@@ -74,13 +87,13 @@ def red_actions_by_priority(report: ExceptionReport) -> list[tuple[str, Table]]:
     groups: dict[int, list[list[Cell]]] = {}
     for a in report.red_actions:
         groups.setdefault(a.priority, []).append(
-            [a.timescale, a.action_id, a.key_action, a.lead, a.agencies, a.commentary]
+            [a.timescale, a.action_id, day_name(a.red_since), a.key_action, a.lead, a.agencies, a.commentary]
         )
     return [
         (
             report.priority_name(number),
             Table(
-                "Red actions", f"Red actions: {report.priority_name(number)}", RED_HEADERS, rows, wide={2, 5}
+                "Red actions", f"Red actions: {report.priority_name(number)}", RED_HEADERS, rows, wide={3, 6}
             ),
         )
         for number, rows in groups.items()
@@ -98,6 +111,7 @@ def red_actions(report: ExceptionReport) -> Table:
                 report.priority_name(a.priority),
                 a.timescale,
                 a.action_id,
+                day_name(a.red_since),
                 a.key_action,
                 a.lead,
                 a.agencies,
@@ -105,7 +119,7 @@ def red_actions(report: ExceptionReport) -> Table:
             ]
             for a in report.red_actions
         ],
-        wide={3, 6},
+        wide={4, 7},
     )
 
 
@@ -117,6 +131,24 @@ def movements(report: ExceptionReport) -> Table:
         f"Changes since {month_name(report.previous_month)}",
         ["Action ID", "Change", f"Status in {month_name(report.month)}"],
         rows,
+    )
+
+
+MEASURE_RED = "Complete, but the measure it was meant to move is Red"
+COMPLETION_WORDS = {"verified": "Verified", "awaiting": "Awaiting verification"}
+
+
+def complete_but_red(report: ExceptionReport) -> Table:
+    """Green actions whose linked performance indicator is Red."""
+    return Table(
+        "Complete, measure Red",
+        MEASURE_RED,
+        ["Action ID", "Key Action", "Lead", "Completion", "Measure rated Red"],
+        [
+            [c.action_id, c.key_action, c.lead, COMPLETION_WORDS.get(c.completion, ""), "\n".join(c.measures)]
+            for c in report.complete_but_red
+        ],
+        wide={1, 4},
     )
 
 

@@ -93,6 +93,7 @@ def render(report: ExceptionReport) -> bytes:
         tables.table3(report),
         tables.red_actions(report),
         tables.movements(report),
+        tables.complete_but_red(report),
         tables.warnings(report),
     ):
         add_sheet(book, table)

@@ -13,14 +13,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
 from oversight.lib.months import last_day
-from oversight.performance.links import latest_values
-from oversight.performance.models import Indicator
 from oversight.plans.action_filters import RAG_CHOICES, ActionFilter
-from oversight.plans.completion import RecordedStatus, completion
+from oversight.plans.completion_cases import completion_cases
 from oversight.plans.models import RAG, Action, Change, Plan, StatusRecord
 from oversight.plans.register import register
-from oversight.plans.report_data import verified_days
+from oversight.plans.status_runs import current_run
 from oversight.plans.updates import Conflict, StatusUpdate, latest_change_id, record_status, update_problems
+from oversight.plans.verification import completion_of
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
 
 PAGE_SIZE = 50
@@ -89,6 +88,8 @@ def _action(plan: Plan, action_id: str) -> Action:
 @plan_page()
 def action_page(request: HttpRequest, plan: Plan, access: Access, action_id: str) -> HttpResponse:
     action = _action(plan, action_id)
+    statuses = list(StatusRecord.objects.filter(action=action).order_by("-as_at", "-id"))
+    case = completion_cases([action.pk], today())[action.pk]
     return render_plan_page(
         request,
         "plans/action.html",
@@ -98,26 +99,18 @@ def action_page(request: HttpRequest, plan: Plan, access: Access, action_id: str
         {
             "crumbs": plan_crumbs(plan, (f"Priority {action.priority.number}", _priority_url(plan, action))),
             "action": action,
-            "statuses": StatusRecord.objects.filter(action=action).order_by("-as_at", "-id"),
+            "statuses": statuses,
+            "run": current_run((s.as_at, s.rag) for s in reversed(statuses)),
             "evidence": action.evidence.all(),
             "changes": Change.objects.filter(action=action).order_by("-changed", "-id"),
             "can_update": access.can_update(action.lead),
-            "completion": completion_now(action),
+            "completion": completion_of(action, last_day(today())),
+            "case": case,
             "can_remove_evidence": access.manages,
             "user_id": request.user.pk,
-            "indicators": latest_values(Indicator.objects.filter(actions=action), today()),
+            "indicators": case.measures,
         },
     )
-
-
-def completion_now(action: Action) -> str | None:
-    """The action's completion state: None unless Green, then awaiting or verified."""
-    statuses = [
-        RecordedStatus(pk, as_at, rag)
-        for pk, as_at, rag in action.statuses.order_by("as_at", "id").values_list("id", "as_at", "rag")
-    ]
-    verified = verified_days(action.plan_id, {action.pk})
-    return completion(statuses, verified, last_day(today()))
 
 
 def _priority_url(plan: Plan, action: Action) -> str:

@@ -37,6 +37,7 @@ def navigation(plan: Plan, access: Access, current: str) -> list[dict[str, Any]]
         ("import", "Import", access.can_import),
         ("people", "People", access.can_manage_people),
         ("audit", "Audit log", True),
+        ("plan-settings", "Settings", access.can_change_settings),
     ]
     return [
         {"href": reverse(name, args=[plan.slug]), "text": text, "current": name == current}

@@ -56,36 +56,21 @@ def _can_import(access: Access) -> bool:
 
 @plan_page(_can_import)
 def import_page(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
-    values = {"kind": "plan", "as_at": today().isoformat(), "published": "", "sheet": ""}
+    values = {"kind": "", "as_at": today().isoformat(), "published": "", "sheet": ""}
     problems: dict[str, str] = {}
     if request.method == "POST":
         values = {name: request.POST.get(name, "").strip() for name in values}
-        as_at = None
-        if values["kind"] not in {"plan", "status", "recommendations"}:
-            problems["kind"] = (
-                "Select what the file holds: the plan, a month's statuses, or Ofsted's recommendations"
-            )
-        if values["kind"] == "recommendations":
-            try:
-                as_at = date.fromisoformat(values["published"])
-            except ValueError:
-                problems["published"] = "Enter the date the inspection report was published, as YYYY-MM-DD"
-        if values["kind"] == "status":
-            try:
-                as_at = date.fromisoformat(values["as_at"])
-            except ValueError:
-                problems["as_at"] = (
-                    "Enter the date the statuses are as at, as YYYY-MM-DD, for example 2017-01-31"
-                )
         upload = request.FILES.get("file")
-        if upload is None:
-            problems["file"] = "Choose a CSV or Excel file to upload"
+        recommendations = request.FILES.get("recommendations_file") if values["kind"] == "plan" else None
+        as_at, problems = _choices(values, upload, recommendations)
         problems |= uploads.sheet_problems(values)
         if not problems and upload is not None:
             try:
-                pending = uploads.keep(upload, values["kind"], as_at, values["sheet"] or None)
+                pending = uploads.keep(
+                    upload, values["kind"], as_at, values["sheet"] or None, recommendations
+                )
             except ImportFailed as failed:
-                problems["file"] = "; ".join(p.message for p in failed.problems)
+                problems["file"] = "; ".join(f"{p.file}: {p.message}" for p in failed.problems)
             else:
                 remember(request, pending)
                 return redirect("import-preview", plan.slug, pending.token)
@@ -103,6 +88,32 @@ def import_page(request: HttpRequest, plan: Plan, access: Access) -> HttpRespons
         },
         status=400 if problems else 200,
     )
+
+
+def _choices(
+    values: dict[str, str], upload: object, recommendations: object
+) -> tuple[date | None, dict[str, str]]:
+    """The date the upload needs (statuses: as at; recommendations, or a plan's with it: published),
+    and what is wrong with the form, by field."""
+    problems: dict[str, str] = {}
+    as_at = None
+    if values["kind"] not in {"plan", "status", "recommendations"}:
+        problems["kind"] = (
+            "Select what the file holds: the plan, a month's statuses, or Ofsted's recommendations"
+        )
+    if values["kind"] == "recommendations" or recommendations is not None:
+        try:
+            as_at = date.fromisoformat(values["published"])
+        except ValueError:
+            problems["published"] = "Enter the date the inspection report was published, as YYYY-MM-DD"
+    if values["kind"] == "status":
+        try:
+            as_at = date.fromisoformat(values["as_at"])
+        except ValueError:
+            problems["as_at"] = "Enter the date the statuses are as at, as YYYY-MM-DD, for example 2017-01-31"
+    if upload is None:
+        problems["file"] = "Choose a CSV or Excel file to upload"
+    return as_at, problems
 
 
 def remember(request: HttpRequest, pending: uploads.PendingImport) -> None:
@@ -173,7 +184,7 @@ def _preview(
             "pending": pending,
             "problems": failed.problems if failed else [],
             "result": result,
-            "lines": result.summary.lines() if result else [],
+            "lines": result.summary.lines(done=False) if result else [],
             "revision": plan.revision,
         },
         status=400 if failed else 200,

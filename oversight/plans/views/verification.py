@@ -1,18 +1,27 @@
-"""Verifying an action's completion, or sending it back with a reason (board members and officers)."""
+"""Verifying completions (one, or several chosen in a meeting pack) after a confirmation page that shows
+each one's evidence and measures; or sending one back with a reason (board members and officers)."""
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.views.decorators.http import require_POST
 
 from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
-from oversight.plans.models import Action, Plan
+from oversight.lib.months import last_day
+from oversight.plans.completion import AWAITING
+from oversight.plans.completion_cases import completion_cases
+from oversight.plans.models import Action, Plan, StatusRecord
 from oversight.plans.updates import Conflict
-from oversight.plans.verification import NotComplete, send_back, verify_completion
+from oversight.plans.verification import (
+    NotComplete,
+    VerificationRefused,
+    completion_of,
+    send_back,
+    verify_completions,
+)
 from oversight.plans.views.actions import safe_next
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
 
@@ -21,17 +30,83 @@ def _verifies(access: Access) -> bool:
     return access.can_verify_evidence
 
 
-@require_POST
 @plan_page(_verifies)
 def verify(request: HttpRequest, plan: Plan, access: Access, action_id: str) -> HttpResponse:
-    action = get_object_or_404(Action, plan=plan, action_id=action_id)
-    try:
-        verify_completion(action, actor(request))
-    except NotComplete as refused:
-        messages.error(request, _sentence(str(refused)) + ".")
-    else:
-        messages.success(request, f"The completion of action {action_id} is verified.")
-    return redirect(safe_next(request) or reverse("action", args=[plan.slug, action_id]))
+    """The confirmation page for one completion (GET), and its verification (POST)."""
+    action = get_object_or_404(Action.objects.select_related("priority"), plan=plan, action_id=action_id)
+    return _confirm(request, plan, access, [action])
+
+
+@plan_page(_verifies)
+def verify_several(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
+    """The confirmation page for the completions chosen in a meeting pack, and their verification."""
+    chosen = (request.POST if request.method == "POST" else request.GET).getlist("action")
+    actions = list(
+        Action.objects.filter(plan=plan, action_id__in=chosen).select_related("priority").order_by("sort_key")
+    )
+    if not chosen:
+        messages.error(request, "Choose the completions to verify: tick each one you have looked at.")
+        return redirect(safe_next(request) or reverse("actions", args=[plan.slug]) + "?awaiting=1")
+    if len(actions) != len(set(chosen)):
+        raise Http404("No such action in this plan")
+    return _confirm(request, plan, access, actions)
+
+
+def _confirm(request: HttpRequest, plan: Plan, access: Access, actions: list[Action]) -> HttpResponse:
+    back = safe_next(request)
+    reasons = {a.action_id: request.POST.get(f"reason-{a.action_id}", "").strip() for a in actions}
+    problems: dict[str, str] = {}
+    if request.method == "POST":
+        try:
+            verify_completions(plan, actions, reasons, actor(request))
+        except VerificationRefused as refused:
+            problems = {f"reason-{key}": _sentence(message) for key, message in refused.problems.items()}
+        else:
+            ids = [a.action_id for a in actions]
+            messages.success(
+                request,
+                f"The completion of action {ids[0]} is verified."
+                if len(ids) == 1
+                else f"The completions of actions {', '.join(ids[:-1])} and {ids[-1]} are verified.",
+            )
+            return redirect(back or reverse("action", args=[plan.slug, ids[0]]))
+    day = last_day(today())
+    cases = completion_cases([a.pk for a in actions], today())
+    latest = {s.action_id: s for s in StatusRecord.objects.filter(action__in=actions).order_by("as_at", "id")}
+    items = [
+        {
+            "action": a,
+            "status": latest.get(a.pk),
+            "completion": completion_of(a, day),
+            "case": cases[a.pk],
+            "reason": reasons[a.action_id],
+            "problem": problems.get(f"reason-{a.action_id}", ""),
+        }
+        for a in actions
+    ]
+    return render_plan_page(
+        request,
+        "plans/verify.html",
+        plan,
+        access,
+        "actions",
+        {
+            "crumbs": plan_crumbs(plan, *_crumbs(plan, actions)),
+            "items": items,
+            "awaiting": AWAITING,
+            "next": back,
+            "several": len(actions) > 1,
+            "form_errors": list(problems.items()),
+            "problems": problems,
+        },
+        status=400 if problems else 200,
+    )
+
+
+def _crumbs(plan: Plan, actions: list[Action]) -> list[tuple[str, str]]:
+    if len(actions) == 1:
+        return [(actions[0].action_id, reverse("action", args=[plan.slug, actions[0].action_id]))]
+    return [("Actions", reverse("actions", args=[plan.slug]))]
 
 
 @plan_page(_verifies)
@@ -47,7 +122,7 @@ def send_back_page(request: HttpRequest, plan: Plan, access: Access, action_id: 
             problems["reason"] = _sentence(str(refused))
         else:
             messages.success(request, f"Action {action_id} is back to Amber; its lead can see why.")
-            return redirect("action", plan.slug, action_id)
+            return redirect(safe_next(request) or reverse("action", args=[plan.slug, action_id]))
     return render_plan_page(
         request,
         "plans/send_back.html",
@@ -58,6 +133,7 @@ def send_back_page(request: HttpRequest, plan: Plan, access: Access, action_id: 
             "crumbs": plan_crumbs(plan, (action.action_id, reverse("action", args=[plan.slug, action_id]))),
             "action": action,
             "reason": reason,
+            "next": safe_next(request),
             "problems": problems,
             "form_errors": list(problems.items()),
         },

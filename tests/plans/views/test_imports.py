@@ -8,6 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from oversight.plans.models import Action, Change, ImportRun, StatusRecord
+from tests import parsed
 from tests.conftest import PLAN_ROWS
 from tests.html import visible_text
 
@@ -38,7 +39,7 @@ def test_an_upload_shows_exactly_what_will_change_and_saves_nothing(signed_in, p
     preview = client.get(response["Location"])
     page = preview.content.decode()
     assert "Check the changes in plan.csv" in page
-    assert "actions added: 1" in page and "actions changed: 1" in page
+    assert "actions to add: 1" in page and "actions to change: 1" in page
     assert re.search(r"1\.1</td>\s*<td[^>]*>Changed: lead</td>\s*<td[^>]*>HOS LS</td>\s*<td[^>]*>DCS<", page)
     assert not Action.objects.filter(action_id="2.4").exists()
     assert Action.objects.get(action_id="1.1").lead == "HOS LS"
@@ -90,7 +91,7 @@ def test_a_status_file_preview_shows_each_rag_change(signed_in) -> None:
     ]
     response = upload(client, "status", "feb.csv", as_csv(statuses), as_at="2017-02-28")
     page = client.get(response["Location"]).content.decode()
-    assert "statuses recorded: 2" in page
+    assert "statuses to record: 2" in page
     assert re.search(r"1\.1</td>\s*<td[^>]*>Changed: RAG</td>\s*<td[^>]*>Red</td>\s*<td[^>]*>Green<", page)
     assert not StatusRecord.objects.filter(as_at="2017-02-28").exists()
 
@@ -188,3 +189,55 @@ def test_a_workbook_that_unpacks_to_490_mb_is_refused_at_the_preview(
     assert preview.status_code == 400
     assert "the workbook unpacks to 490 MB, more than the 200 MB Oversight reads" in preview.content.decode()
     assert list((private_files / "imports").iterdir()) == []  # nothing of it is kept
+
+
+def test_the_form_starts_with_nothing_chosen(signed_in) -> None:
+    page = signed_in("olivia").get("/plans/demo/import/")
+    assert parsed.document(page).xpath("//input[@name='kind']/@value") == [
+        "plan",
+        "status",
+        "recommendations",
+    ]
+    assert parsed.document(page).xpath("//input[@name='kind'][@checked]") == []
+
+
+def test_the_preview_says_what_will_be_imported_into_the_plan_named_by_its_title(signed_in) -> None:
+    client = signed_in("olivia")
+    preview = client.get(upload(client, "plan", "plan.csv", as_csv(revised_plan()))["Location"])
+    assert parsed.texts(preview, "//*[@class='govuk-caption-l']") == [
+        "Preview: nothing has been imported yet"
+    ]
+    summary = parsed.texts(preview, "//*[@class='govuk-inset-text']")[0]
+    assert summary.startswith("Will import the plan 'Improvement plan' from plan.csv: actions to add: 1")
+    assert "Imported" not in summary
+
+
+def test_a_status_file_uploaded_as_the_plan_is_named_for_what_it_is(signed_in) -> None:
+    client = signed_in("olivia")
+    statuses = [["Action ID", "RAG", "Commentary"], ["1.1", "Green", "Agreed."]]
+    response = client.get(upload(client, "plan", "feb.csv", as_csv(statuses))["Location"])
+    assert response.status_code == 400
+    assert parsed.texts(response, "//table//tbody//td[last()]") == [
+        "this looks like a file of RAG statuses (Action ID, RAG columns), not a plan: choose 'RAG statuses' "
+        "on the Import page"
+    ]
+
+
+def test_a_file_of_indicators_uploaded_as_statuses_is_sent_to_the_scorecard(signed_in) -> None:
+    client = signed_in("olivia")
+    indicators = [["Indicator", "Service area", "Target"], ["Visits in time", "Child protection", "90"]]
+    response = client.get(
+        upload(client, "status", "kpis.csv", as_csv(indicators), as_at="2017-02-28")["Location"]
+    )
+    assert parsed.texts(response, "//table//tbody//td[last()]") == [
+        "this looks like a file of indicators (Indicator, Service area columns), not a file of RAG statuses: "
+        "choose 'Indicators' on the Scorecard's 'Import indicators or values' page"
+    ]
+
+
+def test_a_file_that_is_no_kind_at_all_gets_the_missing_columns(signed_in) -> None:
+    client = signed_in("olivia")
+    response = client.get(
+        upload(client, "plan", "notes.csv", as_csv([["Notes"], ["Nothing here."]]))["Location"]
+    )
+    assert "missing required column(s): Action ID" in parsed.main_text(response)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import tempfile
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from oversight.accounts.models import Membership
-from oversight.governance.models import Board, Decision, Meeting, RemedialTask
+from oversight.governance.models import Board, Decision, Inspection, Meeting, RemedialTask
 from oversight.governance.schedule import rotation
 from oversight.lib.months import add_months, iso_month, last_day, month_of, months_between
 from oversight.performance.annex_a import synthetic
@@ -28,8 +28,9 @@ from oversight.performance.value_file import cell_day
 from oversight.plans.demo_history import DemoAction, month_ends, shifted_timescale, statuses
 from oversight.plans.evidence import add_link
 from oversight.plans.management.commands._common import iso_date, require_migrated
-from oversight.plans.models import Action, Plan
+from oversight.plans.models import Action, Change, Plan, StatusRecord, Verification
 from oversight.plans.plan_import import Actor, import_plan
+from oversight.plans.plan_links import Recommendations
 from oversight.plans.register import register
 from oversight.plans.status_import import import_statuses
 from oversight.plans.timescales import parse_timescale
@@ -68,7 +69,7 @@ class Command(BaseCommand):
                     Membership.objects.update_or_create(
                         plan=plan, user_id=users[username], defaults={"role": role, "leads": leads}
                     )
-            self._boards(Plan.objects.get(slug="demo"), users, today)
+            self._boards(Plan.objects.get(slug="demo"), users, today, officer)
             analyst = Actor(PEOPLE["analyst"][0], users["analyst"])
             self._scorecard(Path(scratch), analyst, today)
             extracts = self._annex_a(Path(scratch), analyst, today)
@@ -113,17 +114,21 @@ class Command(BaseCommand):
         for area, user in managed:
             ServiceAreaManager.objects.get_or_create(plan=plan, service_area=area, user_id=user)
 
-    def _boards(self, plan: Plan, users: dict[str, int], today: date) -> None:
-        """The weekly Improvement Team Board, with its last three meetings as the rotation chose."""
+    def _boards(self, plan: Plan, users: dict[str, int], today: date, officer: Actor) -> None:
+        """The weekly Improvement Team Board, with its last three meetings as the rotation chose (their
+        packs are records) and this week's, whose live pack has completions to verify with evidence."""
         board, _ = Board.objects.get_or_create(plan=plan, name="Improvement Team Board")
         board.members.set([users["board"], users["officer"]])
         if board.meetings.exists():
             return
-        for weeks_ago in (3, 2, 1):
+        for weeks_ago in (3, 2, 1, 0):
             held = today - timedelta(weeks=weeks_ago)
             _, planned = rotation(board, held, weeks=1)
             meeting = Meeting.objects.create(board=board, held=held)
             meeting.priorities.set(plan.priorities.filter(number__in=planned[0].priorities))
+            if weeks_ago == 0:
+                self._evidence(plan, planned[0].priorities, today, officer)
+                continue
             meeting.attended.set([users["board"], users["officer"]])
             red = next(
                 (
@@ -134,11 +139,13 @@ class Command(BaseCommand):
                 None,
             )
             if red is not None:
-                Decision.objects.create(
+                decision = Decision.objects.create(
                     meeting=meeting,
                     text=f"Action {red.action_id} to come back with a recovery plan.",
                     actor="Bea Board",
                 )
+                minuted = timezone.make_aware(datetime.combine(held, time(11)))
+                Decision.objects.filter(pk=decision.pk).update(recorded=minuted)  # at the meeting
                 RemedialTask.objects.create(
                     meeting=meeting,
                     action=Action.objects.get(plan=plan, action_id=red.action_id),
@@ -146,6 +153,43 @@ class Command(BaseCommand):
                     owner=red.lead or "Lead",
                     due=held + timedelta(days=10),
                 )
+
+    def _evidence(self, plan: Plan, priorities: tuple[int, ...], today: date, officer: Actor) -> None:
+        """Evidence for most of the completions awaiting verification in this week's priorities, so
+        that the board has something to look at; one is left without, to show what that looks like."""
+        awaiting = [
+            a
+            for a in register(plan, today).actions
+            if a.priority in priorities and a.completion == "awaiting"
+        ]
+        for row in awaiting[:-1]:
+            action = Action.objects.get(pk=row.pk)
+            add_link(
+                action,
+                f"https://intranet.demo-council.example/improvement/{row.action_id}",
+                f"Minutes of the Improvement Team Board signing off {row.action_id}",
+                officer,
+            )
+
+    def _verified(self, today: date) -> None:
+        """The board has verified the completions of two months ago and before, a week after each was
+        returned Green; the more recent ones await verification."""
+        first_green: dict[int, StatusRecord] = {}
+        for record in StatusRecord.objects.filter(action__plan__slug="demo", rag="G").order_by("as_at", "id"):
+            first_green.setdefault(record.action_id, record)
+        cutoff = today - timedelta(days=60)
+        for record in first_green.values():
+            if record.as_at > cutoff or Verification.objects.filter(status=record).exists():
+                continue
+            verification = Verification.objects.create(
+                action_id=record.action_id,
+                status=record,
+                outcome=Verification.Outcome.VERIFIED,
+                reason="Seen and signed off at the Improvement Team Board.",
+                actor="Bea Board",
+            )
+            signed = timezone.make_aware(datetime.combine(record.as_at + timedelta(days=7), time(11)))
+            Verification.objects.filter(pk=verification.pk).update(recorded=signed)
 
     def _people(self, password: str) -> dict[str, int]:
         model = get_user_model()
@@ -174,10 +218,12 @@ class Command(BaseCommand):
             council="London Borough of Bromley",
             started=BROMLEY_START,
         )
+        # Bromley's returns had no commentary for most Amber actions: its plan keeps them, with a warning
+        Plan.objects.filter(slug="bromley-2017").update(accept_red_without_commentary=True)
         for month_end in ("2016-11-30", "2016-12-31", "2017-01-31"):
-            import_statuses(
-                DEMO / f"status-{month_end}.csv", "bromley-2017", date.fromisoformat(month_end), officer
-            )
+            as_at = date.fromisoformat(month_end)
+            summary = import_statuses(DEMO / f"status-{month_end}.csv", "bromley-2017", as_at, officer)
+            _as_if_returned_on(summary.run_id, as_at)
 
     def _current_plan(self, scratch: Path, officer: Actor, today: date) -> None:
         started = add_months(month_of(today), -11)
@@ -191,6 +237,8 @@ class Command(BaseCommand):
         plan_file = scratch / "demo-plan.csv"
         with plan_file.open("w", newline="", encoding="utf-8") as out:
             csv.writer(out).writerows([header, *body])
+        inspection = Inspection.objects.filter(plan__slug="demo").order_by("-published").first()
+        published = inspection.published if inspection else add_months(started, -1)
         import_plan(
             plan_file,
             "demo",
@@ -198,6 +246,7 @@ class Command(BaseCommand):
             title="Children's Services Improvement Plan",
             council="Demo Borough Council",
             started=started,
+            recommendations=Recommendations(DEMO / "recommendations.csv", published),
         )
         actions = [
             DemoAction(row[1], parse_timescale(row[column]).first, parse_timescale(row[column]).last)
@@ -211,7 +260,8 @@ class Command(BaseCommand):
                 writer = csv.writer(out)
                 writer.writerow(["Action ID", "RAG", "Commentary"])
                 writer.writerows((s.action_id, s.rag, s.commentary) for s in statuses(actions, as_at, share))
-            import_statuses(status_file, "demo", as_at, officer)
+            _as_if_returned_on(import_statuses(status_file, "demo", as_at, officer).run_id, as_at)
+        self._verified(today)
         first_green = Action.objects.filter(plan__slug="demo", statuses__rag="G").order_by("sort_key").first()
         if first_green is not None:
             add_link(
@@ -220,3 +270,13 @@ class Command(BaseCommand):
                 "Board minutes recording sign-off",
                 officer,
             )
+
+
+def _as_if_returned_on(run_id: int, as_at: date) -> None:
+    """The demo's history is made up today: its statuses, and their audit records, are dated as if
+    returned at noon on the day they are as at, so that a past meeting's pack shows what stood then."""
+    moment = timezone.make_aware(datetime.combine(min(as_at, timezone.localdate()), time(12)))
+    if moment > timezone.now():
+        return
+    StatusRecord.objects.filter(import_run_id=run_id).update(recorded=moment)
+    Change.objects.filter(import_run_id=run_id).update(changed=moment)
