@@ -270,7 +270,7 @@ def test_an_evidence_file_with_a_long_name_is_kept_with_its_name_cut_to_fit(sign
 def test_an_upload_with_a_long_name_is_previewed_under_its_name_cut_to_fit(signed_in, private_files) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    upload = SimpleUploadedFile("statuses " * 60 + ".csv", b"Action ID,RAG\n1.1,Red\n")
+    upload = SimpleUploadedFile("statuses " * 60 + ".csv", b"Action ID,RAG,Commentary\n1.1,Red,Late.\n")
     client = signed_in("olivia")
     response = client.post(
         "/plans/demo/import/", {"kind": "status", "as_at": "2017-02-28", "sheet": "", "file": upload}

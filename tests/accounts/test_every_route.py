@@ -37,6 +37,7 @@ pytestmark = pytest.mark.django_db
 
 Who = frozenset[str]
 EVERYONE: Who = frozenset(CAST)  # a role each: alice administrator ... vic viewer
+ADMINISTRATORS: Who = frozenset({"alice"})
 MANAGERS: Who = frozenset({"alice", "olivia"})
 MINUTES: Who = MANAGERS | {"bob"}  # verify, minute meetings
 INDICATORS: Who = MANAGERS | {"ana"}
@@ -84,7 +85,9 @@ ROUTES: dict[str, Route] = {
     # the evidence was added by olivia: a lead removes only their own
     "remove-evidence": post_only(MANAGERS, args={"action_id": "action", "pk": "evidence"}),
     "verify-evidence": post_only(MINUTES, args={"action_id": "action", "pk": "evidence"}),
-    "verify": post_only(MINUTES, args={"action_id": "green action"}),
+    "verify": Route(MINUTES, MINUTES, {"action_id": "green action"}),  # GET: the confirmation page
+    "verify-completions": Route(MINUTES, MINUTES, query="?action=1.2"),  # those ticked in a pack
+    "plan-settings": Route(ADMINISTRATORS, ADMINISTRATORS),
     "send-back": Route(MINUTES, MINUTES, {"action_id": "green action"}),
     "my-actions": read(),
     "report": read(),

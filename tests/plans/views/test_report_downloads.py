@@ -18,7 +18,7 @@ from oversight.accounts.models import Membership
 from oversight.plans.models import Plan
 from oversight.plans.plan_import import Actor, import_plan
 from oversight.plans.status_import import import_statuses
-from tests.conftest import BROMLEY
+from tests.conftest import BROMLEY, accepting_statuses_without_commentary
 
 pytestmark = pytest.mark.django_db
 
@@ -63,6 +63,7 @@ ALONE_IN_THEIR_DEADLINE = {
 @pytest.fixture
 def councillor(client: Client, private_files) -> Client:
     import_plan(BROMLEY / "plan.csv", "bromley", Actor("officer"), started=date(2016, 5, 1))
+    accepting_statuses_without_commentary("bromley")
     import_statuses(BROMLEY / "status-2017-01-31.csv", "bromley", date(2017, 1, 31), Actor("officer"))
     user = get_user_model().objects.create_user("cllr", "cllr@council.example", "a long password 2017")
     Membership.objects.create(plan=Plan.objects.get(slug="bromley"), user=user, role="viewer")
