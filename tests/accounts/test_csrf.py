@@ -9,7 +9,7 @@ from django.test import Client
 from oversight.accounts.models import Membership
 from oversight.plans.models import Evidence
 from tests.conftest import PASSWORD
-from tests.html import visible_text
+from tests.parsed import visible_text
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from docx import Document
 from oversight.governance.models import Board, Decision, Meeting, RemedialTask
 from oversight.plans.models import Change
 from tests import parsed
-from tests.html import visible_text
+from tests.parsed import visible_text
 
 pytestmark = pytest.mark.django_db
 

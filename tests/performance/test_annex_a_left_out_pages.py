@@ -11,7 +11,7 @@ from oversight.performance.annex_a.load import load_extract
 from oversight.performance.annex_a_values import refresh_from_annex_a
 from oversight.performance.models import IndicatorValue
 from oversight.plans.plan_import import Actor
-from tests.html import visible_text
+from tests.parsed import visible_text
 from tests.performance.conftest import COMMON, computed
 
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,7 @@ from oversight.performance.annex_a.load import load_extract
 from oversight.performance.models import Indicator, IndicatorValue
 from oversight.performance.views import annex_a as annex_a_views
 from oversight.plans.models import Change, Plan
-from tests.html import visible_text as text
+from tests.parsed import visible_text as text
 from tests.performance.conftest import COMMON, computed
 
 pytestmark = pytest.mark.django_db

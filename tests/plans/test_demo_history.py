@@ -11,7 +11,7 @@ from django.core.management import call_command
 from oversight.accounts.models import Membership
 from oversight.plans.demo_history import DemoAction, month_ends, shifted_timescale, statuses
 from oversight.plans.models import Plan, StatusRecord
-from tests.html import words
+from tests.parsed import words
 
 
 def test_timescales_move_by_whole_months_and_keep_their_shape() -> None:

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from oversight.plans.models import Action, Change, ImportRun, StatusRecord
 from tests import parsed
 from tests.conftest import PLAN_ROWS
-from tests.html import visible_text
+from tests.parsed import visible_text
 
 pytestmark = pytest.mark.django_db
 

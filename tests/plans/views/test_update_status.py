@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from oversight.plans.models import Action, Change, StatusRecord
-from tests.html import visible_text
+from tests.parsed import visible_text
 
 pytestmark = pytest.mark.django_db
 
