@@ -218,3 +218,29 @@ def test_a_zip_that_is_a_workbook_without_list_sheets_says_so(tmp_path, database
     path.write_bytes(buffer.getvalue())
     with pytest.raises(ImportFailed, match="is not an Excel workbook that can be opened"):
         load_extract([path], "Anytown", AS_AT, database=database)
+
+
+def test_a_workbook_that_unpacks_to_490_mb_is_refused_before_it_is_opened(
+    hostile_workbook, database, monkeypatch
+) -> None:
+    from oversight.performance.annex_a import sources
+
+    monkeypatch.setattr(sources, "load_workbook", lambda *a, **k: pytest.fail("the workbook was opened"))
+    with pytest.raises(ImportFailed) as refused:
+        load_extract([hostile_workbook], "Anytown", AS_AT, database=database)
+    [problem] = refused.value.problems
+    assert (
+        "unpacks to 490 MB from" in problem.message
+        and "more than 200 times its packed size" in problem.message
+    )
+    assert not database.exists()
+
+
+def test_a_workbook_with_more_cells_than_the_limit_is_refused_as_it_is_read(write_xlsx, database) -> None:
+    from oversight.lib.spreadsheet_limits import Limits
+
+    path = write_xlsx("big.xlsx", {"List 4": [LIST4, *[ASSESSMENT] * 20]})
+    with pytest.raises(ImportFailed, match="big.xlsx, sheet List 4 holds more than 100 cells"):
+        load_extract([path], "Anytown", AS_AT, database=database, limits=Limits(cells=100))
+    [list4] = load_extract([path], "Anytown", AS_AT, database=database, limits=Limits(cells=1000)).lists
+    assert list4.rows == 20
