@@ -54,7 +54,7 @@ def arguments() -> argparse.Namespace:
         "--habits",
         type=float,
         default=HABITS,
-        help=f"share of rows given a habit of real files ({HABITS}); 0 for the extract of issue 5",
+        help=f"share of rows given a habit of real files ({HABITS}); 0 for synthetic.py's rows alone",
     )
     parser.add_argument("--skip-pandas", action="store_true", help="no pandas comparison (no extras needed)")
     parser.add_argument(

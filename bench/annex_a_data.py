@@ -42,7 +42,7 @@ def generate(
     habits: float = HABITS,
 ) -> dict[int, Path]:
     """Writes listN.csv for each list into `out`; returns the paths by list number. With `habits` 0,
-    the files are synthetic.py's alone (those of the benchmark before issue 11)."""
+    the files are synthetic.py's alone."""
     shape = synthetic.Shape(
         sizes or SIZES, lambda rng: synthetic.national_staff(rng, TEAMS, WORKERS), FIRST, LAST
     )

@@ -118,6 +118,7 @@ def _clean(text: pd.Series) -> pd.Series:
 
 
 def _dates(text: pd.Series) -> pd.Series:
+    """A date in any form the rules allow; missing when blank or not a date."""
     uk = text.str.extract(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$")
     iso = text.str.extract(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T]00:00(?::00)?)?$")
     parts = pd.DataFrame(
@@ -150,10 +151,12 @@ def _is_na(text: pd.Series) -> pd.Series:
 
 
 def _reason(header: str, wrong: pd.Series, why: str) -> tuple[str, pd.Series]:
+    """The reason on the rows where the column's value is wrong, missing elsewhere."""
     return header, pd.Series(why, index=wrong.index).where(wrong.fillna(False).astype(bool))
 
 
 def read(folder: Path, number: int, as_at: date) -> Table:
+    """The list's columns the measures need, read by the rules, with every problem on them."""
     columns = COLUMNS[number]
     raw = pd.read_csv(
         folder / f"list{number}.csv",
