@@ -1,6 +1,8 @@
 """Benchmark: a national-scale Ofsted Annex A extract (1,000,000 rows over 8 lists) loaded into DuckDB and
-measured, timed against the targets, with the same measures written plainly in pandas side by side
-and their numerators and denominators checked against DuckDB's.
+measured, timed against the targets, with the same measures written plainly in pandas side by side.
+For each measure, DuckDB's numerator, denominator and rows left out (in all, and for each reason) are
+checked against pandas', and the rows counted and left out against the rows pandas finds in scope:
+nothing is dropped without a word.
 
 Targets on this 2-core machine: load_extract under 30 s, compute_measures under 3 s, peak memory
 under 2 GB. Exits 1 if pandas and DuckDB disagree on any measure, 2 if pandas is not installed."""
@@ -14,13 +16,25 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `oversight`, run from anywhere
 
-from annex_a_data import SIZES, generate  # noqa: E402
+from annex_a_data import HABITS, SIZES, generate  # noqa: E402
 from measure import Figure, Stopwatch, peak_rss_mb, spread, table  # noqa: E402
+
+if TYPE_CHECKING:
+    from annex_a_pandas import Counted
+
+    from oversight.performance.annex_a.measures import Measure
+
+if TYPE_CHECKING:
+    from annex_a_pandas import Counted
+
+    from oversight.performance.annex_a.measures import Measure
 
 LOAD_TARGET_S, MEASURES_TARGET_S, MEMORY_TARGET_MB = 30.0, 3.0, 2048.0
 STAGES = ("generate", "load", "measures", "pandas")
@@ -36,6 +50,12 @@ def arguments() -> argparse.Namespace:
     )
     parser.add_argument("--repeat", type=int, default=3, help="runs of compute_measures, median shown (3)")
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every list's rows (default 1)")
+    parser.add_argument(
+        "--habits",
+        type=float,
+        default=HABITS,
+        help=f"share of rows given a habit of real files ({HABITS}); 0 for synthetic.py's rows alone",
+    )
     parser.add_argument("--skip-pandas", action="store_true", help="no pandas comparison (no extras needed)")
     parser.add_argument(
         "--profile",
@@ -67,7 +87,7 @@ def main() -> int:
                 raise
             sys.stderr.write(f"{INSTALL}\n(or run with --skip-pandas)\n")
             return 2
-    started = time.perf_counter()
+    started, load_before = time.perf_counter(), os.getloadavg()
     sizes = {number: round(rows * args.scale) for number, rows in SIZES.items()}
     total_rows = sum(sizes.values())
     watch = Stopwatch(set(args.profile), args.out)
@@ -83,7 +103,7 @@ def main() -> int:
 
         data = work / "annex_a"
         sys.stderr.write(f"... generating {total_rows:,} rows in {data}\n")
-        paths, seconds = watch.time("generate", lambda: generate(data, args.as_at, sizes))
+        paths, seconds = watch.time("generate", lambda: generate(data, args.as_at, sizes, habits=args.habits))
         megabytes = sum(p.stat().st_size for p in paths.values()) / 1e6
         figures.append(
             Figure(
@@ -139,49 +159,60 @@ def main() -> int:
             )
         )
 
-        comparison: list[tuple[str, tuple[int, int], tuple[int, int]]] = []
+        counted: dict[str, Counted] = {}
         if not args.skip_pandas:
             from annex_a_pandas import compute
 
             sys.stderr.write("... the same measures in pandas\n")
-            by_pandas, seconds = watch.time(
+            counted, seconds = watch.time(
                 "pandas", lambda: compute(data, args.as_at, settings.CP_VISIT_WORKING_DAYS)
             )
             figures.append(
                 Figure(
-                    f"pandas: read_csv + compute {len(by_pandas)} measures",
+                    f"pandas: read_csv + compute {len(counted)} measures",
                     seconds,
                     "s",
-                    detail="numerators and denominators only; not a target",
+                    detail="rows in scope, counted, met and left out by reason; not a target",
                 )
             )
             figures.append(Figure("Peak memory of the whole run, pandas included", peak_rss_mb(), "MB"))
-            by_duckdb = {m.key: (m.numerator, m.denominator) for m in measures}
-            comparison = [(key, by_duckdb.get(key, (0, 0)), counts) for key, counts in by_pandas.items()]
         watch.report()
 
-    print(f"Oversight Annex A benchmark: {total_rows:,} rows, {args.council} as at {args.as_at:%d/%m/%Y}")
+    load_after = os.getloadavg()
+    print(
+        f"Oversight Annex A benchmark: {total_rows:,} rows, {args.council} as at {args.as_at:%d/%m/%Y},"
+        f" habits in {args.habits:.2%} of rows"
+    )
     print("Rows per list: " + ", ".join(f"List {n} {rows:,}" for n, rows in sizes.items()))
     print(
         f"Machine: {os.cpu_count()} CPUs, Python {platform.python_version()}, DuckDB {duckdb.__version__}"
         + ("" if args.skip_pandas else f", pandas {_version('pandas')}, numpy {_version('numpy')}")
         + f"; total run {time.perf_counter() - started:.1f} s"
     )
+    print(f"Load average (1 minute): {load_before[0]:.2f} before, {load_after[0]:.2f} after")
     print()
     print(table(figures))
     failed = [f.name for f in figures if f.result == "FAIL"]
     print()
     print(f"{len(failed)} figure(s) over target" + (": " + "; ".join(failed) if failed else ""))
     print()
-    print(measures_table(measures, comparison))
-    differ = [key for key, duck, pand in comparison if duck != pand]
+    by_duckdb = {m.key: rows_of(m) for m in measures}
+    by_pandas = {key: Rows(c.in_scope, c.numerator, c.denominator, c.left_out) for key, c in counted.items()}
+    differ = disagreements(by_duckdb, by_pandas)
+    print(measures_table(by_duckdb, by_pandas, differ))
     if differ:
         message = f"MISMATCH: pandas and DuckDB disagree on {len(differ)} measure(s): {', '.join(differ)}"
         print(f"\n{'!' * len(message)}\n{message}\n{'!' * len(message)}")
+        for key, problems in differ.items():
+            print(f"{key}: {'; '.join(problems)}")
         sys.stderr.write(message + "\n")
         return 1
-    if comparison:
-        print(f"\npandas and DuckDB agree on all {len(comparison)} compared measures.")
+    if by_pandas:
+        print(
+            f"\npandas and DuckDB agree on all {len(by_pandas)} measures: numerators, denominators and"
+            " rows left out for each reason; every row pandas finds in scope is counted or left out with"
+            " its reason."
+        )
     return 0  # a benchmark: targets missed are reported, not an error
 
 
@@ -191,25 +222,96 @@ def _version(module: str) -> str:
     return version(module)
 
 
-def measures_table(measures: list, comparison: list[tuple[str, tuple[int, int], tuple[int, int]]]) -> str:
-    compared = {key: pandas for key, _, pandas in comparison}
-    rows = [("Measure", "DuckDB", "%", "pandas", "Same")]
-    for m in measures:
-        theirs = compared.get(m.key)
+@dataclass(frozen=True)
+class Rows:
+    """A measure's rows, as DuckDB or pandas counts them."""
+
+    in_scope: int
+    numerator: int
+    denominator: int
+    left_out: dict[str, int]  # why: how many rows
+
+    @property
+    def left_out_count(self) -> int:
+        return sum(self.left_out.values())
+
+
+NONE = Rows(0, 0, 0, {})  # a measure with nothing in scope, which compute_measures leaves out
+
+
+def rows_of(measure: Measure) -> Rows:
+    return Rows(measure.in_scope, measure.numerator, measure.denominator, dict(measure.left_out))
+
+
+def disagreements(by_duckdb: dict[str, Rows], by_pandas: dict[str, Rows]) -> dict[str, list[str]]:
+    """How DuckDB and pandas differ, for each measure where they do."""
+    found = {}
+    for key, theirs in by_pandas.items():
+        ours = by_duckdb.get(key, NONE)
+        problems = [
+            f"{what}: {mine:,} in DuckDB, {pandas:,} in pandas"
+            for what, mine, pandas in (
+                ("numerator", ours.numerator, theirs.numerator),
+                ("denominator", ours.denominator, theirs.denominator),
+                ("left out", ours.left_out_count, theirs.left_out_count),
+                ("counted + left out (in scope)", ours.in_scope, theirs.in_scope),
+            )
+            if mine != pandas
+        ]
+        problems += [
+            f"left out because {why}: {ours.left_out.get(why, 0):,} in DuckDB,"
+            f" {theirs.left_out.get(why, 0):,} in pandas"
+            for why in sorted(ours.left_out.keys() | theirs.left_out.keys())
+            if ours.left_out.get(why, 0) != theirs.left_out.get(why, 0)
+        ]
+        if problems:
+            found[key] = problems
+    return found
+
+
+def measures_table(
+    by_duckdb: dict[str, Rows], by_pandas: dict[str, Rows], differ: dict[str, list[str]]
+) -> str:
+    """Each measure's rows in scope (as pandas finds them; as DuckDB does without pandas), counted,
+    met and left out by DuckDB, whether DuckDB's counted and left out add up to pandas' rows in scope,
+    and whether pandas agrees on every figure; then the reasons rows were left out for."""
+    header = ("Measure", "In scope", "Counted", "Met", "%", "Left out", "Adds up", "pandas")
+    rows = [header]
+    for key in [*by_duckdb, *(k for k in by_pandas if k not in by_duckdb)]:
+        ours, theirs = by_duckdb.get(key, NONE), by_pandas.get(key)
+        scope = theirs.in_scope if theirs else ours.in_scope
         rows.append(
             (
-                m.key,
-                f"{m.numerator:,} / {m.denominator:,}",
-                f"{m.percent}%",
-                f"{theirs[0]:,} / {theirs[1]:,}" if theirs else "",
-                ("yes" if theirs == (m.numerator, m.denominator) else "NO") if theirs else "",
+                key,
+                f"{scope:,}",
+                f"{ours.denominator:,}",
+                f"{ours.numerator:,}",
+                f"{ours.numerator * 100 / ours.denominator:.1f}%" if ours.denominator else "-",
+                f"{ours.left_out_count:,}",
+                ("yes" if ours.denominator + ours.left_out_count == scope else "NO") if theirs else "",
+                ("NO" if key in differ else "same") if theirs else "",
             )
         )
-    widths = [max(len(row[i]) for row in rows) for i in range(5)]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     lines = [
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows
+        "  ".join(
+            cell.ljust(width) if i in (0, 6, 7) else cell.rjust(width)
+            for i, (cell, width) in enumerate(zip(row, widths, strict=True))
+        ).rstrip()
+        for row in rows
     ]
     lines.insert(1, "  ".join("-" * w for w in widths))
+    lines += ["", "Rows left out, by reason (DuckDB's count; pandas' beside it where it differs):"]
+    for key in [row[0] for row in rows[1:]]:
+        ours, theirs = by_duckdb.get(key, NONE), by_pandas.get(key)
+        lines.append(f"  {key}:" + ("" if ours.left_out or theirs and theirs.left_out else " none"))
+        reasons = {
+            **ours.left_out,
+            **{why: 0 for why in (theirs.left_out if theirs else {}) if why not in ours.left_out},
+        }
+        for why, count in reasons.items():
+            other = theirs.left_out.get(why, 0) if theirs else count
+            lines.append(f"    {count:>9,}  {why}" + (f"  (pandas {other:,})" if other != count else ""))
     return "\n".join(lines)
 
 
