@@ -172,3 +172,22 @@ def test_the_measures_report_says_what_each_measure_left_out(extract, settings, 
     call_command("annex_a", "measures", "--council", "Anytown", "--as-at", "2023-05-31", stdout=out)
     line = next(row for row in out.getvalue().splitlines() if row.startswith("| Referrals"))
     assert "| 1 | Number of Referrals in Last 12 Months could not be read (1) |" in line
+
+
+def test_a_plan_whose_end_date_has_a_problem_is_left_out_not_taken_as_ended(write_csv, tmp_path) -> None:
+    list7 = [
+        [*COMMON, "Child Protection Plan Start Date", "Date of the Last Statutory Visit",
+         "Child Protection Plan End Date"],
+        ["P1", "F", "W", "", "", "01/01/2023", "25/05/2023", ""],  # open, visited 4 working days before
+        ["P2", "F", "W", "", "", "01/01/2023", "25/05/2023", "05/06/1923"],  # a century early: not ended
+        ["P3", "F", "W", "", "", "01/03/2023", "25/05/2023", "01/02/2023"],  # ended before it started
+        ["P4", "F", "W", "", "", "01/01/2023", "25/05/2023", "01/04/2023"],  # ended: out of scope
+    ]  # fmt: skip
+    database = tmp_path / "ended.duckdb"
+    load_extract([write_csv("list7.csv", list7)], "Anytown", AS_AT, database=database)
+    visits = measure(database, "cp_visits")
+    assert (visits.numerator, visits.denominator, visits.in_scope) == (1, 1, 3)
+    assert sorted(visits.left_out) == [
+        ("Child Protection Plan End Date is before 1990", 1),
+        ("Child Protection Plan End Date is before the Child Protection Plan Start Date", 1),
+    ]

@@ -40,12 +40,16 @@ from oversight.performance.working_days import FIRST_YEAR
 SHOWN_PER_CHECK = 200  # problems listed one by one per column and check; all are counted
 CALENDAR_START = date(FIRST_YEAR, 1, 1)
 # spacing tidied (non-breaking spaces, runs of spaces), so that 'Jo  Smith' and 'Jo Smith' are one name
+# (most cells need none of it: the replacing is done only where a cell has odd or doubled spacing)
 CLEAN = (
-    "nullif(trim(regexp_replace(replace(replace({c}, chr(160), ' '), chr(8239), ' '), '\\s+', ' ', 'g')), '')"
+    "nullif(trim(CASE WHEN regexp_matches({c}, '[\\t\\n\\f\\r\\x{{a0}}\\x{{202f}}]|  ')"
+    " THEN regexp_replace(replace(replace({c}, chr(160), ' '), chr(8239), ' '), '\\s+', ' ', 'g')"
+    " ELSE {c} END), '')"
 )
 _CODE = r"regexp_replace({v}, '^[a-zA-Z]\)\s*', '')"
 TYPES = {ID: "VARCHAR", DATE: "DATE", NUMBER: "INTEGER", DECIMAL: "DOUBLE", YES_NO: "BOOLEAN"}
-_UK_DATE = r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}-\d{1,2}-\d{4}"
+_SLASHED_DATE = r"\d{1,2}/\d{1,2}/\d{4}"  # the commonest form, read without replacing anything
+_DOTTED_DATE = r"\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}-\d{1,2}-\d{4}"
 _ISO_DATE = r"\d{4}-\d{2}-\d{2}([ T]00:00(:00)?)?"
 
 UNREADABLE, NA, BLANK, AFTER_AS_AT, EARLY, BEFORE, AFTER = (
@@ -76,7 +80,8 @@ def typed(column: AnnexColumn, v: str) -> str:
     if column.kind == DATE:
         serial = f"floor(TRY_CAST({v} AS DOUBLE))"
         return (
-            f"(CASE WHEN regexp_full_match({v}, '{_UK_DATE}')"
+            f"(CASE WHEN regexp_full_match({v}, '{_SLASHED_DATE}') THEN try_strptime({v}, '%d/%m/%Y')::DATE"
+            f" WHEN regexp_full_match({v}, '{_DOTTED_DATE}')"
             f" THEN try_strptime(replace(replace({v}, '.', '/'), '-', '/'), '%d/%m/%Y')::DATE"
             f" WHEN regexp_full_match({v}, '{_ISO_DATE}') THEN try_strptime(left({v}, 10), '%Y-%m-%d')::DATE"
             f" WHEN regexp_full_match({v}, '{SERIAL_DATE}')"
@@ -156,7 +161,7 @@ class Flag:
     def parse(annex: AnnexList, code: str) -> Flag:
         key, _, kind = code.partition("|")
         kind, _, other = kind.partition(":")
-        by_key = {c.key: c for c in annex.columns}
+        by_key = annex.by_key
         return Flag(by_key[key], kind, by_key[other] if other else None)
 
     @property
@@ -223,11 +228,11 @@ class FlaggedValue:
 
 
 def flagged(
-    con: duckdb.DuckDBPyConnection, annex: AnnexList, table: str, as_at: date
+    con: duckdb.DuckDBPyConnection, annex: AnnexList, table: str, given: str, as_at: date
 ) -> tuple[dict[str, int], list[FlaggedValue]]:
     """How many values of each category `table`'s flags mark, and the first of each column and check
-    with what is wrong with it, in the list's column order and by row. `table` has each column's
-    text as given beside its typed value."""
+    with what is wrong with it, in the list's column order and by row. `given` has each column's text
+    as the file gave it, by the same row numbers."""
     counts: dict[str, int] = {}
     for code, count in con.execute(
         f"SELECT flag, count(*) FROM (SELECT unnest(_flags) AS flag FROM {table}) GROUP BY flag"
@@ -235,8 +240,8 @@ def flagged(
         category = Flag.parse(annex, code).category
         counts[category] = counts.get(category, 0) + count
     cursor = con.execute(
-        f"SELECT f.flag, t.* FROM (SELECT _row, unnest(_flags) AS flag FROM {table}) f"
-        f" JOIN {table} t USING (_row)"
+        f"SELECT f.flag, t.*, s.* EXCLUDE (_row) FROM (SELECT _row, unnest(_flags) AS flag FROM {table}) f"
+        f" JOIN {table} t USING (_row) JOIN {given} s USING (_row)"
         f" QUALIFY row_number() OVER (PARTITION BY f.flag ORDER BY _row) <= {SHOWN_PER_CHECK}"
     )
     names = [d[0] for d in cursor.description]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 ID, DATE, NUMBER, DECIMAL, YES_NO, TEXT = "id", "date", "number", "decimal", "yes_no", "text"
 
@@ -16,7 +17,7 @@ class AnnexColumn:
     required: bool = False
     aliases: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def key(self) -> str:
         """A column name for the database: 'date_of_referral'."""
         return re.sub(r"[^a-z0-9]+", "_", self.header.lower()).strip("_")[:60]
@@ -41,6 +42,10 @@ class AnnexList:
 
     def column(self, header: str) -> AnnexColumn:
         return next(c for c in self.columns if c.header == header)
+
+    @cached_property
+    def by_key(self) -> dict[str, AnnexColumn]:
+        return {c.key: c for c in self.columns}
 
 
 CHILD_ID = AnnexColumn("Child Unique ID", ID, required=True)

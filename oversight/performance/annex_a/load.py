@@ -273,13 +273,14 @@ def _load_list(
         f"::{checks.TYPES.get(c.kind, 'VARCHAR')} AS {c.key}"
         for c in annex.columns
     )
-    con.execute(f"CREATE OR REPLACE TEMP TABLE typed AS SELECT *, {typed} FROM staged")
-    flags = checks.flags(annex, present)
+    # typed and flagged in one statement, keeping only the typed values (the text stays in `staged`)
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE checked AS SELECT *, {flags} AS _flags FROM typed", {"as_at": as_at}
+        f"CREATE OR REPLACE TEMP TABLE checked AS SELECT _row, {', '.join(c.key for c in annex.columns)},"
+        f" {checks.flags(annex, present)} AS _flags FROM (SELECT *, {typed} FROM staged)",
+        {"as_at": as_at},
     )
     report.rows = con.execute("SELECT count(*) FROM staged").fetchone()[0]  # type: ignore[index]
-    counts, problems = checks.flagged(con, annex, "checked", as_at)
+    counts, problems = checks.flagged(con, annex, "checked", "staged", as_at)
     for kind, count in counts.items():
         report.add(kind, count)
     report.problems = [ValueProblem(p.row, p.flag.column.header, p.given, p.message) for p in problems]
@@ -299,7 +300,9 @@ def _note_serial_dates(
             f"(regexp_full_match({checks.raw(k)}, '{checks.SERIAL_DATE}') AND {k} IS NOT NULL)::INTEGER"
             for k in dates
         )
-        (count,) = con.execute(f"SELECT coalesce(sum({serial}), 0) FROM checked").fetchone()  # type: ignore[misc]
+        (count,) = con.execute(
+            f"SELECT coalesce(sum({serial}), 0) FROM checked JOIN staged USING (_row)"
+        ).fetchone()  # type: ignore[misc]
         if count:
             report.notes[SERIAL_DATES] = int(count)
 

@@ -83,10 +83,17 @@ def given(key: str) -> str:
     )
 
 
+def flagged(key: str) -> str:
+    """SQL: the value has a problem (its row is flagged for it)."""
+    return f"(len(_flags) > 0 AND len(list_filter(_flags, lambda f: starts_with(f, '{key}|'))) > 0)"
+
+
 def definitions(cp_visit_days: int) -> list[MeasureDefinition]:
     cp_end, ceased = "child_protection_plan_end_date", "date_ceased_to_be_looked_after"
-    open_cp = f"({cp_end} IS NULL OR {cp_end} > $as_at)"
-    open_cla = f"({ceased} IS NULL OR {ceased} > $as_at)"
+    # an end date with a problem (typed a century early, before the start) cannot say the case ended:
+    # the case stays in scope, and is left out with the problem
+    open_cp = f"({cp_end} IS NULL OR {cp_end} > $as_at OR {flagged(cp_end)})"
+    open_cla = f"({ceased} IS NULL OR {ceased} > $as_at OR {flagged(ceased)})"
     authorised, started = "continuous_assessment_date_of_authorisation", "continuous_assessment_start_date"
     icpc, strategy = (
         "date_of_initial_child_protection_conference",
@@ -296,9 +303,10 @@ def _left_out(definition: MeasureDefinition) -> str:
         for need in definition.needs
         if not need.blank_is_an_answer
     )
-    return f"coalesce(list_filter(_flags, lambda f: split_part(f, '|', 1) IN ({keys}))[1]" + (
-        f", CASE {blanks} END)" if blanks else ")"
-    )
+    # most rows have no flag: the list is searched only on those that have one
+    needed = f"list_filter(_flags, lambda f: split_part(f, '|', 1) IN ({keys}))[1]"
+    first = f"CASE WHEN len(_flags) > 0 THEN {needed} END"
+    return f"coalesce({first}" + (f", CASE {blanks} END)" if blanks else ")")
 
 
 def measure_rows_sql(definition: MeasureDefinition, flags_kept: bool = True) -> str:
@@ -332,46 +340,52 @@ def compute_measures(
         for definition in definitions(settings.CP_VISIT_WORKING_DAYS):
             if definition.table not in columns or (only is not None and definition.key not in only):
                 continue
-            parameters = {"council": council, "as_at": as_at}
-            head = measure_rows_sql(definition, "_flags" in columns[definition.table])
-            total, counted, met = con.execute(
-                head + "SELECT count(*), count(*) FILTER (WHERE left_out IS NULL),"
-                " count(*) FILTER (WHERE met) FROM measured",
-                parameters,
-            ).fetchone()  # type: ignore[misc]
-            if not total:
-                continue
-            measure = Measure(definition.key, definition.name, met, counted, definition.higher_is_better)
-            measure.left_out = [
-                (_reason(definition, code), count)
-                for code, count in con.execute(
-                    head + "SELECT left_out, count(*) FROM measured WHERE left_out IS NOT NULL"
-                    " GROUP BY 1 ORDER BY 2 DESC, 1",
-                    parameters,
-                ).fetchall()
-            ]
-            for label, low, high in definition.bands:
-                condition = f"days >= {low}" + (f" AND days <= {high}" if high is not None else "")
-                (count,) = con.execute(
-                    head + f"SELECT count(*) FROM measured WHERE {condition}", parameters
-                ).fetchone()  # type: ignore[misc]
-                measure.distribution.append((label, count))
-            for column, target in (
-                ("allocated_team", measure.by_team),
-                ("allocated_worker", measure.by_worker),
-            ):
-                # a name is one team or person whatever its capitals ('Jo Smith', 'jo smith')
-                for name, numerator, denominator in con.execute(
-                    head + f"SELECT coalesce({one_spelling(column)}, '{NOT_ALLOCATED}'),"
-                    " count(*) FILTER (WHERE met), count(*) FROM measured WHERE left_out IS NULL"
-                    f" GROUP BY lower({column}) ORDER BY 1",
-                    parameters,
-                ).fetchall():
-                    target.append(Breakdown(name, numerator, denominator))
-            results.append(measure)
+            measure = _measure(con, definition, "_flags" in columns[definition.table], council, as_at)
+            if measure is not None:
+                results.append(measure)
         return results
     finally:
         con.close()
+
+
+def _measure(
+    con: duckdb.DuckDBPyConnection, definition: MeasureDefinition, flags_kept: bool, council: str, as_at: date
+) -> Measure | None:
+    parameters = {"council": council, "as_at": as_at}
+    head = measure_rows_sql(definition, flags_kept)
+    bands = "".join(
+        f", count(*) FILTER (WHERE days >= {low}" + (f" AND days <= {high})" if high is not None else ")")
+        for _, low, high in definition.bands
+    )
+    # in one pass: the rows counted (left_out NULL), with their distribution, and those left out by reason
+    groups = con.execute(
+        head
+        + f"SELECT left_out, count(*), count(*) FILTER (WHERE met){bands} FROM measured GROUP BY left_out",
+        parameters,
+    ).fetchall()
+    if not groups:
+        return None
+    counted: tuple[int, ...] = next(
+        (tuple(g[1:]) for g in groups if g[0] is None), (0, 0, *(0 for _ in definition.bands))
+    )
+    measure = Measure(definition.key, definition.name, counted[1], counted[0], definition.higher_is_better)
+    left_out = sorted(
+        ((int(g[1]), str(g[0])) for g in groups if g[0] is not None), key=lambda g: (-g[0], g[1])
+    )
+    measure.left_out = [(_reason(definition, code), count) for count, code in left_out]
+    measure.distribution = [(label, counted[2 + i]) for i, (label, _, _) in enumerate(definition.bands)]
+    for column, target in (("allocated_team", measure.by_team), ("allocated_worker", measure.by_worker)):
+        # a name is one team or person whatever its capitals ('Jo Smith', 'jo smith'): counted by each
+        # spelling first, so that only the spellings, not the rows, are compared
+        for name, numerator, denominator in con.execute(
+            head + f"SELECT coalesce({one_spelling('name')}, '{NOT_ALLOCATED}'), sum(met)::INTEGER,"
+            f" sum(rows)::INTEGER FROM (SELECT {column} AS name, count(*) FILTER (WHERE met) AS met,"
+            f" count(*) AS rows FROM measured WHERE left_out IS NULL GROUP BY {column})"
+            " GROUP BY lower(name) ORDER BY 1",
+            parameters,
+        ).fetchall():
+            target.append(Breakdown(name, numerator, denominator))
+    return measure
 
 
 def _named(column: str) -> str:
