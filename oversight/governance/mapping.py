@@ -22,38 +22,13 @@ def link_from_plan_file(
     plan: Plan, parsed: PlanFile, actor: Actor, run: ImportRun, add_only: bool = False
 ) -> int:
     """Sets, for the plan's latest inspection, which actions answer each recommendation, as the file
-    says; ImportFailed (and so the whole import undone) if a number is not a recommendation. With
-    `add_only` (a recommendations file imported with the plan has linked actions too) the file's
-    links are added to those, none taken away."""
+    says. Its numbers were checked with the file's rows (PlanFileLinks.problems), before anything was
+    saved. With `add_only` (a recommendations file imported with the plan has linked actions too) the
+    file's links are added to those, none taken away."""
     inspection = Inspection.objects.filter(plan=plan).order_by("-published").first()
-    numbered = [row for row in parsed.actions if row.recommendations]
     if inspection is None:
-        if not numbered:
-            return 0
-        raise ImportFailed(
-            [
-                Problem(
-                    parsed.file,
-                    "the plan has no inspection yet: import the recommendations first",
-                    parsed.sheet,
-                )
-            ]
-        )
+        return 0
     recommendations = {r.number: r for r in Recommendation.objects.filter(inspection=inspection)}
-    problems = [
-        Problem(
-            parsed.file,
-            f"there is no recommendation {n} in the {inspection}",
-            parsed.sheet,
-            row.row,
-            parsed.column_of_recommendations,
-        )
-        for row in numbered
-        for n in row.recommendations
-        if n not in recommendations
-    ]
-    if problems:
-        raise ImportFailed(problems)
     actions = dict(Action.objects.filter(plan=plan).values_list("action_id", "pk"))
     wanted: dict[int, set[int]] = defaultdict(set)
     for row in parsed.actions:
