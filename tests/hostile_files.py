@@ -1,10 +1,13 @@
 """Hostile files, made in the test that uses them: a workbook whose shared strings unpack to 490 MB from
-a file of about 1 MB, written without ever holding or compressing the 490 MB."""
+a file of about 1 MB, written without ever holding or compressing the 490 MB; and a workbook with one part
+changed."""
 
 from __future__ import annotations
 
 import struct
+import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -76,4 +79,15 @@ def shared_strings_bomb(path: Path, unpacked_mb: int = 490) -> Path:
     head = b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
     bomb = ("xl/sharedStrings.xml", *_deflated_repeats(head, chunk, unpacked_mb, b"</sst>"))
     _zip(path, [part for part in parts if part[0] != bomb[0]] + [bomb])
+    return path
+
+
+def rewritten(path: Path, part: str, change: Callable[[bytes], bytes]) -> Path:
+    """The workbook with one part's bytes changed."""
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    parts[part] = change(parts[part])
+    with zipfile.ZipFile(path, "w") as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
     return path

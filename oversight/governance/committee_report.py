@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from oversight.governance.pillars import PILLAR_LABELS, Pillar
+from oversight.lib.tables import Table
 from oversight.performance.latest import LatestValue
-from oversight.plans.render.tables import Table
 
 GROUPINGS = ("theme", "pillar")
 RAG_WORDS = {"R": "Red", "A": "Amber", "G": "Green", "W": "White", "none": "no status"}

@@ -12,7 +12,9 @@ from pathlib import Path
 from oversight.governance.models import Recommendation
 from oversight.governance.pillars import Pillar, PillarError, parse_pillars
 from oversight.lib.lengths import LONG_TEXT, limit_of
-from oversight.plans.tables import Column, ImportFailed, Located, Problem, cell_text, locate, read_sheets
+from oversight.lib.problems import ImportFailed, Problem
+from oversight.lib.spreadsheets import Column, Located, cell_text, locate, read_sheets
+from oversight.plans.reading_limits import reading_limits
 
 
 class HeaderStarting(Column):
@@ -90,7 +92,7 @@ def read_recommendation_file(
 ) -> RecommendationFile:
     """Every recommendation in the file, or ImportFailed listing every problem at once: those of its
     rows, and those `check` finds in what they refer to (the plan's actions)."""
-    located = locate(read_sheets(path, sheet), RECOMMENDATION_COLUMNS)
+    located = locate(read_sheets(path, reading_limits(), sheet), RECOMMENDATION_COLUMNS)
     problems: list[Problem] = []
     rows: list[RecommendationRow] = []
     seen: dict[int, int] = {}

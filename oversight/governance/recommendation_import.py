@@ -11,10 +11,10 @@ from django.db import transaction
 
 from oversight.governance.models import Inspection, ProgressUpdate, Recommendation
 from oversight.governance.recommendation_file import RecommendationFile, read_recommendation_file
+from oversight.lib.problems import ImportFailed, Problem
 from oversight.plans.audit import actions_changed, change, plan_changed
 from oversight.plans.models import Action, Change, Plan
 from oversight.plans.plan_import import Actor
-from oversight.plans.tables import ImportFailed, Problem
 
 
 @dataclass

@@ -29,6 +29,11 @@ def month_name(month: date) -> str:
     return f"{calendar.month_name[month.month]} {month.year}"
 
 
+def day_name(day: date | None) -> str:
+    """'31 January 2017' ('' for no day)."""
+    return f"{day:%-d %B %Y}" if day else ""
+
+
 def short_month_name(month: date) -> str:
     """'Jan 17', as the councils' trend tables head their columns."""
     return f"{calendar.month_abbr[month.month]} {month.year % 100:02d}"

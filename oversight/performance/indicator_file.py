@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+from oversight.lib.problems import ImportFailed, Problem
+from oversight.lib.spreadsheets import Column, Located, cell_text, locate, read_sheets
 from oversight.performance.indicator_form import number
 from oversight.performance.models import Indicator
 from oversight.performance.scorecard import Polarity, Unit
-from oversight.plans.tables import Column, ImportFailed, Located, Problem, cell_text, locate, read_sheets
+from oversight.plans.reading_limits import reading_limits
 
 INDICATOR = Column(
     "name", "Indicator", ("Indicator name", "Name", "KPI", "Performance indicator", "Measure name")
@@ -135,7 +137,7 @@ def read_indicator_file(
     """The indicators in a file, each with its given values in the form's terms, and the problems
     of the rows left out for having one. `people` gives the user id (as text) of each username and
     email in the plan, in lower case; `measures` the Annex A measures by key."""
-    located = locate(read_sheets(path, sheet, percentages=True), INDICATOR_COLUMNS)
+    located = locate(read_sheets(path, reading_limits(), sheet, percentages=True), INDICATOR_COLUMNS)
     found = IndicatorFile(located.sheet.file, located.sheet.name, located, [], [])
     seen: dict[str, int] = {}
     for row, cells in located.data_rows():

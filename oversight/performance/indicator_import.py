@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import transaction
 
 from oversight.accounts.models import Membership
+from oversight.lib.problems import ImportFailed, Problem
 from oversight.performance import indicator_form
 from oversight.performance.annex_a.measures import definitions
 from oversight.performance.indicator_file import IndicatorFile, name_key, read_indicator_file
@@ -22,7 +23,6 @@ from oversight.performance.values import record_values
 from oversight.plans import audit
 from oversight.plans.models import Action, Change, Plan
 from oversight.plans.plan_import import Actor
-from oversight.plans.tables import ImportFailed, Problem
 
 
 def _plan(slug: str, file: str) -> Plan:

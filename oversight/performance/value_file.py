@@ -12,9 +12,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from oversight.lib.months import EARLIEST_YEAR, LATEST_YEAR, parse_iso_date
+from oversight.lib.problems import ImportFailed, Problem
+from oversight.lib.spreadsheets import Column, Located, cell_text, locate, read_sheets
 from oversight.performance.indicator_file import INDICATOR, cell_number, name_key
 from oversight.performance.periods import period_name, period_of
-from oversight.plans.tables import Column, ImportFailed, Located, Problem, cell_text, locate, read_sheets
+from oversight.plans.reading_limits import reading_limits
 from oversight.plans.timescales import TimescaleError, parse_timescale
 
 VALUE_COLUMNS = (
@@ -86,7 +88,7 @@ class ValueFile:
 def read_value_file(path: Path, indicators: list[KnownIndicator], sheet: str | None = None) -> ValueFile:
     """The values in a file, every one checked: each names an indicator of the plan, a period and a
     number, and no indicator has two values for one period."""
-    located = locate(read_sheets(path, sheet, percentages=True), VALUE_COLUMNS)
+    located = locate(read_sheets(path, reading_limits(), sheet, percentages=True), VALUE_COLUMNS)
     known = {name_key(i.name): i for i in indicators}
     if "period" in located.positions and "value" in located.positions:
         found = _long(located, known)

@@ -9,9 +9,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from oversight.lib.problems import ImportFailed, Problem
+from oversight.lib.spreadsheets import Column, has_header, read_sheets
 from oversight.plans.plan_file import PLAN_COLUMNS
+from oversight.plans.reading_limits import reading_limits
 from oversight.plans.status_file import STATUS_COLUMNS
-from oversight.plans.tables import Column, ImportFailed, Problem, has_header, read_sheets
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ def wrong_kind(path: Path, sheet: str | None, chosen: str) -> Problem | None:
     """What the file is, if it is clearly one other kind than the one chosen (it has every column
     that kind needs, and only that kind fits); None when it is not clear."""
     try:
-        sheets = read_sheets(path, sheet)
+        sheets = read_sheets(path, reading_limits(), sheet)
     except ImportFailed:
         return None
     fits = [kind for kind in _kinds.values() if has_header(sheets, kind.columns)]

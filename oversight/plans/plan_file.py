@@ -8,17 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from oversight.lib.lengths import LONG_TEXT, limit_of, too_long
+from oversight.lib.problems import ImportFailed, Problem
+from oversight.lib.spreadsheets import Column, Located, cell_text, locate, read_sheets
 from oversight.plans.action_ids import address_problem, leading_number, looks_like_action_id
 from oversight.plans.models import Action, Priority
-from oversight.plans.tables import (
-    Column,
-    ImportFailed,
-    Located,
-    Problem,
-    cell_text,
-    locate,
-    read_sheets,
-)
+from oversight.plans.reading_limits import reading_limits
 from oversight.plans.timescales import Timescale, TimescaleError, parse_timescale
 
 ACTION_ID = Column(
@@ -137,7 +131,7 @@ Check = Callable[["PlanFile"], list[Problem]]
 def read_plan_file(path: Path, sheet: str | None = None, check: Check | None = None) -> PlanFile:
     """Every action in the file, or ImportFailed listing every problem at once: those of its rows, and
     those `check` finds in what they refer to (the Ofsted recommendations they answer)."""
-    located = locate(read_sheets(path, sheet), PLAN_COLUMNS)
+    located = locate(read_sheets(path, reading_limits(), sheet), PLAN_COLUMNS)
     return _read_rows(located, check)
 
 

@@ -13,12 +13,12 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from oversight.lib.lengths import length_problems, limit_of
+from oversight.lib.problems import ImportFailed, Problem
 from oversight.plans import audit, plan_links
 from oversight.plans.action_ids import sort_key
 from oversight.plans.addresses import short_name_problem
 from oversight.plans.models import Action, Change, ImportRun, Plan, Priority
 from oversight.plans.plan_file import PlanFile, PlanRow, read_plan_file
-from oversight.plans.tables import ImportFailed, Problem
 
 TRACKED_FIELDS = ("priority", "key_action", "lead", "agencies", "timescale")
 BATCH = 1000

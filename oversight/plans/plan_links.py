@@ -12,8 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from oversight.lib.problems import Problem
 from oversight.plans.plan_file import PlanFile
-from oversight.plans.tables import Problem
 
 if TYPE_CHECKING:
     from oversight.plans.models import ImportRun, Plan

@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from oversight.lib.lengths import LONG_TEXT
+from oversight.lib.problems import ImportFailed, Problem
+from oversight.lib.spreadsheets import Column, Located, cell_text, locate, read_sheets
 from oversight.plans.action_ids import looks_like_action_id
 from oversight.plans.plan_file import ACTION_ID
-from oversight.plans.tables import Column, ImportFailed, Located, Problem, cell_text, locate, read_sheets
+from oversight.plans.reading_limits import reading_limits
 
 STATUS_COLUMNS = (
     ACTION_ID,
@@ -60,7 +62,7 @@ def read_status_file(
     """Every status in the file, or ImportFailed listing every problem: bad RAG values, missing or
     repeated Action IDs, Action IDs not in `known` (the plan's, when given), and Red or Amber statuses
     without commentary (a warning instead when `commentary_required` is False)."""
-    located = locate(read_sheets(path, sheet), STATUS_COLUMNS)
+    located = locate(read_sheets(path, reading_limits(), sheet), STATUS_COLUMNS)
     problems: list[Problem] = []
     statuses: list[StatusRow] = []
     seen: dict[str, int] = {}

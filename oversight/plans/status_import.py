@@ -10,12 +10,12 @@ from pathlib import Path
 from django.db import transaction
 
 from oversight.lib.months import month_of
+from oversight.lib.problems import ImportFailed, Problem
 from oversight.plans import audit
 from oversight.plans.models import RAG, Action, ImportRun, Plan, StatusRecord
 from oversight.plans.plan_import import BATCH, Actor, Progress, record_import_run
 from oversight.plans.report_data import latest_status_on
 from oversight.plans.status_file import read_status_file
-from oversight.plans.tables import ImportFailed, Problem
 from oversight.plans.updates import status_changes
 
 

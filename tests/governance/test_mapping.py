@@ -8,9 +8,9 @@ import pytest
 
 from oversight.governance.models import Recommendation
 from oversight.governance.recommendation_import import import_recommendations
+from oversight.lib.problems import ImportFailed
 from oversight.plans.models import Action, Change
 from oversight.plans.plan_import import Actor, import_plan
-from oversight.plans.tables import ImportFailed
 
 pytestmark = pytest.mark.django_db
 

@@ -9,10 +9,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
 from oversight.governance.models import Inspection, Recommendation
+from oversight.lib.problems import ImportFailed
 from oversight.plans.models import Action, Plan
 from oversight.plans.plan_import import Actor, import_plan
 from oversight.plans.plan_links import Recommendations
-from oversight.plans.tables import ImportFailed
 from tests import parsed
 
 pytestmark = pytest.mark.django_db

@@ -16,10 +16,10 @@ from oversight.governance.models import ProgressUpdate, Recommendation
 from oversight.governance.pillars import Pillar
 from oversight.governance.recommendation_import import import_recommendations
 from oversight.governance.render.committee import render_docx, render_html
+from oversight.lib.problems import ImportFailed
 from oversight.plans.models import Change
 from oversight.plans.plan_import import Actor, import_plan
 from oversight.plans.status_import import import_statuses
-from oversight.plans.tables import ImportFailed
 from tests.conftest import DATA
 
 pytestmark = pytest.mark.django_db

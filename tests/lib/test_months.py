@@ -2,7 +2,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from oversight.lib.months import add_months, months_between, parse_iso_month, range_name, short_month_name
+from oversight.lib.months import (
+    add_months,
+    day_name,
+    months_between,
+    parse_iso_month,
+    range_name,
+    short_month_name,
+)
 
 
 def test_months_add_across_years() -> None:
@@ -24,3 +31,9 @@ def test_a_month_before_1990_or_after_2100_is_a_typing_mistake() -> None:
     assert parse_iso_month("0001-01") is None
     assert parse_iso_month("1989-12") is None
     assert parse_iso_month("2101-01") is None
+
+
+def test_a_day_is_named_as_a_committee_paper_writes_it() -> None:
+    assert day_name(date(2017, 1, 31)) == "31 January 2017"
+    assert day_name(date(2017, 3, 1)) == "1 March 2017"
+    assert day_name(None) == ""

@@ -8,9 +8,9 @@ from datetime import date, datetime
 import duckdb
 import pytest
 
+from oversight.lib.problems import ImportFailed
 from oversight.performance.annex_a.extracts import loaded_extracts
 from oversight.performance.annex_a.load import load_extract
-from oversight.plans.tables import ImportFailed
 
 AS_AT = date(2023, 3, 31)
 LIST5 = [

@@ -13,10 +13,10 @@ import duckdb
 import pytest
 from django.core.management import call_command
 
+from oversight.lib.problems import ImportFailed
 from oversight.performance.annex_a import extracts
 from oversight.performance.annex_a.extracts import loaded_extracts
 from oversight.performance.annex_a.load import LoadPlan, load_extract
-from oversight.plans.tables import ImportFailed
 from tests.performance.conftest import COMMON
 
 AS_AT = date(2023, 5, 31)

@@ -13,8 +13,8 @@ import duckdb
 import pytest
 from django.core.management import CommandError, call_command
 
+from oversight.lib.problems import ImportFailed
 from oversight.performance.annex_a.load import load_extract
-from oversight.plans.tables import ImportFailed
 from tests.performance.conftest import COMMON
 
 AS_AT = date(2023, 5, 31)

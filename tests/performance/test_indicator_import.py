@@ -11,13 +11,13 @@ from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
 from oversight.governance.models import Inspection, Recommendation
+from oversight.lib.problems import ImportFailed
 from oversight.performance.indicator_file import cell_number
 from oversight.performance.indicator_import import import_indicator_values, import_indicators
 from oversight.performance.models import Indicator, IndicatorValue
 from oversight.performance.value_file import cell_day
 from oversight.plans.models import Change
 from oversight.plans.plan_import import Actor
-from oversight.plans.tables import ImportFailed
 
 pytestmark = pytest.mark.django_db
 ANA = Actor("Ana", None)

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 
 from oversight.lib.months import add_months
 from oversight.performance.models import Indicator
-from oversight.performance.render.xlsx import number_format, sheet_name
+from oversight.performance.render.xlsx import number_format
 from oversight.performance.scorecard import Unit
 from oversight.performance.values import record_value
 from oversight.plans.plan_import import Actor
@@ -178,17 +178,6 @@ def test_the_downloads_make_as_many_queries_for_60_indicators_over_36_months_as_
     if fmt == "xlsx":
         book = load_workbook(io.BytesIO(client.get(url).content))
         assert sum(sheet.max_row - 2 for sheet in book.worksheets[1:]) == 60
-
-
-def test_sheet_names_are_ones_excel_accepts() -> None:
-    taken = {"scorecard"}
-    assert sheet_name("Children in care", taken) == "Children in care"
-    assert sheet_name("children IN care", taken) == "children IN care (2)"
-    assert sheet_name("Front door: MASH / EDT [out of hours]?", taken) == "Front door  MASH   EDT  out of"
-    assert len(sheet_name("x" * 40, taken)) == 31 and sheet_name("x" * 40, taken) == "x" * 27 + " (2)"
-    assert sheet_name("'History'", taken) == "History (2)"
-    assert sheet_name("Scorecard", taken) == "Scorecard (2)"
-    assert sheet_name("???", taken) == "Service area"
 
 
 @pytest.mark.parametrize(

@@ -9,12 +9,12 @@ from datetime import date
 import pytest
 
 from oversight.governance.recommendation_import import import_recommendations
+from oversight.lib.problems import ImportFailed
 from oversight.performance.indicator_import import import_indicators
 from oversight.plans.models import Plan
 from oversight.plans.plan_file import read_plan_file
 from oversight.plans.plan_import import Actor, import_plan
 from oversight.plans.status_import import import_statuses
-from oversight.plans.tables import ImportFailed
 from tests.conftest import PLAN_ROWS
 
 OFFICER = Actor("Olivia")

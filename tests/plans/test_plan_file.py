@@ -4,8 +4,8 @@ from datetime import date, datetime
 
 import pytest
 
+from oversight.lib.problems import ImportFailed
 from oversight.plans.plan_file import parse_priority, read_plan_file
-from oversight.plans.tables import ImportFailed
 from tests.conftest import BROMLEY
 
 HEADER = ["Action ID", "Key Action", "Lead", "Agency Involvement", "Timescale"]

@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 
+from oversight.lib.problems import ImportFailed
 from oversight.plans.models import Action, Change, ImportRun, Plan, Priority
 from oversight.plans.plan_import import Actor, import_plan
-from oversight.plans.tables import ImportFailed
 from tests.conftest import BROMLEY
 
 pytestmark = pytest.mark.django_db

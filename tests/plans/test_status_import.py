@@ -4,11 +4,11 @@ from datetime import date
 
 import pytest
 
+from oversight.lib.problems import ImportFailed
 from oversight.plans.models import Plan, StatusRecord
 from oversight.plans.plan_import import Actor, import_plan
 from oversight.plans.status_file import parse_rag, read_status_file
 from oversight.plans.status_import import import_statuses
-from oversight.plans.tables import ImportFailed
 from tests.conftest import BROMLEY, accepting_statuses_without_commentary
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from docx.enum.section import WD_ORIENT
 from docx.shared import Pt
 
 from oversight.governance.committee_report import CommitteeReport, pillar_counts, pillar_table, progress_table
-from oversight.plans.render.docx import add_table
+from oversight.lib.word import add_table
 
 
 def heading(report: CommitteeReport) -> str:

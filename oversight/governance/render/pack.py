@@ -10,9 +10,10 @@ from docx import Document
 from docx.shared import Pt
 
 from oversight.governance.meeting_pack import MeetingPack, PackAction
+from oversight.lib.months import day_name
+from oversight.lib.tables import Table
+from oversight.lib.word import add_table
 from oversight.plans.completion_cases import CompletionCase
-from oversight.plans.render.docx import add_table
-from oversight.plans.render.tables import Table, day_name
 from oversight.plans.templatetags.oversight import rag_label
 
 AWAITING = "Completions awaiting verification"

@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 from django.conf import settings
 
-from oversight.plans.tables import ImportFailed, Problem
+from oversight.lib.problems import ImportFailed, Problem
 
 RETRY_EVERY = 0.25  # seconds
 

@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 from django.conf import settings
 
+from oversight.lib.problems import ImportFailed, Problem
 from oversight.lib.spreadsheet_limits import Limits
 from oversight.performance.annex_a import checks
 from oversight.performance.annex_a.cells import match_headers
@@ -27,7 +28,6 @@ from oversight.performance.annex_a.extracts import LoadedList, loaded_lists, rec
 from oversight.performance.annex_a.lists import DATE, ID, LISTS, AnnexList
 from oversight.performance.annex_a.sources import Source, find_sources
 from oversight.performance.working_days import FIRST_YEAR, LAST_YEAR
-from oversight.plans.tables import ImportFailed, Problem
 
 STALE_AFTER = timedelta(days=62)  # an extract whose newest date is older than this before its date
 SERIAL_DATES = "dates given as spreadsheet day numbers, read as dates"

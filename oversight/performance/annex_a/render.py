@@ -9,9 +9,9 @@ from dataclasses import asdict
 
 from openpyxl import Workbook
 
+from oversight.lib.excel import add_sheet
+from oversight.lib.tables import Table
 from oversight.performance.annex_a.measures import Measure
-from oversight.plans.render.tables import Table
-from oversight.plans.render.xlsx import add_sheet
 
 FORMATS = ("json", "csv", "xlsx", "md")
 

@@ -17,11 +17,11 @@ from xml.parsers.expat import ExpatError
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from oversight.lib.problems import ImportFailed, Problem
 from oversight.lib.spreadsheet_limits import CellCount, Limits, SpreadsheetRefused, check_workbook
 from oversight.lib.text_encodings import EncodingRefused, encoding_of
 from oversight.performance.annex_a.cells import clean_text, header_key, match_headers
 from oversight.performance.annex_a.lists import LISTS
-from oversight.plans.tables import ImportFailed, Problem
 
 # 'list3.csv', 'List 3', 'AnnexA_List4.csv', 'list_4_assessments.csv', 'list4-missing-start.csv'
 _LIST_NAME = re.compile(r"(?<![a-z])list[\W_]*(\d{1,2})(?!\d)", re.I)

@@ -6,27 +6,16 @@ import io
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from oversight.lib.months import add_months, month_name, short_month_name
+from oversight.lib.tables import Cell, Table
+from oversight.lib.word import add_table, shade
 from oversight.performance.render import Scorecard, rag_fill, rag_word, trend_word
 from oversight.performance.scorecard import ScorecardRow, formatted
-from oversight.plans.render.docx import add_table
-from oversight.plans.render.tables import Cell, Table
 
 PREVIOUS_MONTHS = 3
 RAG_COLUMN = 3
-
-
-def shade(cell, fill: str) -> None:
-    """Fills a table cell with a colour, given as six hex digits."""
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shading)
 
 
 def _row(row: ScorecardRow) -> list[Cell]:

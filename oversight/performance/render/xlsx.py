@@ -4,24 +4,21 @@ numbers in their unit's format (percentages as percentages), RAG cells shaded, t
 from __future__ import annotations
 
 import io
-import re
 from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.styles import PatternFill
 
+from oversight.lib.excel import add_sheet, sheet_name
 from oversight.lib.months import month_name, short_month_name
+from oversight.lib.tables import Cell, Table
 from oversight.performance.render import Scorecard, rag_fill, rag_word, trend_word
 from oversight.performance.scorecard import NO_DATA, ScorecardRow, Unit
 from oversight.performance.scorecard_data import history_months
-from oversight.plans.render.tables import Cell, Table
-from oversight.plans.render.xlsx import add_sheet
 
 RAG_COLUMN = 4  # 1-based, as openpyxl counts
 NUMBER_COLUMNS = (2, 3)  # target and this month; the history follows the trend
 HISTORY_COLUMN = 6
-NOT_IN_A_SHEET_NAME = re.compile(r"[\\/*?:\[\]]")
-SHEET_NAME_LENGTH = 31  # Excel's limit
 
 
 def number(value: Decimal | None, unit: Unit) -> Decimal | None:
@@ -43,19 +40,6 @@ def number_format(value: Decimal | None, unit: Unit) -> str:
     if unit is Unit.RATIO:
         return f'"1:"{digits}'
     return f"#,##{digits}"
-
-
-def sheet_name(area: str, taken: set[str]) -> str:
-    """A sheet's name for a service area: without the characters Excel refuses, short enough, and
-    not the same (in any case) as another sheet's."""
-    base = NOT_IN_A_SHEET_NAME.sub(" ", area).strip(" '")[:SHEET_NAME_LENGTH].strip() or "Service area"
-    name, n = base, 1
-    while name.casefold() in taken or name.casefold() == "history":  # Excel reserves 'History'
-        n += 1
-        suffix = f" ({n})"
-        name = base[: SHEET_NAME_LENGTH - len(suffix)].rstrip() + suffix
-    taken.add(name.casefold())
-    return name
 
 
 def _row(row: ScorecardRow) -> list[Cell]:
@@ -97,7 +81,7 @@ def render(scorecard: Scorecard) -> bytes:
     history = [short_month_name(m) for m in history_months(scorecard.month)]
     for area, rows in scorecard.areas:
         table = Table(
-            sheet_name(area, taken),
+            sheet_name(area, taken, blank="Service area"),
             f"{area}: each indicator in {month} against its target, and the last 12 months",
             ["Indicator", "Target", month, "Against target", "Trend", *history],
             [_row(row) for row in rows],

@@ -9,9 +9,9 @@ from django.urls import reverse
 
 from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
+from oversight.lib.problems import ImportFailed
 from oversight.plans import uploads
 from oversight.plans.models import Plan
-from oversight.plans.tables import ImportFailed
 from oversight.plans.views.common import plan_crumbs, render_plan_page
 from oversight.plans.views.imports import ImportPages, preview_pages, remember
 

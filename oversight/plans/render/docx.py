@@ -6,51 +6,19 @@ import io
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Pt
-from docx.table import Table as WordTable
 
 from oversight.lib.months import month_name
+from oversight.lib.word import add_table
 from oversight.plans import exception_narrative as narrative
 from oversight.plans.exception_report import ExceptionReport
 from oversight.plans.render import tables
-from oversight.plans.render.tables import Table
 
 PURPOSE = (
     "The purpose of this report is to outline areas where there has been a delay in "
     "progressing actions in the plan by the published timescale."
 )
 RECOMMENDATION = "Members of the Board are invited to comment on the contents of this report."
-
-
-def add_table(doc, table: Table) -> WordTable:
-    doc.add_paragraph(table.caption, style="Caption")
-    word = doc.add_table(rows=1, cols=len(table.headers))
-    word.style = "Table Grid"
-    word.alignment = WD_TABLE_ALIGNMENT.CENTER
-    header = word.rows[0]
-    _repeat_as_header(header)
-    for cell, text in zip(header.cells, table.headers, strict=True):
-        cell.text = ""
-        cell.paragraphs[0].add_run(text).bold = True
-    for row in table.rows:
-        for cell, value in zip(word.add_row().cells, row, strict=True):
-            cell.text = str(value)
-    if table.total:
-        for cell, value in zip(word.add_row().cells, table.total, strict=True):
-            cell.text = ""
-            cell.paragraphs[0].add_run(str(value)).bold = True
-    return word
-
-
-def _repeat_as_header(row) -> None:
-    """Marks a table's first row to repeat at the top of each page it runs onto."""
-    properties = row._tr.get_or_add_trPr()
-    flag = OxmlElement("w:tblHeader")
-    flag.set(qn("w:val"), "true")
-    properties.append(flag)
 
 
 def _paragraphs(doc, paragraphs: list[str]) -> None:

@@ -2,24 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
-from decimal import Decimal
-
-from oversight.lib.months import month_name, short_month_name
+from oversight.lib.months import day_name, month_name, short_month_name
+from oversight.lib.tables import Cell, Table
 from oversight.plans.exception_report import ExceptionReport
-
-Cell = str | int | Decimal | None  # None: an empty cell in a spreadsheet
-
-
-@dataclass(frozen=True)
-class Table:
-    name: str  # short, for a sheet tab: "Table 1"
-    caption: str
-    headers: list[str]
-    rows: list[list[Cell]]
-    total: list[Cell] | None = None
-    wide: set[int] = field(default_factory=set)  # columns of long text
 
 
 def signed(number: int) -> str:
@@ -76,10 +61,6 @@ RED_HEADERS = [
     "Agency Involvement",
     "Commentary",
 ]
-
-
-def day_name(day: date | None) -> str:
-    return f"{day:%-d %B %Y}" if day else ""
 
 
 def red_actions_by_priority(report: ExceptionReport) -> list[tuple[str, Table]]:

@@ -5,53 +5,12 @@ from __future__ import annotations
 import io
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
+from oversight.lib.excel import WRAP, add_sheet, put
 from oversight.lib.months import month_name
 from oversight.plans import exception_narrative as narrative
 from oversight.plans.exception_report import ExceptionReport
 from oversight.plans.render import tables
-from oversight.plans.render.tables import Table
-
-BOLD = Font(bold=True)
-WRAP = Alignment(wrap_text=True, vertical="top")
-
-
-def put(sheet: Worksheet, row: int, column: int, value: object, bold: bool = False) -> None:
-    """Writes a value; text stays text even when it starts with '=', '+', '-' or '@'."""
-    cell = sheet.cell(row=row, column=column)
-    if isinstance(value, str):
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        cell.data_type = "s"
-    else:
-        cell.value = value
-    if bold:
-        cell.font = BOLD
-
-
-def add_sheet(book: Workbook, table: Table) -> Worksheet:
-    sheet = book.create_sheet(table.name)
-    put(sheet, 1, 1, table.caption, bold=True)
-    for column, header in enumerate(table.headers, start=1):
-        put(sheet, 2, column, header, bold=True)
-    rows = [*table.rows, *([table.total] if table.total else [])]
-    for r, row in enumerate(rows, start=3):
-        for column, value in enumerate(row, start=1):
-            put(sheet, r, column, value, bold=table.total is not None and r == len(rows) + 2)
-    for column, header in enumerate(table.headers, start=1):
-        letter = get_column_letter(column)
-        if column - 1 in table.wide:
-            sheet.column_dimensions[letter].width = 60
-            for (cell,) in sheet.iter_rows(min_row=3, min_col=column, max_col=column):
-                cell.alignment = WRAP
-        else:
-            longest = max([len(str(header))] + [len(str(row[column - 1])) for row in rows])
-            sheet.column_dimensions[letter].width = min(max(longest + 2, 10), 50)
-    sheet.freeze_panes = "A3"
-    return sheet
 
 
 def render(report: ExceptionReport) -> bytes:

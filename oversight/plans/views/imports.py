@@ -14,9 +14,9 @@ from django.views.decorators.http import require_POST
 
 from oversight.accounts.access import View, plan_page
 from oversight.accounts.roles import Access
+from oversight.lib.problems import ImportFailed
 from oversight.plans import uploads
 from oversight.plans.models import Plan
-from oversight.plans.tables import ImportFailed
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
 
 SESSION_KEY = "pending_imports"

@@ -180,9 +180,9 @@ def test_uploads_never_confirmed_are_deleted_after_a_day(signed_in, private_file
 def test_a_workbook_that_unpacks_to_490_mb_is_refused_at_the_preview(
     signed_in, private_files, hostile_workbook, monkeypatch
 ) -> None:
-    from oversight.plans import tables
+    from oversight.lib import spreadsheets
 
-    monkeypatch.setattr(tables, "load_workbook", lambda *a, **k: pytest.fail("the workbook was opened"))
+    monkeypatch.setattr(spreadsheets, "load_workbook", lambda *a, **k: pytest.fail("the workbook was opened"))
     client = signed_in("olivia")
     response = upload(client, "status", "statuses.xlsx", hostile_workbook.read_bytes(), as_at="2017-01-31")
     preview = client.get(response["Location"])

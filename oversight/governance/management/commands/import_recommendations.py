@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from oversight.governance.models import Inspection
 from oversight.governance.recommendation_import import import_recommendations
+from oversight.lib.problems import ImportFailed
 from oversight.plans.management.commands._common import (
     actor_from,
     add_actor_argument,
@@ -15,7 +16,6 @@ from oversight.plans.management.commands._common import (
     iso_date,
     require_migrated,
 )
-from oversight.plans.tables import ImportFailed
 
 
 def _judgements(given: list[str]) -> dict[str, str]:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from oversight.lib.problems import ImportFailed
 from oversight.performance.annex_a.caseloads import DEFAULT_POLICY, team_loads, worker_loads
 from oversight.performance.annex_a.load import load_extract
 from oversight.performance.annex_a.measures import compute_measures
@@ -25,7 +26,6 @@ from oversight.plans.management.commands._common import (
     require_migrated,
 )
 from oversight.plans.models import Plan
-from oversight.plans.tables import ImportFailed
 
 
 class Command(BaseCommand):

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from oversight.lib.problems import ImportFailed
 from oversight.performance.indicator_import import import_indicators
 from oversight.plans.management.commands._common import (
     actor_from,
@@ -14,7 +15,6 @@ from oversight.plans.management.commands._common import (
     import_failed,
     require_migrated,
 )
-from oversight.plans.tables import ImportFailed
 
 
 class Command(BaseCommand):

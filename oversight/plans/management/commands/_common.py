@@ -8,8 +8,8 @@ from datetime import date
 
 from django.core.management.base import CommandError
 
+from oversight.lib.problems import ImportFailed
 from oversight.plans.plan_import import Actor
-from oversight.plans.tables import ImportFailed
 
 
 def iso_date(text: str) -> date:

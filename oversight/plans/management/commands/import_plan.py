@@ -8,6 +8,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from oversight.governance.models import Inspection
+from oversight.lib.problems import ImportFailed
 from oversight.plans.management.commands._common import (
     actor_from,
     add_actor_argument,
@@ -18,7 +19,6 @@ from oversight.plans.management.commands._common import (
 )
 from oversight.plans.plan_import import import_plan
 from oversight.plans.plan_links import Recommendations
-from oversight.plans.tables import ImportFailed
 
 
 class Command(BaseCommand):

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
+from oversight.lib.problems import ImportFailed
 from oversight.plans.management.commands._common import (
     actor_from,
     add_actor_argument,
@@ -14,7 +15,6 @@ from oversight.plans.management.commands._common import (
     require_migrated,
 )
 from oversight.plans.status_import import import_statuses
-from oversight.plans.tables import ImportFailed
 
 
 class Command(BaseCommand):

@@ -1,4 +1,5 @@
-"""Reads a CSV or XLSX sheet as councils keep it: title rows, then a header row, then data rows."""
+"""Reads a CSV or XLSX sheet as councils keep it: title rows, then a header row, then data rows.
+The reading limits come in as a value (the site takes them from its settings)."""
 
 from __future__ import annotations
 
@@ -14,12 +15,12 @@ from pathlib import Path
 from typing import Any
 from zipfile import BadZipFile
 
-from django.conf import settings
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from oversight.lib.lengths import too_long
+from oversight.lib.problems import ImportFailed, Problem
 from oversight.lib.spreadsheet_limits import (
     CellCount,
     Limits,
@@ -45,35 +46,6 @@ class Column:
     def matches(self, header: object) -> bool:
         found = normalise_header(header)
         return bool(found) and found in {normalise_header(a) for a in (self.label, *self.aliases)}
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with an input file, located as a spreadsheet user would find it."""
-
-    file: str
-    message: str
-    sheet: str = ""
-    row: int | None = None
-    column: str = ""
-
-    def __str__(self) -> str:
-        where = [self.file]
-        if self.sheet:
-            where.append(f"sheet '{self.sheet}'")
-        if self.row is not None:
-            where.append(f"row {self.row}")
-        if self.column:
-            where.append(f"column {self.column}")
-        return f"{', '.join(where)}: {self.message}"
-
-
-class ImportFailed(Exception):
-    """The file was not imported; nothing was changed. Holds every problem found."""
-
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
 
 
 class MissingColumns(ImportFailed):
@@ -150,16 +122,9 @@ def cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def reading_limits() -> Limits:
-    """What the site reads from one spreadsheet, as its administrator has set it."""
-    return Limits(
-        unpacked_bytes=settings.SPREADSHEET_MAX_UNPACKED_BYTES,
-        cells=settings.SPREADSHEET_MAX_CELLS,
-        compression_ratio=settings.SPREADSHEET_MAX_COMPRESSION_RATIO,
-    )
-
-
-def read_sheets(path: Path, sheet: str | None = None, *, percentages: bool = False) -> list[Sheet]:
+def read_sheets(
+    path: Path, limits: Limits, sheet: str | None = None, *, percentages: bool = False
+) -> list[Sheet]:
     """The sheets of a CSV (one sheet) or XLSX file, or just the one named. With `percentages`, a
     workbook's cells formatted as a percentage read as the figure shown ('86%'), not the 0.86 kept.
     A file beyond the reading limits, or that is not what its name says, is refused before it is read."""
@@ -167,7 +132,6 @@ def read_sheets(path: Path, sheet: str | None = None, *, percentages: bool = Fal
     if not path.exists():
         raise ImportFailed([Problem(name, f"there is no file at {path}")])
     suffix = path.suffix.lower()
-    limits = reading_limits()
     try:
         if suffix == ".csv":
             return [Sheet(name, "", _csv_rows(path, limits))]
