@@ -10,8 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from generate import Dataset
 from measure import Figure, Stopwatch, peak_rss_mb, spread
 
+from oversight.audit.actors import Actor
 from oversight.plans.models import StatusRecord
-from oversight.plans.plan_import import Actor, import_plan
+from oversight.plans.plan_import import import_plan
 from oversight.plans.render import renderer
 from oversight.plans.report_data import exception_report
 from oversight.plans.status_import import import_statuses

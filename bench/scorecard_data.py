@@ -8,11 +8,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from oversight.audit import trail
+from oversight.audit.actors import Actor
+from oversight.audit.models import Change
 from oversight.lib.months import add_months
 from oversight.performance.models import Indicator, IndicatorValue
-from oversight.plans import audit
-from oversight.plans.models import Change, Plan
-from oversight.plans.plan_import import Actor
+from oversight.plans import revisions
+from oversight.plans.models import Plan
 
 SEED = 20261124
 ACTOR = Actor("Performance team")
@@ -169,7 +171,7 @@ def add_scorecard(
             no_data += value is None
             values.append(IndicatorValue(indicator_id=pk, period=period, value=value, actor=ACTOR.name))
             changes.append(
-                audit.change(
+                trail.change(
                     plan.pk,
                     ACTOR,
                     "benchmark",
@@ -182,7 +184,7 @@ def add_scorecard(
             )
     IndicatorValue.objects.bulk_create(values, batch_size=2000)
     Change.objects.bulk_create(changes, batch_size=2000)
-    audit.plan_changed(plan.pk)
+    revisions.plan_changed(plan.pk)
     return ScorecardData(ids, len(values), no_data, missing)
 
 

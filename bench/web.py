@@ -136,8 +136,9 @@ def build_site(
     from wording import LEADS
 
     from oversight.accounts.models import Membership
+    from oversight.audit.actors import Actor
     from oversight.plans.models import Action, Plan, StatusRecord
-    from oversight.plans.plan_import import Actor, import_plan
+    from oversight.plans.plan_import import import_plan
     from oversight.plans.register import forget, register
     from oversight.plans.status_import import import_statuses
 
@@ -346,8 +347,8 @@ def count_queries(pages: list[Page]) -> dict[str, tuple[int, int]]:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from oversight.plans.audit import plan_changed
     from oversight.plans.models import Plan
+    from oversight.plans.revisions import plan_changed
 
     client = Client(HTTP_HOST=HOST)
     client.force_login(get_user_model().objects.get(username="officer"))

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "axes",
     "oversight.accounts",
+    "oversight.audit",
     "oversight.plans",
     "oversight.governance",
     "oversight.performance",

@@ -121,8 +121,9 @@ def build_plan(write_csv: Callable[..., Path]):
     from django.contrib.auth import get_user_model
 
     from oversight.accounts.models import Membership
+    from oversight.audit.actors import Actor
     from oversight.plans.models import Plan
-    from oversight.plans.plan_import import Actor, import_plan
+    from oversight.plans.plan_import import import_plan
     from oversight.plans.status_import import import_statuses
 
     import_plan(write_csv("plan.csv", PLAN_ROWS), "demo", Actor("setup"), title="Improvement plan")

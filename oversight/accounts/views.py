@@ -20,9 +20,10 @@ from django.views.decorators.http import require_POST
 from oversight.accounts.access import plan_page
 from oversight.accounts.models import Membership
 from oversight.accounts.roles import ROLE_DESCRIPTIONS, ROLE_LABELS, Access, Role
+from oversight.audit import trail
+from oversight.audit.models import Change
 from oversight.lib.lengths import length_problems, limit_of, too_long
-from oversight.plans import audit
-from oversight.plans.models import Change, Plan
+from oversight.plans.models import Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page
 
 
@@ -119,7 +120,7 @@ def _manages_people(access: Access) -> bool:
 
 
 def _record(plan: Plan, request: HttpRequest, kind: str, who: str, old: str, new: str) -> None:
-    audit.record(plan.pk, actor(request), f"people: {who}", kind, "role", old, new)
+    trail.record(plan.pk, actor(request), f"people: {who}", kind, "role", old, new)
 
 
 def _describe(role: str, leads: str) -> str:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from oversight.plans import audit
+from oversight.audit import trail
+from oversight.audit.actors import Actor
 from oversight.plans.models import Action, Plan
-from oversight.plans.plan_import import Actor
 
 
 def record(
     plan: Plan, actor: Actor, kind: str, field: str, new: str, old: str = "", action: Action | None = None
 ) -> None:
-    audit.record(plan.pk, actor, "governance", kind, field, old, new, action_id=action.pk if action else None)
+    trail.record(plan.pk, actor, "governance", kind, field, old, new, action_id=action.pk if action else None)

@@ -6,17 +6,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from oversight.audit.actors import Actor
+from oversight.audit.models import Change
+from oversight.audit.trail import change
 from oversight.governance.models import Inspection, Recommendation
 from oversight.governance.recommendation_file import RecommendationFile, read_recommendation_file
 from oversight.governance.recommendation_import import import_recommendations, reference_problems
 from oversight.lib.problems import ImportFailed, Problem
 from oversight.lib.spreadsheets import MissingColumns
 from oversight.plans.action_ids import sort_key
-from oversight.plans.audit import actions_changed, change
-from oversight.plans.models import Action, Change, ImportRun, Plan
+from oversight.plans.models import Action, ImportRun, Plan
 from oversight.plans.plan_file import PlanFile
-from oversight.plans.plan_import import Actor
 from oversight.plans.plan_links import Recommendations
+from oversight.plans.revisions import actions_changed
 
 
 def link_from_plan_file(

@@ -9,12 +9,14 @@ from pathlib import Path
 
 from django.db import transaction
 
+from oversight.audit.actors import Actor
+from oversight.audit.models import Change
+from oversight.audit.trail import change
 from oversight.governance.models import Inspection, ProgressUpdate, Recommendation
 from oversight.governance.recommendation_file import RecommendationFile, read_recommendation_file
 from oversight.lib.problems import ImportFailed, Problem
-from oversight.plans.audit import actions_changed, change, plan_changed
-from oversight.plans.models import Action, Change, Plan
-from oversight.plans.plan_import import Actor
+from oversight.plans.models import Action, Plan
+from oversight.plans.revisions import actions_changed, plan_changed
 
 
 @dataclass

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from oversight.audit.actors import Actor
 from oversight.performance.annex_a.extracts import LoadedExtract, loaded_extracts
 from oversight.performance.annex_a.measures import Measure, MeasureDefinition, compute_measures, definitions
 from oversight.performance.models import Indicator
@@ -16,7 +17,6 @@ from oversight.performance.periods import period_name, period_of
 from oversight.performance.scorecard import Unit, formatted
 from oversight.performance.values import record_value
 from oversight.plans.models import Plan
-from oversight.plans.plan_import import Actor
 
 
 @dataclass

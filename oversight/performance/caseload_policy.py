@@ -8,11 +8,12 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from oversight.audit import trail
+from oversight.audit.actors import Actor
+from oversight.audit.models import Change
 from oversight.performance.annex_a.caseloads import DEFAULT_POLICY, Band
 from oversight.performance.models import CaseloadBand, CaseloadTeam
-from oversight.plans import audit
-from oversight.plans.models import Change, Plan
-from oversight.plans.plan_import import Actor
+from oversight.plans.models import Plan
 
 SOURCE = "website"
 TEAM_TYPE_LENGTH = 100  # CaseloadBand.team_type and CaseloadTeam.team_type
@@ -78,7 +79,7 @@ def _own_bands(plan: Plan, actor: Actor) -> dict[str, CaseloadBand]:
         CaseloadBand(plan=plan, team_type=b.team_type, low=b.low, high=b.high) for b in DEFAULT_POLICY
     )
     adopted = "; ".join(f"{b.team_type} {b.label}" for b in DEFAULT_POLICY)
-    audit.record(
+    trail.record(
         plan.pk, actor, SOURCE, Change.Kind.ADDED, "caseload policy", new=f"default bands: {adopted}"
     )
     return {row.team_type: row for row in CaseloadBand.objects.select_for_update().filter(plan=plan)}
@@ -95,7 +96,7 @@ def add_band(plan: Plan, band: Band, actor: Actor) -> bool:
         if band.team_type.casefold() in {kind.casefold() for kind in rows}:
             return False
         CaseloadBand.objects.create(plan=plan, team_type=band.team_type, low=band.low, high=band.high)
-        audit.record(plan.pk, actor, SOURCE, Change.Kind.ADDED, _field(band.team_type), new=band.label)
+        trail.record(plan.pk, actor, SOURCE, Change.Kind.ADDED, _field(band.team_type), new=band.label)
     return True
 
 
@@ -110,7 +111,7 @@ def change_band(plan: Plan, band: Band, actor: Actor) -> bool:
         if (old.low, old.high) != (band.low, band.high):
             row.low, row.high = band.low, band.high
             row.save(update_fields=["low", "high"])
-            audit.record(
+            trail.record(
                 plan.pk, actor, SOURCE, Change.Kind.CHANGED, _field(band.team_type), old.label, band.label
             )
     return True
@@ -128,7 +129,7 @@ def remove_band(plan: Plan, team_type: str, actor: Actor) -> str | None:
             return "The policy needs at least one band: change this one instead of removing it"
         old = as_bands([row])[0].label
         row.delete()
-        audit.record(plan.pk, actor, SOURCE, Change.Kind.REMOVED, _field(team_type), old=old)
+        trail.record(plan.pk, actor, SOURCE, Change.Kind.REMOVED, _field(team_type), old=old)
     return None
 
 
@@ -142,9 +143,9 @@ def name_team_type(plan: Plan, team: str, kind: str, actor: Actor) -> None:
             return
         if not kind and row is not None:
             row.delete()
-            audit.record(plan.pk, actor, SOURCE, Change.Kind.REMOVED, field, old=old)
+            trail.record(plan.pk, actor, SOURCE, Change.Kind.REMOVED, field, old=old)
             return
         CaseloadTeam.objects.update_or_create(plan=plan, team=team, defaults={"team_type": kind})
-        audit.record(
+        trail.record(
             plan.pk, actor, SOURCE, Change.Kind.CHANGED if row else Change.Kind.ADDED, field, old, kind
         )

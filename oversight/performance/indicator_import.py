@@ -11,6 +11,9 @@ from django.conf import settings
 from django.db import transaction
 
 from oversight.accounts.models import Membership
+from oversight.audit import trail
+from oversight.audit.actors import Actor
+from oversight.audit.models import Change
 from oversight.lib.problems import ImportFailed, Problem
 from oversight.performance import indicator_form
 from oversight.performance.annex_a.measures import definitions
@@ -20,9 +23,8 @@ from oversight.performance.links import details_of, link, recommendation_choices
 from oversight.performance.models import Indicator
 from oversight.performance.value_file import KnownIndicator, read_value_file
 from oversight.performance.values import record_values
-from oversight.plans import audit
-from oversight.plans.models import Action, Change, Plan
-from oversight.plans.plan_import import Actor
+from oversight.plans import revisions
+from oversight.plans.models import Action, Plan
 
 
 def _plan(slug: str, file: str) -> Plan:
@@ -107,7 +109,7 @@ def import_indicators(
                 indicator = Indicator.objects.create(plan=plan, **row.after.model_fields())
                 summary.added.append(row.after.name)
                 records.append(
-                    audit.change(
+                    trail.change(
                         plan.pk,
                         actor,
                         source,
@@ -127,13 +129,13 @@ def import_indicators(
             link(plan, indicator, row.after.actions, row.after.recommendations)
             field = f"indicator: {row.before.name[:250]}"
             records += [
-                audit.change(
+                trail.change(
                     plan.pk, actor, source, kind, f"{field}, {what}", old, new, indicator_id=indicator.pk
                 )
                 for what, old, new in found
             ]
         Change.objects.bulk_create(records)
-        audit.plan_changed(plan.pk)
+        revisions.plan_changed(plan.pk)
     return summary
 
 

@@ -16,10 +16,10 @@ from oversight.performance.indicator_form import DETAILS, Details
 from oversight.performance.latest import LatestValue
 from oversight.performance.models import Indicator, IndicatorValue
 from oversight.performance.scorecard import Polarity, Unit
-from oversight.plans.audit import actions_changed
 from oversight.plans.linked_measures import Measure
 from oversight.plans.models import Action, Plan
 from oversight.plans.register import register
+from oversight.plans.revisions import actions_changed
 
 LATEST_FIELDS = ("name", "unit", "polarity", "target", "tolerance", "frequency")
 

@@ -10,11 +10,12 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from oversight.audit import trail
+from oversight.audit.actors import Actor
+from oversight.audit.models import Change
 from oversight.performance.models import Indicator, IndicatorValue
 from oversight.performance.periods import period_name
-from oversight.plans import audit
-from oversight.plans.models import Change
-from oversight.plans.plan_import import Actor
+from oversight.plans import revisions
 
 
 def _text(value: Decimal | None) -> str:
@@ -64,7 +65,7 @@ def record_values(
                     changed[row.pk] = row
             row.value, row.actor, row.source, row.recorded = value, actor.name, source, now
             changes.append(
-                audit.change(
+                trail.change(
                     indicator.plan_id,
                     actor,
                     source,
@@ -79,7 +80,7 @@ def record_values(
         IndicatorValue.objects.bulk_update(changed.values(), ["value", "actor", "source", "recorded"])
         Change.objects.bulk_create(changes)
         for plan_id in {indicator.plan_id for indicator, _, _ in values} if changes else ():
-            audit.plan_changed(plan_id)
+            revisions.plan_changed(plan_id)
     return Recorded(len(new), len(changed), len(values) - len(changes))
 
 

@@ -12,12 +12,13 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from oversight.audit import trail
+from oversight.audit.actors import Actor
+from oversight.audit.models import Change
 from oversight.lib.lengths import shortened_file_name
-from oversight.plans import audit
-from oversight.plans.audit import plan_changed
 from oversight.plans.evidence_types import EvidenceRefused, identify
-from oversight.plans.models import Action, Change, Evidence
-from oversight.plans.plan_import import Actor
+from oversight.plans.models import Action, Evidence
+from oversight.plans.revisions import plan_changed
 from oversight.plans.updates import evidence_change
 
 TITLE_FROM_LINK = 200  # a link with no title is titled by its address, cut to fit
@@ -68,7 +69,7 @@ def add_file(action: Action, upload: UploadedFile, title: str, actor: Actor) -> 
                 actor=actor.name,
                 user_id=actor.user_id,
             )
-            audit.save([evidence_change(evidence, actor, Change.Kind.ADDED)])
+            trail.save([evidence_change(evidence, actor, Change.Kind.ADDED)])
             plan_changed(action.plan_id)
     except BaseException:
         path.unlink(missing_ok=True)
@@ -88,7 +89,7 @@ def add_link(action: Action, url: str, title: str, actor: Actor) -> Evidence:
             actor=actor.name,
             user_id=actor.user_id,
         )
-        audit.save([evidence_change(evidence, actor, Change.Kind.ADDED)])
+        trail.save([evidence_change(evidence, actor, Change.Kind.ADDED)])
         plan_changed(action.plan_id)
     return evidence
 
@@ -98,13 +99,13 @@ def verify(evidence: Evidence, actor: Actor) -> None:
     with transaction.atomic():
         evidence.verified_by, evidence.verified = actor.name, timezone.now()
         evidence.save(update_fields=["verified_by", "verified"])
-        audit.save([evidence_change(evidence, actor, Change.Kind.CHANGED, field="evidence verified")])
+        trail.save([evidence_change(evidence, actor, Change.Kind.CHANGED, field="evidence verified")])
         plan_changed(evidence.action.plan_id)
 
 
 def remove(evidence: Evidence, actor: Actor) -> None:
     with transaction.atomic():
-        audit.save([evidence_change(evidence, actor, Change.Kind.REMOVED)])
+        trail.save([evidence_change(evidence, actor, Change.Kind.REMOVED)])
         plan_changed(evidence.action.plan_id)
         evidence.delete()
         if evidence.stored_name:

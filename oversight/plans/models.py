@@ -119,46 +119,6 @@ class StatusRecord(models.Model):
         return f"{self.action} {self.get_rag_display()} at {self.as_at}"
 
 
-class Change(models.Model):
-    """One change to plan data: what, who, when, the old and the new value."""
-
-    class Kind(models.TextChoices):
-        ADDED = "added", "Added"
-        CHANGED = "changed", "Changed"
-        LEFT_PLAN = "left", "No longer in the plan"
-        RETURNED = "returned", "Back in the plan"
-        REMOVED = "removed", "Removed"
-        VIEWED = "viewed", "Viewed"  # personal data looked at, e.g. Annex A child records
-
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="changes")
-    action = models.ForeignKey(
-        Action, null=True, blank=True, on_delete=models.CASCADE, related_name="changes"
-    )
-    priority = models.ForeignKey(
-        Priority, null=True, blank=True, on_delete=models.CASCADE, related_name="changes"
-    )
-    kind = models.CharField(max_length=10, choices=Kind.choices)
-    field = models.CharField(max_length=300, blank=True)
-    old_value = models.TextField(blank=True)
-    new_value = models.TextField(blank=True)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
-    actor = models.CharField(max_length=150)
-    changed = models.DateTimeField(auto_now_add=True)
-    source = models.CharField(max_length=500)
-    import_run = models.ForeignKey(ImportRun, null=True, blank=True, on_delete=models.SET_NULL)
-    # the scorecard indicator a change is about: its value history follows it through renames
-    indicator = models.ForeignKey(
-        "performance.Indicator", null=True, blank=True, on_delete=models.SET_NULL, related_name="changes"
-    )
-
-    class Meta:
-        ordering = ["-changed", "-id"]
-        indexes = [models.Index(fields=["plan", "changed"])]
-
-    def __str__(self) -> str:
-        return f"{self.kind} {self.field}: {self.old_value!r} -> {self.new_value!r}"
-
-
 class Evidence(models.Model):
     """A file or a link showing what an action has done. Files live outside the static files."""
 

@@ -9,39 +9,23 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from oversight.audit import trail
+from oversight.audit.actors import Actor
+from oversight.audit.models import Change
 from oversight.lib.lengths import length_problems, limit_of
 from oversight.lib.problems import ImportFailed, Problem
-from oversight.plans import audit, plan_links
+from oversight.plans import plan_links, revisions
 from oversight.plans.action_ids import sort_key
 from oversight.plans.addresses import short_name_problem
-from oversight.plans.models import Action, Change, ImportRun, Plan, Priority
+from oversight.plans.models import Action, ImportRun, Plan, Priority
 from oversight.plans.plan_file import PlanFile, PlanRow, read_plan_file
 
 TRACKED_FIELDS = ("priority", "key_action", "lead", "agencies", "timescale")
 BATCH = 1000
-ACTOR_LENGTH = 150
 
 Progress = Callable[[str], None]
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who is making a change: a signed-in user, or a name given on the command line."""
-
-    name: str
-    user_id: int | None = None
-
-    def __post_init__(self) -> None:
-        # records keep who acted as at the time, in 150 characters (a full name can be 301)
-        object.__setattr__(self, "name", self.name[:ACTOR_LENGTH])
-
-    @classmethod
-    def named(cls, name: str) -> Actor:
-        user = get_user_model().objects.filter(username=name).only("pk").first()
-        return cls(name, user.pk if user else None)
 
 
 @dataclass
@@ -179,7 +163,7 @@ def _apply(
         new: str = "",
     ) -> None:
         changes.append(
-            audit.change(
+            trail.change(
                 plan.pk,
                 actor,
                 source,
@@ -251,10 +235,10 @@ def _apply(
         ["priority", "key_action", "lead", "agencies", "timescale", "first_month", "last_month", "in_plan"],
         batch_size=BATCH,
     )
-    audit.save(changes)
+    trail.save(changes)
     # the governance app owns recommendations; a plan file may still say which its actions answer
     summary.recommendations_linked, summary.more = plan_links.save(plan, parsed, recommendations, actor, run)
-    audit.plan_changed(plan.pk)
+    revisions.plan_changed(plan.pk)
     run.summary = {
         "added": len(summary.added),
         "changed": len(summary.changed),

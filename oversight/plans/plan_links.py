@@ -16,8 +16,8 @@ from oversight.lib.problems import Problem
 from oversight.plans.plan_file import PlanFile
 
 if TYPE_CHECKING:
+    from oversight.audit.actors import Actor
     from oversight.plans.models import ImportRun, Plan
-    from oversight.plans.plan_import import Actor
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from oversight.plans import audit
-from oversight.plans.models import Change, Plan
-from oversight.plans.plan_import import Actor
+from oversight.audit import trail
+from oversight.audit.actors import Actor
+from oversight.audit.models import Change
+from oversight.plans import revisions
+from oversight.plans.models import Plan
 
 # each setting: what it means when on, in the council's words
 SETTINGS = {
@@ -33,12 +35,12 @@ def change_settings(plan: Plan, wanted: dict[str, bool], actor: Actor) -> list[s
         for name in changed:
             old = getattr(plan, name)
             setattr(plan, name, wanted[name])
-            audit.change(
+            trail.change(
                 plan.pk, actor, "plan settings", Change.Kind.CHANGED, f"setting: {SETTINGS[name][0]}",
                 _word(old), _word(wanted[name]),
             ).save()  # fmt: skip
         plan.save(update_fields=changed)
-        audit.plan_changed(plan.pk)
+        revisions.plan_changed(plan.pk)
     return [SETTINGS[name][0] for name in changed]
 
 

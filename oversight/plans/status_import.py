@@ -9,11 +9,13 @@ from pathlib import Path
 
 from django.db import transaction
 
+from oversight.audit import trail
+from oversight.audit.actors import Actor
 from oversight.lib.months import month_of
 from oversight.lib.problems import ImportFailed, Problem
-from oversight.plans import audit
+from oversight.plans import revisions
 from oversight.plans.models import RAG, Action, ImportRun, Plan, StatusRecord
-from oversight.plans.plan_import import BATCH, Actor, Progress, record_import_run
+from oversight.plans.plan_import import BATCH, Progress, record_import_run
 from oversight.plans.report_data import latest_status_on
 from oversight.plans.status_file import read_status_file
 from oversight.plans.updates import status_changes
@@ -121,8 +123,8 @@ def import_statuses(
             )
             summary.by_rag[row.rag] += 1
         StatusRecord.objects.bulk_create(records, batch_size=BATCH)
-        audit.save(changes)
-        audit.plan_changed(plan.pk)
+        trail.save(changes)
+        revisions.plan_changed(plan.pk)
         summary.recorded = len(records)
         summary.actions_without_status = len(in_plan - {row.action_id for row in parsed.statuses})
         run.summary = {

@@ -8,11 +8,13 @@ from datetime import date
 from django.db import transaction
 from django.db.models import F
 
+from oversight.audit.actors import Actor
+from oversight.audit.models import Change
+from oversight.audit.trail import change
 from oversight.lib.lengths import LONG_TEXT, too_long
 from oversight.lib.months import last_day, month_of
-from oversight.plans.audit import change, plan_changed
-from oversight.plans.models import RAG, Action, Change, Evidence, StatusRecord
-from oversight.plans.plan_import import Actor
+from oversight.plans.models import RAG, Action, Evidence, StatusRecord
+from oversight.plans.revisions import plan_changed
 
 NEEDS_COMMENTARY = {RAG.RED, RAG.AMBER}
 

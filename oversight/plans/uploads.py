@@ -20,12 +20,13 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
+from oversight.audit.actors import Actor
+from oversight.audit.models import Change
 from oversight.lib.lengths import length_problems, shortened_file_name
 from oversight.lib.problems import ImportFailed, Problem
 from oversight.lib.spreadsheets import SHEET_NAME_LENGTH, MissingColumns
 from oversight.plans import file_kinds
-from oversight.plans.models import Change
-from oversight.plans.plan_import import Actor, import_plan
+from oversight.plans.plan_import import import_plan
 from oversight.plans.plan_links import Recommendations
 from oversight.plans.status_import import import_statuses
 

@@ -11,8 +11,10 @@ from datetime import date
 
 from django.db import transaction
 
+from oversight.audit import trail
+from oversight.audit.actors import Actor
+from oversight.audit.models import Change
 from oversight.lib.lengths import LONG_TEXT, too_long
-from oversight.plans import audit
 from oversight.plans.completion import (
     VERIFIED,
     EvidenceSeen,
@@ -21,8 +23,7 @@ from oversight.plans.completion import (
     verification_problem,
     verified_words,
 )
-from oversight.plans.models import RAG, Action, Change, Plan, StatusRecord, Verification
-from oversight.plans.plan_import import Actor
+from oversight.plans.models import RAG, Action, Plan, StatusRecord, Verification
 from oversight.plans.report_data import verified_days
 from oversight.plans.updates import StatusUpdate, latest_change_id, record_status
 
@@ -102,7 +103,7 @@ def verify_completions(plan: Plan, actions: Sequence[Action], reasons: dict[str,
                 actor=actor.name,
                 user_id=actor.user_id,
             )
-            audit.record(
+            trail.record(
                 action.plan_id,
                 actor,
                 "verification",

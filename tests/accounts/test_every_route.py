@@ -17,6 +17,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from oversight.accounts.models import Membership
+from oversight.audit.actors import Actor
 from oversight.governance.models import (
     Board,
     Inspection,
@@ -27,7 +28,7 @@ from oversight.governance.models import (
 )
 from oversight.performance.models import Indicator, ServiceAreaManager
 from oversight.plans.models import Action, Evidence, Plan
-from oversight.plans.plan_import import Actor, import_plan
+from oversight.plans.plan_import import import_plan
 from oversight.plans.register import forget
 from oversight.plans.status_import import import_statuses
 from tests.conftest import CAST, PASSWORD, Rows

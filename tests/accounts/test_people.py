@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 
 from oversight.accounts.models import Membership
-from oversight.plans.models import Change
+from oversight.audit.models import Change
 
 pytestmark = pytest.mark.django_db
 

@@ -143,8 +143,8 @@ def test_the_settings_an_administrator_sees(sign_in, visit, submit):
 def test_the_governance_pages_an_officer_sees(sign_in, visit, submit, write_csv):
     from datetime import date
 
+    from oversight.audit.actors import Actor
     from oversight.governance.recommendation_import import import_recommendations
-    from oversight.plans.plan_import import Actor
 
     rows = [
         [

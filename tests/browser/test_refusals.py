@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from oversight.plans.models import Action, Change, StatusRecord
+from oversight.audit.models import Change
+from oversight.plans.models import Action, StatusRecord
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -55,9 +55,9 @@ def test_an_officer_adds_an_indicator(sign_in, visit, submit):
 
 
 def test_an_officer_changes_an_indicator_and_links_it_to_an_action(sign_in, visit, submit, follow):
+    from oversight.audit.actors import Actor
     from oversight.performance.values import record_value
     from oversight.plans.models import Plan
-    from oversight.plans.plan_import import Actor
 
     indicator = Indicator.objects.create(
         plan=Plan.objects.get(slug="demo"),

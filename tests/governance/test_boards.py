@@ -9,8 +9,8 @@ from datetime import date, timedelta
 import pytest
 from docx import Document
 
+from oversight.audit.models import Change
 from oversight.governance.models import Board, Decision, Meeting, RemedialTask
-from oversight.plans.models import Change
 from tests import parsed
 from tests.parsed import visible_text
 

@@ -9,7 +9,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from docx import Document
 
-from oversight.plans.plan_import import Actor, import_plan
+from oversight.audit.actors import Actor
+from oversight.plans.plan_import import import_plan
 from tests.conftest import DATA
 
 pytestmark = pytest.mark.django_db

@@ -6,11 +6,13 @@ from datetime import date
 
 import pytest
 
+from oversight.audit.actors import Actor
+from oversight.audit.models import Change
 from oversight.governance.models import Recommendation
 from oversight.governance.recommendation_import import import_recommendations
 from oversight.lib.problems import ImportFailed
-from oversight.plans.models import Action, Change
-from oversight.plans.plan_import import Actor, import_plan
+from oversight.plans.models import Action
+from oversight.plans.plan_import import import_plan
 
 pytestmark = pytest.mark.django_db
 

@@ -11,13 +11,13 @@ import pytest
 from django.utils import timezone
 from docx import Document
 
+from oversight.audit.actors import Actor
 from oversight.governance.models import Board
 from oversight.performance.models import Indicator
 from oversight.performance.values import record_value
-from oversight.plans.audit import plan_changed
 from oversight.plans.evidence import add_link
 from oversight.plans.models import Evidence, StatusRecord, Verification
-from oversight.plans.plan_import import Actor
+from oversight.plans.revisions import plan_changed
 from oversight.plans.status_import import import_statuses
 from tests import parsed
 from tests.governance.test_boards import meeting_on

@@ -8,10 +8,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
+from oversight.audit.actors import Actor
 from oversight.governance.models import Inspection, Recommendation
 from oversight.lib.problems import ImportFailed
 from oversight.plans.models import Action, Plan
-from oversight.plans.plan_import import Actor, import_plan
+from oversight.plans.plan_import import import_plan
 from oversight.plans.plan_links import Recommendations
 from tests import parsed
 

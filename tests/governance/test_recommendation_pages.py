@@ -8,10 +8,10 @@ from datetime import date
 import pytest
 from docx import Document
 
+from oversight.audit.actors import Actor
+from oversight.audit.models import Change
 from oversight.governance.models import ProgressUpdate, Recommendation
 from oversight.governance.recommendation_import import import_recommendations
-from oversight.plans.models import Change
-from oversight.plans.plan_import import Actor
 
 pytestmark = pytest.mark.django_db
 

@@ -10,6 +10,8 @@ from datetime import date
 import pytest
 from docx import Document
 
+from oversight.audit.actors import Actor
+from oversight.audit.models import Change
 from oversight.governance.committee_data import committee_report
 from oversight.governance.committee_report import pillar_table, progress_table
 from oversight.governance.models import ProgressUpdate, Recommendation
@@ -17,8 +19,7 @@ from oversight.governance.pillars import Pillar
 from oversight.governance.recommendation_import import import_recommendations
 from oversight.governance.render.committee import render_docx, render_html
 from oversight.lib.problems import ImportFailed
-from oversight.plans.models import Change
-from oversight.plans.plan_import import Actor, import_plan
+from oversight.plans.plan_import import import_plan
 from oversight.plans.status_import import import_statuses
 from tests.conftest import DATA
 

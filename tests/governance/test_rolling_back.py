@@ -8,10 +8,11 @@ from datetime import date
 
 import pytest
 
+from oversight.audit.actors import Actor
 from oversight.governance.models import Inspection, ProgressUpdate, Recommendation
 from oversight.governance.recommendation_import import import_recommendations
 from oversight.plans.models import Plan
-from oversight.plans.plan_import import Actor, import_plan
+from oversight.plans.plan_import import import_plan
 from tests.conftest import DATA
 from tests.failures import fail_at_each_write_in_turn
 from tests.governance.test_mapping import plan_rows

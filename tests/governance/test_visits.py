@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
+from oversight.audit.models import Change
 from oversight.governance.models import MonitoringVisit
-from oversight.plans.models import Change
 from tests import parsed
 
 pytestmark = pytest.mark.django_db

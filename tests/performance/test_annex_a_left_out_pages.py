@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
+from oversight.audit.actors import Actor
 from oversight.performance.annex_a.load import load_extract
 from oversight.performance.annex_a_values import refresh_from_annex_a
 from oversight.performance.models import IndicatorValue
-from oversight.plans.plan_import import Actor
 from tests.parsed import visible_text
 from tests.performance.conftest import COMMON, computed
 

@@ -11,10 +11,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from oversight.audit.models import Change
 from oversight.performance.annex_a.load import load_extract
 from oversight.performance.models import Indicator, IndicatorValue
 from oversight.performance.views import annex_a as annex_a_views
-from oversight.plans.models import Change, Plan
+from oversight.plans.models import Plan
 from tests.parsed import visible_text as text
 from tests.performance.conftest import COMMON, computed
 

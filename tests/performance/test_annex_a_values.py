@@ -10,11 +10,11 @@ from decimal import Decimal as D
 import pytest
 from django.core.management import CommandError, call_command
 
+from oversight.audit.actors import Actor
+from oversight.audit.models import Change
 from oversight.performance.annex_a.load import load_extract
 from oversight.performance.annex_a_values import refresh_from_annex_a
 from oversight.performance.models import Indicator, IndicatorValue
-from oversight.plans.models import Change
-from oversight.plans.plan_import import Actor
 from tests.performance.conftest import COMMON, computed, load_small_extract
 
 pytestmark = pytest.mark.django_db

@@ -9,9 +9,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from oversight.audit.models import Change
 from oversight.performance.annex_a.load import load_extract
 from oversight.performance.models import CaseloadBand, CaseloadTeam
-from oversight.plans.models import Change
 
 pytestmark = pytest.mark.django_db
 

@@ -10,14 +10,14 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
+from oversight.audit.actors import Actor
+from oversight.audit.models import Change
 from oversight.governance.models import Inspection, Recommendation
 from oversight.lib.problems import ImportFailed
 from oversight.performance.indicator_file import cell_number
 from oversight.performance.indicator_import import import_indicator_values, import_indicators
 from oversight.performance.models import Indicator, IndicatorValue
 from oversight.performance.value_file import cell_day
-from oversight.plans.models import Change
-from oversight.plans.plan_import import Actor
 
 pytestmark = pytest.mark.django_db
 ANA = Actor("Ana", None)

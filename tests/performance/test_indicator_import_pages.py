@@ -8,9 +8,9 @@ import re
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from oversight.audit.models import Change
 from oversight.performance.models import Indicator, IndicatorValue
-from oversight.plans.audit import plan_changed
-from oversight.plans.models import Change
+from oversight.plans.revisions import plan_changed
 
 pytestmark = pytest.mark.django_db
 

@@ -10,13 +10,13 @@ from decimal import Decimal as D
 import pytest
 from docx import Document
 
+from oversight.audit.actors import Actor
 from oversight.governance.models import Inspection, Recommendation
 from oversight.performance.latest import LatestValue
 from oversight.performance.links import latest_values
 from oversight.performance.models import Indicator
 from oversight.performance.scorecard import Polarity, Unit
 from oversight.performance.values import record_value
-from oversight.plans.plan_import import Actor
 from tests.plans.views.test_query_counts import queries
 
 pytestmark = pytest.mark.django_db

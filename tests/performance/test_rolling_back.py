@@ -9,11 +9,11 @@ from decimal import Decimal as D
 
 import pytest
 
+from oversight.audit.actors import Actor
 from oversight.governance.models import Inspection, Recommendation
 from oversight.performance.indicator_import import import_indicator_values, import_indicators
 from oversight.performance.models import Indicator, IndicatorValue
 from oversight.plans.models import Plan
-from oversight.plans.plan_import import Actor
 from tests.failures import fail_at_each_write_in_turn
 from tests.performance.test_indicator_import import CANCELLED, HEADER, ICPCS
 

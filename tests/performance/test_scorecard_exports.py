@@ -13,12 +13,12 @@ from docx import Document
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
+from oversight.audit.actors import Actor
 from oversight.lib.months import add_months
 from oversight.performance.models import Indicator
 from oversight.performance.render.xlsx import number_format
 from oversight.performance.scorecard import Unit
 from oversight.performance.values import record_value
-from oversight.plans.plan_import import Actor
 from tests.performance.test_scorecard_queries import scorecard
 from tests.plans.views.test_query_counts import queries
 

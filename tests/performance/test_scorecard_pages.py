@@ -8,10 +8,10 @@ from decimal import Decimal as D
 import pytest
 from django.contrib.auth import get_user_model
 
+from oversight.audit.actors import Actor
 from oversight.lib.months import add_months, iso_month, month_name, month_of
 from oversight.performance.models import Indicator, IndicatorValue
 from oversight.performance.values import record_value
-from oversight.plans.plan_import import Actor
 
 pytestmark = pytest.mark.django_db
 THIS_MONTH = month_of(date.today())
@@ -84,7 +84,7 @@ def test_only_the_owner_and_officers_enter_values(signed_in, indicators) -> None
 
 
 def test_an_officer_adds_an_indicator_and_it_is_audited(signed_in, plan) -> None:
-    from oversight.plans.models import Change
+    from oversight.audit.models import Change
 
     data = {
         "name": "Children in care over 4 attending their reviews",

@@ -9,11 +9,13 @@ from decimal import Decimal as D
 import pytest
 from django.contrib.auth import get_user_model
 
+from oversight.audit import trail
+from oversight.audit.actors import Actor
+from oversight.audit.models import Change
 from oversight.lib.months import add_months, iso_month, month_of
 from oversight.performance.models import Indicator, IndicatorValue
-from oversight.plans import audit
-from oversight.plans.models import Action, Change, Plan
-from oversight.plans.plan_import import Actor
+from oversight.plans import revisions
+from oversight.plans.models import Action, Plan
 from tests.plans.views.test_query_counts import queries
 
 pytestmark = pytest.mark.django_db
@@ -65,7 +67,7 @@ def scorecard(plan: Plan, indicators: int, months: int) -> None:
             values.append(IndicatorValue(indicator=indicator, period=period, value=value, actor="Ana"))
             field = f"indicator value: {indicator.name}, {period:%B %Y}"
             changes.append(
-                audit.change(
+                trail.change(
                     plan.pk,
                     Actor("Ana"),
                     "test",
@@ -78,7 +80,7 @@ def scorecard(plan: Plan, indicators: int, months: int) -> None:
             )
     IndicatorValue.objects.bulk_create(values)
     Change.objects.bulk_create(changes)
-    audit.plan_changed(plan.pk)
+    revisions.plan_changed(plan.pk)
 
 
 @pytest.mark.parametrize("url", PAGES)

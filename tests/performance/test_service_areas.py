@@ -8,8 +8,8 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from oversight.accounts.models import Membership
+from oversight.audit.models import Change
 from oversight.performance.models import Indicator, ServiceAreaManager
-from oversight.plans.models import Change
 from tests.parsed import visible_text
 from tests.performance.test_scorecard_queries import AREAS, scorecard
 from tests.plans.views.test_query_counts import queries

@@ -9,10 +9,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from oversight.audit.actors import Actor
+from oversight.audit.models import Change
 from oversight.performance.models import Indicator, IndicatorValue
 from oversight.performance.values import record_value, record_values
-from oversight.plans.models import Change
-from oversight.plans.plan_import import Actor
 
 pytestmark = pytest.mark.django_db
 

@@ -13,11 +13,11 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 
 from oversight.accounts.models import Membership
+from oversight.audit.actors import Actor
 from oversight.performance.models import Indicator, ServiceAreaManager
 from oversight.performance.scorecard import NO_DATA, Polarity, Unit
 from oversight.performance.values import record_value
 from oversight.performance.weekly_summary import Series, red_now, weekly_summary
-from oversight.plans.plan_import import Actor
 
 MONDAY = date(2026, 11, 23)
 OCT, SEP, AUG, NOV = date(2026, 10, 1), date(2026, 9, 1), date(2026, 8, 1), date(2026, 11, 1)

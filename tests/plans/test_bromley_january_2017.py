@@ -7,8 +7,9 @@ from datetime import date
 
 import pytest
 
+from oversight.audit.actors import Actor
 from oversight.plans.exception_report import to_json
-from oversight.plans.plan_import import Actor, import_plan
+from oversight.plans.plan_import import import_plan
 from oversight.plans.report_data import exception_report
 from oversight.plans.status_import import import_statuses
 from tests.conftest import BROMLEY, accepting_statuses_without_commentary

@@ -13,8 +13,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from docx import Document
 
+from oversight.audit.actors import Actor
 from oversight.plans.models import StatusRecord
-from oversight.plans.plan_import import Actor, import_plan
+from oversight.plans.plan_import import import_plan
 from oversight.plans.report_data import exception_report
 from oversight.plans.status_import import import_statuses
 from tests.conftest import BROMLEY, accepting_statuses_without_commentary

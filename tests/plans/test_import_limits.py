@@ -8,12 +8,13 @@ from datetime import date
 
 import pytest
 
+from oversight.audit.actors import Actor
 from oversight.governance.recommendation_import import import_recommendations
 from oversight.lib.problems import ImportFailed
 from oversight.performance.indicator_import import import_indicators
 from oversight.plans.models import Plan
 from oversight.plans.plan_file import read_plan_file
-from oversight.plans.plan_import import Actor, import_plan
+from oversight.plans.plan_import import import_plan
 from oversight.plans.status_import import import_statuses
 from tests.conftest import PLAN_ROWS
 
@@ -145,7 +146,3 @@ def test_an_over_long_indicator_definition_is_refused(plan, write_csv) -> None:
     rows = [["Indicator", "Service area", "Definition"], ["Visits in time", "Safeguarding", "d" * 20_001]]
     found = problems(lambda: import_indicators(write_csv("i.csv", rows), "demo", OFFICER))
     assert found == ["i.csv, row 2, column C (Definition): The definition must be 20,000 characters or less"]
-
-
-def test_whoever_acts_is_recorded_in_150_characters() -> None:
-    assert Actor("n" * 301, 7) == Actor("n" * 150, 7)

@@ -5,9 +5,11 @@ from datetime import date
 
 import pytest
 
+from oversight.audit.actors import Actor
+from oversight.audit.models import Change
 from oversight.lib.problems import ImportFailed
-from oversight.plans.models import Action, Change, ImportRun, Plan, Priority
-from oversight.plans.plan_import import Actor, import_plan
+from oversight.plans.models import Action, ImportRun, Plan, Priority
+from oversight.plans.plan_import import import_plan
 from tests.conftest import BROMLEY
 
 pytestmark = pytest.mark.django_db

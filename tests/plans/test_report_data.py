@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from oversight.plans.plan_import import Actor, import_plan
+from oversight.audit.actors import Actor
+from oversight.plans.plan_import import import_plan
 from oversight.plans.report_data import exception_report
 from oversight.plans.status_import import import_statuses
 

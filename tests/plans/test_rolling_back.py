@@ -9,8 +9,9 @@ from datetime import date
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from oversight.audit.actors import Actor
 from oversight.plans.models import Action, Evidence, Plan, StatusRecord
-from oversight.plans.plan_import import Actor, import_plan
+from oversight.plans.plan_import import import_plan
 from oversight.plans.status_import import import_statuses
 from tests.conftest import PLAN_ROWS
 from tests.failures import DiskFull, fail_at_each_write_in_turn, writes_fail_from

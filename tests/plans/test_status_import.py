@@ -4,9 +4,10 @@ from datetime import date
 
 import pytest
 
+from oversight.audit.actors import Actor
 from oversight.lib.problems import ImportFailed
 from oversight.plans.models import Plan, StatusRecord
-from oversight.plans.plan_import import Actor, import_plan
+from oversight.plans.plan_import import import_plan
 from oversight.plans.status_file import parse_rag, read_status_file
 from oversight.plans.status_import import import_statuses
 from tests.conftest import BROMLEY, accepting_statuses_without_commentary

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from oversight.accounts.access import plan_page
 from oversight.accounts.models import Membership
 from oversight.accounts.roles import Access
+from oversight.audit.models import Change
 from oversight.governance.audit import record
 from oversight.governance.models import Board, Decision, Meeting, RemedialTask
 from oversight.governance.pack_data import meeting_pack
@@ -20,7 +21,7 @@ from oversight.governance.rotation import default_max_gap
 from oversight.governance.schedule import rotation
 from oversight.lib.lengths import LONG_TEXT, limit_of, too_long
 from oversight.lib.months import parse_iso_date
-from oversight.plans.models import Action, Change, Plan
+from oversight.plans.models import Action, Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
 
 

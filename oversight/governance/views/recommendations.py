@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
+from oversight.audit.models import Change
 from oversight.governance.audit import record
 from oversight.governance.committee_data import UnknownInspection, committee_report, find_inspection
 from oversight.governance.committee_report import GROUPINGS
@@ -21,7 +22,7 @@ from oversight.governance.recommendation_file import split_action_ids
 from oversight.governance.render.committee import render_docx, render_html
 from oversight.governance.views.boards import governance_crumbs
 from oversight.lib.lengths import LONG_TEXT, length_problems
-from oversight.plans.models import Action, Change, Plan
+from oversight.plans.models import Action, Plan
 from oversight.plans.views.common import actor, render_plan_page, today
 
 

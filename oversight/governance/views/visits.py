@@ -11,11 +11,12 @@ from django.urls import reverse
 
 from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
+from oversight.audit.models import Change
 from oversight.governance.audit import record
 from oversight.governance.models import MonitoringVisit
 from oversight.governance.views.boards import governance_crumbs
 from oversight.lib.lengths import LONG_TEXT, length_problems, limit_of
-from oversight.plans.models import Change, Plan
+from oversight.plans.models import Plan
 from oversight.plans.views.common import actor, render_plan_page
 
 FIELDS = ("visited", "inspectors", "focus", "findings", "letter_url")

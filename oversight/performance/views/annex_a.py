@@ -15,6 +15,9 @@ from django.views.decorators.http import require_POST
 
 from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
+from oversight.audit import trail
+from oversight.audit.log import CHILD_RECORDS, child_records_viewed
+from oversight.audit.models import Change
 from oversight.lib.months import iso_month, month_of, parse_iso_date
 from oversight.performance.annex_a.breakdown import rated, team_breakdown
 from oversight.performance.annex_a.extracts import LoadedExtract, extract_as_at, loaded_extracts
@@ -22,8 +25,7 @@ from oversight.performance.annex_a.measures import compute_measures, drill_down
 from oversight.performance.annex_a_values import annex_a_measures, no_rows, refresh_from_annex_a
 from oversight.performance.models import Indicator
 from oversight.performance.scorecard import Polarity, Target, Unit, formatted
-from oversight.plans import audit
-from oversight.plans.models import Change, Plan
+from oversight.plans.models import Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page
 
 RECORDS_PAGE_SIZE = 100
@@ -132,13 +134,13 @@ def child_records(request: HttpRequest, plan: Plan, access: Access, pk: int) -> 
     worker = request.GET.get("worker", "").strip()
     rows = drill_down(plan.council, extract.as_at, definition.key, team=team or None, worker=worker or None)
     page = Paginator(rows, RECORDS_PAGE_SIZE).get_page(request.GET.get("page"))
-    audit.change(
+    trail.change(
         plan.pk,
         actor(request),
         "website",
         Change.Kind.VIEWED,
-        audit.CHILD_RECORDS,
-        new=audit.child_records_viewed(
+        CHILD_RECORDS,
+        new=child_records_viewed(
             f"{definition.name} ({definition.key}); Annex A extract for {plan.council} as at"
             f" {extract.as_at:%d %B %Y}",
             team,

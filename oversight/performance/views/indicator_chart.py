@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from oversight.accounts.roles import Access
+from oversight.audit.models import Change
 from oversight.lib.months import month_name, month_of
 from oversight.performance.annex_a.measures import definitions
 from oversight.performance.charts import indicator_chart
@@ -19,7 +20,7 @@ from oversight.performance.links import linked_actions
 from oversight.performance.models import Indicator
 from oversight.performance.scorecard import Polarity, ScorecardRow, Target, Unit, formatted
 from oversight.performance.scorecard_data import history_months, scorecard_rows
-from oversight.plans.models import Change, Plan
+from oversight.plans.models import Plan
 from oversight.plans.views.common import today
 
 CHART_MONTHS = (12, 24, 36)

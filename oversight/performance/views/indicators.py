@@ -15,15 +15,17 @@ from django.urls import reverse
 from oversight.accounts.access import plan_page
 from oversight.accounts.models import Membership
 from oversight.accounts.roles import Access, Role
+from oversight.audit import trail
+from oversight.audit.actors import Actor
+from oversight.audit.models import Change
 from oversight.performance import indicator_form
 from oversight.performance.annex_a.measures import definitions
 from oversight.performance.indicator_form import DEFAULTS, FIELDS, Choices, Details, form_values, read
 from oversight.performance.links import details_of, link, recommendation_choices
 from oversight.performance.models import Indicator
 from oversight.performance.scorecard import Unit
-from oversight.plans import audit
-from oversight.plans.models import Action, Change, Plan
-from oversight.plans.plan_import import Actor
+from oversight.plans import revisions
+from oversight.plans.models import Action, Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page
 
 
@@ -128,7 +130,7 @@ def _save(
         if indicator is None or before is None:
             indicator = Indicator.objects.create(plan=plan, **after.model_fields())
             records.append(
-                audit.change(
+                trail.change(
                     plan.pk,
                     who,
                     "website",
@@ -143,7 +145,7 @@ def _save(
             Indicator.objects.filter(pk=indicator.pk).update(**after.model_fields())
         link(plan, indicator, after.actions, after.recommendations)
         records += [
-            audit.change(
+            trail.change(
                 plan.pk,
                 who,
                 "website",
@@ -156,5 +158,5 @@ def _save(
             for what, old, new in indicator_form.changes(before, after, names)
         ]
         Change.objects.bulk_create(records)
-        audit.plan_changed(plan.pk)
+        revisions.plan_changed(plan.pk)
     return indicator

@@ -15,9 +15,10 @@ from django.views.decorators.http import require_POST
 from oversight.accounts.access import plan_page
 from oversight.accounts.models import Membership
 from oversight.accounts.roles import Access
+from oversight.audit import trail
+from oversight.audit.models import Change
 from oversight.performance.models import Indicator, ServiceAreaManager
-from oversight.plans import audit
-from oversight.plans.models import Change, Plan
+from oversight.plans.models import Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page
 
 
@@ -28,7 +29,7 @@ def _who(user: Any) -> str:
 def _record(request: HttpRequest, plan: Plan, kind: str, manager: ServiceAreaManager) -> None:
     who = manager.user.get_username()
     old, new = ("", who) if kind == Change.Kind.ADDED else (who, "")
-    audit.record(
+    trail.record(
         plan.pk, actor(request), "website", kind, f"service area manager: {manager.service_area}", old, new
     )
 

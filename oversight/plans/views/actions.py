@@ -12,10 +12,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
+from oversight.audit.models import Change
 from oversight.lib.months import last_day
 from oversight.plans.action_filters import RAG_CHOICES, ActionFilter
 from oversight.plans.completion_cases import completion_cases
-from oversight.plans.models import RAG, Action, Change, Plan, StatusRecord
+from oversight.plans.models import RAG, Action, Plan, StatusRecord
 from oversight.plans.register import register
 from oversight.plans.status_runs import current_run
 from oversight.plans.updates import Conflict, StatusUpdate, latest_change_id, record_status, update_problems

@@ -7,9 +7,10 @@ from django.http import HttpRequest, HttpResponse
 
 from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
+from oversight.audit.log import without_worker_names
+from oversight.audit.models import Change
 from oversight.lib.months import parse_iso_date
-from oversight.plans.audit import without_worker_names
-from oversight.plans.models import Change, Plan
+from oversight.plans.models import Plan
 from oversight.plans.views.common import plan_crumbs, render_plan_page
 
 PAGE_SIZE = 100

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from oversight.accounts.roles import Access, Role
+from oversight.audit.actors import Actor
 from oversight.plans.models import Plan
-from oversight.plans.plan_import import Actor
 
 
 def today() -> date:

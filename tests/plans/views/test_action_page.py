@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
+from oversight.audit.actors import Actor
 from oversight.performance.models import Indicator
 from oversight.performance.values import record_value
 from oversight.plans.evidence import add_link
-from oversight.plans.plan_import import Actor
 from oversight.plans.status_import import import_statuses
 from tests import parsed
 

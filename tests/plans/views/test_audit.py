@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from oversight.plans.models import Change
+from oversight.audit.models import Change
 
 pytestmark = pytest.mark.django_db
 

@@ -7,11 +7,12 @@ from datetime import date
 
 import pytest
 
+from oversight.audit.actors import Actor
 from oversight.governance.recommendation_import import import_recommendations
 from oversight.performance.links import link
 from oversight.performance.models import Indicator
 from oversight.plans.models import Action, StatusRecord
-from oversight.plans.plan_import import Actor, import_plan
+from oversight.plans.plan_import import import_plan
 from oversight.plans.status_import import import_statuses
 from tests.conftest import PLAN_ROWS
 from tests.plans.views.test_update_status import URL, form_fields

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from oversight.plans.models import Change, Evidence
+from oversight.audit.models import Change
+from oversight.plans.models import Evidence
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,8 @@ import re
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from oversight.plans.models import Action, Change, ImportRun, StatusRecord
+from oversight.audit.models import Change
+from oversight.plans.models import Action, ImportRun, StatusRecord
 from tests import parsed
 from tests.conftest import PLAN_ROWS
 from tests.parsed import visible_text
@@ -137,7 +138,7 @@ def test_a_preview_made_before_someone_else_changed_the_plan_must_be_looked_at_a
     preview_url = upload(client, "plan", "plan.csv", as_csv(revised_plan()))["Location"]
     stale = re.search(r'name="revision" value="(\d+)"', client.get(preview_url).content.decode())
     assert stale
-    from oversight.plans.audit import plan_changed
+    from oversight.plans.revisions import plan_changed
 
     plan_changed(Action.objects.get(action_id="1.1").plan_id)
     response = client.post(preview_url + "confirm/", {"revision": stale.group(1)})

@@ -8,9 +8,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from oversight.plans.audit import plan_changed
-from oversight.plans.plan_import import Actor, import_plan
+from oversight.audit.actors import Actor
+from oversight.plans.plan_import import import_plan
 from oversight.plans.register import forget
+from oversight.plans.revisions import plan_changed
 from oversight.plans.status_import import import_statuses
 from tests.conftest import PLAN_ROWS
 

@@ -15,8 +15,9 @@ from docx import Document
 from openpyxl import load_workbook
 
 from oversight.accounts.models import Membership
+from oversight.audit.actors import Actor
 from oversight.plans.models import Plan
-from oversight.plans.plan_import import Actor, import_plan
+from oversight.plans.plan_import import import_plan
 from oversight.plans.status_import import import_statuses
 from tests.conftest import BROMLEY, accepting_statuses_without_commentary
 

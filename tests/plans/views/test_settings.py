@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from oversight.plans.models import Change, Plan
+from oversight.audit.models import Change
+from oversight.plans.models import Plan
 from tests import parsed
 
 pytestmark = pytest.mark.django_db

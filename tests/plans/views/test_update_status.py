@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from oversight.plans.models import Action, Change, StatusRecord
+from oversight.audit.models import Change
+from oversight.plans.models import Action, StatusRecord
 from tests.parsed import visible_text
 
 pytestmark = pytest.mark.django_db
@@ -127,8 +128,8 @@ def test_my_actions_lists_a_leads_actions_still_to_update_this_month(signed_in) 
 
 
 def test_an_update_after_a_month_end_status_file_was_imported_still_counts(signed_in, write_csv) -> None:
+    from oversight.audit.actors import Actor
     from oversight.lib.months import last_day
-    from oversight.plans.plan_import import Actor
     from oversight.plans.status_import import import_statuses
 
     month_end = last_day(date.today())

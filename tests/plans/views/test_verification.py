@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from oversight.audit.actors import Actor
+from oversight.audit.models import Change
 from oversight.plans.evidence import add_link
-from oversight.plans.models import Change, Evidence, StatusRecord, Verification
-from oversight.plans.plan_import import Actor
+from oversight.plans.models import Evidence, StatusRecord, Verification
 from tests import parsed
 
 pytestmark = pytest.mark.django_db
@@ -172,7 +173,7 @@ def test_the_exception_report_counts_verified_and_awaiting_completions(signed_in
 def test_a_setting_counts_unverified_completions_as_amber(signed_in, settings, write_csv) -> None:
     from datetime import date
 
-    from oversight.plans.plan_import import Actor
+    from oversight.audit.actors import Actor
     from oversight.plans.status_import import import_statuses
 
     # 1.2 was Red in December and Green in January: it is no longer Red, and its status now depends

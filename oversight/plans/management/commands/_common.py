@@ -8,8 +8,8 @@ from datetime import date
 
 from django.core.management.base import CommandError
 
+from oversight.audit.actors import Actor
 from oversight.lib.problems import ImportFailed
-from oversight.plans.plan_import import Actor
 
 
 def iso_date(text: str) -> date:

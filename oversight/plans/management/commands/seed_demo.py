@@ -16,6 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from oversight.accounts.models import Membership
+from oversight.audit.actors import Actor
+from oversight.audit.models import Change
 from oversight.governance.models import Board, Decision, Inspection, Meeting, RemedialTask
 from oversight.governance.schedule import rotation
 from oversight.lib.months import add_months, iso_month, last_day, month_of, months_between
@@ -28,8 +30,8 @@ from oversight.performance.value_file import cell_day
 from oversight.plans.demo_history import DemoAction, month_ends, shifted_timescale, statuses
 from oversight.plans.evidence import add_link
 from oversight.plans.management.commands._common import iso_date, require_migrated
-from oversight.plans.models import Action, Change, Plan, StatusRecord, Verification
-from oversight.plans.plan_import import Actor, import_plan
+from oversight.plans.models import Action, Plan, StatusRecord, Verification
+from oversight.plans.plan_import import import_plan
 from oversight.plans.plan_links import Recommendations
 from oversight.plans.register import register
 from oversight.plans.status_import import import_statuses

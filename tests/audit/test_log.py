@@ -4,8 +4,8 @@ withholds it from those who may not see workers' names."""
 from __future__ import annotations
 
 from oversight.accounts.roles import Access, Role
-from oversight.plans.audit import WORKER_WITHHELD, child_records_viewed, without_worker_names
-from oversight.plans.models import Change
+from oversight.audit.log import WORKER_WITHHELD, child_records_viewed, without_worker_names
+from oversight.audit.models import Change
 
 WHAT = "ICPCs in time (icpc_15); Annex A extract for Anytown as at 31 May 2023"
 
