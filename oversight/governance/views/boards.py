@@ -9,7 +9,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from oversight.accounts.access import plan_page
 from oversight.accounts.models import Membership
 from oversight.accounts.roles import Access
 from oversight.audit.models import Change
@@ -21,6 +20,7 @@ from oversight.governance.rotation import default_max_gap
 from oversight.governance.schedule import rotation
 from oversight.lib.lengths import LONG_TEXT, limit_of, too_long
 from oversight.lib.months import parse_iso_date
+from oversight.plans.access import plan_page
 from oversight.plans.models import Action, Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
 

@@ -10,7 +10,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
-from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
 from oversight.audit.models import Change
 from oversight.governance.audit import record
@@ -22,6 +21,7 @@ from oversight.governance.recommendation_file import split_action_ids
 from oversight.governance.render.committee import render_docx, render_html
 from oversight.governance.views.boards import governance_crumbs
 from oversight.lib.lengths import LONG_TEXT, length_problems
+from oversight.plans.access import plan_page
 from oversight.plans.models import Action, Plan
 from oversight.plans.views.common import actor, render_plan_page, today
 

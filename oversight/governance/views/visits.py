@@ -9,13 +9,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
-from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
 from oversight.audit.models import Change
 from oversight.governance.audit import record
 from oversight.governance.models import MonitoringVisit
 from oversight.governance.views.boards import governance_crumbs
 from oversight.lib.lengths import LONG_TEXT, length_problems, limit_of
+from oversight.plans.access import plan_page
 from oversight.plans.models import Plan
 from oversight.plans.views.common import actor, render_plan_page
 

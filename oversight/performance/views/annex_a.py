@@ -13,7 +13,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
 from oversight.audit import trail
 from oversight.audit.log import CHILD_RECORDS, child_records_viewed
@@ -25,6 +24,7 @@ from oversight.performance.annex_a.measures import compute_measures, drill_down
 from oversight.performance.annex_a_values import annex_a_measures, no_rows, refresh_from_annex_a
 from oversight.performance.models import Indicator
 from oversight.performance.scorecard import Polarity, Target, Unit, formatted
+from oversight.plans.access import plan_page
 from oversight.plans.models import Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page
 

@@ -12,7 +12,6 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
 from oversight.lib.months import parse_iso_date
 from oversight.performance.annex_a.caseloads import (
@@ -35,6 +34,7 @@ from oversight.performance.caseload_policy import (
     read_band,
     remove_band,
 )
+from oversight.plans.access import plan_page
 from oversight.plans.models import Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page
 

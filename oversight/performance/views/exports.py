@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 
-from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
 from oversight.lib.months import iso_month, parse_iso_month
 from oversight.performance.render import DOWNLOADS, Scorecard, renderer
 from oversight.performance.scorecard_data import by_service_area, scorecard_rows
+from oversight.plans.access import plan_page
 from oversight.plans.models import Plan
 
 

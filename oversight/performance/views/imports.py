@@ -7,10 +7,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
 from oversight.lib.problems import ImportFailed
 from oversight.plans import uploads
+from oversight.plans.access import plan_page
 from oversight.plans.models import Plan
 from oversight.plans.views.common import plan_crumbs, render_plan_page
 from oversight.plans.views.imports import ImportPages, preview_pages, remember

@@ -14,7 +14,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
-from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
 from oversight.lib.months import (
     add_months,
@@ -32,6 +31,7 @@ from oversight.performance.scorecard_data import scorecard_rows
 from oversight.performance.values import record_value
 from oversight.performance.views.annex_a import annex_a_section
 from oversight.performance.views.indicator_chart import indicator_section
+from oversight.plans.access import plan_page
 from oversight.plans.models import Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
 

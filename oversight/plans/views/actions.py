@@ -10,10 +10,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
 from oversight.audit.models import Change
 from oversight.lib.months import last_day
+from oversight.plans.access import plan_page
 from oversight.plans.action_filters import RAG_CHOICES, ActionFilter
 from oversight.plans.completion_cases import completion_cases
 from oversight.plans.models import RAG, Action, Plan, StatusRecord

@@ -5,11 +5,11 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 
-from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
 from oversight.audit.log import without_worker_names
 from oversight.audit.models import Change
 from oversight.lib.months import parse_iso_date
+from oversight.plans.access import plan_page
 from oversight.plans.models import Plan
 from oversight.plans.views.common import plan_crumbs, render_plan_page
 

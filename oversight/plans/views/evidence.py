@@ -13,10 +13,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
 from oversight.lib.lengths import length_problems, limit_of
 from oversight.plans import evidence as store
+from oversight.plans.access import plan_page
 from oversight.plans.evidence_types import ACCEPTED_DESCRIPTION, EvidenceRefused
 from oversight.plans.models import Action, Evidence, Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page

@@ -12,10 +12,10 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from oversight.accounts.access import View, plan_page
 from oversight.accounts.roles import Access
 from oversight.lib.problems import ImportFailed
 from oversight.plans import uploads
+from oversight.plans.access import View, plan_page
 from oversight.plans.models import Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
 

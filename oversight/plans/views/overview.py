@@ -8,9 +8,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from oversight.accounts.access import plan_page, plans_for
 from oversight.accounts.roles import Access
 from oversight.lib.lengths import length_problems, limit_of
+from oversight.plans.access import plan_page, plans_for
 from oversight.plans.addresses import short_name_problem
 from oversight.plans.charts import pace_line_chart, rag_bar_chart
 from oversight.plans.completion import AWAITING, VERIFIED

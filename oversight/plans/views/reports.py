@@ -7,7 +7,6 @@ from datetime import date
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 
-from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
 from oversight.lib.months import (
     add_months,
@@ -18,6 +17,7 @@ from oversight.lib.months import (
     months_between,
     parse_iso_month,
 )
+from oversight.plans.access import plan_page
 from oversight.plans.models import Plan
 from oversight.plans.render import html, renderer
 from oversight.plans.report_data import exception_report

@@ -6,8 +6,8 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
+from oversight.plans.access import plan_page
 from oversight.plans.models import Plan
 from oversight.plans.plan_settings import SETTINGS, change_settings
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page

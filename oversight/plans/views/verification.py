@@ -8,9 +8,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
-from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
 from oversight.lib.months import last_day
+from oversight.plans.access import plan_page
 from oversight.plans.completion import AWAITING
 from oversight.plans.completion_cases import completion_cases
 from oversight.plans.models import Action, Plan, StatusRecord

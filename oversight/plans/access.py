@@ -1,4 +1,5 @@
-"""Looks up a person's access to a plan, and the decorator that guards every plan page with it."""
+"""Who may open a plan's pages: a person's access to a plan from their role in it, and the decorator that
+guards every plan page with it."""
 
 from __future__ import annotations
 
