@@ -7,12 +7,15 @@ class GovernanceConfig(AppConfig):
     verbose_name = "Governance"
 
     def ready(self) -> None:
-        # the plan import links actions to recommendations without importing governance (a higher layer)
+        # plans links actions to recommendations, and imports their files, without importing governance
+        # (a higher layer)
         from oversight.governance.mapping import PlanFileLinks
         from oversight.governance.recommendation_file import RECOMMENDATION_COLUMNS
-        from oversight.plans import file_kinds, plan_links
+        from oversight.governance.recommendation_import import import_uploaded
+        from oversight.plans import file_kinds, plan_links, uploads
 
         plan_links.register(PlanFileLinks())
+        uploads.register_importer("recommendations", import_uploaded)
         file_kinds.register(
             file_kinds.FileKind(
                 "recommendations",

@@ -15,7 +15,7 @@ from oversight.governance.committee_report import (
 from oversight.governance.models import Inspection, ProgressUpdate
 from oversight.governance.pillars import Pillar
 from oversight.lib.months import month_of
-from oversight.performance.links import latest_by_recommendation
+from oversight.plans.linked_measures import RECOMMENDATION, linked_measures
 from oversight.plans.models import RAG, Action, Plan
 from oversight.plans.report_data import UnknownPlan, latest_status_on
 
@@ -58,7 +58,7 @@ def committee_report(
         .annotate(rag=latest_status_on(as_at, "rag"))
         .values_list("pk", "rag")
     )
-    indicators = latest_by_recommendation((rec.pk for rec in recommendations), as_at)
+    indicators = linked_measures([rec.pk for rec in recommendations], as_at, about=RECOMMENDATION)
     month = month_of(as_at)
     rows = []
     for rec in recommendations:

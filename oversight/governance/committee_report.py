@@ -10,7 +10,7 @@ from datetime import date
 
 from oversight.governance.pillars import PILLAR_LABELS, Pillar
 from oversight.lib.tables import Table
-from oversight.performance.latest import LatestValue
+from oversight.plans.linked_measures import Measure
 
 GROUPINGS = ("theme", "pillar")
 RAG_WORDS = {"R": "Red", "A": "Amber", "G": "Green", "W": "White", "none": "no status"}
@@ -33,7 +33,7 @@ class RecommendationProgress:
     update_as_at: date | None
     progress: str
     impact: str
-    indicators: tuple[LatestValue, ...] = ()  # the performance indicators linked to it
+    indicators: tuple[Measure, ...] = ()  # the performance indicators linked to it
 
     @property
     def rag_counts(self) -> Counter[str]:
@@ -111,7 +111,7 @@ def impact(rec: RecommendationProgress) -> str:
     """The impact reported, then a line quoting each linked indicator: 'Return interviews within 72
     hours: 64% in March 2018 against a target of 80% (Red)'."""
     lines = [rec.impact] if rec.impact else []
-    lines += [indicator.sentence() for indicator in rec.indicators]
+    lines += [indicator.sentence for indicator in rec.indicators]
     return "\n".join(lines) or "None reported yet"
 
 

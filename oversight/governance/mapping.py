@@ -68,6 +68,12 @@ def _ids(pks: set[int], actions: dict[str, int]) -> list[str]:
 class PlanFileLinks:
     """How the plan import checks and saves the links its file makes to Ofsted's recommendations."""
 
+    frameworks = tuple(Inspection.Framework.values)
+
+    def latest_recommendations(self, plan: Plan) -> dict[int, int]:
+        inspection = Inspection.objects.filter(plan=plan).order_by("-published").first()
+        return dict(inspection.recommendations.values_list("number", "pk")) if inspection else {}
+
     def problems(self, slug: str, parsed: PlanFile, recommendations: Recommendations | None) -> list[Problem]:
         plan = Plan.objects.filter(slug=slug).first()
         if recommendations is not None:

@@ -14,6 +14,7 @@ from oversight.governance.pillars import Pillar, PillarError, parse_pillars
 from oversight.lib.lengths import LONG_TEXT, limit_of
 from oversight.lib.problems import ImportFailed, Problem
 from oversight.lib.spreadsheets import Column, Located, cell_text, locate, read_sheets
+from oversight.plans.action_ids import split_action_ids
 from oversight.plans.reading_limits import reading_limits
 
 
@@ -78,10 +79,6 @@ def header_date(header: object) -> date | None:
         return date(year + 2000 if year < 100 else year, month, day)
     except ValueError:
         return None
-
-
-def split_action_ids(text: str) -> tuple[str, ...]:
-    return tuple(part for part in re.split(r"[\s,;/]+", text) if part)
 
 
 Check = Callable[[RecommendationFile], list[Problem]]

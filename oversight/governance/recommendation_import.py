@@ -17,6 +17,7 @@ from oversight.governance.recommendation_file import RecommendationFile, read_re
 from oversight.lib.problems import ImportFailed, Problem
 from oversight.plans.models import Action, Plan
 from oversight.plans.revisions import actions_changed, plan_changed
+from oversight.plans.uploads import PendingImport
 
 
 @dataclass
@@ -188,3 +189,10 @@ def _apply(
     Change.objects.bulk_create(changes)
     plan_changed(plan.pk)
     return summary
+
+
+def import_uploaded(pending: PendingImport, slug: str, actor: Actor) -> RecommendationImportSummary:
+    """A recommendations file uploaded on a plan's Import page (plans/uploads.py), as at its inspection's
+    date."""
+    assert pending.as_at is not None
+    return import_recommendations(pending.path, slug, pending.as_at, actor, sheet=pending.sheet)

@@ -9,14 +9,19 @@ class PerformanceConfig(AppConfig):
     verbose_name = "Performance"
 
     def ready(self) -> None:
-        # plans shows an action's linked indicators without importing performance (a higher layer)
+        # plans and governance show the indicators linked to actions and recommendations, and plans
+        # imports indicator files uploaded, without importing performance (a higher layer, and a sibling)
         from oversight.performance.indicator_file import INDICATOR_COLUMNS
-        from oversight.performance.links import measures_by_action
+        from oversight.performance.indicator_import import import_uploaded_indicators, import_uploaded_values
+        from oversight.performance.links import measures_by_action, measures_by_recommendation
         from oversight.performance.value_file import VALUE_COLUMNS
-        from oversight.plans import file_kinds
-        from oversight.plans.linked_measures import register_reader
+        from oversight.plans import file_kinds, uploads
+        from oversight.plans.linked_measures import RECOMMENDATION, register_reader
 
         register_reader(measures_by_action)
+        register_reader(measures_by_recommendation, about=RECOMMENDATION)
+        uploads.register_importer("indicators", import_uploaded_indicators)
+        uploads.register_importer("indicator-values", import_uploaded_values)
         where = "on the Scorecard's 'Import indicators or values' page"
         file_kinds.register(
             file_kinds.FileKind(

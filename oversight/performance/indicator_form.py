@@ -7,10 +7,10 @@ import re
 from dataclasses import dataclass, fields
 from decimal import Decimal, InvalidOperation
 
-from oversight.governance.recommendation_file import split_action_ids
 from oversight.lib.lengths import LONG_TEXT, limit_of, too_long
 from oversight.performance.models import Indicator
 from oversight.performance.scorecard import Polarity, Unit
+from oversight.plans.action_ids import split_action_ids
 
 NUMBERS = {
     "target": "the target",

@@ -25,6 +25,7 @@ from oversight.performance.value_file import KnownIndicator, read_value_file
 from oversight.performance.values import record_values
 from oversight.plans import revisions
 from oversight.plans.models import Action, Plan
+from oversight.plans.uploads import PendingImport
 
 
 def _plan(slug: str, file: str) -> Plan:
@@ -244,3 +245,13 @@ def import_indicator_values(
     )
     summary.added, summary.changed, summary.unchanged = recorded.added, recorded.changed, recorded.unchanged
     return summary
+
+
+def import_uploaded_indicators(pending: PendingImport, slug: str, actor: Actor) -> IndicatorImportSummary:
+    """A file of indicators uploaded on the scorecard's import page (plans/uploads.py)."""
+    return import_indicators(pending.path, slug, actor, sheet=pending.sheet)
+
+
+def import_uploaded_values(pending: PendingImport, slug: str, actor: Actor) -> ValueImportSummary:
+    """A file of indicator values uploaded on the scorecard's import page (plans/uploads.py)."""
+    return import_indicator_values(pending.path, slug, actor, sheet=pending.sheet)

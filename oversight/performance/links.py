@@ -11,11 +11,11 @@ from typing import Any
 
 from django.db.models import OuterRef, QuerySet, Subquery
 
-from oversight.governance.models import Inspection, Recommendation
 from oversight.performance.indicator_form import DETAILS, Details
 from oversight.performance.latest import LatestValue
 from oversight.performance.models import Indicator, IndicatorValue
 from oversight.performance.scorecard import Polarity, Unit
+from oversight.plans import plan_links
 from oversight.plans.linked_measures import Measure
 from oversight.plans.models import Action, Plan
 from oversight.plans.register import register
@@ -76,6 +76,13 @@ def latest_by_recommendation(recommendations: Iterable[int], as_at: date) -> dic
     return _latest_by(Indicator.recommendations.through, "recommendation_id", recommendations, as_at)
 
 
+def measures_by_recommendation(recommendations: Collection[int], as_at: date) -> dict[int, list[Measure]]:
+    """Each recommendation's linked indicators with their latest value on or before `as_at`, as
+    governance's committee report reads them (plans/linked_measures.py), in one query."""
+    latest = latest_by_recommendation(recommendations, as_at)
+    return {pk: [measure(value) for value in values] for pk, values in latest.items()}
+
+
 def measures_by_action(actions: Collection[int], as_at: date) -> dict[int, list[Measure]]:
     """Each action's linked indicators with their latest value on or before `as_at`, as the plan
     register reads them (plans/linked_measures.py), in one query."""
@@ -114,16 +121,10 @@ def linked_actions(plan: Plan, indicator: Indicator, today: date) -> list[Linked
     ]
 
 
-def latest_inspection(plan: Plan) -> Inspection | None:
-    return plan.inspections.first()
-
-
 def recommendation_choices(plan: Plan) -> dict[int, int]:
-    """The latest inspection's recommendations, number: primary key (the numbers a form offers)."""
-    inspection = latest_inspection(plan)
-    if inspection is None:
-        return {}
-    return dict(inspection.recommendations.values_list("number", "pk"))
+    """The latest inspection's recommendations, number: primary key (the numbers a form offers), as
+    governance keeps them (read through plans/plan_links.py: performance never imports governance)."""
+    return plan_links.latest_recommendations(plan)
 
 
 def link(plan: Plan, indicator: Indicator, action_ids: Iterable[str], recommendations: Iterable[int]) -> None:
@@ -133,23 +134,17 @@ def link(plan: Plan, indicator: Indicator, action_ids: Iterable[str], recommenda
     after = set(Action.objects.filter(plan=plan, action_id__in=list(action_ids)).values_list("pk", flat=True))
     indicator.actions.set(after)
     actions_changed(before ^ after)
-    latest = latest_inspection(plan)
-    earlier = (
-        indicator.recommendations.exclude(inspection=latest) if latest else Recommendation.objects.none()
-    )
-    chosen = latest.recommendations.filter(number__in=list(recommendations)) if latest else []
-    indicator.recommendations.set([*earlier, *chosen])
+    latest = recommendation_choices(plan)
+    earlier = set(indicator.recommendations.values_list("pk", flat=True)) - set(latest.values())
+    chosen = {latest[number] for number in recommendations if number in latest}
+    indicator.recommendations.set(sorted(earlier | chosen))
 
 
 def details_of(plan: Plan, indicator: Indicator) -> Details:
     """An indicator as its form (and an indicators file) gives it: its details, its linked action
     IDs and the numbers of its latest inspection's recommendations."""
-    latest = latest_inspection(plan)
-    numbers = (
-        tuple(indicator.recommendations.filter(inspection=latest).values_list("number", flat=True))
-        if latest
-        else ()
-    )
+    linked = set(indicator.recommendations.values_list("pk", flat=True))
+    numbers = tuple(number for number, pk in recommendation_choices(plan).items() if pk in linked)
     return Details(
         **{name: getattr(indicator, name) for name in DETAILS},
         actions=tuple(indicator.actions.order_by("sort_key").values_list("action_id", flat=True)),

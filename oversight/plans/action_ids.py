@@ -16,6 +16,11 @@ def sort_key(action_id: str) -> str:
     return "".join(parts)
 
 
+def split_action_ids(text: str) -> tuple[str, ...]:
+    """The Action IDs in a list as people write one: '5.1.1, 5.1.2', '5.1.1 5.1.2', '5.1.1; 5.1.2'."""
+    return tuple(part for part in re.split(r"[\s,;/]+", text) if part)
+
+
 def leading_number(action_id: str) -> int | None:
     """The priority number an Action ID starts with ('5.8.3' -> 5), or None."""
     m = re.match(r"\s*[a-z]*\s*(\d+)", action_id, re.IGNORECASE)

@@ -1,9 +1,11 @@
 """The measures linked to plan actions, as the plan register needs them (beside a completion, and in the
-exception report's "complete, but the measure it was meant to move is Red").
+exception report's "complete, but the measure it was meant to move is Red"), and to Ofsted's
+recommendations, as governance's committee report quotes them.
 
-The performance app keeps the measures and builds on plans, so plans never imports it: performance
-registers a reader here when it starts (PerformanceConfig.ready), and plans asks through this module.
-With no reader registered an action simply has no linked measures."""
+The performance app keeps the measures and their links, and builds on plans, so neither plans nor
+governance (its sibling) imports it: performance registers a reader of each here when it starts
+(PerformanceConfig.ready), and the others ask through this module. With no reader registered an action
+or a recommendation simply has no linked measures."""
 
 from __future__ import annotations
 
@@ -33,22 +35,24 @@ class Measure:
 
 
 Reader = Callable[[Collection[int], date], dict[int, list[Measure]]]
-_readers: list[Reader] = []
+ACTION, RECOMMENDATION = "action", "recommendation"
+_readers: dict[str, list[Reader]] = {ACTION: [], RECOMMENDATION: []}
 
 
-def register_reader(reader: Reader) -> None:
-    """Called by an app that links measures to actions: `reader(action primary keys, day)` gives
-    each action's measures as at the day, in a fixed number of queries."""
-    if reader not in _readers:
-        _readers.append(reader)
+def register_reader(reader: Reader, about: str = ACTION) -> None:
+    """Called by an app that links measures to actions (or recommendations): `reader(primary keys,
+    day)` gives each one's measures as at the day, in a fixed number of queries."""
+    if reader not in _readers[about]:
+        _readers[about].append(reader)
 
 
-def linked_measures(action_pks: Collection[int], day: date) -> dict[int, list[Measure]]:
-    """Each of these actions' linked measures as at `day` (actions with none are left out)."""
+def linked_measures(pks: Collection[int], day: date, about: str = ACTION) -> dict[int, list[Measure]]:
+    """Each of these actions' (or recommendations') linked measures as at `day` (those with none are
+    left out)."""
     found: dict[int, list[Measure]] = defaultdict(list)
-    if action_pks:
-        for reader in _readers:
-            for pk, measures in reader(action_pks, day).items():
+    if pks:
+        for reader in _readers[about]:
+            for pk, measures in reader(pks, day).items():
                 found[pk] += measures
     return dict(found)
 

@@ -10,14 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
+from oversight.audit.actors import Actor
 from oversight.lib.problems import Problem
+from oversight.plans.models import ImportRun, Plan
 from oversight.plans.plan_file import PlanFile
-
-if TYPE_CHECKING:
-    from oversight.audit.actors import Actor
-    from oversight.plans.models import ImportRun, Plan
 
 
 @dataclass(frozen=True)
@@ -32,6 +30,8 @@ class Recommendations:
 
 
 class Links(Protocol):
+    frameworks: tuple[str, ...]  # the inspection frameworks a recommendations file can be under
+
     def problems(self, slug: str, parsed: PlanFile, recommendations: Recommendations | None) -> list[Problem]:
         """What is wrong with the links the plan file (and the recommendations file) make."""
         ...
@@ -48,6 +48,10 @@ class Links(Protocol):
         recommendations, and lines for the import's summary."""
         ...
 
+    def latest_recommendations(self, plan: Plan) -> dict[int, int]:
+        """The recommendations of the plan's latest inspection, number: primary key."""
+        ...
+
 
 _registered: list[Links] = []
 
@@ -55,6 +59,20 @@ _registered: list[Links] = []
 def register(links: Links) -> None:
     if all(type(known) is not type(links) for known in _registered):
         _registered.append(links)
+
+
+def frameworks() -> list[str]:
+    """The inspection frameworks a recommendations file imported with a plan can be under."""
+    return list(dict.fromkeys(framework for links in _registered for framework in links.frameworks))
+
+
+def latest_recommendations(plan: Plan) -> dict[int, int]:
+    """The recommendations of the plan's latest inspection, number: primary key (the numbers an
+    indicator's form offers); none while governance is off."""
+    found: dict[int, int] = {}
+    for links in _registered:
+        found |= links.latest_recommendations(plan)
+    return found
 
 
 def problems(slug: str, parsed: PlanFile, recommendations: Recommendations | None) -> list[Problem]:

@@ -11,6 +11,7 @@ import re
 import secrets
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePath
@@ -168,27 +169,31 @@ def unchanged(pending: PendingImport) -> bool:
 
 
 Summary = Any  # the summary of a plan, status, recommendation, indicator or value import: each has lines()
+Importer = Callable[[PendingImport, str, Actor], Summary]
+
+
+def _plan(pending: PendingImport, slug: str, actor: Actor) -> Summary:
+    return import_plan(
+        pending.path, slug, actor, sheet=pending.sheet, recommendations=pending.recommendations
+    )
+
+
+def _statuses(pending: PendingImport, slug: str, actor: Actor) -> Summary:
+    assert pending.as_at is not None
+    return import_statuses(pending.path, slug, pending.as_at, actor, sheet=pending.sheet)
+
+
+_importers: dict[str, Importer] = {"plan": _plan, "status": _statuses}
+
+
+def register_importer(kind: str, importer: Importer) -> None:
+    """Called by an app whose files are uploaded here too (governance's recommendations, performance's
+    indicators and values, in their AppConfig.ready): plans never imports them."""
+    _importers[kind] = importer
 
 
 def run(pending: PendingImport, slug: str, actor: Actor) -> Summary:
-    if pending.kind == "plan":
-        return import_plan(
-            pending.path, slug, actor, sheet=pending.sheet, recommendations=pending.recommendations
-        )
-    if pending.kind in {"indicators", "indicator-values"}:
-        from oversight.performance import indicator_import  # performance builds on plans
-
-        if pending.kind == "indicators":
-            return indicator_import.import_indicators(pending.path, slug, actor, sheet=pending.sheet)
-        return indicator_import.import_indicator_values(pending.path, slug, actor, sheet=pending.sheet)
-    assert pending.as_at is not None
-    if pending.kind == "recommendations":
-        from oversight.governance.recommendation_import import (
-            import_recommendations,
-        )  # governance builds on plans
-
-        return import_recommendations(pending.path, slug, pending.as_at, actor, sheet=pending.sheet)
-    return import_statuses(pending.path, slug, pending.as_at, actor, sheet=pending.sheet)
+    return _importers[pending.kind](pending, slug, actor)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from oversight.plans.action_ids import leading_number, sort_key
+from oversight.plans.action_ids import leading_number, sort_key, split_action_ids
 
 
 def test_action_ids_sort_naturally() -> None:
@@ -12,3 +12,8 @@ def test_the_priority_is_the_first_number_of_the_action_id() -> None:
     assert leading_number("5.8.3") == 5
     assert leading_number("P10.2") == 10
     assert leading_number("A") is None
+
+
+def test_a_list_of_action_ids_is_read_however_it_is_separated() -> None:
+    assert split_action_ids("5.1.1, 5.1.2;5.1.3 / 5.2\n6.1  ") == ("5.1.1", "5.1.2", "5.1.3", "5.2", "6.1")
+    assert split_action_ids("  ") == ()

@@ -17,11 +17,11 @@ from oversight.governance.committee_data import UnknownInspection, committee_rep
 from oversight.governance.committee_report import GROUPINGS
 from oversight.governance.models import ProgressUpdate, Recommendation
 from oversight.governance.pillars import Pillar
-from oversight.governance.recommendation_file import split_action_ids
 from oversight.governance.render.committee import render_docx, render_html
 from oversight.governance.views.boards import governance_crumbs
 from oversight.lib.lengths import LONG_TEXT, length_problems
 from oversight.plans.access import plan_page
+from oversight.plans.action_ids import split_action_ids
 from oversight.plans.models import Action, Plan
 from oversight.plans.views.common import actor, render_plan_page, today
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from oversight.governance.models import Inspection
 from oversight.lib.problems import ImportFailed
+from oversight.plans import plan_links
 from oversight.plans.management.commands._common import (
     actor_from,
     add_actor_argument,
@@ -43,7 +43,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--published", type=iso_date, help="with --recommendations: the inspection report's date"
         )
-        parser.add_argument("--framework", default="SIF", choices=Inspection.Framework.values)
+        parser.add_argument("--framework", default="SIF", choices=plan_links.frameworks())
         parser.add_argument(
             "--as-at",
             type=iso_date,
