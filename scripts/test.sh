@@ -24,6 +24,8 @@ echo "== lint"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/mypy oversight
+echo "== imports run one way (the import-linter contracts in pyproject.toml)"
+.venv/bin/lint-imports
 echo "== migrations are up to date"
 OVERSIGHT_DATA_DIR="$(mktemp -d)" .venv/bin/python manage.py makemigrations --check --dry-run
 

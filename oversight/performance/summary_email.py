@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from oversight.performance.models import Indicator, IndicatorValue, ServiceAreaManager
 from oversight.performance.periods import period_name, period_of
-from oversight.performance.render import rag_word
+from oversight.performance.render.shared import rag_word
 from oversight.performance.scorecard import Polarity, Unit, formatted
 from oversight.performance.weekly_summary import AreaSummary, RedIndicator, Series
 from oversight.plans.models import Plan

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from oversight.accounts.roles import lead_names, lead_parts
+from oversight.plans.action_rows import ActionRow
 from oversight.plans.completion import AWAITING
 from oversight.plans.models import RAG
-from oversight.plans.register import ActionRow
 
 RAG_CHOICES = [*RAG.choices, ("none", "No status")]
 

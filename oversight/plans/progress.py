@@ -7,13 +7,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from oversight.lib.months import add_months, last_day, months_between
+from oversight.plans.action_rows import ActionRow
 from oversight.plans.models import RAG
-
-if TYPE_CHECKING:
-    from oversight.plans.register import ActionRow
 
 RAG_ORDER = ("R", "A", "G", "W", "none")
 

@@ -13,38 +13,12 @@ from datetime import date
 from functools import cached_property, lru_cache
 
 from oversight.lib.months import last_day, month_of
+from oversight.plans.action_filters import lead_choices
+from oversight.plans.action_rows import ActionRow
 from oversight.plans.completion import RecordedStatus, completion
-from oversight.plans.models import RAG, Action, Plan, StatusRecord
+from oversight.plans.models import Action, Plan, StatusRecord
 from oversight.plans.progress import PacePoint, pace
 from oversight.plans.report_data import latest_status_on, verified_days
-
-
-@dataclass(frozen=True)
-class ActionRow:
-    pk: int
-    action_id: str
-    sort_key: str
-    priority: int
-    key_action: str
-    lead: str
-    agencies: str
-    timescale: str
-    first_month: date
-    last_month: date
-    rag: str | None
-    commentary: str
-    updated: date | None
-    completion: str | None = None  # for a Green action: "awaiting" or "verified" (plans/completion.py)
-
-    def due(self, month: date) -> bool:
-        return self.last_month <= month
-
-    def overdue(self, month: date) -> bool:
-        """Its timescale ended before this month and it is not complete."""
-        return self.last_month < month and self.rag != RAG.GREEN
-
-    def updated_in(self, month: date) -> bool:
-        return self.updated is not None and month_of(self.updated) == month
 
 
 @dataclass(frozen=True)
@@ -62,8 +36,6 @@ class Register:
     @cached_property
     def leads(self) -> list[str]:
         """The action list's choice of leads, worked out once per register rather than per page."""
-        from oversight.plans.action_filters import lead_choices  # which imports this module
-
         return lead_choices(self.actions)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from oversight.plans.action_filters import ActionFilter, lead_choices
-from oversight.plans.register import ActionRow
+from oversight.plans.action_rows import ActionRow
 
 JANUARY = date(2017, 1, 1)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from oversight.plans.action_rows import ActionRow
 from oversight.plans.charts import pace_line_chart, rag_bar_chart
 from oversight.plans.progress import pace, rag_counts
-from oversight.plans.register import ActionRow
 
 
 def row(pk: int, priority: int, last: date, rag: str | None = None, updated: date | None = None) -> ActionRow:

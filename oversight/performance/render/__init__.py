@@ -1,51 +1,11 @@
-"""The scorecard for a month as downloads: what the Word and Excel renderings share."""
+"""The scorecard for a month as downloads: Word or Excel."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
 
-from oversight.lib.months import month_name
-from oversight.performance import scorecard
-from oversight.performance.scorecard import NO_DATA, ScorecardRow
-
-RAG_WORDS = {**scorecard.RAG_WORDS, NO_DATA: "No data"}
-# the website's RAG tags' background colours (govuk-tag--green, --orange, --red, --grey)
-RAG_FILLS = {"G": "CFE4DC", "A": "FDE4D7", "R": "F4D7D7", NO_DATA: "CECECE"}
-TREND_WORDS = {
-    "improving": "Improving",
-    "worsening": "Worsening",
-    "no change": "No change",
-    NO_DATA: "No data",
-}
-
-
-@dataclass(frozen=True)
-class Scorecard:
-    """Every indicator of a plan for one month, by service area."""
-
-    plan: str  # the plan's title
-    council: str
-    month: date
-    areas: list[tuple[str, list[ScorecardRow]]]
-
-    @property
-    def title(self) -> str:
-        return f"{self.plan}: performance scorecard, {month_name(self.month)}"
-
-
-def rag_word(rag: str) -> str:
-    return RAG_WORDS.get(rag, RAG_WORDS[NO_DATA])
-
-
-def rag_fill(rag: str) -> str:
-    return RAG_FILLS.get(rag, RAG_FILLS[NO_DATA])
-
-
-def trend_word(trend: str) -> str:
-    return TREND_WORDS.get(trend, TREND_WORDS[NO_DATA])
-
+from oversight.performance.render import docx, xlsx
+from oversight.performance.render.shared import Scorecard
 
 DOWNLOADS = {
     "docx": ("Word", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
@@ -55,6 +15,7 @@ DOWNLOADS = {
 
 def renderer(fmt: str) -> Callable[[Scorecard], bytes]:
     """The renderer for a download's format: docx or xlsx."""
-    from oversight.performance.render import docx, xlsx
-
     return {"docx": docx.render, "xlsx": xlsx.render}[fmt]
+
+
+__all__ = ["DOWNLOADS", "Scorecard", "renderer"]

@@ -11,7 +11,7 @@ from docx.shared import Pt
 from oversight.lib.months import add_months, month_name, short_month_name
 from oversight.lib.tables import Cell, Table
 from oversight.lib.word import add_table, shade
-from oversight.performance.render import Scorecard, rag_fill, rag_word, trend_word
+from oversight.performance.render.shared import Scorecard, rag_fill, rag_word, trend_word
 from oversight.performance.scorecard import ScorecardRow, formatted
 
 PREVIOUS_MONTHS = 3

@@ -12,7 +12,7 @@ from openpyxl.styles import PatternFill
 from oversight.lib.excel import add_sheet, sheet_name
 from oversight.lib.months import month_name, short_month_name
 from oversight.lib.tables import Cell, Table
-from oversight.performance.render import Scorecard, rag_fill, rag_word, trend_word
+from oversight.performance.render.shared import Scorecard, rag_fill, rag_word, trend_word
 from oversight.performance.scorecard import NO_DATA, ScorecardRow, Unit
 from oversight.performance.scorecard_data import history_months
 

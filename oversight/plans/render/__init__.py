@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 
 from oversight.plans.exception_report import ExceptionReport, to_json
+from oversight.plans.render import docx, html, markdown, xlsx
 
 
 def render_json(report: ExceptionReport) -> bytes:
@@ -16,8 +17,6 @@ def renderer(name: str) -> Callable[[ExceptionReport], bytes]:
     """The renderer for a format name: json, md, html, docx or xlsx."""
     if name == "json":
         return render_json
-    from oversight.plans.render import docx, html, markdown, xlsx
-
     return {"md": markdown.render, "html": html.render, "docx": docx.render, "xlsx": xlsx.render}[name]
 
 

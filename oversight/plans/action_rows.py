@@ -1,0 +1,37 @@
+"""An action as the website's pages read it: its details and its current status, as plain data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from oversight.lib.months import month_of
+from oversight.plans.models import RAG
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    pk: int
+    action_id: str
+    sort_key: str
+    priority: int
+    key_action: str
+    lead: str
+    agencies: str
+    timescale: str
+    first_month: date
+    last_month: date
+    rag: str | None
+    commentary: str
+    updated: date | None
+    completion: str | None = None  # for a Green action: "awaiting" or "verified" (plans/completion.py)
+
+    def due(self, month: date) -> bool:
+        return self.last_month <= month
+
+    def overdue(self, month: date) -> bool:
+        """Its timescale ended before this month and it is not complete."""
+        return self.last_month < month and self.rag != RAG.GREEN
+
+    def updated_in(self, month: date) -> bool:
+        return self.updated is not None and month_of(self.updated) == month
