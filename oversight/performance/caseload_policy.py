@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from oversight.performance.annex_a.caseloads import DEFAULT_POLICY, Band
+from oversight.annex_a.bands import DEFAULT_POLICY, Band
 from oversight.performance.models import CaseloadBand, CaseloadTeam
 from oversight.plans import audit
 from oversight.plans.models import Change, Plan
