@@ -6,10 +6,11 @@ from datetime import date
 
 import pytest
 
-from oversight.annex_a.bands import DEFAULT_POLICY
+from oversight.annex_a.bands import DEFAULT_POLICY, Band
 from oversight.annex_a.caseloads import team_loads, team_type, worker_loads
 from oversight.annex_a.engine import Engine
 from oversight.annex_a.load import load_extract
+from tests.annex_a.conftest import changed
 
 AS_AT = date(2023, 5, 31)
 COMMON = ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age"]
@@ -97,3 +98,17 @@ def test_a_worker_is_one_person_whatever_the_capitals_or_spacing_of_their_name(w
     ]
     [team] = team_loads(workers)
     assert (team.workers, team.cases, team.unallocated, team.average) == (1, 3, 1, 3.0)
+
+
+def test_without_a_councils_policy_the_engines_bands_are_used(write_csv, tmp_path) -> None:
+    list6 = [[*COMMON, "CIN Start Date", "Allocated Team", "Allocated Worker"]]
+    list6 += [[f"N{i}", "", "", "", "", "01/01/2023", "Safeguarding 1", "Ann"] for i in range(14)]
+    engine = Engine(tmp_path / "bands.duckdb")
+    load_extract(engine, [write_csv("list6.csv", list6)], "Anytown", AS_AT)
+    [ann] = worker_loads(engine, "Anytown", AS_AT)
+    assert (ann.band, ann.above_band) == (Band("Safeguarding", 12, 15), False)  # the published bands
+    tighter = changed(engine, caseload_bands=(Band("Safeguarding", 10, 12),))
+    [ann] = worker_loads(tighter, "Anytown", AS_AT)
+    assert (ann.band, ann.above_band) == (Band("Safeguarding", 10, 12), True)
+    [ann] = worker_loads(tighter, "Anytown", AS_AT, policy=(Band("Safeguarding", 12, 18),))
+    assert (ann.band, ann.above_band) == (Band("Safeguarding", 12, 18), False)  # the council's own
