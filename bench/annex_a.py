@@ -29,12 +29,7 @@ from measure import Figure, Stopwatch, peak_rss_mb, spread, table  # noqa: E402
 if TYPE_CHECKING:
     from annex_a_pandas import Counted
 
-    from oversight.performance.annex_a.measures import Measure
-
-if TYPE_CHECKING:
-    from annex_a_pandas import Counted
-
-    from oversight.performance.annex_a.measures import Measure
+    from oversight.annex_a.measures import Measure
 
 LOAD_TARGET_S, MEASURES_TARGET_S, MEMORY_TARGET_MB = 30.0, 3.0, 2048.0
 STAGES = ("generate", "load", "measures", "pandas")
@@ -67,16 +62,6 @@ def arguments() -> argparse.Namespace:
     return parser.parse_args()
 
 
-def setup_django(data_dir: Path) -> None:
-    """compute_measures reads its settings (CP_VISIT_WORKING_DAYS) from Django's."""
-    os.environ["DJANGO_SETTINGS_MODULE"] = "oversight.settings"
-    os.environ["DEBUG"] = "False"
-    os.environ["OVERSIGHT_DATA_DIR"] = str(data_dir)
-    import django
-
-    django.setup()
-
-
 def main() -> int:
     args = arguments()
     if not args.skip_pandas:
@@ -94,12 +79,11 @@ def main() -> int:
     figures: list[Figure] = []
     with tempfile.TemporaryDirectory(prefix="oversight-annex-a-") as scratch:
         work = args.out or Path(scratch)
-        setup_django(Path(scratch) / "var")
         import duckdb
-        from django.conf import settings
 
-        from oversight.performance.annex_a.load import load_extract
-        from oversight.performance.annex_a.measures import compute_measures
+        from oversight.annex_a.engine import Engine, EngineSettings
+        from oversight.annex_a.load import load_extract
+        from oversight.annex_a.measures import compute_measures
 
         data = work / "annex_a"
         sys.stderr.write(f"... generating {total_rows:,} rows in {data}\n")
@@ -116,10 +100,10 @@ def main() -> int:
 
         database = work / "annex_a.duckdb"
         database.unlink(missing_ok=True)
+        engine = Engine(database, EngineSettings())  # England's calendar, visits within 10 working days
         sys.stderr.write(f"... load_extract into {database}\n")
         report, seconds = watch.time(
-            "load",
-            lambda: load_extract(list(paths.values()), args.council, args.as_at, database=database),
+            "load", lambda: load_extract(engine, list(paths.values()), args.council, args.as_at)
         )
         loaded = sum(r.rows for r in report.lists)
         problems = sum(sum(r.counts.values()) for r in report.lists)
@@ -138,7 +122,7 @@ def main() -> int:
         runs = []
         for _ in range(args.repeat):
             measures, seconds = watch.time(
-                "measures", lambda: compute_measures(args.council, args.as_at, database)
+                "measures", lambda: compute_measures(engine, args.council, args.as_at)
             )
             runs.append(seconds)
         figures.append(
@@ -165,7 +149,7 @@ def main() -> int:
 
             sys.stderr.write("... the same measures in pandas\n")
             counted, seconds = watch.time(
-                "pandas", lambda: compute(data, args.as_at, settings.CP_VISIT_WORKING_DAYS)
+                "pandas", lambda: compute(data, args.as_at, engine.settings.cp_visit_working_days)
             )
             figures.append(
                 Figure(

@@ -1,5 +1,5 @@
 """A national-scale Ofsted Annex A extract, one CSV per list, generated deterministically (seeded) by
-oversight/performance/annex_a/synthetic.py: events over 2021-2023, 300 teams of 5,000 workers, a
+oversight/demo/synthetic.py: events over 2021-2023, 300 teams of 5,000 workers, a
 child of any list allocated to any worker, and a bad value in about one date or number cell in 1,000.
 
 On top of that, a share of the rows (0.2%) is given one habit of the files councils really send, so
@@ -22,8 +22,8 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make `oversight` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from oversight.performance.annex_a import synthetic
-from oversight.performance.annex_a.lists import DATE, LISTS, NUMBER, TEXT, AnnexList
+from oversight.annex_a.lists import DATE, LISTS, NUMBER, TEXT, AnnexList
+from oversight.demo import synthetic
 
 SIZES = {1: 200_000, 3: 300_000, 4: 250_000, 5: 100_000, 6: 80_000, 7: 30_000, 8: 30_000, 9: 10_000}
 TEAMS, WORKERS = 300, 5_000

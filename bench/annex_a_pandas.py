@@ -8,7 +8,7 @@ The rules, from ANNEX_A.md and the README: a value that is missing or cannot be 
 then a statutory visit after its plan ended), or else is blank where a blank is not an answer. Dates
 are dd/mm/yyyy (or with dots or dashes), yyyy-mm-dd, or Excel's day number (5 digits, 18264 to
 73050); counts are whole numbers, written '2' or '2.0'. Working days are counted with
-numpy.busday_count and the app's bank holidays (oversight.performance.working_days.bank_holidays).
+numpy.busday_count and the app's bank holidays (oversight.lib.working_days.england).
 
 Nothing else of the app is used: none of its reading, loading or measuring code. pandas and numpy come
 from the optional `bench` extra: pip install -e '.[bench]'."""
@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from oversight.performance.working_days import bank_holidays
+from oversight.lib.working_days import england
 
 DATE, NUMBER, YES_NO, TEXT = "date", "number", "yes/no", "text"
 EARLIEST = pd.Timestamp(1990, 1, 1)  # a date any working days are counted from is no earlier
@@ -223,7 +223,7 @@ def count(
 
 class Calendar:
     def __init__(self) -> None:
-        holidays = np.array(sorted(bank_holidays()), dtype="datetime64[D]")
+        holidays = np.array(sorted(england().bank_holidays), dtype="datetime64[D]")
         self.calendar = np.busdaycalendar(holidays=holidays)
 
     def between(self, start: pd.Series, end: pd.Series | pd.Timestamp) -> pd.Series:

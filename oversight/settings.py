@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "oversight.plans",
     "oversight.governance",
     "oversight.performance",
+    "oversight.demo",
 ]
 
 MIDDLEWARE = [

@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
-from django.conf import settings
-
+from oversight.annex_a.engine import Engine
+from oversight.annex_a.extracts import LoadedExtract, loaded_extracts
+from oversight.annex_a.measures import Measure, MeasureDefinition, compute_measures, definitions
 from oversight.audit.actors import Actor
-from oversight.performance.annex_a.extracts import LoadedExtract, loaded_extracts
-from oversight.performance.annex_a.measures import Measure, MeasureDefinition, compute_measures, definitions
 from oversight.performance.models import Indicator
 from oversight.performance.periods import period_name, period_of
 from oversight.performance.scorecard import Unit, formatted
@@ -49,11 +47,7 @@ class Refresh:
         ]
 
 
-def annex_a_measures() -> dict[str, MeasureDefinition]:
-    return {d.key: d for d in definitions(settings.CP_VISIT_WORKING_DAYS)}
-
-
-def refresh_from_annex_a(plan: Plan, actor: Actor, database: Path | None = None) -> Refresh:
+def refresh_from_annex_a(engine: Engine, plan: Plan, actor: Actor) -> Refresh:
     """Records, for every Annex A indicator of the plan, its measure's percentage in each extract
     loaded for the plan's council, as the value of the period the extract's date falls in. When a
     period has several extracts, the newest gives its value; unchanged values are not recorded again."""
@@ -61,7 +55,7 @@ def refresh_from_annex_a(plan: Plan, actor: Actor, database: Path | None = None)
     result = Refresh(plan.title, len(indicators))
     if not indicators:
         return result
-    extracts = loaded_extracts(plan.council, database)
+    extracts = loaded_extracts(engine, plan.council)
     if not extracts:
         result.problems.append(
             f"no Annex A extract is loaded for {plan.council}"
@@ -69,7 +63,7 @@ def refresh_from_annex_a(plan: Plan, actor: Actor, database: Path | None = None)
             else "the plan names no council, so no Annex A extract is matched to it"
         )
         return result
-    known = annex_a_measures()
+    known = {d.key: d for d in definitions(engine.settings.cp_visit_working_days)}
     wanted: dict[date, list[tuple[Indicator, date]]] = defaultdict(list)
     for indicator in indicators:
         if indicator.measure not in known:
@@ -82,7 +76,7 @@ def refresh_from_annex_a(plan: Plan, actor: Actor, database: Path | None = None)
             wanted[as_at].append((indicator, period))
     for extract in reversed(extracts):  # oldest first, so that the audit log reads in order
         if extract.as_at in wanted:
-            _record_extract(plan.council, extract, wanted[extract.as_at], known, actor, database, result)
+            _record_extract(engine, plan.council, extract, wanted[extract.as_at], known, actor, result)
     return result
 
 
@@ -91,16 +85,16 @@ def _unknown(measure: str) -> str:
 
 
 def _record_extract(
+    engine: Engine,
     council: str,
     extract: LoadedExtract,
     indicators: list[tuple[Indicator, date]],
     known: dict[str, MeasureDefinition],
     actor: Actor,
-    database: Path | None,
     result: Refresh,
 ) -> None:
     keys = {indicator.measure for indicator, _ in indicators}
-    measures = {m.key: m for m in compute_measures(council, extract.as_at, database, only=keys)}
+    measures = {m.key: m for m in compute_measures(engine, council, extract.as_at, only=keys)}
     source = f"Annex A as at {extract.as_at:%Y-%m-%d}"
     for indicator, period in indicators:
         measure = measures.get(indicator.measure)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from oversight.performance.annex_a.caseloads import TeamLoad, WorkerLoad
+from oversight.annex_a.caseloads import TeamLoad, WorkerLoad
 
 CHART_WIDTH = 640
 LABEL_WIDTH = 230

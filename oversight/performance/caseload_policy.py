@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from oversight.annex_a.bands import DEFAULT_POLICY, Band
 from oversight.audit import trail
 from oversight.audit.actors import Actor
 from oversight.audit.models import Change
-from oversight.performance.annex_a.caseloads import DEFAULT_POLICY, Band
 from oversight.performance.models import CaseloadBand, CaseloadTeam
 from oversight.plans.models import Plan
 

@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.conf import settings
 from django.db import transaction
 
 from oversight.accounts.models import Membership
@@ -16,7 +15,7 @@ from oversight.audit.actors import Actor
 from oversight.audit.models import Change
 from oversight.lib.problems import ImportFailed, Problem
 from oversight.performance import indicator_form
-from oversight.performance.annex_a.measures import definitions
+from oversight.performance.annex_a_engine import annex_a_measures
 from oversight.performance.indicator_file import IndicatorFile, name_key, read_indicator_file
 from oversight.performance.indicator_form import DEFAULTS, FIELDS, Choices, Details, form_values, read
 from oversight.performance.links import details_of, link, recommendation_choices
@@ -86,7 +85,7 @@ def import_indicators(
     for user in (m.user for m in Membership.objects.filter(plan=plan).select_related("user")):
         people |= {key.casefold(): str(user.pk) for key in (user.username, user.email) if key}
         names[user.pk] = user.get_full_name() or user.username
-    measures = {d.key: d.name for d in definitions(settings.CP_VISIT_WORKING_DAYS)}
+    measures = {key: d.name for key, d in annex_a_measures().items()}
     parsed = read_indicator_file(path, people, measures, sheet)
     existing = {name_key(i.name): i for i in Indicator.objects.filter(plan=plan).select_related("owner")}
     for indicator in existing.values():  # an owner who has since left the plan stays until a file says

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import duckdb
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+
+from oversight.annex_a.engine import is_lock_conflict
 
 
 class AnnexABusyMiddleware:
@@ -20,7 +21,7 @@ class AnnexABusyMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        if isinstance(exception, duckdb.IOException) and "lock" in str(exception).lower():
+        if is_lock_conflict(exception):
             response = TemplateResponse(request, "annex_a_busy.html", status=503)
             response["Retry-After"] = "60"
             return response.render()

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from oversight.lib.months import add_months, iso_month, month_name, range_name
+from oversight.lib.numbers import percent
 from oversight.plans.action_ids import sort_key
 
 RAG_NAMES = {"R": "Red", "A": "Amber", "G": "Green", "W": "White"}
@@ -138,13 +139,6 @@ class ExceptionReport:
     @property
     def trend_difference(self) -> int:
         return self.red - self.previously_red
-
-
-def percent(part: int, whole: int) -> int:
-    """A whole-number percentage rounded half up (13.5% is 14%), as councils' tables show them."""
-    if whole == 0:
-        return 0
-    return (200 * part + whole) // (2 * whole)
 
 
 def report_months(month: date, months: int) -> list[date]:

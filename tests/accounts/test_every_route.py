@@ -31,8 +31,8 @@ from oversight.plans.models import Action, Evidence, Plan
 from oversight.plans.plan_import import import_plan
 from oversight.plans.register import forget
 from oversight.plans.status_import import import_statuses
+from tests.annex_a.conftest import AS_AT, load_small_extract
 from tests.conftest import CAST, PASSWORD, Rows
-from tests.performance.conftest import AS_AT, load_small_extract
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ import pytest
 from oversight.audit.models import Change
 from oversight.performance.models import Indicator
 from oversight.plans.models import Plan
-from tests.performance.conftest import load_small_extract
+from tests.annex_a.conftest import load_small_extract
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

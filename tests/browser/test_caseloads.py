@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from oversight.performance.annex_a.load import load_extract
+from oversight.annex_a.load import load_extract
+from oversight.performance.annex_a_engine import annex_a_engine
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,7 +22,7 @@ def test_an_officer_changes_a_band_and_the_caseloads_follow(
     rows = [[f"A{i}", "", "", "", "", "01/01/2023", "", "Safeguarding 1", "Ann Smith"] for i in range(16)]
     rows += [[f"B{i}", "", "", "", "", "01/01/2023", "", "Safeguarding 1", "Bo Green"] for i in range(12)]
     rows += [[f"C{i}", "", "", "", "", "01/01/2023", "", "Court Team", "Cy Jones"] for i in range(9)]
-    load_extract([write_csv("list6.csv", [HEADER, *rows])], "Anytown", date(2023, 5, 31))
+    load_extract(annex_a_engine(), [write_csv("list6.csv", [HEADER, *rows])], "Anytown", date(2023, 5, 31))
     browser_plan.council = "Anytown"
     browser_plan.save()
 

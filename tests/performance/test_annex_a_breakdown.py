@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from oversight.performance.annex_a.breakdown import LABEL_WIDTH, PLOT_WIDTH, team_breakdown
-from oversight.performance.annex_a.measures import Breakdown
+from oversight.annex_a.measures import Breakdown
+from oversight.performance.annex_a_breakdown import LABEL_WIDTH, PLOT_WIDTH, team_breakdown
 from oversight.performance.scorecard import Polarity, Target
 
 TEAMS = [

@@ -7,12 +7,14 @@ from datetime import date
 
 import pytest
 
+from oversight.annex_a.load import load_extract
 from oversight.audit.actors import Actor
-from oversight.performance.annex_a.load import load_extract
+from oversight.performance.annex_a_engine import annex_a_engine
 from oversight.performance.annex_a_values import refresh_from_annex_a
 from oversight.performance.models import IndicatorValue
+from tests.annex_a.conftest import COMMON
 from tests.parsed import visible_text
-from tests.performance.conftest import COMMON, computed
+from tests.performance.conftest import computed
 
 pytestmark = pytest.mark.django_db
 
@@ -44,9 +46,9 @@ def test_a_measure_whose_every_record_was_left_out_records_no_value_and_says_why
         ["R1", "F", "W", "", "", "01/05/2023", "#N/A"],
         ["R2", "F", "W", "", "", "01/05/2023", ""],
     ]
-    load_extract([write_csv("list3.csv", rows)], "Anytown", date(2023, 5, 31))
+    load_extract(annex_a_engine(), [write_csv("list3.csv", rows)], "Anytown", date(2023, 5, 31))
     indicator = computed(plan, "Re-referrals", "re_referrals", polarity="lower")
-    refresh = refresh_from_annex_a(plan, Actor("test"))
+    refresh = refresh_from_annex_a(annex_a_engine(), plan, Actor("test"))
     assert refresh.recorded == [] and not IndicatorValue.objects.filter(indicator=indicator).exists()
     assert refresh.problems == [
         "Re-referrals: every record in scope for 're_referrals' in the extract as at 31 May 2023 was left"

@@ -11,13 +11,15 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from oversight.annex_a.load import load_extract
 from oversight.audit.models import Change
-from oversight.performance.annex_a.load import load_extract
+from oversight.performance.annex_a_engine import annex_a_engine
 from oversight.performance.models import Indicator, IndicatorValue
 from oversight.performance.views import annex_a as annex_a_views
 from oversight.plans.models import Plan
+from tests.annex_a.conftest import COMMON
 from tests.parsed import visible_text as text
-from tests.performance.conftest import COMMON, computed
+from tests.performance.conftest import computed
 
 pytestmark = pytest.mark.django_db
 EVERYONE_BUT_ANALYSTS = ("alice", "olivia", "lee", "lara", "bob", "vic")
@@ -170,7 +172,7 @@ def test_child_records_of_an_indicator_not_from_annex_a_are_not_found(signed_in,
 
 def test_the_newest_extract_is_shown_and_another_can_be_chosen(signed_in, icpcs, write_csv) -> None:
     earlier = [LIST5, ["S1", "F", "W", "", "", "16/09/2022", "10/10/2022", "Team 1", "Ann"]]
-    load_extract([write_csv("earlier.csv", earlier)], "Anytown", date(2023, 5, 3))
+    load_extract(annex_a_engine(), [write_csv("earlier.csv", earlier)], "Anytown", date(2023, 5, 3))
     client = signed_in("vic")
     newest = text(page(client, f"/plans/demo/scorecard/{icpcs.pk}/"))
     assert "As at 31 May 2023 As at 3 May 2023" in newest and "2 of 3 records: 66.7%" in newest
@@ -252,9 +254,11 @@ def test_queries_do_not_grow_with_the_extracts_teams_and_records(signed_in, icpc
         [f"C{i}", "F", "W", "", "", "16/09/2022", "10/10/2022", f"Team {i % 40}", f"Worker {i % 90}"]
         for i in range(600)
     ]
-    load_extract([write_csv("bigger.csv", [LIST5, *rows])], "Anytown", date(2023, 5, 31))
+    load_extract(annex_a_engine(), [write_csv("bigger.csv", [LIST5, *rows])], "Anytown", date(2023, 5, 31))
     for as_at in ("2023-05-01", "2023-04-28", "2023-03-31"):
-        load_extract([write_csv("more.csv", [LIST5, *rows])], "Anytown", date.fromisoformat(as_at))
+        load_extract(
+            annex_a_engine(), [write_csv("more.csv", [LIST5, *rows])], "Anytown", date.fromisoformat(as_at)
+        )
     large = [_queries(client, url) for url in urls]
     assert "Team 39" in page(client, urls[0])
     assert large == small

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from oversight.performance.annex_a.caseloads import Band, TeamLoad, WorkerLoad, team_loads
+from oversight.annex_a.bands import Band
+from oversight.annex_a.caseloads import TeamLoad, WorkerLoad, team_loads
 from oversight.performance.caseload_chart import LABEL_WIDTH, caseload_chart, caseload_summary, team_state
 
 SAFEGUARDING = Band("Safeguarding", 12, 15)

@@ -9,8 +9,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from oversight.annex_a.load import load_extract
 from oversight.audit.models import Change
-from oversight.performance.annex_a.load import load_extract
+from oversight.performance.annex_a_engine import annex_a_engine
 from oversight.performance.models import CaseloadBand, CaseloadTeam
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +38,7 @@ def load(plan, settings, tmp_path, write_csv):
     plan.save()
 
     def load_list6(rows: list[list[str]], as_at: date = AS_AT) -> None:
-        load_extract([write_csv(f"list6-{as_at}.csv", [HEADER, *rows])], "Anytown", as_at)
+        load_extract(annex_a_engine(), [write_csv(f"list6-{as_at}.csv", [HEADER, *rows])], "Anytown", as_at)
 
     return load_list6
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from oversight.performance.annex_a.caseloads import Band
+from oversight.annex_a.bands import Band
 from oversight.performance.caseload_policy import BandFields, read_band
 
 FIELDS = BandFields()

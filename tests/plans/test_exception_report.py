@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from oversight.plans.exception_report import ReportAction, compute, percent, to_json
+from oversight.plans.exception_report import ReportAction, compute, to_json
 
 JAN, FEB, MAR = date(2017, 1, 1), date(2017, 2, 1), date(2017, 3, 1)
 DEC, NOV = date(2016, 12, 1), date(2016, 11, 1)
@@ -42,17 +42,6 @@ def report(actions: list[ReportAction], as_at: date = date(2017, 3, 31), months:
     return compute(
         plan="p", title="Plan", council="", as_at=as_at, priorities=PRIORITIES, actions=actions, months=months
     )
-
-
-def test_percentages_round_half_up() -> None:
-    assert [percent(1, 8), percent(2, 15), percent(1, 15), percent(5, 15), percent(0, 0)] == [
-        13,
-        13,
-        7,
-        33,
-        0,
-    ]
-    assert percent(1, 200) == 1  # 0.5% rounds up, not to even
 
 
 def test_a_red_action_past_its_deadline_appears_in_table_3() -> None:

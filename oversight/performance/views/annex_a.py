@@ -14,14 +14,15 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from oversight.accounts.roles import Access
+from oversight.annex_a.extracts import LoadedExtract, extract_as_at, loaded_extracts
+from oversight.annex_a.measures import compute_measures, drill_down
 from oversight.audit import trail
 from oversight.audit.log import CHILD_RECORDS, child_records_viewed
 from oversight.audit.models import Change
 from oversight.lib.months import iso_month, month_of, parse_iso_date
-from oversight.performance.annex_a.breakdown import rated, team_breakdown
-from oversight.performance.annex_a.extracts import LoadedExtract, extract_as_at, loaded_extracts
-from oversight.performance.annex_a.measures import compute_measures, drill_down
-from oversight.performance.annex_a_values import annex_a_measures, no_rows, refresh_from_annex_a
+from oversight.performance.annex_a_breakdown import rated, team_breakdown
+from oversight.performance.annex_a_engine import annex_a_engine, annex_a_measures
+from oversight.performance.annex_a_values import no_rows, refresh_from_annex_a
 from oversight.performance.models import Indicator
 from oversight.performance.scorecard import Polarity, Target, Unit, formatted
 from oversight.plans.access import plan_page
@@ -35,7 +36,7 @@ PROBLEMS_SHOWN = 5
 @require_POST
 @plan_page(lambda access: access.can_manage_indicators)
 def refresh(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
-    result = refresh_from_annex_a(plan, actor(request))
+    result = refresh_from_annex_a(annex_a_engine(), plan, actor(request))
     messages.success(request, result.summary())
     if result.problems:
         more = len(result.problems) - PROBLEMS_SHOWN
@@ -70,8 +71,9 @@ def annex_a_section(request: HttpRequest, plan: Plan, access: Access, indicator:
     if indicator.source != Indicator.Source.ANNEX_A:
         return {}
     section: dict[str, Any] = {"problem": ""}
+    engine = annex_a_engine()
     definition = annex_a_measures().get(indicator.measure)
-    extracts = loaded_extracts(plan.council)
+    extracts = loaded_extracts(engine, plan.council)
     if definition is None:
         section["problem"] = (
             f"The measure '{indicator.measure}' is not an Annex A measure."
@@ -88,7 +90,7 @@ def annex_a_section(request: HttpRequest, plan: Plan, access: Access, indicator:
         return {"annex_a": section}
     assert definition is not None
     extract, section["notice"] = _chosen(extracts, request.GET.get("as_at", "").strip())
-    found = compute_measures(plan.council, extract.as_at, only={definition.key})
+    found = compute_measures(engine, plan.council, extract.as_at, only={definition.key})
     measure = found[0] if found else None
     section.update(definition=definition, extract=extract, extracts=extracts, measure=measure)
     if measure is None or not measure.denominator:
@@ -125,14 +127,17 @@ def annex_a_section(request: HttpRequest, plan: Plan, access: Access, indicator:
 @plan_page(lambda access: access.can_see_child_records)
 def child_records(request: HttpRequest, plan: Plan, access: Access, pk: int) -> HttpResponse:
     indicator = get_object_or_404(Indicator, plan=plan, pk=pk, source=Indicator.Source.ANNEX_A)
+    engine = annex_a_engine()
     definition = annex_a_measures().get(indicator.measure)
     day = parse_iso_date(request.GET.get("as_at", ""))
-    extract = extract_as_at(loaded_extracts(plan.council), day)
+    extract = extract_as_at(loaded_extracts(engine, plan.council), day)
     if definition is None or extract is None:
         raise Http404("No such extract or measure")
     team = request.GET.get("team", "").strip()
     worker = request.GET.get("worker", "").strip()
-    rows = drill_down(plan.council, extract.as_at, definition.key, team=team or None, worker=worker or None)
+    rows = drill_down(
+        engine, plan.council, extract.as_at, definition.key, team=team or None, worker=worker or None
+    )
     page = Paginator(rows, RECORDS_PAGE_SIZE).get_page(request.GET.get("page"))
     trail.change(
         plan.pk,

@@ -13,16 +13,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from oversight.accounts.roles import Access
+from oversight.annex_a.bands import DEFAULT_POLICY, Band
+from oversight.annex_a.caseloads import NO_TEAM, team_loads, team_type, worker_loads
+from oversight.annex_a.extracts import extract_as_at, loaded_extracts
 from oversight.lib.months import parse_iso_date
-from oversight.performance.annex_a.caseloads import (
-    DEFAULT_POLICY,
-    NO_TEAM,
-    Band,
-    team_loads,
-    team_type,
-    worker_loads,
-)
-from oversight.performance.annex_a.extracts import extract_as_at, loaded_extracts
+from oversight.performance.annex_a_engine import annex_a_engine
 from oversight.performance.caseload_chart import caseload_chart, caseload_summary, team_state
 from oversight.performance.caseload_policy import (
     BandFields,
@@ -43,7 +38,8 @@ NEW_BAND = {"team_type": "", "low": "", "high": ""}
 
 @plan_page()
 def caseloads(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
-    extracts = loaded_extracts(plan.council)
+    engine = annex_a_engine()
+    extracts = loaded_extracts(engine, plan.council)
     context: dict[str, Any] = {"crumbs": plan_crumbs(plan), "extracts": extracts}
     if extracts:
         chosen = extracts[0]
@@ -53,7 +49,7 @@ def caseloads(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
                 raise Http404("No extract of that date is loaded")
             chosen = named_extract
         policy, named = plan_policy(plan), named_team_types(plan)
-        workers = worker_loads(plan.council, chosen.as_at, policy=policy, named=named)
+        workers = worker_loads(engine, plan.council, chosen.as_at, policy=policy, named=named)
         teams = team_loads(workers)
         context |= {
             "chosen": chosen,
@@ -119,10 +115,11 @@ def _band_fields(index: int) -> BandFields:
 def _teams(plan: Plan, policy: tuple[Band, ...], named: dict[str, str]) -> list[dict[str, Any]]:
     """The teams of the latest extract, and any other the council has named, with the type read
     from each one's name and the type named for it."""
-    extracts = loaded_extracts(plan.council)
+    engine = annex_a_engine()
+    extracts = loaded_extracts(engine, plan.council)
     seen = set(named)
     if extracts:
-        workers = worker_loads(plan.council, extracts[0].as_at, policy=policy, named=named)
+        workers = worker_loads(engine, plan.council, extracts[0].as_at, policy=policy, named=named)
         seen |= {load.team for load in team_loads(workers) if load.team != NO_TEAM}
     return [
         {"team": team, "from_name": team_type(team), "named": named.get(team, ""), "index": index}

@@ -7,14 +7,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from oversight.accounts.roles import Access
 from oversight.audit.models import Change
 from oversight.lib.months import month_name, month_of
-from oversight.performance.annex_a.measures import definitions
+from oversight.performance.annex_a_engine import annex_a_measures
 from oversight.performance.charts import indicator_chart
 from oversight.performance.links import linked_actions
 from oversight.performance.models import Indicator
@@ -110,7 +109,7 @@ def indicator_section(
 
 
 def _measure_name(key: str) -> str:
-    names = {d.key: d.name for d in definitions(settings.CP_VISIT_WORKING_DAYS)}
+    names = {key: d.name for key, d in annex_a_measures().items()}
     return names.get(key, key)
 
 

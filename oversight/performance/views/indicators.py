@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -18,7 +17,7 @@ from oversight.audit import trail
 from oversight.audit.actors import Actor
 from oversight.audit.models import Change
 from oversight.performance import indicator_form
-from oversight.performance.annex_a.measures import definitions
+from oversight.performance.annex_a_engine import annex_a_measures
 from oversight.performance.indicator_form import DEFAULTS, FIELDS, Choices, Details, form_values, read
 from oversight.performance.links import details_of, link, recommendation_choices
 from oversight.performance.models import Indicator
@@ -108,7 +107,7 @@ def _choices(plan: Plan, indicator: Indicator | None, people: list[tuple[str, st
         others = others.exclude(pk=indicator.pk)
     return Choices(
         owners={pk: name for pk, name, _ in people},
-        measures={d.key: d.name for d in definitions(settings.CP_VISIT_WORKING_DAYS)},
+        measures={key: d.name for key, d in annex_a_measures().items()},
         action_ids=frozenset(Action.objects.filter(plan=plan).values_list("action_id", flat=True)),
         recommendations=frozenset(recommendation_choices(plan)),
         taken_names=frozenset(others.values_list("name", flat=True)),

@@ -11,13 +11,14 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from oversight.lib.problems import ImportFailed
-from oversight.performance.annex_a.caseloads import DEFAULT_POLICY, team_loads, worker_loads
-from oversight.performance.annex_a.load import load_extract
-from oversight.performance.annex_a.measures import compute_measures
-from oversight.performance.annex_a.render import FORMATS, render
+from oversight.annex_a.caseloads import team_loads, worker_loads
+from oversight.annex_a.load import load_extract
+from oversight.annex_a.measures import compute_measures
+from oversight.annex_a.problems import LoadFailed
+from oversight.performance.annex_a_engine import annex_a_engine
 from oversight.performance.annex_a_values import refresh_from_annex_a
 from oversight.performance.caseload_policy import named_team_types, plan_policy
+from oversight.performance.render.annex_a_measures import FORMATS, render
 from oversight.plans.management.commands._common import (
     actor_from,
     add_actor_argument,
@@ -80,8 +81,10 @@ class Command(BaseCommand):
         if options["command"] == "indicators":
             return self._indicators(options)
         require_migrated()
+        engine = annex_a_engine()
         try:
             report = load_extract(
+                engine,
                 options["files"],
                 options["council"],
                 options["as_at"],
@@ -90,13 +93,13 @@ class Command(BaseCommand):
                 replace_all=options["replace_all"],
                 announce=lambda plan: self.stdout.write("\n".join(plan.lines())),
             )
-        except ImportFailed as error:
+        except LoadFailed as error:
             raise import_failed(error) from None
         self.stdout.write("\n".join(report.lines()))
         actor = actor_from(options)
         plans = Plan.objects.filter(council=options["council"]).order_by("slug")
         for plan in plans:
-            self.stdout.write("\n".join(refresh_from_annex_a(plan, actor).lines()))
+            self.stdout.write("\n".join(refresh_from_annex_a(engine, plan, actor).lines()))
         if not plans:
             self.stdout.write(
                 f"No plan is for the council {options['council']}, so no indicator was recorded from it."
@@ -107,10 +110,12 @@ class Command(BaseCommand):
         plan = Plan.objects.filter(slug=options["plan"]).first()
         if plan is None:
             raise CommandError(f"there is no plan '{options['plan']}': import it first with import-plan")
-        self.stdout.write("\n".join(refresh_from_annex_a(plan, actor_from(options)).lines()))
+        self.stdout.write(
+            "\n".join(refresh_from_annex_a(annex_a_engine(), plan, actor_from(options)).lines())
+        )
 
     def _measures(self, options):
-        found = compute_measures(options["council"], options["as_at"])
+        found = compute_measures(annex_a_engine(), options["council"], options["as_at"])
         if not found:
             raise CommandError(
                 f"no Annex A extract for {options['council']} as at {options['as_at']} is loaded"
@@ -132,9 +137,10 @@ class Command(BaseCommand):
         if not council:
             raise CommandError("name the council with --council, or a plan that has one with --plan")
         workers = worker_loads(
+            annex_a_engine(),
             council,
             options["as_at"],
-            policy=plan_policy(plan) if plan else DEFAULT_POLICY,
+            policy=plan_policy(plan) if plan else None,
             named=named_team_types(plan) if plan else None,
         )
         if not workers:

@@ -1,0 +1,21 @@
+"""Percentages as councils' tables show them: whole numbers for reports, one decimal place for rating
+a figure against its target; both rounded half up, never to the even digit, never through a float."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+
+def percent(part: int, whole: int) -> int:
+    """A whole-number percentage rounded half up (13.5% is 14%), as councils' tables show them."""
+    if whole == 0:
+        return 0
+    return (200 * part + whole) // (2 * whole)
+
+
+def exact_percent(numerator: int, denominator: int) -> Decimal | None:
+    """To one decimal place, for rating against a target (89.6% misses a target of 90%): 88.9, 100."""
+    if not denominator:
+        return None
+    share = (Decimal(numerator) * 100 / denominator).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    return share if share != share.to_integral() else share.to_integral()

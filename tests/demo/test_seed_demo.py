@@ -1,0 +1,138 @@
+"""`oversight seed-demo`: the demo council, its plan with twelve months of history, its boards, its
+scorecard and its made-up Annex A extracts."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+
+from oversight.accounts.models import Membership
+from oversight.plans.models import Plan, StatusRecord
+from tests.parsed import words
+
+
+@pytest.fixture
+def demo_files(private_files, settings, tmp_path) -> None:
+    """The demo's files, and its Annex A database, in the test's own folder."""
+    settings.ANNEX_A_DATABASE = tmp_path / "annex_a.duckdb"
+
+
+@pytest.mark.django_db
+def test_seed_demo_loads_a_council_with_twelve_months_and_a_person_per_role(demo_files) -> None:
+    call_command("seed_demo", today=date(2026, 11, 24), stdout=io.StringIO())
+    demo = Plan.objects.get(slug="demo")
+    assert demo.started == date(2025, 12, 1)
+    months = StatusRecord.objects.filter(action__plan=demo).values_list("month", flat=True).distinct()
+    assert len(set(months)) == 12
+    assert sorted(Membership.objects.filter(plan=demo).values_list("user__username", "role")) == [
+        ("admin", "administrator"),
+        ("analyst", "analyst"),
+        ("board", "board"),
+        ("lead", "lead"),
+        ("officer", "officer"),
+        ("viewer", "viewer"),
+    ]
+    november = StatusRecord.objects.filter(action__plan=demo, month=date(2026, 11, 1)).count()
+    assert 0 < november < demo.actions.count()  # this month's returns are still coming in
+    assert Plan.objects.filter(slug="bromley-2017").exists()
+    from oversight.governance.models import Board
+
+    board = Board.objects.get(plan=demo)
+    assert board.meetings.count() == 4 and all(m.priorities.count() == 2 for m in board.meetings.all())
+
+
+@pytest.mark.django_db
+def test_the_demo_plan_reads_like_a_plan_and_governance_has_its_recommendations(demo_files) -> None:
+    from collections import Counter
+
+    from oversight.governance.models import Recommendation
+
+    call_command("seed_demo", today=date(2026, 11, 24), stdout=io.StringIO())
+    demo = Plan.objects.get(slug="demo")
+    texts = Counter(demo.actions.values_list("key_action", flat=True))
+    assert texts.most_common(1)[0][1] == 1  # no key action repeated as filler
+    recommendations = Recommendation.objects.filter(inspection__plan=demo)
+    assert recommendations.count() == 14
+    assert all(r.actions.exists() for r in recommendations)
+    assert demo.inspections.get().published == date(2025, 11, 1)  # the month before the plan started
+
+
+@pytest.mark.django_db
+def test_the_demo_boards_past_packs_are_records_of_what_stood_then(demo_files, client) -> None:
+    from oversight.governance.models import Meeting
+    from oversight.governance.pack_data import meeting_pack
+
+    call_command("seed_demo", today=date.today(), stdout=io.StringIO())
+    meetings = list(Meeting.objects.filter(board__plan__slug="demo").order_by("held"))
+    past, live = meetings[:3], meetings[3]
+    for meeting in past:
+        pack = meeting_pack(meeting)
+        assert pack.as_it_stood is not None and (pack.red_amber or pack.awaiting_verification)
+    pack = meeting_pack(live)
+    assert pack.as_it_stood is None
+    assert any(a.case and a.case.evidence for a in pack.awaiting_verification)
+
+
+@pytest.mark.django_db
+def test_the_demo_scorecard_has_twelve_months_of_values_ending_last_month(demo_files, client) -> None:
+    call_command("seed_demo", today=date(2027, 3, 5), stdout=io.StringIO())
+    from oversight.performance.models import Indicator, IndicatorValue
+
+    demo = Plan.objects.get(slug="demo")
+    indicators = Indicator.objects.filter(plan=demo).exclude(source=Indicator.Source.ANNEX_A)
+    assert indicators.count() >= 20 and len({i.service_area for i in indicators}) >= 4
+    months = sorted(
+        set(IndicatorValue.objects.filter(indicator__in=indicators).values_list("period", flat=True))
+    )
+    assert (months[0], months[-1], len(months)) == (date(2026, 3, 1), date(2027, 2, 1), 12)
+    assert all(i.values.count() == 12 for i in indicators)
+    icpcs = indicators.get(name="ICPCs within 15 working days")
+    assert (icpcs.values.get(period=date(2027, 2, 1)).value, icpcs.target) == (86, 90)
+    assert list(
+        indicators.get(name="Return interviews within 72 hours").actions.values_list("action_id", flat=True)
+    ) == ["5.2.1", "8.2.4", "8.3.4"]
+    client.force_login(demo.memberships.get(user__username="viewer").user)
+    page = client.get("/plans/demo/scorecard/?month=2027-02").content.decode()
+    rows = [row for row in page.split("<tr")[1:] if "(Annex A)" not in row]  # those have 3 months
+    assert "86%" in page and len(rows) > 20 and not any("No data" in row for row in rows)
+
+
+@pytest.mark.django_db
+def test_the_demo_has_annex_a_extracts_for_the_last_three_months_and_reloads_them(demo_files, client) -> None:
+    from oversight.annex_a.extracts import loaded_extracts
+    from oversight.performance.annex_a_engine import annex_a_engine
+    from oversight.performance.models import Indicator, ServiceAreaManager
+
+    for _ in range(2):  # seeding again replaces each extract, and records no value twice
+        call_command("seed_demo", today=date(2026, 11, 24), stdout=io.StringIO())
+    demo = Plan.objects.get(slug="demo")
+    ends = [date(2026, 10, 31), date(2026, 9, 30), date(2026, 8, 31)]
+    assert [e.as_at for e in loaded_extracts(annex_a_engine(), "Demo Borough Council")] == ends
+    computed = Indicator.objects.filter(plan=demo, source=Indicator.Source.ANNEX_A)
+    assert {i.measure for i in computed} == {"icpc_15", "assessments_45", "cp_visits", "return_interviews"}
+    for indicator in computed:
+        values = list(indicator.values.order_by("period"))
+        assert [v.period for v in values] == [date(2026, 8, 1), date(2026, 9, 1), date(2026, 10, 1)]
+        assert all(50 < v.value < 100 and v.source.startswith("Annex A as at") for v in values)
+
+    client.force_login(demo.memberships.get(user__username="officer").user)
+    caseloads = client.get("/plans/demo/caseloads/").content.decode()
+    assert "Court Team" in caseloads and "Leaving Care Team" in caseloads and "31 October 2026" in caseloads
+    assert "workers above their band, most cases first" in caseloads  # a few, not one or none
+
+    icpcs = computed.get(measure="icpc_15")
+    client.force_login(demo.memberships.get(user__username="analyst").user)
+    records = client.get(
+        f"/plans/demo/scorecard/{icpcs.pk}/records/?as_at=2026-10-31&team=Child+Protection+Team+1"
+    )
+    assert records.status_code == 200 and any(word.startswith("CH0") for word in words(records))
+
+    managers = ServiceAreaManager.objects.filter(plan=demo)
+    areas = set(Indicator.objects.filter(plan=demo).values_list("service_area", flat=True))
+    assert set(managers.filter(user__username="officer").values_list("service_area", flat=True)) == areas
+    assert list(managers.filter(user__username="lead").values_list("service_area", flat=True)) == [
+        "Children in care"
+    ]
