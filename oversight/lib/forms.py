@@ -14,6 +14,8 @@ from django import forms
 from django.forms import widgets
 from django.forms.renderers import TemplatesSetting
 
+from oversight.lib.lengths import too_long
+
 # attributes the component writes itself, or that GOV.UK leaves out: `maxlength` would cut what a person
 # pastes without telling them (the form checks the length and says so), `required` and `autofocus` are
 # left to the error summary
@@ -266,7 +268,7 @@ class GovUKBoundField(forms.BoundField):
         hints = getattr(widget, "hints", {})
         reveal = getattr(widget, "reveal", {})
         found = []
-        for index, (value, label) in enumerate(self.field.choices, start=1):  # type: ignore[attr-defined]
+        for index, (value, label) in enumerate(widget.choices, start=1):
             text = "" if value is None else str(value)
             found.append(
                 Item(
@@ -343,9 +345,10 @@ class GovUKFormRenderer(TemplatesSetting):
     bound_field_class = GovUKBoundField
 
 
-class GovUKForm(forms.Form):
+class GovUKFormMixin:
     """A form whose ids are its fields' names (as GOV.UK's examples and the error summary's links have
-    them) and that leaves checking to the server: no `required` attributes."""
+    them) and that leaves checking to the server: no `required` attributes. Django's own forms (signing
+    in, a new password) take it as a mixin."""
 
     use_required_attribute = False
 
@@ -353,6 +356,21 @@ class GovUKForm(forms.Form):
         kwargs.setdefault("auto_id", "%s")
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+
+
+class GovUKForm(GovUKFormMixin, forms.Form):
+    pass
+
+
+class TextField(forms.CharField):
+    """Text with a limit, refused past it in the words people see everywhere on the site: 'Title must be
+    300 characters or less'. `what` names it in that message when its label would read oddly there."""
+
+    def __init__(self, *, what: str = "", **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        explicit = kwargs.get("error_messages") or {}
+        if self.max_length is not None and "max_length" not in explicit:
+            self.error_messages["max_length"] = too_long(what or str(self.label), self.max_length)
 
 
 def error_summary(*some: forms.BaseForm | None) -> list[tuple[str, str]]:
