@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from oversight.accounts.models import Membership
 from oversight.governance.models import Board, Inspection, Meeting, Recommendation
 from tests.conftest import PASSWORD
+from tests.posted import date_boxes
 
 pytestmark = pytest.mark.django_db
 
@@ -273,7 +274,8 @@ def test_an_upload_with_a_long_name_is_previewed_under_its_name_cut_to_fit(signe
     upload = SimpleUploadedFile("statuses " * 60 + ".csv", b"Action ID,RAG,Commentary\n1.1,Red,Late.\n")
     client = signed_in("olivia")
     response = client.post(
-        "/plans/demo/import/", {"kind": "status", "as_at": "2017-02-28", "sheet": "", "file": upload}
+        "/plans/demo/import/",
+        {"kind": "status", **date_boxes("as_at", date(2017, 2, 28)), "sheet": "", "file": upload},
     )
     assert response.status_code == 302
     preview = words(client.get(response["Location"]).content.decode())
