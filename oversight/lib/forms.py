@@ -205,7 +205,8 @@ class GovUKBoundField(forms.BoundField):
 
     @property
     def id(self) -> str:
-        return str(self.auto_id or self.html_name)
+        """The input's id: the form's (its field's name), or one the widget names."""
+        return str(self.field.widget.attrs.get("id") or self.auto_id or self.html_name)
 
     @property
     def hint_id(self) -> str:
