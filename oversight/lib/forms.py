@@ -33,6 +33,7 @@ NOT_PASSED_ON = {
 }
 
 COMPONENTS: dict[type[widgets.Widget], str] = {
+    widgets.CheckboxInput: "forms/checkbox.html",
     widgets.CheckboxSelectMultiple: "forms/checkboxes.html",
     widgets.RadioSelect: "forms/radios.html",
     widgets.Select: "forms/select.html",
@@ -118,6 +119,14 @@ class Radios(Choices, widgets.RadioSelect):
 
 class Checkboxes(Choices, widgets.CheckboxSelectMultiple):
     pass
+
+
+class Checkbox(Component, widgets.CheckboxInput):
+    """One box to tick, on its own (GOV.UK's checkboxes with a single item, its label beside it)."""
+
+    def __init__(self, *args: Any, small: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.small = small
 
 
 class FileUpload(Component, widgets.FileInput):
@@ -284,9 +293,17 @@ class GovUKBoundField(forms.BoundField):
         return found
 
     @property
+    def checked(self) -> bool:
+        """Whether a single checkbox is ticked."""
+        return bool(self.field.widget.check_test(self.value()))  # type: ignore[attr-defined]
+
+    @property
     def choices_classes(self) -> str:
         widget = self.field.widget
-        kind = "checkboxes" if isinstance(widget, widgets.CheckboxSelectMultiple) else "radios"
+        radios = isinstance(widget, widgets.RadioSelect) and not isinstance(
+            widget, widgets.CheckboxSelectMultiple
+        )
+        kind = "radios" if radios else "checkboxes"
         return " ".join(
             f"govuk-{kind}--{option}" for option in ("small", "inline") if getattr(widget, option, False)
         )
@@ -361,6 +378,19 @@ class GovUKFormMixin:
 
 class GovUKForm(GovUKFormMixin, forms.Form):
     pass
+
+
+class ChoiceInQuery(GovUKForm):
+    """A page's one choice that goes in its address (a report's month, an Annex A extract): a select of
+    its choices with the page's choice selected. The page reads the query itself; this only shows it."""
+
+    def __init__(
+        self, name: str, label: str, choices: Iterable[tuple[str, str]], chosen: str, label_size: str = ""
+    ) -> None:
+        super().__init__(initial={name: chosen})
+        self.fields[name] = forms.ChoiceField(
+            label=label, choices=list(choices), widget=Select(label_size=label_size)
+        )
 
 
 class TextField(forms.CharField):

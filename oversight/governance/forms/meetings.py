@@ -86,3 +86,19 @@ class TaskForm(govuk.GovUKForm):
         if action is None:
             raise ValidationError(f"There is no action {action_id} in this plan")
         return action
+
+
+class ChosenCompletionsForm(govuk.GovUKForm):
+    """The completions a board member ticks in a live pack, to verify together after confirming."""
+
+    action = forms.MultipleChoiceField(
+        label="Completions to verify", required=False, widget=govuk.Checkboxes(small=True)
+    )
+
+    def __init__(self, action_ids: list[str], **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "choose-%s")
+        super().__init__(**kwargs)
+        self.fields["action"].choices = [  # type: ignore[attr-defined]
+            (action_id, f"I have looked at action {action_id}: verify it with the others ticked")
+            for action_id in action_ids
+        ]

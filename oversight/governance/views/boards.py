@@ -16,7 +16,7 @@ from oversight.accounts.models import Membership
 from oversight.accounts.roles import Access
 from oversight.governance.audit import record
 from oversight.governance.forms.boards import BoardForm, RotationForm
-from oversight.governance.forms.meetings import DecisionForm, MeetingForm, TaskForm
+from oversight.governance.forms.meetings import ChosenCompletionsForm, DecisionForm, MeetingForm, TaskForm
 from oversight.governance.models import Board, Decision, Meeting, RemedialTask
 from oversight.governance.pack_data import meeting_pack
 from oversight.governance.render import pack as pack_render
@@ -201,6 +201,7 @@ def _meeting_page(
             ),
             "meeting": meeting,
             "pack": pack,
+            **_completions(pack),
             "live": pack.as_it_stood is None,
             "red_amber": pack_render.red_amber(pack),
             "tasks_due": pack_render.tasks_due(pack),
@@ -216,6 +217,14 @@ def _meeting_page(
         },
         status=400 if decision_form or task_form else 200,
     )
+
+
+def _completions(pack: Any) -> dict[str, Any]:
+    """Each completion awaiting verification in the pack, with its box to tick."""
+    awaiting = list(pack.awaiting_verification)
+    choose = ChosenCompletionsForm([a.action_id for a in awaiting])
+    items = choose["action"].items  # type: ignore[attr-defined]
+    return {"choose": choose, "completions": list(zip(awaiting, items, strict=True))}
 
 
 @plan_page()

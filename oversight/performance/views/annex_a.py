@@ -20,6 +20,7 @@ from oversight.performance.annex_a.breakdown import rated, team_breakdown
 from oversight.performance.annex_a.extracts import LoadedExtract, extract_as_at, loaded_extracts
 from oversight.performance.annex_a.measures import compute_measures, drill_down
 from oversight.performance.annex_a_values import annex_a_measures, no_rows, refresh_from_annex_a
+from oversight.performance.forms.extracts import extract_choice
 from oversight.performance.models import Indicator
 from oversight.performance.scorecard import Polarity, Target, Unit, formatted
 from oversight.plans import audit
@@ -89,6 +90,7 @@ def annex_a_section(request: HttpRequest, plan: Plan, access: Access, indicator:
     found = compute_measures(plan.council, extract.as_at, only={definition.key})
     measure = found[0] if found else None
     section.update(definition=definition, extract=extract, extracts=extracts, measure=measure)
+    section["extract_form"] = extract_choice(extracts, extract, label_size="s")
     if measure is None or not measure.denominator:
         why = no_rows(definition, extract, measure)
         section["problem"] = f"{why[0].upper()}{why[1:]}."

@@ -35,6 +35,7 @@ from oversight.performance.caseload_policy import (
     remove_band,
 )
 from oversight.performance.forms.caseloads import BandChangeForm, BandForm, TeamTypeForm
+from oversight.performance.forms.extracts import extract_choice
 from oversight.plans.models import Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page
 
@@ -55,6 +56,7 @@ def caseloads(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
         teams = team_loads(workers)
         context |= {
             "chosen": chosen,
+            "extract_form": extract_choice(extracts, chosen),
             "default_policy": policy is DEFAULT_POLICY,
             "teams": [(t, team_type(t.team, named), team_state(t)) for t in teams],
             "chart": caseload_chart(teams),

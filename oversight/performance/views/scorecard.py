@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
-from oversight.lib.forms import error_summary
+from oversight.lib.forms import ChoiceInQuery, error_summary
 from oversight.lib.months import (
     add_months,
     iso_month,
@@ -57,7 +57,12 @@ def scorecard(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
             "month": month,
             "month_name": month_name(month),
             "chosen": iso_month(month),
-            "months": [(iso_month(m), month_name(m)) for m in months_to_choose(this_month, earliest, month)],
+            "month_form": ChoiceInQuery(
+                "month",
+                "Month",
+                [(iso_month(m), month_name(m)) for m in months_to_choose(this_month, earliest, month)],
+                iso_month(month),
+            ),
             # called only when the page's tables are not in the cache (see scorecard.html)
             "scorecard_tables": lambda: _tables(plan, month),
         },

@@ -14,8 +14,9 @@ from oversight.accounts.access import plan_page
 from oversight.accounts.roles import Access
 from oversight.lib.forms import error_summary
 from oversight.lib.months import last_day
-from oversight.plans.action_filters import RAG_CHOICES, ActionFilter
+from oversight.plans.action_filters import ActionFilter
 from oversight.plans.completion_cases import completion_cases
+from oversight.plans.forms.action_filter import ActionFilterForm
 from oversight.plans.forms.status import StatusUpdateForm
 from oversight.plans.models import RAG, Action, Change, Plan, StatusRecord
 from oversight.plans.register import register
@@ -44,14 +45,12 @@ def action_list(request: HttpRequest, plan: Plan, access: Access) -> HttpRespons
         {
             "crumbs": plan_crumbs(plan),
             "filter": chosen,
+            "form": ActionFilterForm(chosen, list(plan.priorities.values_list("number", "title")), reg.leads),
             "found": len(found),
             "total": len(reg.actions),
             "page": page,
             "actions": page.object_list,
             "query": query.urlencode(),
-            "priorities": plan.priorities.values_list("number", "title"),
-            "rag_choices": RAG_CHOICES,
-            "leads": reg.leads,
             "month": reg.month,
         },
     )
