@@ -52,9 +52,7 @@ class IndicatorForm(govuk.GovUKForm):
     )
     source = _text(
         "Where its values come from",
-        widget=govuk.Radios(
-            choices=Indicator.Source.choices, small=True, reveal={Indicator.Source.ANNEX_A.value: ["measure"]}
-        ),
+        widget=govuk.Radios(choices=Indicator.Source.choices, small=True),
     )
     measure = _text(
         "Annex A measure",

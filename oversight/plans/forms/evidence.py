@@ -22,7 +22,7 @@ class EvidenceForm(govuk.GovUKForm):
         label="Evidence",
         choices=[("file", "A file"), ("link", "A link")],
         required=False,
-        widget=govuk.Radios(reveal={"file": ["file"], "link": ["url"]}),
+        widget=govuk.Radios(),
     )
     file = forms.FileField(label="File", required=False, widget=govuk.FileUpload())
     url = govuk.TextField(

@@ -52,7 +52,6 @@ class PlanImportForm(SheetAndFile):
                 "recommendations": "No and Recommendation columns; optionally pillars, theme, actions,"
                 " a dated update and impact",
             },
-            reveal={"plan": ["recommendations_file"], "status": ["as_at"]},
         ),
     )
     as_at = DateField(
@@ -71,11 +70,11 @@ class PlanImportForm(SheetAndFile):
         label="With a plan: the inspection's recommendations (optional)",
         help_text="For a new plan whose Ofsted Recommendations column gives the numbers of the"
         " recommendations each action answers: the inspection's recommendations are imported with the plan,"
-        " and linked to its actions, in one go. Give the inspection report's date below.",
+        " and linked to its actions, in one go. Give the inspection report's date above.",
         required=False,
         widget=govuk.FileUpload(attrs=CSV_OR_EXCEL),
     )
-    field_order = ["kind", "as_at", "recommendations_file", "published", "sheet", "file"]
+    field_order = ["kind", "as_at", "published", "sheet", "file", "recommendations_file"]
 
     def __init__(self, *args: Any, today: date, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {"as_at": today})
