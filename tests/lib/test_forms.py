@@ -464,3 +464,55 @@ def test_djangos_own_widgets_are_written_as_govuk_components(widget: forms.Widge
     """Django's forms (signing in, resetting a password) get the same markup through the renderer."""
     html = field_group(form_of({"answer": forms.CharField(label="Answer", widget=widget)}), "answer")
     assert 'class="govuk-input"' in html and 'class="govuk-label govuk-label--s"' in html
+
+
+def test_a_single_checkbox_with_its_hint():
+    shipped = fixture("checkboxes", "with single option set 'aria-describedby' on input, and describedBy")
+    options = shipped["options"]
+    name = options["name"]
+    field = forms.BooleanField(
+        label=options["items"][0]["text"],
+        help_text=options["hint"]["text"],
+        required=False,
+        widget=govuk.Checkbox(),
+    )
+    # the same markup, ticked: a box on its own is sent as 1, and this form names no other description
+    markup = (
+        str(shipped["html"])
+        .replace('value="yes"', 'value="1" checked')
+        .replace('aria-describedby="test-target-element ', 'aria-describedby="')
+    )
+    assertHTMLEqual(field_group(form_of({name: field}, {name: "1"}), name), markup)
+    assert "checked" not in field_group(form_of({name: field}, {}), name)
+
+
+def test_one_checkbox_of_a_field_laid_out_among_other_content():
+    field = forms.MultipleChoiceField(
+        label="Completions",
+        choices=[("1.1", "Action 1.1"), ("1.2", "Action 1.2")],
+        widget=govuk.Checkboxes(small=True),
+    )
+    form = form_of({"action": field}, {"action": ["1.2"]})
+    second = form["action"].items[1]
+    html = render_to_string("forms/checkbox_item.html", {"field": form["action"], "item": second})
+    assertHTMLEqual(
+        html,
+        '<div class="govuk-form-group"><div class="govuk-checkboxes govuk-checkboxes--small"'
+        ' data-module="govuk-checkboxes"><div class="govuk-checkboxes__item">'
+        '<input class="govuk-checkboxes__input" id="action-2" name="action" type="checkbox" value="1.2"'
+        ' checked><label class="govuk-label govuk-checkboxes__label" for="action-2">Action 1.2</label>'
+        "</div></div></div>",
+    )
+
+
+def test_a_pages_one_choice_in_its_query_is_a_select_with_the_choice_made():
+    form = govuk.ChoiceInQuery(
+        "month", "Month", [("2017-01", "January 2017"), ("2016-12", "December 2016")], "2016-12"
+    )
+    assertHTMLEqual(
+        str(form),
+        '<div class="govuk-form-group"><label class="govuk-label" for="month">Month</label>'
+        '<select class="govuk-select" id="month" name="month">'
+        '<option value="2017-01">January 2017</option><option value="2016-12" selected>December 2016</option>'
+        "</select></div>",
+    )
