@@ -419,8 +419,3 @@ def error_summary(*some: forms.BaseForm | None) -> list[tuple[str, str]]:
             anchor = bound.anchor if isinstance(bound, GovUKBoundField) else bound.auto_id
             found += [(f"#{anchor}", str(message)) for message in bound.errors]
     return found
-
-
-def choices_of(pairs: Iterable[tuple[Any, Any]]) -> list[tuple[str, str]]:
-    """Choices with their values as text, as a form posts them back."""
-    return [(str(value), str(label)) for value, label in pairs]

@@ -20,13 +20,13 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
-from oversight.lib.lengths import length_problems, shortened_file_name
+from oversight.lib.lengths import shortened_file_name
 from oversight.plans import file_kinds
 from oversight.plans.models import Change
 from oversight.plans.plan_import import Actor, import_plan
 from oversight.plans.plan_links import Recommendations
 from oversight.plans.status_import import import_statuses
-from oversight.plans.tables import SHEET_NAME_LENGTH, ImportFailed, MissingColumns, Problem
+from oversight.plans.tables import ImportFailed, MissingColumns, Problem
 
 IMPORTABLE = (".csv", ".xlsx")
 KEEP_PENDING_SECONDS = 24 * 3600  # an upload never confirmed is deleted a day later
@@ -93,11 +93,6 @@ def safe_name(name: str) -> str:
     """The uploaded file's own name without any folders or odd characters, for messages and records."""
     base = PurePath(name.replace("\\", "/")).name
     return shortened_file_name(re.sub(r"[^\w. ()-]", "_", base).strip(" .") or "upload")
-
-
-def sheet_problems(values: dict[str, str]) -> dict[str, str]:
-    """The sheet an upload form names is looked for in the workbook, and must fit where it is kept."""
-    return length_problems(values, {"sheet": ("The sheet's name", SHEET_NAME_LENGTH)})
 
 
 def _refusal(upload: UploadedFile) -> Problem | None:
