@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",
     "axes",
     "oversight.accounts",
     "oversight.audit",
@@ -73,6 +74,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "oversight.urls"
+# every form field in the GOV.UK Design System's markup (oversight/lib/forms.py, templates/forms/)
+FORM_RENDERER = "oversight.govuk.forms.GovUKFormRenderer"
 WSGI_APPLICATION = "oversight.wsgi.application"
 
 TEMPLATES = [

@@ -23,9 +23,9 @@ from django.db import transaction
 
 from oversight.audit.actors import Actor
 from oversight.audit.models import Change
-from oversight.lib.lengths import length_problems, shortened_file_name
+from oversight.lib.lengths import shortened_file_name
 from oversight.lib.problems import ImportFailed, Problem
-from oversight.lib.spreadsheets import SHEET_NAME_LENGTH, MissingColumns
+from oversight.lib.spreadsheets import MissingColumns
 from oversight.plans import file_kinds
 from oversight.plans.plan_import import import_plan
 from oversight.plans.plan_links import Recommendations
@@ -96,11 +96,6 @@ def safe_name(name: str) -> str:
     """The uploaded file's own name without any folders or odd characters, for messages and records."""
     base = PurePath(name.replace("\\", "/")).name
     return shortened_file_name(re.sub(r"[^\w. ()-]", "_", base).strip(" .") or "upload")
-
-
-def sheet_problems(values: dict[str, str]) -> dict[str, str]:
-    """The sheet an upload form names is looked for in the workbook, and must fit where it is kept."""
-    return length_problems(values, {"sheet": ("The sheet's name", SHEET_NAME_LENGTH)})
 
 
 def _refusal(upload: UploadedFile) -> Problem | None:

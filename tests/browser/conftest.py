@@ -6,6 +6,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from urllib.parse import urldefrag
 
@@ -199,3 +200,11 @@ def sign_in(pages: Pages, browser_plan, visit, submit) -> Callable[[str], Page]:
         return page
 
     return signed_in
+
+
+def fill_date(page: Page, legend: str, day: date, parts: tuple[str, ...] = ("day", "month", "year")) -> None:
+    """Types a date as a person does in GOV.UK's date input: a number in each of its boxes, found in the
+    group its legend names."""
+    group = page.get_by_role("group", name=legend, exact=True)
+    for part in parts:
+        group.get_by_label(part.title(), exact=True).fill(str(getattr(day, part)))

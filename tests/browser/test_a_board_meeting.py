@@ -9,6 +9,7 @@ import pytest
 
 from oversight.governance.models import Meeting, RemedialTask
 from oversight.plans.models import Verification
+from tests.browser.conftest import fill_date
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -29,7 +30,7 @@ def test_a_board_meeting_verifies_a_completion_and_its_overdue_task_is_on_the_ne
     bob = sign_in("bob")
     visit(bob, board_url)
     two_weeks_ago = date.today() - timedelta(days=14)
-    bob.get_by_label("Date (YYYY-MM-DD)").fill(two_weeks_ago.isoformat())
+    fill_date(bob, "Date", two_weeks_ago)
     bob.get_by_label("Priority 1 – Leadership and Governance").check()
     bob.get_by_label("Bob").check()
     submit(bob, "Record the meeting")  # the meeting's page: its pack is the record of that day
@@ -38,12 +39,12 @@ def test_a_board_meeting_verifies_a_completion_and_its_overdue_task_is_on_the_ne
     bob.get_by_label("What is to be done").fill("Take the protocol to the leadership team")
     bob.get_by_label("Action ID (optional)").fill("1.1")
     bob.get_by_label("Owner").fill("HOS LS")
-    bob.get_by_label("Due (YYYY-MM-DD)").fill((date.today() - timedelta(days=2)).isoformat())
+    fill_date(bob, "Due", date.today() - timedelta(days=2))
     submit(bob, "Set the task")
     assert RemedialTask.objects.get().action.action_id == "1.1"
 
     visit(bob, board_url)
-    bob.get_by_label("Date (YYYY-MM-DD)").fill(date.today().isoformat())
+    fill_date(bob, "Date", date.today())
     bob.get_by_label("Priority 1 – Leadership and Governance").check()
     submit(bob, "Record the meeting")  # today's meeting: its pack is live
     assert Meeting.objects.count() == 2

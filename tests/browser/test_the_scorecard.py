@@ -7,8 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-from oversight.lib.months import iso_month, month_name, month_of
+from oversight.lib.months import month_name, month_of
 from oversight.performance.models import Indicator
+from tests.browser.conftest import fill_date
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -29,7 +30,7 @@ def test_an_owner_enters_a_value_and_the_scorecard_rates_it(sign_in, visit, subm
     visit(lee, f"/plans/demo/scorecard/{indicator.pk}/")
     lee.get_by_label("Value").fill("many")
     submit(lee, "Save the value", status=400)
-    lee.get_by_label("Month (YYYY-MM)").fill(iso_month(month_of(date.today())))
+    fill_date(lee, "Month", month_of(date.today()), ("month", "year"))
     lee.get_by_label("Value").fill("86")
     submit(lee, "Save the value")  # the indicator's page: its chart's table and summary
     this_month = month_name(month_of(date.today()))

@@ -13,6 +13,7 @@ from oversight.audit.models import Change
 from oversight.governance.models import Board, Decision, Meeting, RemedialTask
 from tests import parsed
 from tests.parsed import visible_text
+from tests.posted import date_boxes, typed_date
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,7 @@ def board(plan) -> Board:
 def meeting_on(client, board: Board, held: date, priorities=("1",), attended=()) -> Meeting:
     response = client.post(
         f"/plans/demo/governance/boards/{board.pk}/meetings/",
-        {"held": held.isoformat(), "priority": list(priorities), "attended": list(attended)},
+        {**date_boxes("held", held), "priority": list(priorities), "attended": list(attended)},
     )
     assert response.status_code == 302, response.content
     return Meeting.objects.get(pk=int(re.search(r"/meetings/(\d+)/", response["Location"]).group(1)))
@@ -67,7 +68,7 @@ def test_leads_and_viewers_cannot_minute_a_meeting(signed_in, board) -> None:
     for username in ("lee", "vic"):
         client = signed_in(username)
         url = f"/plans/demo/governance/boards/{board.pk}/meetings/"
-        assert client.post(url, {"held": TODAY.isoformat()}).status_code == 403
+        assert client.post(url, date_boxes("held", TODAY)).status_code == 403
         assert client.post("/plans/demo/governance/", {"name": "X", "kind": "team"}).status_code == 404
     assert Meeting.objects.count() == 0 and Board.objects.count() == 1
 
@@ -84,7 +85,7 @@ def test_a_remedial_task_that_becomes_overdue_is_on_the_next_pack(signed_in, boa
             "description": "Agree the protocol",
             "action": "1.1",
             "owner": "HOS LS",
-            "due": str(TODAY - timedelta(days=3)),
+            **date_boxes("due", TODAY - timedelta(days=3)),
         },
     )
     task = RemedialTask.objects.get()
@@ -113,7 +114,7 @@ def test_a_task_needs_what_who_and_when_and_a_real_action(signed_in, board) -> N
     meeting = meeting_on(client, board, TODAY)
     response = client.post(
         f"/plans/demo/governance/meetings/{meeting.pk}/tasks/",
-        {"description": "", "action": "9.9", "owner": "", "due": "soon"},
+        {"description": "", "action": "9.9", "owner": "", **typed_date("due", "soon", "", "")},
         follow=True,
     )
     text = response.content.decode()
@@ -145,3 +146,30 @@ def test_the_governance_page_names_each_board_once_with_how_it_works(signed_in, 
         "Children's Services Improvement Governance Board (monthly, reads the exception report)",
         "Improvement Team Board (weekly, 2 priorities a meeting)",
     ]
+
+
+def test_a_meeting_whose_date_cannot_be_a_date_is_refused_at_the_date(signed_in, board) -> None:
+    response = signed_in("bob").post(
+        f"/plans/demo/governance/boards/{board.pk}/meetings/", typed_date("held", "30", "2", "2017")
+    )
+    assert response.status_code == 400
+    assert parsed.texts(response, "//*[@class='govuk-error-summary']//li") == [
+        "The date of the meeting must be a real date"
+    ]
+    assert parsed.texts(response, "//*[@id='held-error']") == [
+        "Error: The date of the meeting must be a real date"
+    ]
+    assert parsed.document(response).xpath("//input[@id='held-day']/@value") == ["30"]
+    assert Meeting.objects.count() == 0
+
+
+def test_a_rotation_of_no_priorities_a_meeting_is_refused_at_the_field(signed_in, board) -> None:
+    url = f"/plans/demo/governance/boards/{board.pk}/settings/"
+    response = signed_in("olivia").post(url, {"per_meeting": "0", "max_gap": "soon"})
+    assert response.status_code == 400
+    assert parsed.document(response).xpath("//*[@class='govuk-error-summary']//a/@href") == [
+        "#per_meeting",
+        "#max_gap",
+    ]
+    board.refresh_from_db()
+    assert board.priorities_per_meeting == 2

@@ -15,6 +15,7 @@ from oversight.plans.models import Action, Plan
 from oversight.plans.plan_import import import_plan
 from oversight.plans.plan_links import Recommendations
 from tests import parsed
+from tests.posted import date_boxes
 
 pytestmark = pytest.mark.django_db
 
@@ -95,8 +96,7 @@ def test_an_officer_uploads_the_plan_with_its_recommendations(signed_in, private
             "kind": "plan",
             "file": SimpleUploadedFile("plan.csv", plan_file.read_bytes()),
             "recommendations_file": SimpleUploadedFile("recs.csv", recs_file.read_bytes()),
-            "published": "2016-08-01",
-            "as_at": "",
+            **date_boxes("published", date(2016, 8, 1)),
             "sheet": "",
         },
     )
@@ -120,10 +120,9 @@ def test_recommendations_with_a_plan_need_the_inspection_date(signed_in, private
             "recommendations_file": SimpleUploadedFile(
                 "r.csv", write_csv("r.csv", RECOMMENDATIONS).read_bytes()
             ),
-            "published": "",
         },
     )
     assert response.status_code == 400
     assert parsed.texts(response, "//*[@class='govuk-error-summary']//li") == [
-        "Enter the date the inspection report was published, as YYYY-MM-DD"
+        "Enter the date the inspection report was published"
     ]

@@ -12,6 +12,7 @@ from oversight.audit.actors import Actor
 from oversight.audit.models import Change
 from oversight.governance.models import ProgressUpdate, Recommendation
 from oversight.governance.recommendation_import import import_recommendations
+from tests.posted import date_boxes, typed_date
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +48,11 @@ def test_an_officer_maps_actions_to_a_recommendation_and_it_is_audited(signed_in
 
 def test_an_officer_writes_a_dated_update_with_its_impact(signed_in, recs) -> None:
     url = f"/plans/demo/governance/recommendations/{recs[1].pk}/"
-    data = {"as_at": "2017-12-31", "progress": "Practice week held.", "impact": "Audits graded good: 60%."}
+    data = {
+        **date_boxes("as_at", date(2017, 12, 31)),
+        "progress": "Practice week held.",
+        "impact": "Audits graded good: 60%.",
+    }
     assert signed_in("olivia").post(url, data).status_code == 302
     update = ProgressUpdate.objects.get()
     assert (update.as_at, update.progress, update.impact, update.actor) == (
@@ -58,9 +63,12 @@ def test_an_officer_writes_a_dated_update_with_its_impact(signed_in, recs) -> No
     )
     page = signed_in("vic").get(url).content.decode()
     assert "Update at 31 December 2017" in page and "Audits graded good: 60%." in page
-    response = signed_in("olivia").post(url, {"as_at": "31/12/2017", "progress": "", "impact": ""})
+    response = signed_in("olivia").post(
+        url, {**typed_date("as_at", "31", "12", ""), "progress": "", "impact": ""}
+    )
     assert response.status_code == 400
-    assert "Enter the date of the update as YYYY-MM-DD" in response.content.decode()
+    assert "The date of the update must include a year" in response.content.decode()
+    assert "Enter the progress made, the impact seen, or both" in response.content.decode()
 
 
 @pytest.mark.parametrize("username", ["lee", "bob", "vic"])
@@ -69,7 +77,7 @@ def test_only_administrators_and_officers_change_recommendations(signed_in, recs
     client = signed_in(username)
     assert client.get(url).status_code == 200
     assert client.post(url, {"actions": ""}).status_code == 404
-    assert client.post(url, {"as_at": "2017-12-31", "progress": "x"}).status_code == 404
+    assert client.post(url, {**date_boxes("as_at", date(2017, 12, 31)), "progress": "x"}).status_code == 404
     assert recs[1].actions.count() == 2 and ProgressUpdate.objects.count() == 0
 
 
@@ -99,10 +107,10 @@ def test_an_officer_uploads_recommendations_previews_them_and_imports(signed_in,
 
     client = signed_in("olivia")
     content = (DATA / "reading-2016" / "recommendations.csv").read_bytes()
-    data = {"kind": "recommendations", "published": "", "as_at": "", "sheet": ""}
+    data = {"kind": "recommendations", "sheet": ""}
     refused = client.post("/plans/demo/import/", {**data, "file": SimpleUploadedFile("r.csv", content)})
     assert refused.status_code == 400 and "the inspection report was published" in refused.content.decode()
-    data["published"] = "2016-08-01"
+    data |= date_boxes("published", date(2016, 8, 1))
     preview_url = client.post("/plans/demo/import/", {**data, "file": SimpleUploadedFile("r.csv", content)})[
         "Location"
     ]

@@ -9,11 +9,12 @@ import pytest
 from oversight.audit.models import Change
 from oversight.governance.models import MonitoringVisit
 from tests import parsed
+from tests.posted import date_boxes, typed_date
 
 pytestmark = pytest.mark.django_db
 
 VISIT = {
-    "visited": "2017-03-14",
+    **date_boxes("visited", date(2017, 3, 14)),
     "inspectors": "Jane Inspector HMI, Sam Reviewer HMI",
     "focus": "Children in need of help and protection: the front door and strategy discussions.",
     "findings": "Improved timeliness of strategy discussions; management oversight still variable.",
@@ -33,11 +34,16 @@ def test_an_officer_records_a_visit_everyone_can_read(signed_in, plan) -> None:
 
 
 def test_a_visit_needs_a_date_inspectors_and_focus(signed_in) -> None:
-    data = {**VISIT, "visited": "14/03/2017", "inspectors": "", "letter_url": "ofsted letter"}
+    data = {
+        **VISIT,
+        **typed_date("visited", "31", "2", "2017"),
+        "inspectors": "",
+        "letter_url": "ofsted letter",
+    }
     response = signed_in("olivia").post("/plans/demo/governance/visits/", data)
     assert response.status_code == 400
     text = response.content.decode()
-    assert "Enter the date of the visit as YYYY-MM-DD" in text and "Enter the inspectors" in text
+    assert "The date of the visit must be a real date" in text and "Enter the inspectors" in text
     assert "starting https://" in text
     assert MonitoringVisit.objects.count() == 0
 

@@ -20,6 +20,7 @@ from oversight.plans.models import Plan
 from tests.annex_a.conftest import COMMON
 from tests.parsed import visible_text as text
 from tests.performance.conftest import computed
+from tests.posted import month_boxes
 
 pytestmark = pytest.mark.django_db
 EVERYONE_BUT_ANALYSTS = ("alice", "olivia", "lee", "lara", "bob", "vic")
@@ -271,6 +272,8 @@ def test_an_annex_a_indicator_takes_its_values_from_the_extracts_not_the_keyboar
     )  # fmt: skip
     client = signed_in("ana")
     assert "Save the value" not in client.get(f"/plans/demo/scorecard/{icpcs.pk}/").content.decode()
-    refused = client.post(f"/plans/demo/scorecard/{icpcs.pk}/", {"period": "2023-05", "value": "99"})
+    refused = client.post(
+        f"/plans/demo/scorecard/{icpcs.pk}/", {**month_boxes("period", date(2023, 5, 1)), "value": "99"}
+    )
     assert refused.status_code == 403
     assert not IndicatorValue.objects.filter(indicator=icpcs).exists()

@@ -12,9 +12,11 @@ from oversight.audit.actors import Actor
 from oversight.lib.months import add_months, iso_month, month_name, month_of
 from oversight.performance.models import Indicator, IndicatorValue
 from oversight.performance.values import record_value
+from tests.posted import date_boxes, month_boxes, typed_date
 
 pytestmark = pytest.mark.django_db
 THIS_MONTH = month_of(date.today())
+JANUARY_2020 = month_boxes("period", date(2020, 1, 1))
 
 
 @pytest.fixture
@@ -47,7 +49,7 @@ def test_the_scorecard_rates_each_indicator_against_its_target_by_service_area(s
 def test_the_owner_enters_a_value_and_the_scorecard_shows_it(signed_in, indicators) -> None:
     icpcs, _ = indicators
     response = signed_in("lee").post(
-        f"/plans/demo/scorecard/{icpcs.pk}/", {"period": iso_month(THIS_MONTH), "value": "91"}
+        f"/plans/demo/scorecard/{icpcs.pk}/", {**month_boxes("period", THIS_MONTH), "value": "91"}
     )
     assert response.status_code == 302
     assert IndicatorValue.objects.get(indicator=icpcs, period=THIS_MONTH).value == D(91)
@@ -59,28 +61,28 @@ def test_only_the_owner_and_officers_enter_values(signed_in, indicators) -> None
     icpcs, cancelled = indicators
     assert (
         signed_in("lara")
-        .post(f"/plans/demo/scorecard/{icpcs.pk}/", {"period": "2020-01", "value": "1"})
+        .post(f"/plans/demo/scorecard/{icpcs.pk}/", {**JANUARY_2020, "value": "1"})
         .status_code
         == 403
     )
     assert (
         signed_in("lee")
-        .post(f"/plans/demo/scorecard/{cancelled.pk}/", {"period": "2020-01", "value": "1"})
+        .post(f"/plans/demo/scorecard/{cancelled.pk}/", {**JANUARY_2020, "value": "1"})
         .status_code
         == 403
     )
     assert (
         signed_in("olivia")
-        .post(f"/plans/demo/scorecard/{cancelled.pk}/", {"period": "2020-01", "value": "1"})
+        .post(f"/plans/demo/scorecard/{cancelled.pk}/", {**JANUARY_2020, "value": "1"})
         .status_code
         == 302
     )
     response = signed_in("olivia").post(
-        f"/plans/demo/scorecard/{cancelled.pk}/", {"period": "Jan", "value": "lots"}
+        f"/plans/demo/scorecard/{cancelled.pk}/", {**typed_date("period", "", "Jan", ""), "value": "lots"}
     )
     assert response.status_code == 400
     text = response.content.decode()
-    assert "Enter the month the value is for, as YYYY-MM" in text and "Enter the value as a number" in text
+    assert "The month the value is for must include a year" in text and "Enter the value as a number" in text
 
 
 def test_an_officer_adds_an_indicator_and_it_is_audited(signed_in, plan) -> None:
@@ -196,19 +198,13 @@ def test_a_weekly_or_quarterly_value_entered_is_for_its_week_or_quarter(signed_i
     )
     client = signed_in("olivia")
     page = client.get(f"/plans/demo/scorecard/{visits.pk}/").content.decode()
-    assert "Week: any day in it (YYYY-MM-DD)" in page
-    assert (
-        client.post(f"/plans/demo/scorecard/{visits.pk}/", {"period": "2018-05", "value": "9"}).status_code
-        == 302
-    )
-    assert (
-        client.post(f"/plans/demo/scorecard/{visits.pk}/", {"period": "2018-05-31", "value": "7"}).status_code
-        == 302
-    )
-    assert (
-        client.post(f"/plans/demo/scorecard/{audits.pk}/", {"period": "2018-05", "value": "61"}).status_code
-        == 302
-    )
+    assert "Week: any day in it" in page
+    week_of_1_may = {**date_boxes("period", date(2018, 5, 1)), "value": "9"}
+    week_of_31_may = {**date_boxes("period", date(2018, 5, 31)), "value": "7"}
+    quarter_of_may = {**month_boxes("period", date(2018, 5, 1)), "value": "61"}
+    assert client.post(f"/plans/demo/scorecard/{visits.pk}/", week_of_1_may).status_code == 302
+    assert client.post(f"/plans/demo/scorecard/{visits.pk}/", week_of_31_may).status_code == 302
+    assert client.post(f"/plans/demo/scorecard/{audits.pk}/", quarter_of_may).status_code == 302
     assert list(IndicatorValue.objects.filter(indicator=visits).values_list("period", "value")) == [
         (date(2018, 4, 30), D(9)),  # 1 May 2018 was a Tuesday: the week of Monday 30 April
         (date(2018, 5, 28), D(7)),

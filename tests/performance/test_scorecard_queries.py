@@ -17,6 +17,7 @@ from oversight.performance.models import Indicator, IndicatorValue
 from oversight.plans import revisions
 from oversight.plans.models import Action, Plan
 from tests.plans.views.test_query_counts import queries
+from tests.posted import month_boxes
 
 pytestmark = pytest.mark.django_db
 
@@ -118,6 +119,8 @@ def test_the_scorecard_is_read_once_a_change_and_shows_a_value_entered_since(sig
     cell = '<td class="govuk-table__cell govuk-table__cell--numeric">{}</td>'
     assert cell.format("20%") in client.get("/plans/demo/scorecard/").content.decode()
     indicator = Indicator.objects.get(name="Indicator 0")
-    client.post(f"/plans/demo/scorecard/{indicator.pk}/", {"period": iso_month(THIS_MONTH), "value": "12.5"})
+    client.post(
+        f"/plans/demo/scorecard/{indicator.pk}/", {**month_boxes("period", THIS_MONTH), "value": "12.5"}
+    )
     page = client.get("/plans/demo/scorecard/").content.decode()
     assert cell.format("12.5%") in page and cell.format("20%") not in page

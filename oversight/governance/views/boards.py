@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.http import Http404, HttpRequest, HttpResponse
@@ -13,15 +15,16 @@ from oversight.accounts.models import Membership
 from oversight.accounts.roles import Access
 from oversight.audit.models import Change
 from oversight.governance.audit import record
+from oversight.governance.forms.boards import BoardForm, RotationForm
+from oversight.governance.forms.meetings import ChosenCompletionsForm, DecisionForm, MeetingForm, TaskForm
 from oversight.governance.models import Board, Decision, Meeting, RemedialTask
 from oversight.governance.pack_data import meeting_pack
 from oversight.governance.render import pack as pack_render
 from oversight.governance.rotation import default_max_gap
 from oversight.governance.schedule import rotation
-from oversight.lib.lengths import LONG_TEXT, limit_of, too_long
-from oversight.lib.months import parse_iso_date
+from oversight.govuk.forms import error_summary
 from oversight.plans.access import plan_page
-from oversight.plans.models import Action, Plan
+from oversight.plans.models import Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
 
 
@@ -35,23 +38,14 @@ def governance_crumbs(plan: Plan, *more: tuple[str, str]) -> list[tuple[str, str
 
 @plan_page()
 def governance(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
-    values = {"name": "", "kind": Board.Kind.TEAM}
-    problems: dict[str, str] = {}
-    if request.method == "POST":
-        if not access.manages:
-            raise Http404  # only the form's own users see it
-        values = {name: request.POST.get(name, "").strip() for name in values}
-        if not values["name"]:
-            problems["name"] = "Enter the board's name, for example Improvement Team Board"
-        elif len(values["name"]) > limit_of(Board, "name"):
-            problems["name"] = too_long("The board's name", limit_of(Board, "name"))
-        if values["kind"] not in Board.Kind.values:
-            problems["kind"] = "Select what kind of board it is"
-        if not problems:
-            board = Board.objects.create(plan=plan, name=values["name"], kind=values["kind"])
-            record(plan, actor(request), Change.Kind.ADDED, "board", board.name)
-            messages.success(request, f"{board.name} has been set up.")
-            return redirect("board", plan.slug, board.pk)
+    form = BoardForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and not access.manages:
+        raise Http404  # only the form's own users see it
+    if form.is_valid():
+        board = Board.objects.create(plan=plan, **form.cleaned_data)
+        record(plan, actor(request), Change.Kind.ADDED, "board", board.name)
+        messages.success(request, f"{board.name} has been set up.")
+        return redirect("board", plan.slug, board.pk)
     return render_plan_page(
         request,
         "governance/governance.html",
@@ -63,24 +57,52 @@ def governance(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse
             "boards": plan.boards.all(),
             "inspections": plan.inspections.all(),
             "visits": plan.monitoring_visits.all()[:5],
-            "kinds": Board.Kind.choices,
-            "values": values,
-            "problems": problems,
-            "form_errors": list(problems.items()),
+            "form": form,
+            "form_errors": error_summary(form),
         },
-        status=400 if problems else 200,
+        status=400 if form.errors else 200,
     )
 
 
 @plan_page()
 def board_page(request: HttpRequest, plan: Plan, access: Access, pk: int) -> HttpResponse:
-    board = get_object_or_404(Board, plan=plan, pk=pk)
+    return _board_page(request, plan, access, get_object_or_404(Board, plan=plan, pk=pk))
+
+
+def _meeting_form(
+    plan: Plan, board: Board, data: Any = None, first_week: set[int] | None = None
+) -> MeetingForm:
+    people = Membership.objects.filter(plan=plan).select_related("user")
+    members = set(board.members.values_list("pk", flat=True))
+    return MeetingForm(
+        data,
+        priorities=list(plan.priorities.values_list("number", "title")),
+        people=[(m.user.pk, m.user.get_full_name() or m.user.get_username()) for m in people],
+        initial={
+            "held": today(),
+            "priority": [str(n) for n in sorted(first_week or ())],
+            "attended": [str(m.user.pk) for m in people if m.user.pk in members],
+        },
+    )
+
+
+def _board_page(
+    request: HttpRequest,
+    plan: Plan,
+    access: Access,
+    board: Board,
+    meeting_form: MeetingForm | None = None,
+    rotation_form: RotationForm | None = None,
+) -> HttpResponse:
+    """The board's page; after a refused meeting or change to the rotation, with what was typed."""
     try:
         start, weeks = rotation(board, today())
         rotation_problem = ""
     except ValueError as error:
         start, weeks, rotation_problem = today(), [], str(error)
     titles = dict(plan.priorities.values_list("number", "title"))
+    first_week = set(weeks[0].priorities) if weeks else set()
+    refused = meeting_form is not None or rotation_form is not None
     return render_plan_page(
         request,
         "governance/board.html",
@@ -98,13 +120,16 @@ def board_page(request: HttpRequest, plan: Plan, access: Access, pk: int) -> Htt
             ],
             "start": start,
             "rotation_problem": rotation_problem,
-            "first_week": set(weeks[0].priorities) if weeks else set(),
             "gap": board.max_gap_weeks
             or default_max_gap(plan.priorities.count(), board.priorities_per_meeting),
-            "priorities": plan.priorities.all(),
-            "people": Membership.objects.filter(plan=plan).select_related("user"),
-            "today": today(),
+            "meeting_form": meeting_form or _meeting_form(plan, board, first_week=first_week),
+            "rotation_form": rotation_form
+            or RotationForm(
+                initial={"per_meeting": board.priorities_per_meeting, "max_gap": board.max_gap_weeks}
+            ),
+            "form_errors": error_summary(rotation_form, meeting_form),
         },
+        status=400 if refused else 200,
     )
 
 
@@ -112,14 +137,14 @@ def board_page(request: HttpRequest, plan: Plan, access: Access, pk: int) -> Htt
 @plan_page(lambda access: access.manages)
 def board_settings(request: HttpRequest, plan: Plan, access: Access, pk: int) -> HttpResponse:
     board = get_object_or_404(Board, plan=plan, pk=pk)
-    per_meeting, gap = request.POST.get("per_meeting", "").strip(), request.POST.get("max_gap", "").strip()
-    if not per_meeting.isdigit() or not 1 <= int(per_meeting) <= 10 or (gap and not gap.isdigit()):
-        messages.error(
-            request, "Enter the priorities a meeting takes (1 to 10) and the most weeks one may wait."
-        )
-        return redirect("board", plan.slug, board.pk)
+    form = RotationForm(request.POST)
+    if not form.is_valid():
+        return _board_page(request, plan, access, board, rotation_form=form)
     old = f"{board.priorities_per_meeting} a meeting, gap {board.max_gap_weeks or 'default'}"
-    board.priorities_per_meeting, board.max_gap_weeks = int(per_meeting), int(gap) if gap else None
+    board.priorities_per_meeting, board.max_gap_weeks = (
+        form.cleaned_data["per_meeting"],
+        form.cleaned_data["max_gap"],
+    )
     board.save(update_fields=["priorities_per_meeting", "max_gap_weeks"])
     new = f"{board.priorities_per_meeting} a meeting, gap {board.max_gap_weeks or 'default'}"
     record(plan, actor(request), Change.Kind.CHANGED, f"rotation of {board.name}", new, old)
@@ -131,16 +156,14 @@ def board_settings(request: HttpRequest, plan: Plan, access: Access, pk: int) ->
 @plan_page(_minutes)
 def add_meeting(request: HttpRequest, plan: Plan, access: Access, pk: int) -> HttpResponse:
     board = get_object_or_404(Board, plan=plan, pk=pk)
-    held = parse_iso_date(request.POST.get("held", ""))
-    apologies = request.POST.get("apologies", "").strip()
-    if held is None or len(apologies) > LONG_TEXT:
-        wrong = "Enter the meeting's date as YYYY-MM-DD" if held is None else too_long("Apologies", LONG_TEXT)
-        messages.error(request, f"{wrong}.")
-        return redirect("board", plan.slug, board.pk)
-    meeting = Meeting.objects.create(board=board, held=held, apologies=apologies)
-    numbers = [int(n) for n in request.POST.getlist("priority") if n.isdigit()]
-    meeting.priorities.set(plan.priorities.filter(number__in=numbers))
-    users = get_user_model().objects.filter(pk__in=request.POST.getlist("attended"), memberships__plan=plan)
+    form = _meeting_form(plan, board, request.POST)
+    if not form.is_valid():
+        return _board_page(request, plan, access, board, meeting_form=form)
+    data = form.cleaned_data
+    held = data["held"]
+    meeting = Meeting.objects.create(board=board, held=held, apologies=data["apologies"])
+    meeting.priorities.set(plan.priorities.filter(number__in=[int(n) for n in data["priority"]]))
+    users = get_user_model().objects.filter(pk__in=data["attended"], memberships__plan=plan)
     meeting.attended.set(users)
     board.members.add(*users)
     record(plan, actor(request), Change.Kind.ADDED, "meeting", f"{board.name}, {held:%d %B %Y}")
@@ -154,7 +177,18 @@ def meeting_of(plan: Plan, pk: int) -> Meeting:
 
 @plan_page()
 def meeting_page(request: HttpRequest, plan: Plan, access: Access, pk: int) -> HttpResponse:
-    meeting = meeting_of(plan, pk)
+    return _meeting_page(request, plan, access, meeting_of(plan, pk))
+
+
+def _meeting_page(
+    request: HttpRequest,
+    plan: Plan,
+    access: Access,
+    meeting: Meeting,
+    decision_form: DecisionForm | None = None,
+    task_form: TaskForm | None = None,
+) -> HttpResponse:
+    """The meeting's page; after a refused decision or task, with what was typed."""
     pack = meeting_pack(meeting)
     return render_plan_page(
         request,
@@ -168,6 +202,7 @@ def meeting_page(request: HttpRequest, plan: Plan, access: Access, pk: int) -> H
             ),
             "meeting": meeting,
             "pack": pack,
+            **_completions(pack),
             "live": pack.as_it_stood is None,
             "red_amber": pack_render.red_amber(pack),
             "tasks_due": pack_render.tasks_due(pack),
@@ -177,8 +212,20 @@ def meeting_page(request: HttpRequest, plan: Plan, access: Access, pk: int) -> H
             "tasks": meeting.tasks.select_related("action"),
             "attended": meeting.attended.all(),
             "today": today(),
+            "decision_form": decision_form or DecisionForm(),
+            "task_form": task_form or TaskForm(plan=plan),
+            "form_errors": error_summary(decision_form, task_form),
         },
+        status=400 if decision_form or task_form else 200,
     )
+
+
+def _completions(pack: Any) -> dict[str, Any]:
+    """Each completion awaiting verification in the pack, with its box to tick."""
+    awaiting = list(pack.awaiting_verification)
+    choose = ChosenCompletionsForm([a.action_id for a in awaiting])
+    items = choose["action"].items  # type: ignore[attr-defined]
+    return {"choose": choose, "completions": list(zip(awaiting, items, strict=True))}
 
 
 @plan_page()
@@ -200,15 +247,13 @@ def pack_download(request: HttpRequest, plan: Plan, access: Access, pk: int) -> 
 @plan_page(_minutes)
 def add_decision(request: HttpRequest, plan: Plan, access: Access, pk: int) -> HttpResponse:
     meeting = meeting_of(plan, pk)
-    text = request.POST.get("text", "").strip()
-    if not text or len(text) > LONG_TEXT:
-        messages.error(
-            request, "Enter the decision." if not text else too_long("The decision", LONG_TEXT) + "."
-        )
-    else:
-        Decision.objects.create(meeting=meeting, text=text, actor=actor(request).name)
-        record(plan, actor(request), Change.Kind.ADDED, "decision", f"{meeting}: {text}")
-        messages.success(request, "The decision is recorded.")
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        return _meeting_page(request, plan, access, meeting, decision_form=form)
+    text = form.cleaned_data["text"]
+    Decision.objects.create(meeting=meeting, text=text, actor=actor(request).name)
+    record(plan, actor(request), Change.Kind.ADDED, "decision", f"{meeting}: {text}")
+    messages.success(request, "The decision is recorded.")
     return redirect("meeting", plan.slug, meeting.pk)
 
 
@@ -216,32 +261,13 @@ def add_decision(request: HttpRequest, plan: Plan, access: Access, pk: int) -> H
 @plan_page(_minutes)
 def add_task(request: HttpRequest, plan: Plan, access: Access, pk: int) -> HttpResponse:
     meeting = meeting_of(plan, pk)
-    description = request.POST.get("description", "").strip()
-    owner = request.POST.get("owner", "").strip()
-    due = parse_iso_date(request.POST.get("due", ""))
-    action_id = request.POST.get("action", "").strip()
-    action = Action.objects.filter(plan=plan, action_id=action_id).first() if action_id else None
-    wrong = [
-        message
-        for failed, message in (
-            (not description, "Enter what is to be done"),
-            (len(description) > LONG_TEXT, too_long("What is to be done", LONG_TEXT)),
-            (not owner, "Enter who will do it"),
-            (
-                len(owner) > limit_of(RemedialTask, "owner"),
-                too_long("Who will do it", limit_of(RemedialTask, "owner")),
-            ),
-            (due is None, "Enter the date it is due, as YYYY-MM-DD"),
-            (bool(action_id) and action is None, f"There is no action {action_id} in this plan"),
-        )
-        if failed
-    ]
-    if wrong:
-        messages.error(request, "; ".join(wrong) + ".")
-        return redirect("meeting", plan.slug, meeting.pk)
-    assert due is not None
+    form = TaskForm(request.POST, plan=plan)
+    if not form.is_valid():
+        return _meeting_page(request, plan, access, meeting, task_form=form)
+    data = form.cleaned_data
+    action, owner, due = data["action"], data["owner"], data["due"]
     task = RemedialTask.objects.create(
-        meeting=meeting, action=action, description=description, owner=owner, due=due
+        meeting=meeting, action=action, description=data["description"], owner=owner, due=due
     )
     record(
         plan,

@@ -3,8 +3,6 @@ updates and impact written by officers, and the committee report to download."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -15,11 +13,12 @@ from oversight.audit.models import Change
 from oversight.governance.audit import record
 from oversight.governance.committee_data import UnknownInspection, committee_report, find_inspection
 from oversight.governance.committee_report import GROUPINGS
+from oversight.governance.forms.recommendations import AnsweringActionsForm, ProgressUpdateForm
 from oversight.governance.models import ProgressUpdate, Recommendation
 from oversight.governance.pillars import Pillar
 from oversight.governance.render.committee import render_docx, render_html
 from oversight.governance.views.boards import governance_crumbs
-from oversight.lib.lengths import LONG_TEXT, length_problems
+from oversight.govuk.forms import error_summary
 from oversight.plans.access import plan_page
 from oversight.plans.action_ids import split_action_ids
 from oversight.plans.models import Action, Plan
@@ -78,26 +77,24 @@ def committee_download(
 @plan_page()
 def recommendation_page(request: HttpRequest, plan: Plan, access: Access, pk: int) -> HttpResponse:
     rec = get_object_or_404(Recommendation.objects.select_related("inspection"), inspection__plan=plan, pk=pk)
-    problems: dict[str, str] = {}
-    values = {
-        "actions": " ".join(a.action_id for a in rec.actions.order_by("sort_key")),
-        "as_at": str(today()),
-        "progress": "",
-        "impact": "",
-    }
+    answering = AnsweringActionsForm(
+        initial={"actions": " ".join(a.action_id for a in rec.actions.order_by("sort_key"))}
+    )
+    update = ProgressUpdateForm(initial={"as_at": today()})
     if request.method == "POST":
         if not access.manages:
             raise Http404
         if "actions" in request.POST:
-            values["actions"] = request.POST.get("actions", "")
-            problems = _map_actions(request, plan, rec, values["actions"])
+            answering = AnsweringActionsForm(request.POST)
+            done = answering.is_valid() and _map_actions(request, plan, rec, answering)
         else:
-            values.update({k: request.POST.get(k, "").strip() for k in ("as_at", "progress", "impact")})
-            problems = _add_update(request, plan, rec, values)
-        if not problems:
+            update = ProgressUpdateForm(request.POST)
+            done = update.is_valid() and _add_update(request, plan, rec, update)
+        if done:
             return redirect("recommendation", plan.slug, rec.pk)
     progress = committee_report(plan.slug, today(), "theme", rec.inspection.published)
     mine = next(r for r in progress.recommendations if r.number == rec.number)
+    refused = bool(answering.errors or update.errors)
     return render_plan_page(
         request,
         "governance/recommendation.html",
@@ -114,20 +111,21 @@ def recommendation_page(request: HttpRequest, plan: Plan, access: Access, pk: in
             "actions": rec.actions.order_by("sort_key"),
             "indicators": mine.indicators,
             "updates": rec.updates.all(),
-            "values": values,
-            "problems": problems,
-            "form_errors": list(problems.items()),
+            "answering": answering,
+            "update": update,
+            "form_errors": error_summary(answering, update),
         },
-        status=400 if problems else 200,
+        status=400 if refused else 200,
     )
 
 
-def _map_actions(request: HttpRequest, plan: Plan, rec: Recommendation, text: str) -> dict[str, str]:
-    wanted = split_action_ids(text)
+def _map_actions(request: HttpRequest, plan: Plan, rec: Recommendation, form: AnsweringActionsForm) -> bool:
+    wanted = split_action_ids(form.cleaned_data["actions"])
     found = dict(Action.objects.filter(plan=plan, action_id__in=wanted).values_list("action_id", "pk"))
     missing = [a for a in wanted if a not in found]
     if missing:
-        return {"actions": f"Not in this plan: {', '.join(missing)}. Enter Action IDs such as 5.8.3"}
+        form.add_error("actions", f"Not in this plan: {', '.join(missing)}. Enter Action IDs such as 5.8.3")
+        return False
     before = " ".join(rec.actions.order_by("sort_key").values_list("action_id", flat=True))
     rec.actions.set(found.values())
     after = " ".join(rec.actions.order_by("sort_key").values_list("action_id", flat=True))
@@ -136,35 +134,27 @@ def _map_actions(request: HttpRequest, plan: Plan, rec: Recommendation, text: st
             plan, actor(request), Change.Kind.CHANGED, f"recommendation {rec.number} actions", after, before
         )
     messages.success(request, f"Recommendation {rec.number} is answered by: {after or 'no actions'}.")
-    return {}
+    return True
 
 
-def _add_update(
-    request: HttpRequest, plan: Plan, rec: Recommendation, values: dict[str, str]
-) -> dict[str, str]:
-    problems = length_problems(
-        values, {"progress": ("The progress made", LONG_TEXT), "impact": ("The impact seen", LONG_TEXT)}
-    )
-    try:
-        as_at = date.fromisoformat(values["as_at"])
-    except ValueError:
-        problems["as_at"] = "Enter the date of the update as YYYY-MM-DD, for example 2017-12-31"
-    if not values["progress"] and not values["impact"]:
-        problems["progress"] = "Enter the progress made, the impact seen, or both"
-    if problems:
-        return problems
+def _add_update(request: HttpRequest, plan: Plan, rec: Recommendation, form: ProgressUpdateForm) -> bool:
+    data = form.cleaned_data
     who = actor(request)
     ProgressUpdate.objects.create(
         recommendation=rec,
-        as_at=as_at,
-        progress=values["progress"],
-        impact=values["impact"],
+        as_at=data["as_at"],
+        progress=data["progress"],
+        impact=data["impact"],
         actor=who.name,
         user_id=who.user_id,
         source="website",
     )
     record(
-        plan, who, Change.Kind.ADDED, f"recommendation {rec.number} update", f"{as_at}: {values['progress']}"
+        plan,
+        who,
+        Change.Kind.ADDED,
+        f"recommendation {rec.number} update",
+        f"{data['as_at']}: {data['progress']}",
     )
-    messages.success(request, f"The update at {as_at:%d %B %Y} is recorded.")
-    return {}
+    messages.success(request, f"The update at {data['as_at']:%d %B %Y} is recorded.")
+    return True

@@ -23,6 +23,7 @@ from oversight.lib.months import iso_month, month_of, parse_iso_date
 from oversight.performance.annex_a_breakdown import rated, team_breakdown
 from oversight.performance.annex_a_engine import annex_a_engine, annex_a_measures
 from oversight.performance.annex_a_values import no_rows, refresh_from_annex_a
+from oversight.performance.forms.extracts import extract_choice
 from oversight.performance.models import Indicator
 from oversight.performance.scorecard import Polarity, Target, Unit, formatted
 from oversight.plans.access import plan_page
@@ -93,6 +94,7 @@ def annex_a_section(request: HttpRequest, plan: Plan, access: Access, indicator:
     found = compute_measures(engine, plan.council, extract.as_at, only={definition.key})
     measure = found[0] if found else None
     section.update(definition=definition, extract=extract, extracts=extracts, measure=measure)
+    section["extract_form"] = extract_choice(extracts, extract, label_size="s")
     if measure is None or not measure.denominator:
         why = no_rows(definition, extract, measure)
         section["problem"] = f"{why[0].upper()}{why[1:]}."

@@ -16,24 +16,23 @@ from oversight.accounts.roles import Access
 from oversight.annex_a.bands import DEFAULT_POLICY, Band
 from oversight.annex_a.caseloads import NO_TEAM, team_loads, team_type, worker_loads
 from oversight.annex_a.extracts import extract_as_at, loaded_extracts
+from oversight.govuk.forms import error_summary
 from oversight.lib.months import parse_iso_date
 from oversight.performance.annex_a_engine import annex_a_engine
 from oversight.performance.caseload_chart import caseload_chart, caseload_summary, team_state
 from oversight.performance.caseload_policy import (
-    BandFields,
     add_band,
     change_band,
     name_team_type,
     named_team_types,
     plan_policy,
-    read_band,
     remove_band,
 )
+from oversight.performance.forms.caseloads import BandChangeForm, BandForm, TeamTypeForm
+from oversight.performance.forms.extracts import extract_choice
 from oversight.plans.access import plan_page
 from oversight.plans.models import Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page
-
-NEW_BAND = {"team_type": "", "low": "", "high": ""}
 
 
 @plan_page()
@@ -53,6 +52,7 @@ def caseloads(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
         teams = team_loads(workers)
         context |= {
             "chosen": chosen,
+            "extract_form": extract_choice(extracts, chosen),
             "default_policy": policy is DEFAULT_POLICY,
             "teams": [(t, team_type(t.team, named), team_state(t)) for t in teams],
             "chart": caseload_chart(teams),
@@ -66,28 +66,35 @@ def _policy_page(
     request: HttpRequest,
     plan: Plan,
     access: Access,
-    problems: dict[str, str] | None = None,
-    new_band: dict[str, str] | None = None,
-    changed: dict[str, str] | None = None,
+    new_band: BandForm | None = None,
+    refused: BandChangeForm | None = None,
 ) -> HttpResponse:
-    """The policy page; after a refused change, with what was typed (a new band, or a band's
-    changed figures) and what is wrong with it."""
+    """The policy page; after a refused change, with what was typed (a new band, or a band's changed
+    figures) and what is wrong with it."""
     policy, named = plan_policy(plan), named_team_types(plan)
-    problems = problems or {}
-    bands = []
-    for index, band in enumerate(policy):
-        typed = changed if changed and changed["band"] == band.team_type else None
-        fields = _band_fields(index)
-        bands.append(
-            {
-                "band": band,
-                "fields": fields,
-                "low": typed["low"] if typed else band.low,
-                "high": typed["high"] if typed else band.high,
-                "low_error": problems.get(fields.low),
-                "high_error": problems.get(fields.high),
-            }
-        )
+    bands = [
+        {
+            "band": band,
+            "form": refused
+            if refused is not None and refused.data.get("band") == band.team_type
+            else BandChangeForm(index=index, band=band),
+        }
+        for index, band in enumerate(policy)
+    ]
+    types = [band.team_type for band in policy]
+    teams = [
+        row
+        | {
+            "form": TeamTypeForm(
+                index=row["index"],
+                team=row["team"],
+                from_name=row["from_name"],
+                named=row["named"],
+                types=types,
+            )
+        }
+        for row in _teams(plan, policy, named)
+    ]
     return render_plan_page(
         request,
         "performance/caseload_policy.html",
@@ -98,18 +105,12 @@ def _policy_page(
             "crumbs": plan_crumbs(plan, ("Caseloads", reverse("caseloads", args=[plan.slug]))),
             "default_policy": policy is DEFAULT_POLICY,
             "bands": bands,
-            "new_band": new_band or NEW_BAND,
-            "teams": _teams(plan, policy, named),
-            "team_types": [band.team_type for band in policy],
-            "problems": problems,
-            "form_errors": list(problems.items()),
+            "new_band": new_band or BandForm(),
+            "teams": teams,
+            "form_errors": error_summary(refused, new_band),
         },
-        status=400 if problems else 200,
+        status=400 if new_band is not None or refused is not None else 200,
     )
-
-
-def _band_fields(index: int) -> BandFields:
-    return BandFields(f"team_type-{index}", f"low-{index}", f"high-{index}")
 
 
 def _teams(plan: Plan, policy: tuple[Band, ...], named: dict[str, str]) -> list[dict[str, Any]]:
@@ -134,12 +135,13 @@ def caseload_policy(request: HttpRequest, plan: Plan, access: Access) -> HttpRes
         return _policy_page(request, plan, access)
     if not access.manages:
         raise PermissionDenied("Only an improvement officer or an administrator changes the caseload policy")
-    posted = {name: request.POST.get(name, "").strip() for name in NEW_BAND}
-    band, problems = read_band(posted["team_type"], posted["low"], posted["high"], BandFields())
-    if band is not None and not add_band(plan, band, actor(request)):
-        problems = {"team_type": f"The policy already has a band for {band.team_type}: change it above"}
-    if band is None or problems:
-        return _policy_page(request, plan, access, problems, new_band=posted)
+    form = BandForm(request.POST)
+    if not form.is_valid() or form.typed is None:
+        return _policy_page(request, plan, access, new_band=form)
+    band = form.typed
+    if not add_band(plan, band, actor(request)):
+        form.add_error("team_type", f"The policy already has a band for {band.team_type}: change it above")
+        return _policy_page(request, plan, access, new_band=form)
     messages.success(request, f"The band for {band.team_type} is added: {band.label} cases per worker.")
     return redirect("caseload-policy", plan.slug)
 
@@ -153,18 +155,19 @@ def caseload_band(request: HttpRequest, plan: Plan, access: Access) -> HttpRespo
     if kind not in policy:
         messages.error(request, f"The policy has no band for {kind or 'that team type'}.")
         return redirect("caseload-policy", plan.slug)
+    form = BandChangeForm(request.POST, index=policy.index(kind))
     if "remove" in request.POST:
         refused = remove_band(plan, kind, actor(request))
         if refused:
-            return _policy_page(request, plan, access, {_band_fields(policy.index(kind)).high: refused})
+            form.is_valid()
+            form.add_error("high", refused)
+            return _policy_page(request, plan, access, refused=form)
         messages.success(request, f"The band for {kind} is removed.")
         return redirect("caseload-policy", plan.slug)
-    posted = {"band": kind, "low": request.POST.get("low", ""), "high": request.POST.get("high", "")}
-    band, problems = read_band(kind, posted["low"], posted["high"], _band_fields(policy.index(kind)))
-    if band is None:
-        return _policy_page(request, plan, access, problems, changed=posted)
-    change_band(plan, band, actor(request))
-    messages.success(request, f"The band for {kind} is now {band.label} cases per worker.")
+    if not form.is_valid() or form.typed is None:
+        return _policy_page(request, plan, access, refused=form)
+    change_band(plan, form.typed, actor(request))
+    messages.success(request, f"The band for {kind} is now {form.typed.label} cases per worker.")
     return redirect("caseload-policy", plan.slug)
 
 
@@ -172,11 +175,14 @@ def caseload_band(request: HttpRequest, plan: Plan, access: Access) -> HttpRespo
 @plan_page(lambda access: access.manages)
 def caseload_team(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
     """Names a team's type, or (empty) goes back to reading it from the team's name."""
-    team, kind = request.POST.get("team", "").strip(), request.POST.get("team_type", "").strip()
-    allowed = {band.team_type for band in plan_policy(plan)} | {named_team_types(plan).get(team, "")}
-    if not team or len(team) > 200 or kind not in allowed | {""}:
+    team = request.POST.get("team", "").strip()
+    named = named_team_types(plan).get(team, "")
+    types = [band.team_type for band in plan_policy(plan)]
+    form = TeamTypeForm(request.POST, index=0, team=team, from_name="", named=named, types=types)
+    if not team or not form.is_valid():
         messages.error(request, "Select one of the policy's team types for the team.")
         return redirect("caseload-policy", plan.slug)
+    kind = form.cleaned_data["team_type"]
     name_team_type(plan, team, kind, actor(request))
     said = f"is now {kind}" if kind else "is read from its name again"
     messages.success(request, f"The type of {team} {said}.")

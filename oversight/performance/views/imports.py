@@ -8,7 +8,9 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from oversight.accounts.roles import Access
+from oversight.govuk.forms import error_summary
 from oversight.lib.problems import ImportFailed
+from oversight.performance.forms.imports import ScorecardImportForm
 from oversight.plans import uploads
 from oversight.plans.access import plan_page
 from oversight.plans.models import Plan
@@ -35,24 +37,17 @@ def _can_import(access: Access) -> bool:
 
 @plan_page(_can_import)
 def import_page(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
-    values = {"kind": "", "sheet": ""}
-    problems: dict[str, str] = {}
-    if request.method == "POST":
-        values = {name: request.POST.get(name, "").strip() for name in values}
-        if values["kind"] not in KINDS:
-            problems["kind"] = "Select what the file holds: indicators, or their values"
-        upload = request.FILES.get("file")
-        if upload is None:
-            problems["file"] = "Choose a CSV or Excel file to upload"
-        problems |= uploads.sheet_problems(values)
-        if not problems and upload is not None:
-            try:
-                pending = uploads.keep(upload, KINDS[values["kind"]], None, values["sheet"] or None)
-            except ImportFailed as failed:
-                problems["file"] = "; ".join(p.message for p in failed.problems)
-            else:
-                remember(request, pending)
-                return redirect(SCORECARD_IMPORTS.preview, plan.slug, pending.token)
+    posted = request.method == "POST"
+    form = ScorecardImportForm(request.POST if posted else None, request.FILES if posted else None)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            pending = uploads.keep(data["file"], KINDS[data["kind"]], None, data["sheet"] or None)
+        except ImportFailed as failed:
+            form.add_error("file", "; ".join(p.message for p in failed.problems))
+        else:
+            remember(request, pending)
+            return redirect(SCORECARD_IMPORTS.preview, plan.slug, pending.token)
     return render_plan_page(
         request,
         "performance/import.html",
@@ -61,11 +56,10 @@ def import_page(request: HttpRequest, plan: Plan, access: Access) -> HttpRespons
         "scorecard",
         {
             "crumbs": plan_crumbs(plan, ("Scorecard", reverse("scorecard", args=[plan.slug]))),
-            "values": values,
-            "problems": problems,
-            "form_errors": list(problems.items()),
+            "form": form,
+            "form_errors": error_summary(form),
         },
-        status=400 if problems else 200,
+        status=400 if form.errors else 200,
     )
 
 

@@ -16,12 +16,13 @@ from oversight.accounts.roles import Access, Role
 from oversight.audit import trail
 from oversight.audit.actors import Actor
 from oversight.audit.models import Change
+from oversight.govuk.forms import error_summary
 from oversight.performance import indicator_form
 from oversight.performance.annex_a_engine import annex_a_measures
+from oversight.performance.forms.indicators import IndicatorForm
 from oversight.performance.indicator_form import DEFAULTS, FIELDS, Choices, Details, form_values, read
 from oversight.performance.links import details_of, link, recommendation_choices
 from oversight.performance.models import Indicator
-from oversight.performance.scorecard import Unit
 from oversight.plans import revisions
 from oversight.plans.access import plan_page
 from oversight.plans.models import Action, Plan
@@ -46,20 +47,25 @@ def _indicator_form(
     choices = _choices(plan, indicator, people)
     before = details_of(plan, indicator) if indicator else None
     values = form_values(before) if before else dict(DEFAULTS)
-    problems: dict[str, str] = {}
-    if request.method == "POST":
-        # a field the form did not send (no radio chosen, an older form) keeps what it was
-        values = {name: request.POST.get(name, values[name]).strip() for name in FIELDS}
-        problems = indicator_form.problems(values, choices)
-        if not problems:
-            names = {int(pk): name for pk, name, _ in people}
-            if indicator is not None and indicator.owner_id and indicator.owner:
-                names.setdefault(indicator.owner_id, _name(indicator.owner))
-            details = read(values)
-            saved = _save(plan, indicator, before, details, actor(request), names)
-            done = "is on the scorecard" if indicator is None else "is saved"
-            messages.success(request, f"“{details.name}” {done}.")
-            return redirect("indicator", plan.slug, saved.pk)
+    # a field the form did not send (no radio chosen, an older form) keeps what it was
+    data = (
+        {name: request.POST.get(name, values[name]) for name in FIELDS} if request.method == "POST" else None
+    )
+    form = IndicatorForm(
+        data,
+        initial=values,
+        choices=choices,
+        people=[(pk, f"{name} ({role})") for pk, name, role in people],
+    )
+    if form.is_valid():
+        names = {int(pk): name for pk, name, _ in people}
+        if indicator is not None and indicator.owner_id and indicator.owner:
+            names.setdefault(indicator.owner_id, _name(indicator.owner))
+        details = read(form.cleaned_data)
+        saved = _save(plan, indicator, before, details, actor(request), names)
+        done = "is on the scorecard" if indicator is None else "is saved"
+        messages.success(request, f"“{details.name}” {done}.")
+        return redirect("indicator", plan.slug, saved.pk)
     scorecard = ("Scorecard", reverse("scorecard", args=[plan.slug]))
     crumbs = (
         [scorecard, (indicator.name, reverse("indicator", args=[plan.slug, indicator.pk]))]
@@ -75,17 +81,10 @@ def _indicator_form(
         {
             "crumbs": plan_crumbs(plan, *crumbs),
             "indicator": indicator,
-            "values": values,
-            "problems": problems,
-            "form_errors": list(problems.items()),
-            "units": [(u.value, u.value.title()) for u in Unit],
-            "frequencies": Indicator.Frequency.choices,
-            "sources": Indicator.Source.choices,
-            "people": [(pk, f"{name} ({role})") for pk, name, role in people],
-            "measures": sorted(choices.measures.items(), key=lambda item: item[1]),
-            "has_recommendations": bool(choices.recommendations),
+            "form": form,
+            "form_errors": error_summary(form),
         },
-        status=400 if problems else 200,
+        status=400 if form.errors else 200,
     )
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -15,15 +14,16 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
 from oversight.accounts.roles import Access
+from oversight.govuk.forms import ChoiceInQuery, error_summary
 from oversight.lib.months import (
     add_months,
     iso_month,
     month_name,
     month_of,
     months_between,
-    parse_iso_date,
     parse_iso_month,
 )
+from oversight.performance.forms.values import IndicatorValueForm
 from oversight.performance.models import Indicator, IndicatorValue
 from oversight.performance.periods import period_name, period_of
 from oversight.performance.scorecard import ScorecardRow, formatted, ratings_text, sparkline
@@ -57,7 +57,12 @@ def scorecard(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
             "month": month,
             "month_name": month_name(month),
             "chosen": iso_month(month),
-            "months": [(iso_month(m), month_name(m)) for m in months_to_choose(this_month, earliest, month)],
+            "month_form": ChoiceInQuery(
+                "month",
+                "Month",
+                [(iso_month(m), month_name(m)) for m in months_to_choose(this_month, earliest, month)],
+                iso_month(month),
+            ),
             # called only when the page's tables are not in the cache (see scorecard.html)
             "scorecard_tables": lambda: _tables(plan, month),
         },
@@ -91,12 +96,6 @@ def _tables(plan: Plan, month: date) -> ScorecardTables:
     return ScorecardTables(sorted(areas.items()), ratings_text([row.rag for row in rows]))
 
 
-PERIOD_LABELS = {
-    "weekly": "Week: any day in it (YYYY-MM-DD)",
-    "quarterly": "Quarter: any month in it (YYYY-MM)",
-}
-
-
 def _can_enter(access: Access, indicator: Indicator, user_id: int | None) -> bool:
     """The owner, administrators, officers and analysts; nobody for an indicator computed from
     Annex A, whose values come from the extracts (a value typed in would not survive a refresh)."""
@@ -111,32 +110,20 @@ def _can_enter(access: Access, indicator: Indicator, user_id: int | None) -> boo
 def indicator_page(request: HttpRequest, plan: Plan, access: Access, pk: int) -> HttpResponse:
     indicator = get_object_or_404(Indicator, plan=plan, pk=pk)
     can_enter = _can_enter(access, indicator, request.user.pk)
-    weekly = indicator.frequency == Indicator.Frequency.WEEKLY
-    values = {"period": today().isoformat() if weekly else iso_month(month_of(today())), "value": ""}
-    problems: dict[str, str] = {}
-    if request.method == "POST":
-        if not can_enter:
-            raise PermissionDenied(
-                "Only the indicator's owner, an officer or an analyst enters its values,"
-                " and an indicator computed from Annex A takes them from the extracts"
-            )
-        values = {name: request.POST.get(name, "").strip() for name in values}
-        day = parse_iso_date(values["period"]) or parse_iso_month(values["period"])
-        period = period_of(indicator.frequency, day) if day else None
-        if period is None:
-            problems["period"] = (
-                "Enter a day in the week the value is for, as YYYY-MM-DD, for example 2018-01-15"
-                if weekly
-                else "Enter the month the value is for, as YYYY-MM, for example 2018-01"
-            )
-        try:
-            number = Decimal(values["value"].rstrip("%")) if values["value"] else None
-        except InvalidOperation:
-            problems["value"] = "Enter the value as a number, for example 86 or 86.5"
-        if not problems and period is not None:
-            record_value(indicator, period, number, actor(request), "website")
-            messages.success(request, f"The value for {period_name(indicator.frequency, period)} is saved.")
-            return redirect("indicator", plan.slug, indicator.pk)
+    posted = request.method == "POST"
+    if posted and not can_enter:
+        raise PermissionDenied(
+            "Only the indicator's owner, an officer or an analyst enters its values,"
+            " and an indicator computed from Annex A takes them from the extracts"
+        )
+    form = IndicatorValueForm(
+        request.POST if posted else None, frequency=indicator.frequency, initial={"period": today()}
+    )
+    if form.is_valid():
+        period = period_of(indicator.frequency, form.cleaned_data["period"])
+        record_value(indicator, period, form.cleaned_data["value"], actor(request), "website")
+        messages.success(request, f"The value for {period_name(indicator.frequency, period)} is saved.")
+        return redirect("indicator", plan.slug, indicator.pk)
     return render_plan_page(
         request,
         "performance/indicator.html",
@@ -148,11 +135,9 @@ def indicator_page(request: HttpRequest, plan: Plan, access: Access, pk: int) ->
             "indicator": indicator,
             **indicator_section(request, plan, access, indicator),
             "can_enter": can_enter,
-            "period_label": PERIOD_LABELS.get(indicator.frequency, "Month (YYYY-MM)"),
-            "values": values,
-            "problems": problems,
-            "form_errors": list(problems.items()),
+            "form": form,
+            "form_errors": error_summary(form),
             **annex_a_section(request, plan, access, indicator),
         },
-        status=400 if problems else 200,
+        status=400 if form.errors else 200,
     )

@@ -16,6 +16,8 @@ from oversight.accounts.models import Membership
 from oversight.accounts.roles import Access
 from oversight.audit import trail
 from oversight.audit.models import Change
+from oversight.govuk.forms import error_summary
+from oversight.performance.forms.service_areas import ManagerForm
 from oversight.performance.models import Indicator, ServiceAreaManager
 from oversight.plans.access import plan_page
 from oversight.plans.models import Plan
@@ -38,22 +40,18 @@ def _record(request: HttpRequest, plan: Plan, kind: str, manager: ServiceAreaMan
 def service_areas(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
     indicators = Counter(Indicator.objects.filter(plan=plan).values_list("service_area", flat=True))
     members = {m.user_id: m for m in Membership.objects.filter(plan=plan).select_related("user")}
-    values = {"service_area": "", "person": ""}
-    problems: dict[str, str] = {}
-    if request.method == "POST":
-        if not access.manages:
-            raise PermissionDenied(
-                "Only an improvement officer or administrator chooses service areas' managers"
-            )
-        values = {name: request.POST.get(name, "").strip() for name in values}
-        problems = _problems(plan, values, indicators, members)
-        if not problems:
-            manager = ServiceAreaManager.objects.create(
-                plan=plan, service_area=values["service_area"], user=members[int(values["person"])].user
-            )
-            _record(request, plan, Change.Kind.ADDED, manager)
-            messages.success(request, f"{_who(manager.user)} now manages {manager.service_area}.")
-            return redirect("service-areas", plan.slug)
+    people = sorted(((str(pk), _who(m.user), m.user.email) for pk, m in members.items()), key=_by_name)
+    form = ManagerForm(
+        request.POST if request.method == "POST" else None, areas=sorted(indicators), people=people
+    )
+    if form.is_bound and not access.manages:
+        raise PermissionDenied("Only an improvement officer or administrator chooses service areas' managers")
+    if form.is_valid() and _not_already(plan, form):
+        area, person = form.cleaned_data["service_area"], members[int(form.cleaned_data["person"])]
+        manager = ServiceAreaManager.objects.create(plan=plan, service_area=area, user=person.user)
+        _record(request, plan, Change.Kind.ADDED, manager)
+        messages.success(request, f"{_who(manager.user)} now manages {manager.service_area}.")
+        return redirect("service-areas", plan.slug)
     managers: dict[str, list[ServiceAreaManager]] = {area: [] for area in indicators}
     for manager in ServiceAreaManager.objects.filter(plan=plan).select_related("user"):
         managers.setdefault(manager.service_area, []).append(manager)
@@ -70,14 +68,10 @@ def service_areas(request: HttpRequest, plan: Plan, access: Access) -> HttpRespo
                 for area in sorted(managers)
             ],
             "area_names": sorted(indicators),
-            "people": sorted(
-                ((str(pk), _who(m.user), m.user.email) for pk, m in members.items()), key=_by_name
-            ),
-            "values": values,
-            "problems": problems,
-            "form_errors": list(problems.items()),
+            "form": form,
+            "form_errors": error_summary(form),
         },
-        status=400 if problems else 200,
+        status=400 if form.errors else 200,
     )
 
 
@@ -85,22 +79,13 @@ def _by_name(person: tuple[str, str, str]) -> str:
     return person[1].casefold()
 
 
-def _problems(
-    plan: Plan, values: dict[str, str], indicators: Counter[str], members: dict[int, Membership]
-) -> dict[str, str]:
-    problems = {}
-    if values["service_area"] not in indicators:
-        problems["service_area"] = "Select a service area of the plan's indicators"
-    if not values["person"].isdecimal() or int(values["person"]) not in members:
-        problems["person"] = "Select a person with a role in this plan"
-    if (
-        not problems
-        and ServiceAreaManager.objects.filter(
-            plan=plan, service_area=values["service_area"], user_id=int(values["person"])
-        ).exists()
-    ):
-        problems["person"] = f"They already manage {values['service_area']}"
-    return problems
+def _not_already(plan: Plan, form: ManagerForm) -> bool:
+    """False, with the reason on the form, when the person already manages the area."""
+    area, person = form.cleaned_data["service_area"], int(form.cleaned_data["person"])
+    if ServiceAreaManager.objects.filter(plan=plan, service_area=area, user_id=person).exists():
+        form.add_error("person", f"They already manage {area}")
+        return False
+    return True
 
 
 @require_POST

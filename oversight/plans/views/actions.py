@@ -12,24 +12,21 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from oversight.accounts.roles import Access
 from oversight.audit.models import Change
+from oversight.govuk.forms import error_summary
 from oversight.lib.months import last_day
 from oversight.plans.access import plan_page
-from oversight.plans.action_filters import RAG_CHOICES, ActionFilter
+from oversight.plans.action_filters import ActionFilter
 from oversight.plans.completion_cases import completion_cases
+from oversight.plans.forms.action_filter import ActionFilterForm
+from oversight.plans.forms.status import StatusUpdateForm
 from oversight.plans.models import RAG, Action, Plan, StatusRecord
 from oversight.plans.register import register
 from oversight.plans.status_runs import current_run
-from oversight.plans.updates import Conflict, StatusUpdate, latest_change_id, record_status, update_problems
+from oversight.plans.updates import Conflict, StatusUpdate, latest_change_id, record_status
 from oversight.plans.verification import completion_of
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
 
 PAGE_SIZE = 50
-RAG_HINTS = {
-    RAG.RED: "Not progressed within its timescale",
-    RAG.AMBER: "In progress",
-    RAG.GREEN: "Completed",
-    RAG.WHITE: "Not planned to start yet",
-}
 
 
 @plan_page()
@@ -49,14 +46,12 @@ def action_list(request: HttpRequest, plan: Plan, access: Access) -> HttpRespons
         {
             "crumbs": plan_crumbs(plan),
             "filter": chosen,
+            "form": ActionFilterForm(chosen, list(plan.priorities.values_list("number", "title")), reg.leads),
             "found": len(found),
             "total": len(reg.actions),
             "page": page,
             "actions": page.object_list,
             "query": query.urlencode(),
-            "priorities": plan.priorities.values_list("number", "title"),
-            "rag_choices": RAG_CHOICES,
-            "leads": reg.leads,
             "month": reg.month,
         },
     )
@@ -124,32 +119,36 @@ def update_status(request: HttpRequest, plan: Plan, access: Access, action_id: s
     if not access.can_update(action.lead):
         raise PermissionDenied("Only the action's lead or an improvement officer can update it")
     current = StatusRecord.objects.filter(action=action).order_by("-as_at", "-id").first()
-    values = {
-        "rag": current.rag if current else "",
-        "commentary": current.commentary if current else "",
-        "revision": str(action.revision),
-        "seen": str(latest_change_id(action)),
-    }
-    problems: dict[str, str] = {}
+    form = StatusUpdateForm(
+        request.POST if request.method == "POST" else None,
+        initial={
+            "rag": current.rag if current else "",
+            "commentary": current.commentary if current else "",
+            "revision": str(action.revision),
+            "seen": str(latest_change_id(action)),
+        },
+    )
     conflict = None
     status = 200
-    if request.method == "POST":
-        values = {name: request.POST.get(name, "") for name in values}
-        problems = update_problems(values["rag"], values["commentary"])
-        if not problems:
-            update = StatusUpdate(
-                values["rag"], values["commentary"], _number(values["revision"]), _number(values["seen"])
-            )
-            try:
-                record_status(action, update, actor(request), today())
-            except Conflict as refused:
-                conflict = refused
-                status = 409
-            else:
-                messages.success(request, f"Action {action.action_id} is now {RAG(values['rag']).label}.")
-                return redirect(safe_next(request) or reverse("action", args=[plan.slug, action_id]))
+    if form.is_valid():
+        data = form.cleaned_data
+        update = StatusUpdate(
+            data["rag"], data["commentary"], _number(data["revision"]), _number(data["seen"])
+        )
+        try:
+            record_status(action, update, actor(request), today())
+        except Conflict as refused:
+            conflict = refused
+            status = 409
+            # what they typed stays; the page is now based on the action as it stands
+            fresh = request.POST.copy()
+            fresh["revision"], fresh["seen"] = str(action.revision), str(latest_change_id(action))
+            form = StatusUpdateForm(fresh)
         else:
-            status = 400
+            messages.success(request, f"Action {action.action_id} is now {RAG(data['rag']).label}.")
+            return redirect(safe_next(request) or reverse("action", args=[plan.slug, action_id]))
+    elif form.is_bound:
+        status = 400
     return render_plan_page(
         request,
         "plans/update_status.html",
@@ -160,12 +159,9 @@ def update_status(request: HttpRequest, plan: Plan, access: Access, action_id: s
             "crumbs": plan_crumbs(plan, (action.action_id, reverse("action", args=[plan.slug, action_id]))),
             "action": action,
             "current": current,
-            "values": values,
-            "form_errors": list(problems.items()),
-            "problems": problems,
+            "form": form,
+            "form_errors": error_summary(form),
             "conflict": conflict,
-            "fresh": {"revision": action.revision, "seen": latest_change_id(action)} if conflict else None,
-            "rag_choices": [(code, label, RAG_HINTS[RAG(code)]) for code, label in RAG.choices],
             "next": safe_next(request),
         },
         status=status,

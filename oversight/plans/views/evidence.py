@@ -14,33 +14,27 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from oversight.accounts.roles import Access
-from oversight.lib.lengths import length_problems, limit_of
+from oversight.govuk.forms import error_summary
 from oversight.plans import evidence as store
 from oversight.plans.access import plan_page
 from oversight.plans.evidence_types import ACCEPTED_DESCRIPTION, EvidenceRefused
+from oversight.plans.forms.evidence import EvidenceForm
 from oversight.plans.models import Action, Evidence, Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page
 
 
-def _lengths() -> dict[str, tuple[str, int]]:
-    return {"title": ("Title", limit_of(Evidence, "title")), "url": ("Link", limit_of(Evidence, "url"))}
-
-
-def _add(request: HttpRequest, action: Action, values: dict[str, str]) -> dict[str, str]:
-    """Adds the link or the uploaded file; the problem with it, by field, if it is refused."""
-    upload = request.FILES.get("file")
+def _add(request: HttpRequest, action: Action, form: EvidenceForm) -> bool:
+    """Adds the link or the uploaded file; False, with the problem on the form, if it is refused."""
+    data = form.cleaned_data
     try:
-        if values["kind"] == "link":
-            if not values["url"]:
-                raise EvidenceRefused("Enter the link to the evidence")
-            store.add_link(action, values["url"], values["title"], actor(request))
-        elif upload is None:
-            raise EvidenceRefused("Choose a file to upload")
+        if data["kind"] == "link":
+            store.add_link(action, data["url"], data["title"], actor(request))
         else:
-            store.add_file(action, upload, values["title"], actor(request))
+            store.add_file(action, data["file"], data["title"], actor(request))
     except EvidenceRefused as refused:
-        return {"url" if values["kind"] == "link" else "file": str(refused)}
-    return {}
+        form.add_error("url" if data["kind"] == "link" else "file", str(refused))
+        return False
+    return True
 
 
 @plan_page()
@@ -48,16 +42,16 @@ def add_evidence(request: HttpRequest, plan: Plan, access: Access, action_id: st
     action = get_object_or_404(Action, plan=plan, action_id=action_id)
     if not access.can_update(action.lead):
         raise PermissionDenied("Only the action's lead or an improvement officer can add evidence")
-    values = {"kind": "file", "title": "", "url": ""}
-    problems: dict[str, str] = {}
-    status = 200
-    if request.method == "POST":
-        values = {name: request.POST.get(name, "").strip() for name in values}
-        problems = length_problems(values, _lengths()) or _add(request, action, values)
-        if not problems:
-            messages.success(request, f"Evidence added to action {action.action_id}.")
-            return redirect("action", plan.slug, action.action_id)
-        status = 400
+    posted = request.method == "POST"
+    form = EvidenceForm(
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        accepted=ACCEPTED_DESCRIPTION,
+        limit=store.human_size(settings.EVIDENCE_MAX_BYTES),
+    )
+    if form.is_valid() and _add(request, action, form):
+        messages.success(request, f"Evidence added to action {action.action_id}.")
+        return redirect("action", plan.slug, action.action_id)
     return render_plan_page(
         request,
         "plans/add_evidence.html",
@@ -67,13 +61,10 @@ def add_evidence(request: HttpRequest, plan: Plan, access: Access, action_id: st
         {
             "crumbs": plan_crumbs(plan, (action.action_id, reverse("action", args=[plan.slug, action_id]))),
             "action": action,
-            "values": values,
-            "problems": problems,
-            "form_errors": list(problems.items()),
-            "accepted": ACCEPTED_DESCRIPTION,
-            "limit": store.human_size(settings.EVIDENCE_MAX_BYTES),
+            "form": form,
+            "form_errors": error_summary(form),
         },
-        status=status,
+        status=400 if form.errors else 200,
     )
 
 

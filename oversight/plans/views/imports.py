@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -13,9 +12,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from oversight.accounts.roles import Access
+from oversight.govuk.forms import error_summary
 from oversight.lib.problems import ImportFailed
 from oversight.plans import uploads
 from oversight.plans.access import View, plan_page
+from oversight.plans.forms.imports import PlanImportForm
 from oversight.plans.models import Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
 
@@ -56,64 +57,32 @@ def _can_import(access: Access) -> bool:
 
 @plan_page(_can_import)
 def import_page(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
-    values = {"kind": "", "as_at": today().isoformat(), "published": "", "sheet": ""}
-    problems: dict[str, str] = {}
-    if request.method == "POST":
-        values = {name: request.POST.get(name, "").strip() for name in values}
-        upload = request.FILES.get("file")
-        recommendations = request.FILES.get("recommendations_file") if values["kind"] == "plan" else None
-        as_at, problems = _choices(values, upload, recommendations)
-        problems |= uploads.sheet_problems(values)
-        if not problems and upload is not None:
-            try:
-                pending = uploads.keep(
-                    upload, values["kind"], as_at, values["sheet"] or None, recommendations
-                )
-            except ImportFailed as failed:
-                problems["file"] = "; ".join(f"{p.file}: {p.message}" for p in failed.problems)
-            else:
-                remember(request, pending)
-                return redirect("import-preview", plan.slug, pending.token)
+    posted = request.method == "POST"
+    form = PlanImportForm(request.POST if posted else None, request.FILES if posted else None, today=today())
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            pending = uploads.keep(
+                data["file"],
+                data["kind"],
+                form.day_read_with(),
+                data["sheet"] or None,
+                data["recommendations_file"],
+            )
+        except ImportFailed as failed:
+            form.add_error("file", "; ".join(f"{p.file}: {p.message}" for p in failed.problems))
+        else:
+            remember(request, pending)
+            return redirect("import-preview", plan.slug, pending.token)
     return render_plan_page(
         request,
         "plans/import.html",
         plan,
         access,
         "import",
-        {
-            "crumbs": plan_crumbs(plan),
-            "values": values,
-            "problems": problems,
-            "form_errors": list(problems.items()),
-        },
-        status=400 if problems else 200,
+        {"crumbs": plan_crumbs(plan), "form": form, "form_errors": error_summary(form)},
+        status=400 if form.errors else 200,
     )
-
-
-def _choices(
-    values: dict[str, str], upload: object, recommendations: object
-) -> tuple[date | None, dict[str, str]]:
-    """The date the upload needs (statuses: as at; recommendations, or a plan's with it: published),
-    and what is wrong with the form, by field."""
-    problems: dict[str, str] = {}
-    as_at = None
-    if values["kind"] not in {"plan", "status", "recommendations"}:
-        problems["kind"] = (
-            "Select what the file holds: the plan, a month's statuses, or Ofsted's recommendations"
-        )
-    if values["kind"] == "recommendations" or recommendations is not None:
-        try:
-            as_at = date.fromisoformat(values["published"])
-        except ValueError:
-            problems["published"] = "Enter the date the inspection report was published, as YYYY-MM-DD"
-    if values["kind"] == "status":
-        try:
-            as_at = date.fromisoformat(values["as_at"])
-        except ValueError:
-            problems["as_at"] = "Enter the date the statuses are as at, as YYYY-MM-DD, for example 2017-01-31"
-    if upload is None:
-        problems["file"] = "Choose a CSV or Excel file to upload"
-    return as_at, problems
 
 
 def remember(request: HttpRequest, pending: uploads.PendingImport) -> None:

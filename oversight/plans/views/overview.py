@@ -9,11 +9,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from oversight.accounts.roles import Access
-from oversight.lib.lengths import length_problems, limit_of
+from oversight.govuk.forms import error_summary
 from oversight.plans.access import plan_page, plans_for
-from oversight.plans.addresses import short_name_problem
 from oversight.plans.charts import pace_line_chart, rag_bar_chart
 from oversight.plans.completion import AWAITING, VERIFIED
+from oversight.plans.forms.new_plan import NewPlanForm
 from oversight.plans.models import Plan
 from oversight.plans.progress import rag_counts
 from oversight.plans.register import register
@@ -88,32 +88,14 @@ def new_plan(request: HttpRequest) -> HttpResponse:
     """Site administrators start a plan here, then import its actions."""
     if not request.user.is_superuser:  # type: ignore[union-attr]
         raise PermissionDenied("Only a site administrator can start a plan")
-    values = {"title": "", "council": "", "slug": ""}
-    problems: dict[str, str] = {}
-    if request.method == "POST":
-        values = {name: request.POST.get(name, "").strip() for name in values}
-        problems = new_plan_problems(values)
-        if not problems:
-            created = Plan.objects.create(
-                title=values["title"], council=values["council"], slug=values["slug"]
-            )
-            messages.success(request, f"{created.title} has been started. Import its actions next.")
-            return redirect("import", created.slug)
+    form = NewPlanForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        created = Plan.objects.create(**form.cleaned_data)
+        messages.success(request, f"{created.title} has been started. Import its actions next.")
+        return redirect("import", created.slug)
     return render(
         request,
         "plans/new_plan.html",
-        {"values": values, "problems": problems, "form_errors": list(problems.items())},
-        status=400 if problems else 200,
+        {"form": form, "form_errors": error_summary(form)},
+        status=400 if form.errors else 200,
     )
-
-
-def new_plan_problems(values: dict[str, str]) -> dict[str, str]:
-    lengths = {"title": ("Title", limit_of(Plan, "title")), "council": ("Council", limit_of(Plan, "council"))}
-    problems = length_problems(values, lengths)
-    if not values["title"]:
-        problems["title"] = "Enter the plan's title"
-    if problem := short_name_problem(values["slug"]):
-        problems["slug"] = problem
-    elif Plan.objects.filter(slug=values["slug"]).exists():
-        problems["slug"] = "There is already a plan with that short name"
-    return problems

@@ -3,23 +3,20 @@ gets an email with a link to choose their password), changing a role, removing s
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.validators import validate_email
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
+from oversight.accounts.forms import PersonForm, ResetForm, RoleForm, person
 from oversight.accounts.models import Membership
-from oversight.accounts.roles import ROLE_DESCRIPTIONS, ROLE_LABELS, Access, Role
-from oversight.accounts.views import ResetForm
+from oversight.accounts.roles import ROLE_LABELS, Access, Role
 from oversight.audit import trail
 from oversight.audit.models import Change
-from oversight.lib.lengths import length_problems, limit_of, too_long
+from oversight.govuk.forms import error_summary
 from oversight.plans.access import plan_page
 from oversight.plans.models import Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page
@@ -37,36 +34,24 @@ def _describe(role: str, leads: str) -> str:
     return ROLE_LABELS[Role(role)] + (f" (leads as {leads})" if leads else "")
 
 
-def _lengths() -> dict[str, tuple[str, int]]:
-    """A person's name goes into their first and last names, their email address is their username."""
-    users = get_user_model()
-    return {
-        "name": ("Full name", limit_of(users, "first_name")),
-        "email": ("Email address", min(limit_of(users, "username"), limit_of(users, "email"))),
-        "leads": ("Lead names", limit_of(Membership, "leads")),
-    }
-
-
 @plan_page(_manages_people)
 def people(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
-    values = {"name": "", "email": "", "role": "", "leads": ""}
-    problems: dict[str, str] = {}
-    if request.method == "POST":
-        values = {name: request.POST.get(name, "").strip() for name in values}
-        problems = _add_problems(values, access, _membership_of(plan, values["email"]))
-        problems |= length_problems(values, _lengths())
-        if not problems:
-            _add_person(request, plan, access, values)
-            messages.success(
-                request, f"{values['name'] or values['email']} is now {ROLE_LABELS[Role(values['role'])]}."
-            )
-            return redirect("people", plan.slug)
-    return _people_page(request, plan, access, values, problems)
+    form = PersonForm(plan, access, request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        _add_person(request, plan, access, form)
+        added = form.cleaned_data["name"] or form.cleaned_data["email"]
+        messages.success(request, f"{added} is now {ROLE_LABELS[Role(form.cleaned_data['role'])]}.")
+        return redirect("people", plan.slug)
+    return _people_page(request, plan, access, form)
 
 
 def _people_page(
-    request: HttpRequest, plan: Plan, access: Access, values: dict[str, str], problems: dict[str, str]
+    request: HttpRequest, plan: Plan, access: Access, form: PersonForm, refused: RoleForm | None = None
 ) -> HttpResponse:
+    rows = [
+        (m, access.can_grant(Role(m.role)), ROLE_LABELS[Role(m.role)], _row_form(m, access, refused))
+        for m in Membership.objects.filter(plan=plan).select_related("user")
+    ]
     return render_plan_page(
         request,
         "accounts/people.html",
@@ -75,55 +60,28 @@ def _people_page(
         "people",
         {
             "crumbs": plan_crumbs(plan),
-            "rows": [
-                (m, access.can_grant(Role(m.role)), ROLE_LABELS[Role(m.role)], problems.get(f"leads-{m.pk}"))
-                for m in Membership.objects.filter(plan=plan).select_related("user")
-            ],
-            "roles": [(r.value, r.label, ROLE_DESCRIPTIONS[r]) for r in Role if access.can_grant(r)],
-            "values": values,
-            "problems": problems,
-            "form_errors": list(problems.items()),
+            "rows": rows,
+            "form": form,
+            "form_errors": error_summary(form, refused),
         },
-        status=400 if problems else 200,
+        status=400 if form.errors or refused else 200,
     )
 
 
-def _person(email: str) -> Any:
-    """The account an email address names, if there is one."""
-    return get_user_model().objects.filter(email__iexact=email).order_by("pk").first()
+def _row_form(membership: Membership, access: Access, refused: RoleForm | None) -> RoleForm | None:
+    if not access.can_grant(Role(membership.role)):
+        return None
+    if refused is not None and refused.membership.pk == membership.pk:
+        return refused
+    return RoleForm(membership, access)
 
 
-def _membership_of(plan: Plan, email: str) -> Membership | None:
-    person = _person(email) if email else None
-    return Membership.objects.filter(plan=plan, user=person).first() if person else None
-
-
-def _add_problems(values: dict[str, str], access: Access, existing: Membership | None) -> dict[str, str]:
-    problems = {}
-    try:
-        validate_email(values["email"])
-    except ValidationError:
-        problems["email"] = "Enter an email address in the right format, like name@council.gov.uk"
-    if existing is not None and not access.can_grant(Role(existing.role)):
-        # adding someone who already has a role changes it: the same rule as changing it on the list
-        problems["email"] = (
-            f"{values['email']} is {ROLE_LABELS[Role(existing.role)]} in this plan: only an administrator"
-            " can change an administrator's role"
-        )
-    if values["role"] not in {r.value for r in Role}:
-        problems["role"] = "Select a role"
-    elif not access.can_grant(Role(values["role"])):
-        problems["role"] = "Only an administrator can make someone an administrator"
-    if values["role"] == Role.LEAD and not values["leads"]:
-        problems["leads"] = "Enter the names in the plan's Lead column this person answers for"
-    return problems
-
-
-def _add_person(request: HttpRequest, plan: Plan, access: Access, values: dict[str, str]) -> None:
+def _add_person(request: HttpRequest, plan: Plan, access: Access, form: PersonForm) -> None:
     users = get_user_model()
+    values = form.cleaned_data
     email = values["email"].lower()
     with transaction.atomic():
-        user = _person(email)
+        user = person(email)
         created = user is None
         if user is None:
             first, _, last = values["name"].partition(" ")
@@ -151,9 +109,9 @@ def _add_person(request: HttpRequest, plan: Plan, access: Access, values: dict[s
         )
     if created:
         # a new person sets their own password through the reset link: no password is ever emailed
-        form = ResetForm({"email": email})
-        if form.is_valid():
-            form.save(
+        welcome = ResetForm({"email": email})
+        if welcome.is_valid():
+            welcome.save(
                 request=request,
                 email_template_name="accounts/welcome_email.txt",
                 subject_template_name="accounts/welcome_subject.txt",
@@ -174,16 +132,14 @@ def change_role(request: HttpRequest, plan: Plan, access: Access, pk: int) -> Ht
         _record(plan, request, Change.Kind.REMOVED, who, old, "")
         messages.success(request, f"{who} no longer has a role in this plan.")
         return redirect("people", plan.slug)
-    role = request.POST.get("role", "")
-    if role not in {r.value for r in Role} or not access.can_grant(Role(role)):
-        raise PermissionDenied("That role cannot be given")
-    leads = request.POST.get("leads", "").strip()
-    label, limit = _lengths()["leads"]
-    if len(leads) > limit:
-        blank = {"name": "", "email": "", "role": "", "leads": ""}
-        return _people_page(request, plan, access, blank, {f"leads-{membership.pk}": too_long(label, limit)})
+    form = RoleForm(membership, access, request.POST)
+    if not form.is_valid():
+        if "role" in form.errors:
+            raise PermissionDenied("That role cannot be given")
+        return _people_page(request, plan, access, PersonForm(plan, access), form)
+    role = form.cleaned_data["role"]
     membership.role = role
-    membership.leads = leads
+    membership.leads = form.cleaned_data["leads"]
     membership.save(update_fields=["role", "leads"])
     _record(plan, request, Change.Kind.CHANGED, who, old, _describe(role, membership.leads))
     messages.success(request, f"{who} is now {ROLE_LABELS[Role(role)]}.")

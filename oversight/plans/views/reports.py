@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 
 from oversight.accounts.roles import Access
+from oversight.govuk.forms import ChoiceInQuery
 from oversight.lib.months import (
     add_months,
     iso_month,
@@ -57,8 +58,9 @@ def report_page(request: HttpRequest, plan: Plan, access: Access) -> HttpRespons
         "report",
         {
             "crumbs": plan_crumbs(plan),
-            "months": [(iso_month(m), month_name(m)) for m in months],
-            "chosen": iso_month(month),
+            "month_form": ChoiceInQuery(
+                "month", "Month", [(iso_month(m), month_name(m)) for m in months], iso_month(month)
+            ),
             "downloads": [
                 (label, reverse("report-download", args=[plan.slug, iso_month(month), fmt]), fmt)
                 for fmt, (label, _) in DOWNLOADS.items()

@@ -9,10 +9,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
 from oversight.accounts.roles import Access
+from oversight.govuk.forms import error_summary
 from oversight.lib.months import last_day
 from oversight.plans.access import plan_page
 from oversight.plans.completion import AWAITING
 from oversight.plans.completion_cases import completion_cases
+from oversight.plans.forms.verification import SendBackForm, VerifyForm, reason_field
 from oversight.plans.models import Action, Plan, StatusRecord
 from oversight.plans.updates import Conflict
 from oversight.plans.verification import (
@@ -54,13 +56,26 @@ def verify_several(request: HttpRequest, plan: Plan, access: Access) -> HttpResp
 
 def _confirm(request: HttpRequest, plan: Plan, access: Access, actions: list[Action]) -> HttpResponse:
     back = safe_next(request)
-    reasons = {a.action_id: request.POST.get(f"reason-{a.action_id}", "").strip() for a in actions}
-    problems: dict[str, str] = {}
-    if request.method == "POST":
+    cases = completion_cases([a.pk for a in actions], today())
+    asks_reason = (
+        [] if plan.require_verified_evidence else [a.action_id for a in actions if not cases[a.pk].evidence]
+    )
+    form = VerifyForm(
+        request.POST if request.method == "POST" else None,
+        without_evidence=asks_reason,
+        several=len(actions) > 1,
+    )
+    # a completion that cannot be verified and has no reason to give says so beside it
+    refusals: dict[str, str] = {}
+    if form.is_valid():
         try:
-            verify_completions(plan, actions, reasons, actor(request))
+            verify_completions(plan, actions, form.reasons(a.action_id for a in actions), actor(request))
         except VerificationRefused as refused:
-            problems = {f"reason-{key}": _sentence(message) for key, message in refused.problems.items()}
+            for key, message in refused.problems.items():
+                if reason_field(key) in form.fields:
+                    form.add_error(reason_field(key), _sentence(message))
+                else:
+                    refusals[key] = _sentence(message)
         else:
             ids = [a.action_id for a in actions]
             messages.success(
@@ -71,7 +86,6 @@ def _confirm(request: HttpRequest, plan: Plan, access: Access, actions: list[Act
             )
             return redirect(back or reverse("action", args=[plan.slug, ids[0]]))
     day = last_day(today())
-    cases = completion_cases([a.pk for a in actions], today())
     latest = {s.action_id: s for s in StatusRecord.objects.filter(action__in=actions).order_by("as_at", "id")}
     items = [
         {
@@ -79,11 +93,12 @@ def _confirm(request: HttpRequest, plan: Plan, access: Access, actions: list[Act
             "status": latest.get(a.pk),
             "completion": completion_of(a, day),
             "case": cases[a.pk],
-            "reason": reasons[a.action_id],
-            "problem": problems.get(f"reason-{a.action_id}", ""),
+            "reason": form[reason_field(a.action_id)] if reason_field(a.action_id) in form.fields else None,
+            "refusal": refusals.get(a.action_id, ""),
         }
         for a in actions
     ]
+    summary = [(f"#refusal-{key}", message) for key, message in refusals.items()]
     return render_plan_page(
         request,
         "plans/verify.html",
@@ -96,11 +111,16 @@ def _confirm(request: HttpRequest, plan: Plan, access: Access, actions: list[Act
             "awaiting": AWAITING,
             "next": back,
             "several": len(actions) > 1,
-            "form_errors": list(problems.items()),
-            "problems": problems,
+            "form_errors": sorted(error_summary(form) + summary, key=lambda e: _order(e[0], actions)),
         },
-        status=400 if problems else 200,
+        status=400 if form.errors or refusals else 200,
     )
+
+
+def _order(href: str, actions: list[Action]) -> int:
+    """Where an error's action is on the page, so the summary lists them in the page's order."""
+    key = href.removeprefix("#reason-").removeprefix("#refusal-")
+    return next((i for i, a in enumerate(actions) if a.action_id == key), len(actions))
 
 
 def _crumbs(plan: Plan, actions: list[Action]) -> list[tuple[str, str]]:
@@ -112,14 +132,12 @@ def _crumbs(plan: Plan, actions: list[Action]) -> list[tuple[str, str]]:
 @plan_page(_verifies)
 def send_back_page(request: HttpRequest, plan: Plan, access: Access, action_id: str) -> HttpResponse:
     action = get_object_or_404(Action.objects.select_related("priority"), plan=plan, action_id=action_id)
-    reason = ""
-    problems: dict[str, str] = {}
-    if request.method == "POST":
-        reason = request.POST.get("reason", "").strip()
+    form = SendBackForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
         try:
-            send_back(action, reason, actor(request), today())
+            send_back(action, form.cleaned_data["reason"], actor(request), today())
         except (NotComplete, Conflict) as refused:
-            problems["reason"] = _sentence(str(refused))
+            form.add_error("reason", _sentence(str(refused)))
         else:
             messages.success(request, f"Action {action_id} is back to Amber; its lead can see why.")
             return redirect(safe_next(request) or reverse("action", args=[plan.slug, action_id]))
@@ -132,12 +150,11 @@ def send_back_page(request: HttpRequest, plan: Plan, access: Access, action_id: 
         {
             "crumbs": plan_crumbs(plan, (action.action_id, reverse("action", args=[plan.slug, action_id]))),
             "action": action,
-            "reason": reason,
+            "form": form,
             "next": safe_next(request),
-            "problems": problems,
-            "form_errors": list(problems.items()),
+            "form_errors": error_summary(form),
         },
-        status=400 if problems else 200,
+        status=400 if form.errors else 200,
     )
 
 

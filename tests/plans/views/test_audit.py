@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from oversight.audit.models import Change
+from tests.posted import date_boxes, typed_date
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +35,10 @@ def test_the_audit_log_filters_by_action_field_and_person(signed_in) -> None:
 
 def test_the_audit_log_filters_by_date_and_explains_a_bad_one(signed_in) -> None:
     client = signed_in("vic")
-    assert "0 changes." in client.get("/plans/demo/audit/?until=2000-01-01").content.decode()
-    response = client.get("/plans/demo/audit/?since=31/01/2017")
-    assert "Enter a date as YYYY-MM-DD" in response.content.decode()
-    assert b'href="#since"' in response.content
+    assert (
+        "0 changes."
+        in client.get("/plans/demo/audit/", date_boxes("until", date(2000, 1, 1))).content.decode()
+    )
+    response = client.get("/plans/demo/audit/", typed_date("since", "31", "13", "2017"))
+    assert "The first day must be a real date" in response.content.decode()
+    assert b'href="#since-month"' in response.content

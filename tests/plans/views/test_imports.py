@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -12,6 +13,7 @@ from oversight.plans.models import Action, ImportRun, StatusRecord
 from tests import parsed
 from tests.conftest import PLAN_ROWS
 from tests.parsed import visible_text
+from tests.posted import date_boxes, typed_date
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +23,7 @@ def as_csv(rows: list[list[str]]) -> bytes:
 
 
 def upload(client, kind: str, name: str, content: bytes, **extra: str):
-    data = {"kind": kind, "file": SimpleUploadedFile(name, content), "as_at": "", "sheet": "", **extra}
+    data = {"kind": kind, "file": SimpleUploadedFile(name, content), "sheet": "", **extra}
     return client.post("/plans/demo/import/", data)
 
 
@@ -90,7 +92,7 @@ def test_a_status_file_preview_shows_each_rag_change(signed_in) -> None:
         ["1.1", "Green", "Agreed."],
         ["2.1", "Amber", "Three audits."],
     ]
-    response = upload(client, "status", "feb.csv", as_csv(statuses), as_at="2017-02-28")
+    response = upload(client, "status", "feb.csv", as_csv(statuses), **date_boxes("as_at", date(2017, 2, 28)))
     page = client.get(response["Location"]).content.decode()
     assert "statuses to record: 2" in page
     assert re.search(r"1\.1</td>\s*<td[^>]*>Changed: RAG</td>\s*<td[^>]*>Red</td>\s*<td[^>]*>Green<", page)
@@ -105,8 +107,13 @@ def test_a_status_file_preview_shows_each_rag_change(signed_in) -> None:
             "upload a CSV file (.csv) or an Excel",
         ),
         (
-            {"kind": "status", "name": "s.csv", "content": b"Action ID,RAG", "as_at": "31/01/2017"},
-            "as YYYY-MM-DD",
+            {
+                "kind": "status",
+                "name": "s.csv",
+                "content": b"Action ID,RAG",
+                **typed_date("as_at", "31", "2", "2017"),
+            },
+            "The date the statuses are as at must be a real date",
         ),
         ({"kind": "other", "name": "s.csv", "content": b"x"}, "Select what the file holds"),
     ],
@@ -185,7 +192,13 @@ def test_a_workbook_that_unpacks_to_490_mb_is_refused_at_the_preview(
 
     monkeypatch.setattr(spreadsheets, "load_workbook", lambda *a, **k: pytest.fail("the workbook was opened"))
     client = signed_in("olivia")
-    response = upload(client, "status", "statuses.xlsx", hostile_workbook.read_bytes(), as_at="2017-01-31")
+    response = upload(
+        client,
+        "status",
+        "statuses.xlsx",
+        hostile_workbook.read_bytes(),
+        **date_boxes("as_at", date(2017, 1, 31)),
+    )
     preview = client.get(response["Location"])
     assert preview.status_code == 400
     assert "the workbook unpacks to 490 MB, more than the 200 MB Oversight reads" in preview.content.decode()
@@ -228,7 +241,9 @@ def test_a_file_of_indicators_uploaded_as_statuses_is_sent_to_the_scorecard(sign
     client = signed_in("olivia")
     indicators = [["Indicator", "Service area", "Target"], ["Visits in time", "Child protection", "90"]]
     response = client.get(
-        upload(client, "status", "kpis.csv", as_csv(indicators), as_at="2017-02-28")["Location"]
+        upload(client, "status", "kpis.csv", as_csv(indicators), **date_boxes("as_at", date(2017, 2, 28)))[
+            "Location"
+        ]
     )
     assert parsed.texts(response, "//table//tbody//td[last()]") == [
         "this looks like a file of indicators (Indicator, Service area columns), not a file of RAG statuses: "

@@ -1,0 +1,1 @@
+"""The forms of the governance pages, one module each: a view makes the form, the page renders its fields."""

@@ -1,0 +1,47 @@
+"""The monthly update of an action: its RAG status and commentary, and what the page was based on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from oversight.govuk import forms as govuk
+from oversight.lib.lengths import LONG_TEXT
+from oversight.plans.models import RAG
+from oversight.plans.updates import update_problems
+
+RAG_HINTS = {
+    RAG.RED: "Not progressed within its timescale",
+    RAG.AMBER: "In progress",
+    RAG.GREEN: "Completed",
+    RAG.WHITE: "Not planned to start yet",
+}
+
+
+class StatusUpdateForm(govuk.GovUKForm):
+    rag = forms.ChoiceField(
+        label="RAG status",
+        choices=RAG.choices,
+        error_messages={"required": "Select a RAG status", "invalid_choice": "Select a RAG status"},
+        widget=govuk.Radios(label_size="m", hints={str(code): hint for code, hint in RAG_HINTS.items()}),
+    )
+    commentary = govuk.TextField(
+        label="Commentary",
+        help_text="What has been done, what is next and, for Red or Amber, why it is not complete."
+        " Needed for Red and Amber.",
+        required=False,
+        max_length=LONG_TEXT,
+        widget=govuk.CharacterCount(label_size="m", rows=8, threshold=90),
+    )
+    # the revision and newest change the page was made from: a save based on an older page is refused
+    revision = forms.CharField(required=False, widget=forms.HiddenInput())
+    seen = forms.CharField(required=False, widget=forms.HiddenInput())
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        rag, commentary = self.data.get("rag", ""), data.get("commentary", "")
+        for name, message in update_problems(rag, commentary).items():
+            if name not in self.errors:
+                self.add_error(name, message)
+        return data
