@@ -139,6 +139,7 @@ def build_site(
     from oversight.audit.actors import Actor
     from oversight.plans.models import Action, Plan, StatusRecord
     from oversight.plans.plan_import import import_plan
+    from oversight.plans.plan_settings import change_settings
     from oversight.plans.register import forget, register
     from oversight.plans.status_import import import_statuses
 
@@ -149,6 +150,8 @@ def build_site(
     actor = Actor("bench")
     began = time.perf_counter()
     import_plan(data.plan_csv, SLUG, actor, title="Children's Services Improvement Plan")
+    # some generated Red and Amber statuses have no commentary, as in Bromley's: recorded with a warning
+    change_settings(Plan.objects.get(slug=SLUG), {"accept_red_without_commentary": True}, actor)
     for as_at, path in data.statuses:
         # this month's file is as at today, so that the site's "this month" shows it
         import_statuses(path, SLUG, min(as_at, today), actor)
