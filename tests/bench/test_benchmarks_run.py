@@ -1,0 +1,54 @@
+"""The benchmarks still run against the code as it is: each one, on data small enough for the suite,
+finishes and prints its table (figures are never checked here: BENCHMARKS.md records them). A change
+that breaks a benchmark's setup (an import it relies on, a rule its made-up data no longer meets)
+fails here, not on the next person who measures."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(script: str, *arguments: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    return subprocess.run(
+        [sys.executable, f"bench/{script}", *arguments],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
+def finished(done: subprocess.CompletedProcess[str]) -> str:
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout
+
+
+def test_the_plan_benchmark_runs_on_a_small_plan():
+    out = finished(run("run.py", "--actions", "60", "--months", "4", "--repeat", "1"))
+    assert "Oversight benchmark: 60 actions, 4 monthly status files" in out
+    assert "Status import" in out and "figure(s) over target" in out
+
+
+def test_the_annex_a_benchmark_runs_on_a_small_extract():
+    out = finished(run("annex_a.py", "--scale", "0.002", "--repeat", "1", "--skip-pandas"))
+    assert "load_extract" in out and "compute_measures" in out
+
+
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")),
+    reason="the website benchmark runs on PostgreSQL: checked in the suite's PostgreSQL pass",
+)
+def test_the_website_benchmark_builds_its_site_and_measures_a_page():
+    done = run("web.py", "--actions", "40", "--months", "3", "--page", "overview", "--profile")
+    finished(done)
+    assert "=== Plan overview /plans/" in done.stderr and ": 200; after a change" in done.stderr
