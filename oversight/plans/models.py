@@ -29,6 +29,12 @@ class Plan(models.Model):
         default=False,
         help_text="An imported Red or Amber status with no commentary is kept, with a warning",
     )
+    # the statuses' summary (plans/summaries.py): kept with every save, so that no page reads the history
+    summarised = models.BooleanField(
+        default=True,
+        help_text="CurrentStatus and MonthCount hold this plan's statuses (False: not built yet)",
+    )
+    summary_month = models.DateField(null=True, blank=True, help_text="The last month MonthCount holds")
 
     def __str__(self) -> str:
         return self.title
@@ -171,3 +177,36 @@ class Verification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.get_outcome_display()} by {self.actor}"
+
+
+class CurrentStatus(models.Model):
+    """An action's latest status, its completion, and the month-end status it has had from each month
+    in which that changed, kept up to date with every save (plans/summaries.py)."""
+
+    action = models.OneToOneField(Action, on_delete=models.CASCADE, primary_key=True, related_name="current")
+    status = models.ForeignKey(StatusRecord, null=True, on_delete=models.SET_NULL, related_name="+")
+    rag = models.CharField("RAG", max_length=1, blank=True, choices=RAG.choices)
+    commentary = models.TextField(blank=True)
+    as_at = models.DateField(null=True)
+    completion = models.CharField(
+        max_length=10, blank=True, help_text="A Green action's: awaiting or verified"
+    )
+    runs = models.JSONField(
+        default=list, help_text='[["YYYY-MM-DD", "R"], …]: the month-end status from each month'
+    )
+
+
+class MonthCount(models.Model):
+    """How many of a priority's actions ended a month at a RAG status, for the months from the plan's
+    first status to `Plan.summary_month` (a later month has the same counts)."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="month_counts")
+    month = models.DateField()
+    priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="+")
+    rag = models.CharField("RAG", max_length=1, choices=RAG.choices)
+    actions = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "month", "priority", "rag"], name="month_count_unique")
+        ]

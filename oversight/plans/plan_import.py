@@ -16,7 +16,7 @@ from oversight.audit.actors import Actor
 from oversight.audit.models import Change
 from oversight.lib.lengths import length_problems, limit_of
 from oversight.lib.problems import ImportFailed, Problem
-from oversight.plans import plan_links, revisions
+from oversight.plans import plan_links, revisions, summaries
 from oversight.plans.action_ids import sort_key
 from oversight.plans.addresses import short_name_problem
 from oversight.plans.models import Action, ImportRun, Plan, Priority
@@ -238,6 +238,8 @@ def _apply(
     trail.save(changes)
     # the governance app owns recommendations; a plan file may still say which its actions answer
     summary.recommendations_linked, summary.more = plan_links.save(plan, parsed, recommendations, actor, run)
+    if to_create or summary.back_in_file or summary.no_longer_in_file or _priorities_changed(summary):
+        summaries.rebuild(plan.pk)  # the actions counted, or the priority they are counted under, changed
     revisions.plan_changed(plan.pk)
     run.summary = {
         "added": len(summary.added),
@@ -281,6 +283,10 @@ def _new_action(plan: Plan, priority: Priority, row: PlanRow) -> Action:
         first_month=row.timescale.first,
         last_month=row.timescale.last,
     )
+
+
+def _priorities_changed(summary: PlanImportSummary) -> bool:
+    return any("priority" in fields for fields in summary.changed.values())
 
 
 def _update_action(

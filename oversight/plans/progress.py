@@ -69,3 +69,21 @@ def _status_on(statuses: tuple[tuple[date, str], ...], day: date) -> str | None:
     """The latest status on or before `day`; statuses are in the order they were recorded."""
     index = bisect_right(statuses, day, key=lambda status: status[0])
     return statuses[index - 1][1] if index else None
+
+
+def pace_from_counts(
+    actions: Sequence[ActionRow],
+    green: dict[date, int],
+    counted_until: date | None,
+    started: date,
+    month: date,
+) -> list[PacePoint]:
+    """The same pace from the number of actions Green at each month's end (plans/summaries.py), counted
+    up to `counted_until`: a month without a count had none, and a later month has that month's."""
+    last_months = sorted(a.last_month for a in actions)
+    points = []
+    for m in (add_months(started, i) for i in range(months_between(started, month) + 1)):
+        due = bisect_right(last_months, m)
+        counted = m if counted_until is None or m <= counted_until else counted_until
+        points.append(PacePoint(m, due, green.get(counted, 0)))
+    return points

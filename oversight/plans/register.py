@@ -1,24 +1,31 @@
-"""The plan as the website shows it today: every action with its current status, read once per change.
+"""The plan as the website shows it today: every action with its current status, and the pace of
+completion, read from the statuses' summary (plans/summaries.py) in two queries that do not grow with
+the plan's history.
 
-Reading the statuses of thousands of actions is the expensive part of most pages, so the result is
-kept in memory per process, keyed by the plan's revision: any change to the plan moves the revision
-on, so a page never shows a stale status, and the cache costs one small query to check.
+A day before the plan's latest status (the demo's history, a test) is worked out from the history
+instead. Either is kept in memory per process, keyed by the plan's revision: any change to the plan
+moves the revision on, so a page never shows a stale status, and the cache costs no query of its own.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
+from typing import Any
+
+from django.db.models import Sum
 
 from oversight.lib.months import last_day, month_of
 from oversight.plans.action_filters import lead_choices
 from oversight.plans.action_rows import ActionRow
 from oversight.plans.completion import RecordedStatus, completion
-from oversight.plans.models import Action, Plan, StatusRecord
-from oversight.plans.progress import PacePoint, pace
+from oversight.plans.models import RAG, Action, MonthCount, Plan, StatusRecord
+from oversight.plans.progress import PacePoint, pace, pace_from_counts
 from oversight.plans.report_data import latest_status_on, verified_days
+from oversight.plans.summaries import ensure_summarised
 
 
 @dataclass(frozen=True)
@@ -26,7 +33,6 @@ class Register:
     plan_id: int
     today: date
     actions: tuple[ActionRow, ...]
-    history: dict[int, tuple[tuple[date, str], ...]]
     pace: tuple[PacePoint, ...]
 
     @property
@@ -40,16 +46,84 @@ class Register:
 
 
 def register(plan: Plan, today: date) -> Register:
-    return _register(plan.pk, plan.revision, plan.created, plan.started, today)
+    ensure_summarised(plan)
+    if plan.summary_month is not None and plan.summary_month > month_of(today):
+        return _from_history(plan.pk, plan.revision, plan.created, plan.started, today)
+    return _from_summary(plan.pk, plan.revision, plan.started, plan.summary_month, today)
 
 
 def forget() -> None:
     """Empties this process's cache (tests reuse primary keys across rolled-back databases)."""
-    _register.cache_clear()
+    _from_summary.cache_clear()
+    _from_history.cache_clear()
+
+
+CURRENT = ("current__rag", "current__commentary", "current__as_at", "current__completion")
+ROW_FIELDS = (
+    "pk",
+    "action_id",
+    "sort_key",
+    "priority__number",
+    "key_action",
+    "lead",
+    "agencies",
+    "timescale",
+    "first_month",
+    "last_month",
+)
+
+
+def action_row(
+    details: Sequence[Any], rag: str | None, commentary: str, updated: date | None, completion: str | None
+) -> ActionRow:
+    """An action's details as ROW_FIELDS reads them, with its current status."""
+    pk, action_id, sort_key, priority, key_action, lead, agencies, timescale, first, last = details
+    return ActionRow(
+        pk,
+        action_id,
+        sort_key,
+        priority,
+        key_action,
+        lead,
+        agencies,
+        timescale,
+        first,
+        last,
+        rag,
+        commentary,
+        updated,
+        completion,
+    )
 
 
 @lru_cache(maxsize=32)
-def _register(plan_id: int, revision: int, created: object, started: date | None, today: date) -> Register:
+def _from_summary(
+    plan_id: int, revision: int, started: date | None, counted_until: date | None, today: date
+) -> Register:
+    rows = (
+        Action.objects.filter(plan_id=plan_id, in_plan=True)
+        .values_list(*ROW_FIELDS, *CURRENT)
+        .order_by("sort_key")
+    )
+    actions = tuple(
+        action_row(row[:10], row[10] or None, row[11] or "", row[12], row[13] or None) for row in rows
+    )
+    month = month_of(today)
+    start = started or min((a.first_month for a in actions), default=month)
+    green = dict(
+        MonthCount.objects.filter(plan_id=plan_id, rag=RAG.GREEN, month__lte=month)
+        .values("month")
+        .annotate(actions=Sum("actions"))
+        .values_list("month", "actions")
+    )
+    points = tuple(pace_from_counts(actions, green, counted_until, start, month)) if actions else ()
+    return Register(plan_id, today, actions, points)
+
+
+@lru_cache(maxsize=32)
+def _from_history(
+    plan_id: int, revision: int, created: object, started: date | None, today: date
+) -> Register:
     # a status file imported as at this month's end counts from the day it is imported
     month_end = last_day(month_of(today))
     rows = (
@@ -59,21 +133,7 @@ def _register(plan_id: int, revision: int, created: object, started: date | None
             commentary=latest_status_on(month_end, "commentary"),
             updated=latest_status_on(month_end, "as_at"),
         )
-        .values_list(
-            "pk",
-            "action_id",
-            "sort_key",
-            "priority__number",
-            "key_action",
-            "lead",
-            "agencies",
-            "timescale",
-            "first_month",
-            "last_month",
-            "rag",
-            "commentary",
-            "updated",
-        )
+        .values_list(*ROW_FIELDS, "rag", "commentary", "updated")
         .order_by("sort_key")
     )
     history: dict[int, list[RecordedStatus]] = defaultdict(list)
@@ -85,10 +145,16 @@ def _register(plan_id: int, revision: int, created: object, started: date | None
         history[action_pk].append(RecordedStatus(record_id, as_at, rag))
     verified = verified_days(plan_id)
     actions = tuple(
-        ActionRow(*row[:11], row[11] or "", row[12], completion(history.get(row[0], ()), verified, month_end))
+        action_row(
+            row[:10],
+            row[10],
+            row[11] or "",
+            row[12],
+            completion(history.get(row[0], ()), verified, month_end),
+        )
         for row in rows
     )
     statuses = {pk: tuple((s.as_at, s.rag) for s in records) for pk, records in history.items()}
     start = started or min((a.first_month for a in actions), default=month_of(today))
     points = tuple(pace(actions, statuses, start, month_of(today))) if actions else ()
-    return Register(plan_id, today, actions, statuses, points)
+    return Register(plan_id, today, actions, points)

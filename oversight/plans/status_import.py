@@ -13,7 +13,7 @@ from oversight.audit import trail
 from oversight.audit.actors import Actor
 from oversight.lib.months import month_of
 from oversight.lib.problems import ImportFailed, Problem
-from oversight.plans import revisions
+from oversight.plans import revisions, summaries
 from oversight.plans.models import RAG, Action, ImportRun, Plan, StatusRecord
 from oversight.plans.plan_import import BATCH, Progress, record_import_run
 from oversight.plans.report_data import latest_status_on
@@ -123,6 +123,7 @@ def import_statuses(
             )
             summary.by_rag[row.rag] += 1
         StatusRecord.objects.bulk_create(records, batch_size=BATCH)
+        summaries.statuses_changed(plan.pk, {record.action_id for record in records})
         trail.save(changes)
         revisions.plan_changed(plan.pk)
         summary.recorded = len(records)

@@ -15,6 +15,7 @@ from oversight.lib.lengths import LONG_TEXT, too_long
 from oversight.lib.months import last_day, month_of
 from oversight.plans.models import RAG, Action, Evidence, StatusRecord
 from oversight.plans.revisions import plan_changed
+from oversight.plans.summaries import statuses_changed
 
 NEEDS_COMMENTARY = {RAG.RED, RAG.AMBER}
 
@@ -124,6 +125,7 @@ def record_status(action: Action, update: StatusUpdate, actor: Actor, today: dat
                 "website",
             )
         )
+        statuses_changed(action.plan_id, [action.pk])
         plan_changed(action.plan_id)
     return record
 

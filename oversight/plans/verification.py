@@ -25,6 +25,7 @@ from oversight.plans.completion import (
 )
 from oversight.plans.models import RAG, Action, Plan, StatusRecord, Verification
 from oversight.plans.report_data import verified_days
+from oversight.plans.summaries import statuses_changed
 from oversight.plans.updates import StatusUpdate, latest_change_id, record_status
 
 
@@ -113,6 +114,7 @@ def verify_completions(plan: Plan, actions: Sequence[Action], reasons: dict[str,
                 verified_words(evidence, reason),
                 action_id=action.pk,
             )
+        statuses_changed(plan.pk, [action.pk for action, *_ in planned])
 
 
 def verify_completion(action: Action, actor: Actor, reason: str = "") -> None:

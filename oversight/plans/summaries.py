@@ -1,0 +1,182 @@
+"""The statuses' summary in the database, kept in the transaction of every save that changes them: each
+action's current status and completion (CurrentStatus) and the plan's counts of actions per month,
+priority and RAG (MonthCount). A save reads only the histories of the actions it changed, so it costs
+what it changes; the pages read the summary and never the plan's whole history (plans/register.py).
+
+Saves to one plan take its row lock first, so two saves never count the same month at once.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from datetime import date
+
+from django.db import transaction
+from django.db.models import F
+
+from oversight.lib.months import add_months
+from oversight.plans.completion import RecordedStatus, completion
+from oversight.plans.models import Action, CurrentStatus, MonthCount, Plan, StatusRecord
+from oversight.plans.report_data import verified_days
+from oversight.plans.status_summary import (
+    Run,
+    as_json,
+    count_changes,
+    counts_by_month,
+    from_json,
+    month_end_runs,
+)
+
+BATCH = 1000
+CURRENT_FIELDS = ["status", "rag", "commentary", "as_at", "completion", "runs"]
+
+
+def statuses_changed(plan_id: int, action_ids: Iterable[int]) -> None:
+    """Brings the summary up to date after statuses or verifications of these actions were recorded,
+    in the same transaction."""
+    ids = sorted(set(action_ids))
+    if not ids:
+        return
+    with transaction.atomic():
+        plan = Plan.objects.select_for_update().only("pk", "summarised", "summary_month").get(pk=plan_id)
+        if not plan.summarised:
+            _rebuild(plan)
+            return
+        stored = {
+            pk: from_json(runs)
+            for pk, runs in CurrentStatus.objects.filter(action_id__in=ids).values_list("action_id", "runs")
+        }
+        current = _current_statuses(plan_id, ids)
+        last = plan.summary_month
+        latest = max((runs[-1][0] for runs in (from_json(c.runs) for c in current) if runs), default=None)
+        if latest is not None and (last is None or latest > last):
+            _carry_forward(plan_id, last, latest)
+            last = latest
+        if last is not None:
+            priority_of = dict(
+                Action.objects.filter(pk__in=ids, in_plan=True).values_list("pk", "priority_id")
+            )
+            changes: Counter[tuple[date, int, str]] = Counter()
+            for status in current:
+                priority = priority_of.get(status.action_id)
+                if priority is None:
+                    continue  # not in the plan: not counted
+                old = stored.get(status.action_id, [])
+                for (month, rag), change in count_changes(old, from_json(status.runs), last).items():
+                    changes[(month, priority, rag)] += change
+            _apply(plan_id, changes)
+        CurrentStatus.objects.bulk_create(
+            current,
+            batch_size=BATCH,
+            update_conflicts=True,
+            unique_fields=["action"],
+            update_fields=CURRENT_FIELDS,
+        )
+        if last != plan.summary_month:
+            Plan.objects.filter(pk=plan_id).update(summary_month=last)
+
+
+def rebuild(plan_id: int) -> None:
+    """Builds the plan's summary again from its whole history: after a plan import (actions added,
+    leaving or coming back, or moved to another priority), or for a plan not summarised yet."""
+    with transaction.atomic():
+        _rebuild(Plan.objects.select_for_update().only("pk", "summarised", "summary_month").get(pk=plan_id))
+
+
+def ensure_summarised(plan: Plan) -> None:
+    """A plan that existed before the summary was kept is summarised on its first use."""
+    if not plan.summarised:
+        rebuild(plan.pk)
+        plan.refresh_from_db(fields=["summarised", "summary_month"])
+
+
+def _rebuild(plan: Plan) -> None:
+    ids = list(Action.objects.filter(plan_id=plan.pk).values_list("pk", flat=True))
+    current = _current_statuses(plan.pk, ids)
+    CurrentStatus.objects.filter(action__plan_id=plan.pk).delete()
+    CurrentStatus.objects.bulk_create(current, batch_size=BATCH)
+    runs = {c.action_id: from_json(c.runs) for c in current}
+    starts = [r[0][0] for r in runs.values() if r]
+    first = min(starts, default=None)
+    last = max((r[-1][0] for r in runs.values() if r), default=None)
+    MonthCount.objects.filter(plan_id=plan.pk).delete()
+    if first is not None and last is not None:
+        by_priority: dict[int, list[list[Run]]] = defaultdict(list)
+        for pk, priority in Action.objects.filter(plan_id=plan.pk, in_plan=True).values_list(
+            "pk", "priority_id"
+        ):
+            by_priority[priority].append(runs[pk])
+        MonthCount.objects.bulk_create(
+            [
+                MonthCount(plan_id=plan.pk, month=month, priority_id=priority, rag=rag, actions=count)
+                for priority, action_runs in by_priority.items()
+                for (month, rag), count in counts_by_month(action_runs, first, last).items()
+            ],
+            batch_size=BATCH,
+        )
+    Plan.objects.filter(pk=plan.pk).update(summarised=True, summary_month=last)
+
+
+def _current_statuses(plan_id: int, ids: list[int]) -> list[CurrentStatus]:
+    """Each action's latest status, completion and runs, from its own history."""
+    histories: dict[int, list[RecordedStatus]] = defaultdict(list)
+    for start in range(0, len(ids), BATCH):
+        for action_pk, record_id, as_at, rag in (
+            StatusRecord.objects.filter(action_id__in=ids[start : start + BATCH])
+            .order_by("action_id", "as_at", "id")
+            .values_list("action_id", "id", "as_at", "rag")
+        ):
+            histories[action_pk].append(RecordedStatus(record_id, as_at, rag))
+    latest_ids = [history[-1].record_id for history in histories.values()]
+    commentary: dict[int, str] = {}
+    for start in range(0, len(latest_ids), BATCH):
+        commentary.update(
+            StatusRecord.objects.filter(pk__in=latest_ids[start : start + BATCH]).values_list(
+                "pk", "commentary"
+            )
+        )
+    verified = verified_days(plan_id, set(ids))
+    current = []
+    for pk in ids:
+        history = histories.get(pk, [])
+        latest = history[-1] if history else None
+        current.append(
+            CurrentStatus(
+                action_id=pk,
+                status_id=latest.record_id if latest else None,
+                rag=latest.rag if latest else "",
+                commentary=commentary.get(latest.record_id, "") if latest else "",
+                as_at=latest.as_at if latest else None,
+                completion=completion(history, verified, date.max) or "",
+                runs=as_json(month_end_runs(history)),
+            )
+        )
+    return current
+
+
+def _carry_forward(plan_id: int, last: date | None, latest: date) -> None:
+    """A later month starts with the counts of the last month held: nothing changed in between."""
+    if last is None:
+        return
+    held = list(
+        MonthCount.objects.filter(plan_id=plan_id, month=last).values_list("priority_id", "rag", "actions")
+    )
+    month, rows = add_months(last, 1), []
+    while month <= latest:
+        rows += [
+            MonthCount(plan_id=plan_id, month=month, priority_id=p, rag=r, actions=n) for p, r, n in held
+        ]
+        month = add_months(month, 1)
+    MonthCount.objects.bulk_create(rows, batch_size=BATCH)
+
+
+def _apply(plan_id: int, changes: Counter[tuple[date, int, str]]) -> None:
+    for (month, priority, rag), change in sorted(changes.items()):
+        if not change:
+            continue
+        counted = MonthCount.objects.filter(plan_id=plan_id, month=month, priority_id=priority, rag=rag)
+        if not counted.update(actions=F("actions") + change):
+            MonthCount.objects.create(
+                plan_id=plan_id, month=month, priority_id=priority, rag=rag, actions=change
+            )
