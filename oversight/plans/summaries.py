@@ -15,7 +15,7 @@ from datetime import date
 from django.db import transaction
 from django.db.models import F
 
-from oversight.lib.months import add_months
+from oversight.lib.months import add_months, month_of
 from oversight.plans.completion import RecordedStatus, completion
 from oversight.plans.models import Action, CurrentStatus, MonthCount, Plan, StatusRecord
 from oversight.plans.report_data import verified_days
@@ -47,9 +47,8 @@ def statuses_changed(plan_id: int, action_ids: Iterable[int]) -> None:
             pk: from_json(runs)
             for pk, runs in CurrentStatus.objects.filter(action_id__in=ids).values_list("action_id", "runs")
         }
-        current = _current_statuses(plan_id, ids)
+        current, latest = _current_statuses(plan_id, ids)
         last = plan.summary_month
-        latest = max((runs[-1][0] for runs in (from_json(c.runs) for c in current) if runs), default=None)
         if latest is not None and (last is None or latest > last):
             _carry_forward(plan_id, last, latest)
             last = latest
@@ -93,13 +92,11 @@ def ensure_summarised(plan: Plan) -> None:
 
 def _rebuild(plan: Plan) -> None:
     ids = list(Action.objects.filter(plan_id=plan.pk).values_list("pk", flat=True))
-    current = _current_statuses(plan.pk, ids)
+    current, last = _current_statuses(plan.pk, ids)
     CurrentStatus.objects.filter(action__plan_id=plan.pk).delete()
     CurrentStatus.objects.bulk_create(current, batch_size=BATCH)
     runs = {c.action_id: from_json(c.runs) for c in current}
-    starts = [r[0][0] for r in runs.values() if r]
-    first = min(starts, default=None)
-    last = max((r[-1][0] for r in runs.values() if r), default=None)
+    first = min((r[0][0] for r in runs.values() if r), default=None)
     MonthCount.objects.filter(plan_id=plan.pk).delete()
     if first is not None and last is not None:
         by_priority: dict[int, list[list[Run]]] = defaultdict(list)
@@ -118,8 +115,9 @@ def _rebuild(plan: Plan) -> None:
     Plan.objects.filter(pk=plan.pk).update(summarised=True, summary_month=last)
 
 
-def _current_statuses(plan_id: int, ids: list[int]) -> list[CurrentStatus]:
-    """Each action's latest status, completion and runs, from its own history."""
+def _current_statuses(plan_id: int, ids: list[int]) -> tuple[list[CurrentStatus], date | None]:
+    """Each action's latest status, completion and runs, from its own history; and the latest month
+    in which any of them had a status or a verification (the summary says how things stand from then)."""
     histories: dict[int, list[RecordedStatus]] = defaultdict(list)
     for start in range(0, len(ids), BATCH):
         for action_pk, record_id, as_at, rag in (
@@ -152,7 +150,8 @@ def _current_statuses(plan_id: int, ids: list[int]) -> list[CurrentStatus]:
                 runs=as_json(month_end_runs(history)),
             )
         )
-    return current
+    days = [h[-1].as_at for h in histories.values() if h] + list(verified.values())
+    return current, month_of(max(days)) if days else None
 
 
 def _carry_forward(plan_id: int, last: date | None, latest: date) -> None:
