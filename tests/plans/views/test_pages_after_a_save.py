@@ -1,0 +1,68 @@
+"""Right after a save, the plan's pages read the statuses' summary, never the plan's history of
+statuses: what a page asks of the database is the same with 5 months of history as with 60."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from oversight.audit.actors import Actor
+from oversight.lib.months import add_months, last_day
+from oversight.plans.models import Action, StatusRecord
+from oversight.plans.status_import import import_statuses
+from oversight.plans.updates import StatusUpdate, latest_change_id, record_status
+from tests.conftest import PLAN_ROWS
+
+pytestmark = pytest.mark.django_db
+
+PAGES = [
+    "/plans/demo/",
+    "/plans/demo/priorities/2/",
+    "/plans/demo/actions/",
+    "/plans/demo/actions/?rag=R&rag=A&overdue=1",
+    "/plans/demo/my-actions/",
+]
+STATUS_TABLE = '"plans_statusrecord"'
+
+
+def months_of_history(write_csv, first: date, months: int) -> None:
+    ids = [row[1] for row in PLAN_ROWS[1:]]
+    for n in range(months):
+        as_at = last_day(add_months(first, n))
+        rows = [
+            ["Action ID", "RAG", "Commentary"],
+            *[[i, "RAGW"[(n + k) % 4], f"Month {n}"] for k, i in enumerate(ids)],
+        ]
+        import_statuses(write_csv(f"status-{as_at}.csv", rows), "demo", as_at, Actor("setup"))
+
+
+def save_a_status() -> None:
+    action = Action.objects.get(plan__slug="demo", action_id="2.1")
+    update = StatusUpdate("R", "Audits paused.", action.revision, latest_change_id(action))
+    record_status(action, update, Actor("lara"), timezone.localdate())
+
+
+def read_after_a_save(client, url: str) -> tuple[int, list[str]]:
+    save_a_status()
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200, url
+    return len(captured), [q["sql"] for q in captured if STATUS_TABLE in q["sql"]]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_a_page_right_after_a_save_reads_no_history_however_long_it_is(signed_in, plan, write_csv, url):
+    client = signed_in("lara") if "my-actions" in url else signed_in("olivia")
+    today = timezone.localdate()
+    months_of_history(write_csv, add_months(today.replace(day=1), -65), 5)
+    assert StatusRecord.objects.filter(action__plan=plan).count() == 3 + 5 * 5
+    queries_with_5_months, history_read = read_after_a_save(client, url)
+    assert history_read == []
+    months_of_history(write_csv, add_months(today.replace(day=1), -60), 55)
+    assert StatusRecord.objects.filter(action__plan=plan).count() > 60 * 5
+    queries_with_60_months, history_read = read_after_a_save(client, url)
+    assert history_read == []
+    assert queries_with_60_months == queries_with_5_months
