@@ -1,6 +1,7 @@
 """The plan as the website shows it today: every action with its current status, and the pace of
 completion, read from the statuses' summary (plans/summaries.py) in two queries that do not grow with
-the plan's history.
+the plan's history, and a third that checks no save landed in between (else it reads them again, so
+that the counts on a page always add up).
 
 A day before the plan's latest status (the demo's history, a test) is worked out from the history
 instead. Either is kept in memory per process, keyed by the plan's revision: any change to the plan
@@ -58,6 +59,7 @@ def forget() -> None:
     _from_history.cache_clear()
 
 
+READS = 3  # times the summary is read while saves land in between, before it is shown as read
 CURRENT = ("current__rag", "current__commentary", "current__as_at", "current__completion")
 ROW_FIELDS = (
     "pk",
@@ -100,6 +102,22 @@ def action_row(
 def _from_summary(
     plan_id: int, revision: int, started: date | None, counted_until: date | None, today: date
 ) -> Register:
+    month = month_of(today)
+    for _ in range(READS):
+        actions, green = _read_summary(plan_id, month)
+        now, now_counted_until = (
+            Plan.objects.filter(pk=plan_id).values_list("revision", "summary_month").get()
+        )
+        if now == revision:
+            break
+        # a save landed between the two reads: read both again, so that the counts add up
+        revision, counted_until = now, now_counted_until
+    start = started or min((a.first_month for a in actions), default=month)
+    points = tuple(pace_from_counts(actions, green, counted_until, start, month)) if actions else ()
+    return Register(plan_id, today, actions, points)
+
+
+def _read_summary(plan_id: int, month: date) -> tuple[tuple[ActionRow, ...], dict[date, int]]:
     rows = (
         Action.objects.filter(plan_id=plan_id, in_plan=True)
         .values_list(*ROW_FIELDS, *CURRENT)
@@ -108,16 +126,13 @@ def _from_summary(
     actions = tuple(
         action_row(row[:10], row[10] or None, row[11] or "", row[12], row[13] or None) for row in rows
     )
-    month = month_of(today)
-    start = started or min((a.first_month for a in actions), default=month)
     green = dict(
         MonthCount.objects.filter(plan_id=plan_id, rag=RAG.GREEN, month__lte=month)
         .values("month")
         .annotate(actions=Sum("actions"))
         .values_list("month", "actions")
     )
-    points = tuple(pace_from_counts(actions, green, counted_until, start, month)) if actions else ()
-    return Register(plan_id, today, actions, points)
+    return actions, green
 
 
 @lru_cache(maxsize=32)

@@ -1,0 +1,95 @@
+"""Twenty leads saving different actions of one plan at the same moment, on PostgreSQL, while others
+read the plan: every save lands, and every read shows a state whose counts add up."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from oversight.audit.actors import Actor
+from oversight.plans import register as registers
+from oversight.plans.models import Action, MonthCount, Plan, StatusRecord
+from oversight.plans.plan_import import import_plan
+from oversight.plans.progress import rag_counts
+from oversight.plans.summaries import rebuild
+from oversight.plans.updates import StatusUpdate, latest_change_id, record_status
+from tests.conftest import PLAN_ROWS
+
+LEADS = 20
+READERS = 4
+
+
+def counts(plan: Plan) -> dict[tuple[object, int, str], int]:
+    rows = MonthCount.objects.filter(plan=plan).values_list("month", "priority_id", "rag", "actions")
+    return {(month, priority, rag): n for month, priority, rag, n in rows if n}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_twenty_saves_at_once_all_land_and_every_read_adds_up(write_csv, private_files):
+    if connection.vendor != "postgresql":
+        pytest.skip("saves at once, each in its own connection, need PostgreSQL (SQLite takes one at a time)")
+    extra = [["Priority 2 - Practice", f"2.9.{i}", f"Action {i}.", "HOS LS", "", "Jun 17"] for i in range(40)]
+    import_plan(write_csv("plan.csv", [*PLAN_ROWS, *extra]), "demo", Actor("setup"))
+    plan = Plan.objects.get(slug="demo")
+    actions = list(Action.objects.filter(plan=plan).order_by("sort_key"))
+    today = timezone.localdate()
+    start, errors, seen = threading.Barrier(LEADS + READERS), [], Counter()
+    done = threading.Event()
+
+    def save(action: Action) -> None:
+        try:
+            start.wait()
+            update = StatusUpdate(
+                "GRA"[action.pk % 3], "Updated at month end.", action.revision, latest_change_id(action)
+            )
+            record_status(action, update, Actor(f"lead {action.pk}"), today)
+        except Exception as error:  # noqa: BLE001 - every failure is reported, not just the first
+            errors.append(f"save {action.action_id}: {error!r}")
+        finally:
+            connection.close()
+
+    def read() -> None:
+        try:
+            start.wait()
+            while not done.is_set():
+                current = Plan.objects.get(pk=plan.pk)
+                seen_now = registers._from_summary(
+                    current.pk, current.revision, current.started, current.summary_month, today
+                )
+                by_priority = rag_counts(seen_now.actions, {1: "", 2: ""})
+                greens = sum(1 for a in seen_now.actions if a.rag == "G")
+                if sum(p.total for p in by_priority) != len(actions):
+                    errors.append("a read lost an action")
+                if seen_now.pace and seen_now.pace[-1].completed != greens:
+                    errors.append(
+                        f"a read counted {seen_now.pace[-1].completed} complete but showed {greens} Green"
+                    )
+                seen["reads"] += 1
+        except Exception as error:  # noqa: BLE001
+            errors.append(f"read: {error!r}")
+        finally:
+            connection.close()
+
+    savers = [threading.Thread(target=save, args=(a,)) for a in actions[:LEADS]]
+    readers = [threading.Thread(target=read) for _ in range(READERS)]
+    for thread in savers + readers:
+        thread.start()
+    for thread in savers:
+        thread.join(timeout=120)
+    done.set()
+    for thread in readers:
+        thread.join(timeout=120)
+
+    assert errors == []
+    assert seen["reads"] >= READERS
+    assert StatusRecord.objects.filter(action__plan=plan).count() == LEADS
+    registers.forget()
+    final = registers.register(Plan.objects.get(pk=plan.pk), today)
+    assert sum(1 for a in final.actions if a.rag) == LEADS
+    kept = counts(plan)
+    rebuild(plan.pk)
+    assert kept == counts(plan)
