@@ -523,6 +523,33 @@ def row(
     ]
 
 
+AT_ONCE_GOAL, MIXED_GOAL = 1.5, 1.25  # issue 13: a page's p95 beside its own warm p95, in one run
+
+
+def ratios(rows: list[list[str]]) -> list[list[str]]:
+    """Each page's p95 with every client at once right after a change, and in the mixed test, divided
+    by its warm p95 measured in the same run (absolute times move from machine to machine)."""
+    p95: dict[tuple[str, str], float] = {}
+    for page, test, *cells in rows:
+        kind = next((k for k in ("warm", "at once", "mixed") if k in test), "")
+        if cells[4] and kind:
+            p95[(page, kind)] = float(cells[4])
+    found = []
+    for page in dict.fromkeys(r[0] for r in rows):
+        warm = p95.get((page, "warm"))
+        if not warm:
+            continue
+        cells = [page, f"{warm:.0f}"]
+        for kind, goal in (("at once", AT_ONCE_GOAL), ("mixed", MIXED_GOAL)):
+            measured = p95.get((page, kind))
+            if measured is None:
+                cells += ["", ""]
+            else:
+                cells += [f"{measured / warm:.2f}", "PASS" if measured / warm <= goal else "FAIL"]
+        found.append(cells)
+    return found
+
+
 def table(rows: list[list[str]]) -> str:
     header = [
         "Page",
@@ -537,13 +564,18 @@ def table(rows: list[list[str]]) -> str:
         "p95<200",
         "SQL",
     ]
+    return table_of(header, rows, left=2)
+
+
+def table_of(header: list[str], rows: list[list[str]], left: int = 1) -> str:
+    """Columns as wide as their widest cell: the first `left` to the left, the others to the right."""
     everything = [header, *rows]
     widths = [max(len(r[i]) for r in everything) for i in range(len(header))]
     lines = []
     for number, cells in enumerate(everything):
         lines.append(
             "  ".join(
-                c.ljust(w) if i < 2 else c.rjust(w)
+                c.ljust(w) if i < left else c.rjust(w)
                 for i, (c, w) in enumerate(zip(cells, widths, strict=True))
             )
         )
@@ -667,6 +699,13 @@ def main() -> int:
     )
     print()
     print(table(rows))
+    found = ratios(rows)
+    if found:
+        print(
+            "\nEach page's p95 divided by its warm p95 in this run (goals: all clients at once after a "
+            f"change <= {AT_ONCE_GOAL}, mixed <= {MIXED_GOAL})"
+        )
+        print(table_of(["Page", "warm p95 ms", "at once / warm", "", "mixed / warm", ""], found))
     if saves:
         ms = sorted(s * 1000 for s in saves)
         print(
