@@ -123,7 +123,7 @@ def import_statuses(
             )
             summary.by_rag[row.rag] += 1
         StatusRecord.objects.bulk_create(records, batch_size=BATCH)
-        summaries.statuses_changed(plan.pk, {record.action_id for record in records})
+        summaries.statuses_changed(plan.pk, [], records)
         trail.save(changes)
         revisions.plan_changed(plan.pk)
         summary.recorded = len(records)

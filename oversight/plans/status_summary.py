@@ -84,3 +84,19 @@ def as_json(runs: Sequence[Run]) -> list[list[str]]:
 
 def from_json(stored: Sequence[Sequence[str]]) -> list[Run]:
     return [(date.fromisoformat(month), rag) for month, rag in stored]
+
+
+def extended(
+    runs: Sequence[Run], latest_rag: str, completed: str, status: RecordedStatus
+) -> tuple[list[Run], str]:
+    """An action's runs and completion after a status recorded after its latest one (as at the same
+    day or later), worked out from what is kept instead of from its history: the new status is its
+    month's month-end status from then on. A Green status after a Green keeps the completion as it
+    was (the run of Greens goes on); a first Green awaits verification; any other status has none."""
+    month = month_of(status.as_at)
+    kept = [run for run in runs if run[0] < month]
+    if not kept or kept[-1][1] != status.rag:
+        kept.append((month, status.rag))
+    if status.rag != "G":
+        return kept, ""
+    return kept, (completed or "awaiting") if latest_rag == "G" else "awaiting"

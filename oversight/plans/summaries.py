@@ -9,7 +9,7 @@ Saves to one plan take its row lock first, so two saves never count the same mon
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from django.db import transaction
@@ -24,6 +24,7 @@ from oversight.plans.status_summary import (
     as_json,
     count_changes,
     counts_by_month,
+    extended,
     from_json,
     month_end_runs,
 )
@@ -32,10 +33,11 @@ BATCH = 1000
 CURRENT_FIELDS = ["status", "rag", "commentary", "as_at", "completion", "runs"]
 
 
-def statuses_changed(plan_id: int, action_ids: Iterable[int]) -> None:
+def statuses_changed(plan_id: int, action_ids: Iterable[int], recorded: Sequence[StatusRecord] = ()) -> None:
     """Brings the summary up to date after statuses or verifications of these actions were recorded,
-    in the same transaction."""
-    ids = sorted(set(action_ids))
+    in the same transaction. The statuses just `recorded` (saved, with their ids) extend what is kept
+    of their actions when each is the action's latest; any other action's history is read again."""
+    ids = sorted(set(action_ids) | {r.action_id for r in recorded})
     if not ids:
         return
     with transaction.atomic():
@@ -43,11 +45,31 @@ def statuses_changed(plan_id: int, action_ids: Iterable[int]) -> None:
         if not plan.summarised:
             _rebuild(plan)
             return
-        stored = {
-            pk: from_json(runs)
-            for pk, runs in CurrentStatus.objects.filter(action_id__in=ids).values_list("action_id", "runs")
-        }
-        current, latest = _current_statuses(plan_id, ids)
+        kept = {c.action_id: c for c in CurrentStatus.objects.filter(action_id__in=ids)}
+        stored = {pk: from_json(c.runs) for pk, c in kept.items()}
+        following = _following(kept, recorded)
+        current, latest = _current_statuses(plan_id, [pk for pk in ids if pk not in following])
+        for record in following.values():
+            before = kept[record.action_id]
+            runs, completed = extended(
+                stored[record.action_id],
+                before.rag,
+                before.completion,
+                RecordedStatus(record.pk, record.as_at, record.rag),
+            )
+            current.append(
+                CurrentStatus(
+                    action_id=record.action_id,
+                    status_id=record.pk,
+                    rag=record.rag,
+                    commentary=record.commentary,
+                    as_at=record.as_at,
+                    completion=completed,
+                    runs=as_json(runs),
+                )
+            )
+            month = month_of(record.as_at)
+            latest = month if latest is None else max(latest, month)
         last = plan.summary_month
         if latest is not None and (last is None or latest > last):
             _carry_forward(plan_id, last, latest)
@@ -74,6 +96,21 @@ def statuses_changed(plan_id: int, action_ids: Iterable[int]) -> None:
         )
         if last != plan.summary_month:
             Plan.objects.filter(pk=plan_id).update(summary_month=last)
+
+
+def _following(kept: dict[int, CurrentStatus], recorded: Sequence[StatusRecord]) -> dict[int, StatusRecord]:
+    """The statuses just recorded that come after everything kept of their action, one per action."""
+    latest: dict[int, StatusRecord] = {}
+    for record in recorded:
+        if record.action_id in latest:
+            return {}  # two for one action: read the histories, as after any other change
+        latest[record.action_id] = record
+    return {
+        pk: record
+        for pk, record in latest.items()
+        if pk in kept
+        and (kept[pk].as_at is None or (record.as_at, record.pk) > (kept[pk].as_at, kept[pk].status_id or 0))
+    }
 
 
 def rebuild(plan_id: int) -> None:

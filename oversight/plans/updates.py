@@ -125,7 +125,7 @@ def record_status(action: Action, update: StatusUpdate, actor: Actor, today: dat
                 "website",
             )
         )
-        statuses_changed(action.plan_id, [action.pk])
+        statuses_changed(action.plan_id, [action.pk], [record])
         plan_changed(action.plan_id)
     return record
 

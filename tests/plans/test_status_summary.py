@@ -10,6 +10,7 @@ from oversight.plans.status_summary import (
     as_json,
     count_changes,
     counts_by_month,
+    extended,
     first_difference,
     from_json,
     month_end_runs,
@@ -77,3 +78,12 @@ def test_runs_are_kept_as_json_and_read_back():
     runs = [(JAN, "R"), (APR, "G")]
     assert as_json(runs) == [["2017-01-01", "R"], ["2017-04-01", "G"]]
     assert from_json(as_json(runs)) == runs
+
+
+def test_a_status_after_the_latest_extends_the_runs_without_the_history():
+    march_red = RecordedStatus(9, date(2017, 3, 20), "R")
+    assert extended([(JAN, "G"), (MAR, "A")], "A", "", march_red) == ([(JAN, "G"), (MAR, "R")], "")
+    assert extended([(JAN, "R")], "R", "", march_red) == ([(JAN, "R")], "")  # still Red: the same run
+    april_green = RecordedStatus(10, date(2017, 4, 2), "G")
+    assert extended([(JAN, "R")], "R", "", april_green) == ([(JAN, "R"), (APR, "G")], "awaiting")
+    assert extended([(JAN, "G")], "G", "verified", april_green) == ([(JAN, "G")], "verified")
