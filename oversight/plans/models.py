@@ -32,6 +32,7 @@ class Plan(models.Model):
     # the statuses' summary (plans/summaries.py): kept with every save, so that no page reads the history
     summarised = models.BooleanField(
         default=True,
+        db_default=True,  # a plan made by code that predates the summary (an older process, a migration)
         help_text="CurrentStatus and MonthCount hold this plan's statuses (False: not built yet)",
     )
     summary_month = models.DateField(null=True, blank=True, help_text="The last month MonthCount holds")

@@ -109,6 +109,7 @@ def _following(kept: dict[int, CurrentStatus], recorded: Sequence[StatusRecord])
         pk: record
         for pk, record in latest.items()
         if pk in kept
+        and record.pk is not None  # a database that gives no ids back from a bulk insert: read the history
         and (kept[pk].as_at is None or (record.as_at, record.pk) > (kept[pk].as_at, kept[pk].status_id or 0))
     }
 

@@ -24,6 +24,7 @@ class Migration(migrations.Migration):
             model_name="plan",
             name="summarised",
             field=models.BooleanField(
+                db_default=True,
                 default=True,
                 help_text="CurrentStatus and MonthCount hold this plan's statuses (False: not built yet)",
             ),
