@@ -192,8 +192,8 @@ class CurrentStatus(models.Model):
     completion = models.CharField(
         max_length=10, blank=True, help_text="A Green action's: awaiting or verified"
     )
-    runs = models.JSONField(
-        default=list, help_text='[["YYYY-MM-DD", "R"], …]: the month-end status from each month'
+    runs = models.TextField(
+        blank=True, help_text='"2017-01-01R 2017-04-01G": the month-end status from each month it changed'
     )
 
 

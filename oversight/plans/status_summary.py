@@ -78,12 +78,13 @@ def counts_by_month(runs: Iterable[Sequence[Run]], first: date, last: date) -> C
     return counts
 
 
-def as_json(runs: Sequence[Run]) -> list[list[str]]:
-    return [[month.isoformat(), rag] for month, rag in runs]
+def as_text(runs: Sequence[Run]) -> str:
+    """Runs as they are kept: "2017-01-01R 2017-04-01G"."""
+    return " ".join(f"{month.isoformat()}{rag}" for month, rag in runs)
 
 
-def from_json(stored: Sequence[Sequence[str]]) -> list[Run]:
-    return [(date.fromisoformat(month), rag) for month, rag in stored]
+def from_text(kept: str) -> list[Run]:
+    return [(date.fromisoformat(run[:10]), run[10:]) for run in kept.split()]
 
 
 def extended(

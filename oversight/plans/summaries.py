@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import NamedTuple
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 
 from oversight.lib.months import add_months, month_of
@@ -21,16 +22,27 @@ from oversight.plans.models import Action, CurrentStatus, MonthCount, Plan, Stat
 from oversight.plans.report_data import verified_days
 from oversight.plans.status_summary import (
     Run,
-    as_json,
+    as_text,
     count_changes,
     counts_by_month,
     extended,
-    from_json,
+    from_text,
     month_end_runs,
 )
 
 BATCH = 1000
-CURRENT_FIELDS = ["status", "rag", "commentary", "as_at", "completion", "runs"]
+COLUMNS = ("action_id", "status_id", "rag", "commentary", "as_at", "completion", "runs")
+
+
+class Kept(NamedTuple):
+    """What is kept of an action, as read back before a change."""
+
+    action_id: int
+    status_id: int | None
+    rag: str
+    as_at: date | None
+    completion: str
+    runs: str
 
 
 def statuses_changed(plan_id: int, action_ids: Iterable[int], recorded: Sequence[StatusRecord] = ()) -> None:
@@ -45,8 +57,13 @@ def statuses_changed(plan_id: int, action_ids: Iterable[int], recorded: Sequence
         if not plan.summarised:
             _rebuild(plan)
             return
-        kept = {c.action_id: c for c in CurrentStatus.objects.filter(action_id__in=ids)}
-        stored = {pk: from_json(c.runs) for pk, c in kept.items()}
+        kept = {
+            row[0]: Kept(*row)
+            for row in CurrentStatus.objects.filter(action_id__in=ids).values_list(
+                "action_id", "status_id", "rag", "as_at", "completion", "runs"
+            )
+        }
+        stored = {pk: from_text(k.runs) for pk, k in kept.items()}
         following = _following(kept, recorded)
         current, latest = _current_statuses(plan_id, [pk for pk in ids if pk not in following])
         for record in following.values():
@@ -65,7 +82,7 @@ def statuses_changed(plan_id: int, action_ids: Iterable[int], recorded: Sequence
                     commentary=record.commentary,
                     as_at=record.as_at,
                     completion=completed,
-                    runs=as_json(runs),
+                    runs=as_text(runs),
                 )
             )
             month = month_of(record.as_at)
@@ -84,21 +101,15 @@ def statuses_changed(plan_id: int, action_ids: Iterable[int], recorded: Sequence
                 if priority is None:
                     continue  # not in the plan: not counted
                 old = stored.get(status.action_id, [])
-                for (month, rag), change in count_changes(old, from_json(status.runs), last).items():
+                for (month, rag), change in count_changes(old, from_text(status.runs), last).items():
                     changes[(month, priority, rag)] += change
             _apply(plan_id, changes)
-        CurrentStatus.objects.bulk_create(
-            current,
-            batch_size=BATCH,
-            update_conflicts=True,
-            unique_fields=["action"],
-            update_fields=CURRENT_FIELDS,
-        )
+        _save(current)
         if last != plan.summary_month:
             Plan.objects.filter(pk=plan_id).update(summary_month=last)
 
 
-def _following(kept: dict[int, CurrentStatus], recorded: Sequence[StatusRecord]) -> dict[int, StatusRecord]:
+def _following(kept: dict[int, Kept], recorded: Sequence[StatusRecord]) -> dict[int, StatusRecord]:
     """The statuses just recorded that come after everything kept of their action, one per action."""
     latest: dict[int, StatusRecord] = {}
     for record in recorded:
@@ -131,9 +142,11 @@ def ensure_summarised(plan: Plan) -> None:
 def _rebuild(plan: Plan) -> None:
     ids = list(Action.objects.filter(plan_id=plan.pk).values_list("pk", flat=True))
     current, last = _current_statuses(plan.pk, ids)
-    CurrentStatus.objects.filter(action__plan_id=plan.pk).delete()
-    CurrentStatus.objects.bulk_create(current, batch_size=BATCH)
-    runs = {c.action_id: from_json(c.runs) for c in current}
+    for start in range(0, len(ids), BATCH):
+        # by the actions' ids: a delete through the join to actions is planned badly on PostgreSQL
+        CurrentStatus.objects.filter(action_id__in=ids[start : start + BATCH]).delete()
+    _save(current)
+    runs = {c.action_id: from_text(c.runs) for c in current}
     first = min((r[0][0] for r in runs.values() if r), default=None)
     MonthCount.objects.filter(plan_id=plan.pk).delete()
     if first is not None and last is not None:
@@ -185,11 +198,31 @@ def _current_statuses(plan_id: int, ids: list[int]) -> tuple[list[CurrentStatus]
                 commentary=commentary.get(latest.record_id, "") if latest else "",
                 as_at=latest.as_at if latest else None,
                 completion=completion(history, verified, date.max) or "",
-                runs=as_json(month_end_runs(history)),
+                runs=as_text(month_end_runs(history)),
             )
         )
     days = [h[-1].as_at for h in histories.values() if h] + list(verified.values())
     return current, month_of(max(days)) if days else None
+
+
+def _save(current: list[CurrentStatus]) -> None:
+    """Writes each action's kept status in one statement per batch: Django's bulk upsert prepares
+    every value of every row in Python, which took as long as the status import itself."""
+    name = connection.ops.quote_name
+    columns = ", ".join(name(c) for c in COLUMNS)
+    changes = ", ".join(f"{name(c)} = excluded.{name(c)}" for c in COLUMNS[1:])
+    sql = (
+        f"INSERT INTO {name(CurrentStatus._meta.db_table)} ({columns}) "
+        f"VALUES ({', '.join(['%s'] * len(COLUMNS))}) "
+        f"ON CONFLICT ({name('action_id')}) DO UPDATE SET {changes}"
+    )
+    as_at = connection.ops.adapt_datefield_value
+    rows = [
+        (c.action_id, c.status_id, c.rag, c.commentary, as_at(c.as_at), c.completion, c.runs) for c in current
+    ]
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), BATCH):
+            cursor.executemany(sql, rows[start : start + BATCH])
 
 
 def _carry_forward(plan_id: int, last: date | None, latest: date) -> None:

@@ -7,12 +7,12 @@ from datetime import date
 
 from oversight.plans.completion import RecordedStatus
 from oversight.plans.status_summary import (
-    as_json,
+    as_text,
     count_changes,
     counts_by_month,
     extended,
     first_difference,
-    from_json,
+    from_text,
     month_end_runs,
     rag_at_end_of,
 )
@@ -74,10 +74,11 @@ def test_the_counts_of_every_month_come_from_the_runs():
     )
 
 
-def test_runs_are_kept_as_json_and_read_back():
+def test_runs_are_kept_as_text_and_read_back():
     runs = [(JAN, "R"), (APR, "G")]
-    assert as_json(runs) == [["2017-01-01", "R"], ["2017-04-01", "G"]]
-    assert from_json(as_json(runs)) == runs
+    assert as_text(runs) == "2017-01-01R 2017-04-01G"
+    assert from_text(as_text(runs)) == runs
+    assert from_text("") == []
 
 
 def test_a_status_after_the_latest_extends_the_runs_without_the_history():

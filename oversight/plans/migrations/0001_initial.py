@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,128 +14,274 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Plan',
+            name="Plan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(unique=True)),
-                ('title', models.CharField(max_length=200)),
-                ('council', models.CharField(blank=True, max_length=200)),
-                ('started', models.DateField(blank=True, help_text="First day of the plan's first month", null=True)),
-                ('created', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(unique=True)),
+                ("title", models.CharField(max_length=200)),
+                ("council", models.CharField(blank=True, max_length=200)),
+                (
+                    "started",
+                    models.DateField(blank=True, help_text="First day of the plan's first month", null=True),
+                ),
+                ("created", models.DateTimeField(auto_now_add=True)),
             ],
         ),
         migrations.CreateModel(
-            name='ImportRun',
+            name="ImportRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('plan', 'Plan'), ('status', 'Status')], max_length=10)),
-                ('file_name', models.CharField(max_length=500)),
-                ('sheet', models.CharField(blank=True, max_length=200)),
-                ('sha256', models.CharField(max_length=64)),
-                ('as_at', models.DateField(blank=True, null=True)),
-                ('summary', models.JSONField(default=dict)),
-                ('actor', models.CharField(help_text='Who ran it, as recorded at the time', max_length=150)),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='imports', to='plans.plan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(choices=[("plan", "Plan"), ("status", "Status")], max_length=10)),
+                ("file_name", models.CharField(max_length=500)),
+                ("sheet", models.CharField(blank=True, max_length=200)),
+                ("sha256", models.CharField(max_length=64)),
+                ("as_at", models.DateField(blank=True, null=True)),
+                ("summary", models.JSONField(default=dict)),
+                ("actor", models.CharField(help_text="Who ran it, as recorded at the time", max_length=150)),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="imports", to="plans.plan"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Action',
+            name="Action",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action_id', models.CharField(max_length=40, verbose_name='Action ID')),
-                ('sort_key', models.CharField(editable=False, max_length=200)),
-                ('key_action', models.TextField()),
-                ('lead', models.CharField(blank=True, max_length=300)),
-                ('agencies', models.CharField(blank=True, max_length=500, verbose_name='Agency involvement')),
-                ('timescale', models.CharField(help_text='As the plan writes it', max_length=100)),
-                ('first_month', models.DateField()),
-                ('last_month', models.DateField()),
-                ('in_plan', models.BooleanField(default=True, help_text='False once a re-import no longer lists it')),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='plans.plan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("action_id", models.CharField(max_length=40, verbose_name="Action ID")),
+                ("sort_key", models.CharField(editable=False, max_length=200)),
+                ("key_action", models.TextField()),
+                ("lead", models.CharField(blank=True, max_length=300)),
+                ("agencies", models.CharField(blank=True, max_length=500, verbose_name="Agency involvement")),
+                ("timescale", models.CharField(help_text="As the plan writes it", max_length=100)),
+                ("first_month", models.DateField()),
+                ("last_month", models.DateField()),
+                (
+                    "in_plan",
+                    models.BooleanField(default=True, help_text="False once a re-import no longer lists it"),
+                ),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="actions", to="plans.plan"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sort_key'],
+                "ordering": ["sort_key"],
             },
         ),
         migrations.CreateModel(
-            name='Priority',
+            name="Priority",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField()),
-                ('title', models.CharField(blank=True, max_length=300)),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='priorities', to='plans.plan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField()),
+                ("title", models.CharField(blank=True, max_length=300)),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="priorities",
+                        to="plans.plan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'priorities',
-                'ordering': ['number'],
+                "verbose_name_plural": "priorities",
+                "ordering": ["number"],
             },
         ),
         migrations.CreateModel(
-            name='Change',
+            name="Change",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('added', 'Added'), ('changed', 'Changed'), ('left', 'No longer in the plan'), ('returned', 'Back in the plan')], max_length=10)),
-                ('field', models.CharField(blank=True, max_length=50)),
-                ('old_value', models.TextField(blank=True)),
-                ('new_value', models.TextField(blank=True)),
-                ('actor', models.CharField(max_length=150)),
-                ('changed', models.DateTimeField(auto_now_add=True)),
-                ('source', models.CharField(max_length=500)),
-                ('action', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='changes', to='plans.action')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('import_run', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='plans.importrun')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='changes', to='plans.plan')),
-                ('priority', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='changes', to='plans.priority')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("added", "Added"),
+                            ("changed", "Changed"),
+                            ("left", "No longer in the plan"),
+                            ("returned", "Back in the plan"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("field", models.CharField(blank=True, max_length=50)),
+                ("old_value", models.TextField(blank=True)),
+                ("new_value", models.TextField(blank=True)),
+                ("actor", models.CharField(max_length=150)),
+                ("changed", models.DateTimeField(auto_now_add=True)),
+                ("source", models.CharField(max_length=500)),
+                (
+                    "action",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="changes",
+                        to="plans.action",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "import_run",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="plans.importrun",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="changes", to="plans.plan"
+                    ),
+                ),
+                (
+                    "priority",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="changes",
+                        to="plans.priority",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-changed', '-id'],
+                "ordering": ["-changed", "-id"],
             },
         ),
         migrations.AddField(
-            model_name='action',
-            name='priority',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='actions', to='plans.priority'),
+            model_name="action",
+            name="priority",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="actions", to="plans.priority"
+            ),
         ),
         migrations.CreateModel(
-            name='StatusRecord',
+            name="StatusRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('as_at', models.DateField()),
-                ('month', models.DateField(help_text='First day of the as-at month')),
-                ('rag', models.CharField(choices=[('R', 'Red'), ('A', 'Amber'), ('G', 'Green'), ('W', 'White')], max_length=1, verbose_name='RAG')),
-                ('commentary', models.TextField(blank=True)),
-                ('actor', models.CharField(max_length=150)),
-                ('recorded', models.DateTimeField(auto_now_add=True)),
-                ('source', models.CharField(help_text='Where it came from, e.g. the file imported', max_length=500)),
-                ('action', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='statuses', to='plans.action')),
-                ('import_run', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='plans.importrun')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("as_at", models.DateField()),
+                ("month", models.DateField(help_text="First day of the as-at month")),
+                (
+                    "rag",
+                    models.CharField(
+                        choices=[("R", "Red"), ("A", "Amber"), ("G", "Green"), ("W", "White")],
+                        max_length=1,
+                        verbose_name="RAG",
+                    ),
+                ),
+                ("commentary", models.TextField(blank=True)),
+                ("actor", models.CharField(max_length=150)),
+                ("recorded", models.DateTimeField(auto_now_add=True)),
+                (
+                    "source",
+                    models.CharField(help_text="Where it came from, e.g. the file imported", max_length=500),
+                ),
+                (
+                    "action",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="statuses",
+                        to="plans.action",
+                    ),
+                ),
+                (
+                    "import_run",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="plans.importrun",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['action', 'as_at', 'id'],
+                "ordering": ["action", "as_at", "id"],
             },
         ),
         migrations.AddConstraint(
-            model_name='priority',
-            constraint=models.UniqueConstraint(fields=('plan', 'number'), name='unique_priority_number'),
+            model_name="priority",
+            constraint=models.UniqueConstraint(fields=("plan", "number"), name="unique_priority_number"),
         ),
         migrations.AddIndex(
-            model_name='change',
-            index=models.Index(fields=['plan', 'changed'], name='plans_chang_plan_id_8e3749_idx'),
+            model_name="change",
+            index=models.Index(fields=["plan", "changed"], name="plans_chang_plan_id_8e3749_idx"),
         ),
         migrations.AddIndex(
-            model_name='action',
-            index=models.Index(fields=['plan', 'sort_key'], name='plans_actio_plan_id_019a09_idx'),
+            model_name="action",
+            index=models.Index(fields=["plan", "sort_key"], name="plans_actio_plan_id_019a09_idx"),
         ),
         migrations.AddConstraint(
-            model_name='action',
-            constraint=models.UniqueConstraint(fields=('plan', 'action_id'), name='unique_action_id'),
+            model_name="action",
+            constraint=models.UniqueConstraint(fields=("plan", "action_id"), name="unique_action_id"),
         ),
         migrations.AddIndex(
-            model_name='statusrecord',
-            index=models.Index(fields=['action', 'as_at', 'id'], name='status_latest_idx'),
+            model_name="statusrecord",
+            index=models.Index(fields=["action", "as_at", "id"], name="status_latest_idx"),
         ),
     ]

@@ -6,48 +6,78 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0001_initial'),
+        ("plans", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='action',
-            name='revision',
-            field=models.PositiveIntegerField(default=0, help_text='Goes up with every update, so a save based on an older one is refused'),
+            model_name="action",
+            name="revision",
+            field=models.PositiveIntegerField(
+                default=0, help_text="Goes up with every update, so a save based on an older one is refused"
+            ),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='revision',
-            field=models.PositiveIntegerField(default=0, help_text='Goes up with every change to the plan'),
+            model_name="plan",
+            name="revision",
+            field=models.PositiveIntegerField(default=0, help_text="Goes up with every change to the plan"),
         ),
         migrations.AlterField(
-            model_name='change',
-            name='kind',
-            field=models.CharField(choices=[('added', 'Added'), ('changed', 'Changed'), ('left', 'No longer in the plan'), ('returned', 'Back in the plan'), ('removed', 'Removed')], max_length=10),
+            model_name="change",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("added", "Added"),
+                    ("changed", "Changed"),
+                    ("left", "No longer in the plan"),
+                    ("returned", "Back in the plan"),
+                    ("removed", "Removed"),
+                ],
+                max_length=10,
+            ),
         ),
         migrations.CreateModel(
-            name='Evidence',
+            name="Evidence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('file', 'File'), ('link', 'Link')], max_length=10)),
-                ('title', models.CharField(max_length=300)),
-                ('url', models.URLField(blank=True, max_length=1000, verbose_name='Link')),
-                ('file_name', models.CharField(blank=True, help_text='As uploaded', max_length=255)),
-                ('stored_name', models.CharField(blank=True, max_length=100, null=True, unique=True)),
-                ('content_type', models.CharField(blank=True, max_length=100)),
-                ('size', models.PositiveBigIntegerField(default=0)),
-                ('sha256', models.CharField(blank=True, max_length=64)),
-                ('actor', models.CharField(max_length=150)),
-                ('added', models.DateTimeField(auto_now_add=True)),
-                ('action', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='plans.action')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(choices=[("file", "File"), ("link", "Link")], max_length=10)),
+                ("title", models.CharField(max_length=300)),
+                ("url", models.URLField(blank=True, max_length=1000, verbose_name="Link")),
+                ("file_name", models.CharField(blank=True, help_text="As uploaded", max_length=255)),
+                ("stored_name", models.CharField(blank=True, max_length=100, null=True, unique=True)),
+                ("content_type", models.CharField(blank=True, max_length=100)),
+                ("size", models.PositiveBigIntegerField(default=0)),
+                ("sha256", models.CharField(blank=True, max_length=64)),
+                ("actor", models.CharField(max_length=150)),
+                ("added", models.DateTimeField(auto_now_add=True)),
+                (
+                    "action",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="evidence",
+                        to="plans.action",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'evidence',
-                'ordering': ['-added', '-id'],
+                "verbose_name_plural": "evidence",
+                "ordering": ["-added", "-id"],
             },
         ),
     ]

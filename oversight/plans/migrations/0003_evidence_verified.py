@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0002_web'),
+        ("plans", "0002_web"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='evidence',
-            name='verified',
+            model_name="evidence",
+            name="verified",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='evidence',
-            name='verified_by',
-            field=models.CharField(blank=True, help_text='Who verified it, as at the time', max_length=150),
+            model_name="evidence",
+            name="verified_by",
+            field=models.CharField(blank=True, help_text="Who verified it, as at the time", max_length=150),
         ),
     ]

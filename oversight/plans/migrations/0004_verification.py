@@ -6,27 +6,58 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0003_evidence_verified'),
+        ("plans", "0003_evidence_verified"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Verification',
+            name="Verification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('outcome', models.CharField(choices=[('verified', 'Verified'), ('sent_back', 'Sent back')], max_length=10)),
-                ('reason', models.TextField(blank=True)),
-                ('actor', models.CharField(max_length=150)),
-                ('recorded', models.DateTimeField(auto_now_add=True)),
-                ('action', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='verifications', to='plans.action')),
-                ('status', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='verifications', to='plans.statusrecord')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[("verified", "Verified"), ("sent_back", "Sent back")], max_length=10
+                    ),
+                ),
+                ("reason", models.TextField(blank=True)),
+                ("actor", models.CharField(max_length=150)),
+                ("recorded", models.DateTimeField(auto_now_add=True)),
+                (
+                    "action",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="verifications",
+                        to="plans.action",
+                    ),
+                ),
+                (
+                    "status",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="verifications",
+                        to="plans.statusrecord",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['action', 'recorded', 'id'],
+                "ordering": ["action", "recorded", "id"],
             },
         ),
     ]

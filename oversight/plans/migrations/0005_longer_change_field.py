@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0004_verification'),
+        ("plans", "0004_verification"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='change',
-            name='field',
+            model_name="change",
+            name="field",
             field=models.CharField(blank=True, max_length=300),
         ),
     ]

@@ -29,17 +29,22 @@ def link_indicators(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('performance', '0002_caseloadband_caseloadteam_serviceareamanager'),
-        ('plans', '0006_change_kind_viewed'),
+        ("performance", "0002_caseloadband_caseloadteam_serviceareamanager"),
+        ("plans", "0006_change_kind_viewed"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='change',
-            name='indicator',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='changes', to='performance.indicator'),
+            model_name="change",
+            name="indicator",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="changes",
+                to="performance.indicator",
+            ),
         ),
         migrations.RunPython(link_indicators, migrations.RunPython.noop),
     ]

@@ -4,20 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0007_change_indicator'),
+        ("plans", "0007_change_indicator"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='plan',
-            name='accept_red_without_commentary',
-            field=models.BooleanField(default=False, help_text='An imported Red or Amber status with no commentary is kept, with a warning'),
+            model_name="plan",
+            name="accept_red_without_commentary",
+            field=models.BooleanField(
+                default=False,
+                help_text="An imported Red or Amber status with no commentary is kept, with a warning",
+            ),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='require_verified_evidence',
-            field=models.BooleanField(default=False, help_text='A completion is verified only when evidence of it has been marked verified'),
+            model_name="plan",
+            name="require_verified_evidence",
+            field=models.BooleanField(
+                default=False,
+                help_text="A completion is verified only when evidence of it has been marked verified",
+            ),
         ),
     ]

@@ -66,9 +66,9 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "runs",
-                    models.JSONField(
-                        default=list,
-                        help_text='[["YYYY-MM-DD", "R"], …]: the month-end status from each month',
+                    models.TextField(
+                        blank=True,
+                        help_text='"2017-01-01R 2017-04-01G": the month-end status from each month it changed',
                     ),
                 ),
                 (
