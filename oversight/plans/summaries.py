@@ -34,6 +34,18 @@ BATCH = 1000
 COLUMNS = ("action_id", "status_id", "rag", "commentary", "as_at", "completion", "runs")
 
 
+class Current(NamedTuple):
+    """An action's row of plans_currentstatus, as written (a model instance each cost more than the rest)."""
+
+    action_id: int
+    status_id: int | None
+    rag: str
+    commentary: str
+    as_at: date | None
+    completion: str
+    runs: str
+
+
 class Kept(NamedTuple):
     """What is kept of an action, as read back before a change."""
 
@@ -75,7 +87,7 @@ def statuses_changed(plan_id: int, action_ids: Iterable[int], recorded: Sequence
                 RecordedStatus(record.pk, record.as_at, record.rag),
             )
             current.append(
-                CurrentStatus(
+                Current(
                     action_id=record.action_id,
                     status_id=record.pk,
                     rag=record.rag,
@@ -166,7 +178,7 @@ def _rebuild(plan: Plan) -> None:
     Plan.objects.filter(pk=plan.pk).update(summarised=True, summary_month=last)
 
 
-def _current_statuses(plan_id: int, ids: list[int]) -> tuple[list[CurrentStatus], date | None]:
+def _current_statuses(plan_id: int, ids: list[int]) -> tuple[list[Current], date | None]:
     """Each action's latest status, completion and runs, from its own history; and the latest month
     in which any of them had a status or a verification (the summary says how things stand from then)."""
     histories: dict[int, list[RecordedStatus]] = defaultdict(list)
@@ -191,7 +203,7 @@ def _current_statuses(plan_id: int, ids: list[int]) -> tuple[list[CurrentStatus]
         history = histories.get(pk, [])
         latest = history[-1] if history else None
         current.append(
-            CurrentStatus(
+            Current(
                 action_id=pk,
                 status_id=latest.record_id if latest else None,
                 rag=latest.rag if latest else "",
@@ -205,7 +217,7 @@ def _current_statuses(plan_id: int, ids: list[int]) -> tuple[list[CurrentStatus]
     return current, month_of(max(days)) if days else None
 
 
-def _save(current: list[CurrentStatus]) -> None:
+def _save(current: list[Current]) -> None:
     """Writes each action's kept status in one statement per batch: Django's bulk upsert prepares
     every value of every row in Python, which took as long as the status import itself."""
     name = connection.ops.quote_name
