@@ -128,6 +128,7 @@ def build_site(
 
     description = configure(database_url, data_dir)
     from django.contrib.auth import get_user_model
+    from django.core.cache import cache
     from django.core.management import call_command
     from django.db import connection
     from django.urls import reverse
@@ -140,7 +141,7 @@ def build_site(
     from oversight.plans.models import Action, Plan, StatusRecord
     from oversight.plans.plan_import import import_plan
     from oversight.plans.plan_settings import change_settings
-    from oversight.plans.register import forget, register
+    from oversight.plans.register import register
     from oversight.plans.status_import import import_statuses
 
     today = timezone.localdate()
@@ -173,7 +174,7 @@ def build_site(
         f"({scorecard.no_data} 'no data', {scorecard.missing} months missing) "
         f"in {time.perf_counter() - began:.1f} s"
     )
-    forget()
+    cache.clear()
     began = time.perf_counter()
     reg = register(plan, today)
     built = time.perf_counter() - began

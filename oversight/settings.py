@@ -112,7 +112,18 @@ EMBEDDED_DATABASE_OPTIONS = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = EMBEDDED_DATABASE_OPTIONS
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One cache that every worker process shares, in the database itself (no other server to run): the
+# register of each plan, the scorecard's tables and Annex A measures, each under a key that names
+# the version of the data it was made from, so a change never needs to find and delete what is kept.
+# The table is made by migration plans 0011 (or `oversight createcachetable`).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "oversight_cache",
+        "TIMEOUT": envint("CACHE_SECONDS", "3600"),
+        "OPTIONS": {"MAX_ENTRIES": envint("CACHE_MAX_ENTRIES", "5000"), "CULL_FREQUENCY": 4},
+    }
+}
 
 # Sign-in
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]

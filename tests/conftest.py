@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -100,15 +99,6 @@ def hostile_workbook(tmp_path_factory) -> Path:
     from tests.hostile_files import shared_strings_bomb
 
     return shared_strings_bomb(tmp_path_factory.mktemp("hostile") / "statuses.xlsx")
-
-
-@pytest.fixture(autouse=True)
-def fresh_register_cache() -> None:
-    """The register's per-process cache is keyed by primary keys, which rolled-back tests reuse. Until
-    a test has imported the register it has no cache (and the engine's tests run without Django)."""
-    register = sys.modules.get("oversight.plans.register")
-    if register is not None:
-        register.forget()
 
 
 @pytest.fixture

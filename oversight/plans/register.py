@@ -4,8 +4,9 @@ the plan's history, and a third that checks no save landed in between (else it r
 that the counts on a page always add up).
 
 A day before the plan's latest status (the demo's history, a test) is worked out from the history
-instead. Either is kept in memory per process, keyed by the plan's revision: any change to the plan
-moves the revision on, so a page never shows a stale status, and the cache costs no query of its own.
+instead. Either is kept in the cache that every worker shares (settings.CACHES), under a key naming the
+plan's revision: any change to the plan moves the revision on, so a page never shows a stale status and
+nothing kept has to be found and deleted; what a revision left behind ages out after an hour.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Sum
 
 from oversight.lib.months import last_day, month_of
@@ -48,15 +50,13 @@ class Register:
 
 def register(plan: Plan, today: date) -> Register:
     ensure_summarised(plan)
+    # the plan's creation too: a database restored from a backup, or a test's, reuses primary keys
+    key = f"register:{plan.pk}:{plan.created.timestamp()}:{plan.revision}:{today.isoformat()}"
     if plan.summary_month is not None and plan.summary_month > month_of(today):
-        return _from_history(plan.pk, plan.revision, plan.created, plan.started, today)
-    return _from_summary(plan.pk, plan.revision, plan.started, plan.summary_month, today)
-
-
-def forget() -> None:
-    """Empties this process's cache (tests reuse primary keys across rolled-back databases)."""
-    _from_summary.cache_clear()
-    _from_history.cache_clear()
+        return cache.get_or_set(key, lambda: _from_history(plan.pk, plan.started, today))
+    return cache.get_or_set(
+        key, lambda: _from_summary(plan.pk, plan.revision, plan.started, plan.summary_month, today)
+    )
 
 
 READS = 3  # times the summary is read while saves land in between, before it is shown as read
@@ -98,7 +98,6 @@ def action_row(
     )
 
 
-@lru_cache(maxsize=32)
 def _from_summary(
     plan_id: int, revision: int, started: date | None, counted_until: date | None, today: date
 ) -> Register:
@@ -135,10 +134,7 @@ def _read_summary(plan_id: int, month: date) -> tuple[tuple[ActionRow, ...], dic
     return actions, green
 
 
-@lru_cache(maxsize=32)
-def _from_history(
-    plan_id: int, revision: int, created: object, started: date | None, today: date
-) -> Register:
+def _from_history(plan_id: int, started: date | None, today: date) -> Register:
     # a status file imported as at this month's end counts from the day it is imported
     month_end = last_day(month_of(today))
     rows = (

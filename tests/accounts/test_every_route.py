@@ -29,7 +29,6 @@ from oversight.governance.models import (
 from oversight.performance.models import Indicator, ServiceAreaManager
 from oversight.plans.models import Action, Evidence, Plan
 from oversight.plans.plan_import import import_plan
-from oversight.plans.register import forget
 from oversight.plans.status_import import import_statuses
 from tests.annex_a.conftest import AS_AT, load_small_extract
 from tests.conftest import CAST, PASSWORD, Rows
@@ -291,8 +290,7 @@ def answer(client: Client, method: str, url: str, data: dict[str, str]) -> tuple
     """The status and Location of one request, with everything it changed undone after it."""
     with transaction.atomic():
         response = client.post(url, data) if method == "POST" else client.get(url)
-        transaction.set_rollback(True)
-    forget()
+        transaction.set_rollback(True)  # what the request kept in the cache is undone with it
     return response.status_code, response.get("Location", "")
 
 
