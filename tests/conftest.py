@@ -101,6 +101,15 @@ def hostile_workbook(tmp_path_factory) -> Path:
     return shared_strings_bomb(tmp_path_factory.mktemp("hostile") / "statuses.xlsx")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def files_kept_apart(tmp_path_factory) -> None:
+    """Files the site keeps (stored downloads, uploads) go in a folder of the test run's own, not in
+    the checkout's var/; a test that looks at them takes `private_files`, a folder of its own."""
+    from django.conf import settings
+
+    settings.PRIVATE_FILES_DIR = tmp_path_factory.mktemp("files")
+
+
 @pytest.fixture
 def private_files(tmp_path: Path, settings) -> Path:
     settings.PRIVATE_FILES_DIR = tmp_path / "private"

@@ -22,7 +22,7 @@ from oversight.performance.links import details_of, link, recommendation_choices
 from oversight.performance.models import Indicator
 from oversight.performance.value_file import KnownIndicator, read_value_file
 from oversight.performance.values import record_values
-from oversight.plans import revisions
+from oversight.performance.versions import indicators_changed
 from oversight.plans.models import Action, Plan
 from oversight.plans.uploads import PendingImport
 
@@ -135,7 +135,7 @@ def import_indicators(
                 for what, old, new in found
             ]
         Change.objects.bulk_create(records)
-        revisions.plan_changed(plan.pk)
+        indicators_changed(plan.pk)
     return summary
 
 

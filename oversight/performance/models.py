@@ -119,3 +119,12 @@ class CaseloadTeam(models.Model):
 
     def __str__(self) -> str:
         return f"{self.team} is {self.team_type}"
+
+
+class ScorecardVersion(models.Model):
+    """Which version of a plan's indicators and values the scorecard shows: a new token with every
+    change to them (performance/versions.py), so that what is kept of the scorecard lasts until its
+    own data changes, not until any action of the plan is saved."""
+
+    plan = models.OneToOneField("plans.Plan", primary_key=True, on_delete=models.CASCADE, related_name="+")
+    token = models.CharField(max_length=32)

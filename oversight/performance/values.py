@@ -15,7 +15,7 @@ from oversight.audit.actors import Actor
 from oversight.audit.models import Change
 from oversight.performance.models import Indicator, IndicatorValue
 from oversight.performance.periods import period_name
-from oversight.plans import revisions
+from oversight.performance.versions import indicators_changed
 
 
 def _text(value: Decimal | None) -> str:
@@ -80,7 +80,7 @@ def record_values(
         IndicatorValue.objects.bulk_update(changed.values(), ["value", "actor", "source", "recorded"])
         Change.objects.bulk_create(changes)
         for plan_id in {indicator.plan_id for indicator, _, _ in values} if changes else ():
-            revisions.plan_changed(plan_id)
+            indicators_changed(plan_id)
     return Recorded(len(new), len(changed), len(values) - len(changes))
 
 

@@ -18,13 +18,13 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import Sum
 
 from oversight.lib.months import last_day, month_of
 from oversight.plans.action_filters import lead_choices
 from oversight.plans.action_rows import ActionRow
 from oversight.plans.completion import RecordedStatus, completion
+from oversight.plans.kept import kept
 from oversight.plans.models import RAG, Action, MonthCount, Plan, StatusRecord
 from oversight.plans.progress import PacePoint, pace, pace_from_counts
 from oversight.plans.report_data import latest_status_on, verified_days
@@ -53,10 +53,8 @@ def register(plan: Plan, today: date) -> Register:
     # the plan's creation too: a database restored from a backup, or a test's, reuses primary keys
     key = f"register:{plan.pk}:{plan.created.timestamp()}:{plan.revision}:{today.isoformat()}"
     if plan.summary_month is not None and plan.summary_month > month_of(today):
-        return cache.get_or_set(key, lambda: _from_history(plan.pk, plan.started, today))
-    return cache.get_or_set(
-        key, lambda: _from_summary(plan.pk, plan.revision, plan.started, plan.summary_month, today)
-    )
+        return kept(key, lambda: _from_history(plan.pk, plan.started, today))
+    return kept(key, lambda: _from_summary(plan.pk, plan.revision, plan.started, plan.summary_month, today))
 
 
 READS = 3  # times the summary is read while saves land in between, before it is shown as read

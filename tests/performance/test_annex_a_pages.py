@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal as D
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -240,16 +241,21 @@ def test_only_those_who_keep_the_indicators_refresh_them(signed_in, icpcs) -> No
     assert not IndicatorValue.objects.exists()
 
 
-def _queries(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200, url
-    return len(captured)
+def _queries(client, url: str) -> tuple[int, int]:
+    """Queries with the extract's measures not yet kept, and kept."""
+    counted = []
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200, url
+        counted.append(len(captured))
+    return counted[0], counted[1]
 
 
 def test_queries_do_not_grow_with_the_extracts_teams_and_records(signed_in, icpcs, write_csv) -> None:
     client = signed_in("ana")
     urls = [f"/plans/demo/scorecard/{icpcs.pk}/", records_url(icpcs)]
     [_queries(client, url) for url in urls]  # the session's first request
+    cache.clear()  # the extract's measures are made again, and kept
     small = [_queries(client, url) for url in urls]
     rows = [
         [f"C{i}", "F", "W", "", "", "16/09/2022", "10/10/2022", f"Team {i % 40}", f"Worker {i % 90}"]
@@ -260,6 +266,7 @@ def test_queries_do_not_grow_with_the_extracts_teams_and_records(signed_in, icpc
         load_extract(
             annex_a_engine(), [write_csv("more.csv", [LIST5, *rows])], "Anytown", date.fromisoformat(as_at)
         )
+    cache.clear()
     large = [_queries(client, url) for url in urls]
     assert "Team 39" in page(client, urls[0])
     assert large == small
@@ -277,3 +284,27 @@ def test_an_annex_a_indicator_takes_its_values_from_the_extracts_not_the_keyboar
     )
     assert refused.status_code == 403
     assert not IndicatorValue.objects.filter(indicator=icpcs).exists()
+
+
+def test_an_extracts_measures_are_worked_out_once_and_again_only_when_it_is_loaded_again(
+    signed_in, icpcs, write_csv, monkeypatch
+) -> None:
+    from oversight.performance import annex_a_engine as engine_module
+
+    worked_out = []
+    real = engine_module.compute_measures
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        worked_out.append(args[1:3])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(engine_module, "compute_measures", counting)
+    cache.clear()
+    client = signed_in("vic")
+    for _ in range(3):
+        assert "Figure 2 of 3 records: 66.7%" in text(page(client, f"/plans/demo/scorecard/{icpcs.pk}/"))
+    assert worked_out == [("Anytown", date(2023, 5, 31))]  # kept, for every worker, from the first
+    rows = [[f"C{i}", "F", "W", "", "", "16/09/2022", "10/10/2022", "Team 1", "Ann"] for i in range(4)]
+    load_extract(annex_a_engine(), [write_csv("again.csv", [LIST5, *rows])], "Anytown", date(2023, 5, 31))
+    words = text(page(client, f"/plans/demo/scorecard/{icpcs.pk}/"))
+    assert "Figure 2 of 3 records" not in words and len(worked_out) == 2

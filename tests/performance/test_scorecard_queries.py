@@ -14,10 +14,9 @@ from oversight.audit.actors import Actor
 from oversight.audit.models import Change
 from oversight.lib.months import add_months, iso_month, month_of
 from oversight.performance.models import Indicator, IndicatorValue
-from oversight.plans import revisions
+from oversight.performance.versions import indicators_changed
 from oversight.plans.models import Action, Plan
 from tests.plans.views.test_query_counts import queries
-from tests.posted import month_boxes
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +80,7 @@ def scorecard(plan: Plan, indicators: int, months: int) -> None:
             )
     IndicatorValue.objects.bulk_create(values)
     Change.objects.bulk_create(changes)
-    revisions.plan_changed(plan.pk)
+    indicators_changed(plan.pk)
 
 
 @pytest.mark.parametrize("url", PAGES)
@@ -106,21 +105,3 @@ def test_the_growth_shows_on_the_pages(signed_in, plan) -> None:
     first = Indicator.objects.get(name="Indicator 0")
     page = signed_in("olivia").get(f"/plans/demo/scorecard/{first.pk}/").content.decode()
     assert page.count("<li>") >= 12  # changes to its values
-
-
-def test_the_scorecard_is_read_once_a_change_and_shows_a_value_entered_since(signed_in, plan) -> None:
-    scorecard(plan, indicators=3, months=2)
-    client = signed_in("olivia")
-    first, again = (
-        queries(client, "/plans/demo/scorecard/", False),
-        queries(client, "/plans/demo/scorecard/", False),
-    )
-    assert again == first - 2  # the indicators and their values are read once, until the plan changes
-    cell = '<td class="govuk-table__cell govuk-table__cell--numeric">{}</td>'
-    assert cell.format("20%") in client.get("/plans/demo/scorecard/").content.decode()
-    indicator = Indicator.objects.get(name="Indicator 0")
-    client.post(
-        f"/plans/demo/scorecard/{indicator.pk}/", {**month_boxes("period", THIS_MONTH), "value": "12.5"}
-    )
-    page = client.get("/plans/demo/scorecard/").content.decode()
-    assert cell.format("12.5%") in page and cell.format("20%") not in page

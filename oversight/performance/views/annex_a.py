@@ -15,13 +15,13 @@ from django.views.decorators.http import require_POST
 
 from oversight.accounts.roles import Access
 from oversight.annex_a.extracts import LoadedExtract, extract_as_at, loaded_extracts
-from oversight.annex_a.measures import compute_measures, drill_down
+from oversight.annex_a.measures import drill_down
 from oversight.audit import trail
 from oversight.audit.log import CHILD_RECORDS, child_records_viewed
 from oversight.audit.models import Change
 from oversight.lib.months import iso_month, month_of, parse_iso_date
 from oversight.performance.annex_a_breakdown import rated, team_breakdown
-from oversight.performance.annex_a_engine import annex_a_engine, annex_a_measures
+from oversight.performance.annex_a_engine import annex_a_engine, annex_a_measures, extract_measures
 from oversight.performance.annex_a_values import no_rows, refresh_from_annex_a
 from oversight.performance.forms.extracts import extract_choice
 from oversight.performance.models import Indicator
@@ -91,7 +91,7 @@ def annex_a_section(request: HttpRequest, plan: Plan, access: Access, indicator:
         return {"annex_a": section}
     assert definition is not None
     extract, section["notice"] = _chosen(extracts, request.GET.get("as_at", "").strip())
-    found = compute_measures(engine, plan.council, extract.as_at, only={definition.key})
+    found = extract_measures(engine, extract, only={definition.key})
     measure = found[0] if found else None
     section.update(definition=definition, extract=extract, extracts=extracts, measure=measure)
     section["extract_form"] = extract_choice(extracts, extract, label_size="s")

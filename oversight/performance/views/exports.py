@@ -1,4 +1,4 @@
-"""The scorecard for a month as a Word or Excel download."""
+"""The scorecard for a month as a Word or Excel download, made once per version of the indicators."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ from oversight.accounts.roles import Access
 from oversight.lib.months import iso_month, parse_iso_month
 from oversight.performance.render import DOWNLOADS, Scorecard, renderer
 from oversight.performance.scorecard_data import by_service_area, scorecard_rows
+from oversight.performance.versions import indicators_version
 from oversight.plans.access import plan_page
 from oversight.plans.models import Plan
+from oversight.plans.stored_downloads import stored_download
 
 
 @plan_page()
@@ -19,9 +21,15 @@ def scorecard_download(
     chosen = parse_iso_month(month)
     if chosen is None or fmt not in DOWNLOADS:
         raise Http404("No such scorecard")
-    scorecard = Scorecard(plan.title, plan.council, chosen, by_service_area(scorecard_rows(plan, chosen)))
-    response = HttpResponse(renderer(fmt)(scorecard), content_type=DOWNLOADS[fmt][1])
-    response["Content-Disposition"] = (
-        f'attachment; filename="{plan.slug}-scorecard-{iso_month(chosen)}.{fmt}"'
-    )
+
+    def produce() -> bytes:
+        rows = by_service_area(scorecard_rows(plan, chosen))
+        return renderer(fmt)(Scorecard(plan.title, plan.council, chosen, rows))
+
+    # made once per version of the indicators (and the plan's title and council, which it shows)
+    version = f"{indicators_version(plan.pk)}:{plan.title}:{plan.council}"
+    name = f"{plan.slug}-scorecard-{iso_month(chosen)}.{fmt}"
+    content = stored_download(plan, "scorecard", version, name, produce)
+    response = HttpResponse(content, content_type=DOWNLOADS[fmt][1])
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -23,7 +23,7 @@ from oversight.performance.forms.indicators import IndicatorForm
 from oversight.performance.indicator_form import DEFAULTS, FIELDS, Choices, Details, form_values, read
 from oversight.performance.links import details_of, link, recommendation_choices
 from oversight.performance.models import Indicator
-from oversight.plans import revisions
+from oversight.performance.versions import indicators_changed
 from oversight.plans.access import plan_page
 from oversight.plans.models import Action, Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page
@@ -156,5 +156,5 @@ def _save(
             for what, old, new in indicator_form.changes(before, after, names)
         ]
         Change.objects.bulk_create(records)
-        revisions.plan_changed(plan.pk)
+        indicators_changed(plan.pk)
     return indicator

@@ -29,9 +29,11 @@ from oversight.performance.periods import period_name, period_of
 from oversight.performance.scorecard import ScorecardRow, formatted, ratings_text, sparkline
 from oversight.performance.scorecard_data import scorecard_rows
 from oversight.performance.values import record_value
+from oversight.performance.versions import indicators_version
 from oversight.performance.views.annex_a import annex_a_section
 from oversight.performance.views.indicator_chart import indicator_section
 from oversight.plans.access import plan_page
+from oversight.plans.kept import kept
 from oversight.plans.models import Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
 
@@ -39,9 +41,13 @@ from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, t
 @plan_page()
 def scorecard(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
     this_month = month_of(today())
-    found = IndicatorValue.objects.filter(
-        indicator__plan=plan, period__lt=add_months(this_month, 1)
-    ).aggregate(first=Min("period"), last=Max("period"))
+    version = indicators_version(plan.pk)
+    found = kept(
+        f"scorecard-months:{plan.pk}:{plan.created.timestamp()}:{version}:{this_month.isoformat()}",
+        lambda: IndicatorValue.objects.filter(
+            indicator__plan=plan, period__lt=add_months(this_month, 1)
+        ).aggregate(first=Min("period"), last=Max("period")),
+    )
     # a month's figures arrive during the next: by default, the latest month that has any
     latest = month_of(found["last"]) if found["last"] else this_month
     month = parse_iso_month(request.GET.get("month", "")) or latest
@@ -63,6 +69,7 @@ def scorecard(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
                 [(iso_month(m), month_name(m)) for m in months_to_choose(this_month, earliest, month)],
                 iso_month(month),
             ),
+            "scorecard_version": version,
             # called only when the page's tables are not in the cache (see scorecard.html)
             "scorecard_tables": lambda: _tables(plan, month),
         },

@@ -22,6 +22,7 @@ from oversight.plans.access import plan_page
 from oversight.plans.models import Plan
 from oversight.plans.render import html, renderer
 from oversight.plans.report_data import exception_report
+from oversight.plans.stored_downloads import stored_download
 from oversight.plans.views.common import plan_crumbs, render_plan_page, today
 
 DOWNLOADS = {
@@ -75,7 +76,16 @@ def report_download(request: HttpRequest, plan: Plan, access: Access, month: str
     chosen = parse_iso_month(month)
     if chosen is None or chosen not in _months(plan) or fmt not in DOWNLOADS:
         raise Http404("No such report")
-    report = exception_report(plan.slug, _as_at(chosen))
-    response = HttpResponse(renderer(fmt)(report), content_type=DOWNLOADS[fmt][1])
-    response["Content-Disposition"] = f'attachment; filename="{plan.slug}-exception-report-{month}.{fmt}"'
+    as_at = _as_at(chosen)
+    name = f"{plan.slug}-exception-report-{iso_month(chosen)}.{fmt}"
+    # made once per revision of the plan (any change to it moves the revision) and day it is as at
+    content = stored_download(
+        plan,
+        "exception-report",
+        str(plan.revision),
+        f"{as_at.isoformat()}-{name}",
+        lambda: renderer(fmt)(exception_report(plan.slug, as_at)),
+    )
+    response = HttpResponse(content, content_type=DOWNLOADS[fmt][1])
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

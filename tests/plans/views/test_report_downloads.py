@@ -16,9 +16,10 @@ from openpyxl import load_workbook
 
 from oversight.accounts.models import Membership
 from oversight.audit.actors import Actor
-from oversight.plans.models import Plan
+from oversight.plans.models import Action, Plan
 from oversight.plans.plan_import import import_plan
 from oversight.plans.status_import import import_statuses
+from oversight.plans.updates import StatusUpdate, latest_change_id, record_status
 from tests.conftest import BROMLEY, accepting_statuses_without_commentary
 
 pytestmark = pytest.mark.django_db
@@ -133,3 +134,24 @@ def test_the_excel_download_holds_bromleys_tables_1_to_3_and_totals(councillor) 
     assert summary["Red as % of due"] == f"{totals['red_percent']}%"
     red = [row[2] for row in book["Red actions"].iter_rows(min_row=3, values_only=True)]
     assert red == EXPECTED["red_actions"]
+
+
+def test_a_download_is_made_once_per_revision_and_made_again_when_a_status_changes(
+    councillor, private_files
+) -> None:
+    made = download(councillor, "json", "application/json")
+    stored = list((private_files / "downloads").rglob("*.json"))
+    assert len(stored) == 1 and stored[0].read_bytes() == made
+    assert download(councillor, "json", "application/json") == made  # served from storage
+    # one more action found Red at January's end: January's report is made again, and shows it
+    action = (
+        Action.objects.filter(plan__slug="bromley", statuses__rag="G")
+        .exclude(action_id__in=EXPECTED["red_actions"])
+        .first()
+    )
+    assert action is not None
+    update = StatusUpdate("R", "Audits paused.", action.revision, latest_change_id(action))
+    record_status(action, update, Actor("lara"), date(2017, 1, 31))
+    again = download(councillor, "json", "application/json")
+    assert action.action_id in again.decode() and action.action_id not in made.decode()
+    assert [p.read_bytes() for p in (private_files / "downloads").rglob("*.json")] == [again]

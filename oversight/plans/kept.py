@@ -1,0 +1,21 @@
+"""What the site keeps in the cache that every worker shares (settings.CACHES): each thing under a key
+that names the version of the data it was made from, so that a change never has to find and delete
+what was kept before it; what is no longer asked for ages out (CACHE_SECONDS, an hour by default)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar, cast
+
+from django.core.cache import cache
+
+T = TypeVar("T")
+
+
+def kept(key: str, make: Callable[[], T]) -> T:
+    """What `make` returns: from the shared cache when it is there, else made and kept there."""
+    found = cache.get(key)
+    if found is None:
+        found = make()
+        cache.set(key, found)
+    return cast(T, found)
