@@ -52,3 +52,19 @@ def test_the_website_benchmark_builds_its_site_and_measures_a_page():
     done = run("web.py", "--actions", "40", "--months", "3", "--page", "overview", "--profile")
     finished(done)
     assert "=== Plan overview /plans/" in done.stderr and ": 200; after a change" in done.stderr
+
+
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")),
+    reason="the website benchmark runs on PostgreSQL: checked in the suite's PostgreSQL pass",
+)
+def test_the_month_end_load_saves_every_action_under_gunicorn_while_readers_browse():
+    out = finished(
+        run(
+            "web.py", "--actions", "40", "--months", "3", "--indicators", "8", "--indicator-months", "3",
+            "--clients", "3", "--workers", "2", "--only", "month-end", "--leads", "5",
+            "--month-end-minutes", "0.2", "--page", "overview", "--page", "actions",
+        )
+    )  # fmt: skip
+    assert "Month-end: 40 saves" in out and "40 landed, 0 errors" in out
+    assert "Plan overview  month-end" in out and "Errors (any answer but 200): 0 of" in out
