@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 
@@ -78,11 +79,12 @@ def report_download(request: HttpRequest, plan: Plan, access: Access, month: str
         raise Http404("No such report")
     as_at = _as_at(chosen)
     name = f"{plan.slug}-exception-report-{iso_month(chosen)}.{fmt}"
-    # made once per revision of the plan (any change to it moves the revision) and day it is as at
+    # made once per revision of the plan (any change to it moves the revision), day it is as at, and
+    # the site's setting that changes what it counts
     content = stored_download(
         plan,
         "exception-report",
-        str(plan.revision),
+        f"{plan.revision}:{settings.UNVERIFIED_COMPLETIONS_COUNT_AS_GREEN}",
         f"{as_at.isoformat()}-{name}",
         lambda: renderer(fmt)(exception_report(plan.slug, as_at)),
     )
