@@ -19,3 +19,15 @@ def kept(key: str, make: Callable[[], T]) -> T:
         found = make()
         cache.set(key, found)
     return cast(T, found)
+
+
+def kept_at(key: str, version: object, make: Callable[[], T]) -> T:
+    """What `make` returns for this version of the data under `key`: one entry per key, holding the
+    version it was made from, so that something large made again at every change (the plan's register,
+    at every save) takes one entry, not one per version."""
+    found = cache.get(key)
+    if isinstance(found, tuple) and len(found) == 2 and found[0] == version:
+        return cast(T, found[1])
+    made = make()
+    cache.set(key, (version, made))
+    return made

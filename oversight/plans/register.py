@@ -4,9 +4,9 @@ the plan's history, and a third that checks no save landed in between (else it r
 that the counts on a page always add up).
 
 A day before the plan's latest status (the demo's history, a test) is worked out from the history
-instead. Either is kept in the cache that every worker shares (settings.CACHES), under a key naming the
-plan's revision: any change to the plan moves the revision on, so a page never shows a stale status and
-nothing kept has to be found and deleted; what a revision left behind ages out after an hour.
+instead. Either is kept in the cache that every worker shares (settings.CACHES) with the plan's revision
+it was read at: any change to the plan moves the revision on, so a page never shows a stale status, and
+the first page after a change reads the summary again and keeps it in place of the one before.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from oversight.lib.months import last_day, month_of
 from oversight.plans.action_filters import lead_choices
 from oversight.plans.action_rows import ActionRow
 from oversight.plans.completion import RecordedStatus, completion
-from oversight.plans.kept import kept
+from oversight.plans.kept import kept_at
 from oversight.plans.models import RAG, Action, MonthCount, Plan, StatusRecord
 from oversight.plans.progress import PacePoint, pace, pace_from_counts
 from oversight.plans.report_data import latest_status_on, verified_days
@@ -51,10 +51,14 @@ class Register:
 def register(plan: Plan, today: date) -> Register:
     ensure_summarised(plan)
     # the plan's creation too: a database restored from a backup, or a test's, reuses primary keys
-    key = f"register:{plan.pk}:{plan.created.timestamp()}:{plan.revision}:{today.isoformat()}"
+    key = f"register:{plan.pk}:{plan.created.timestamp()}:{today.isoformat()}"
     if plan.summary_month is not None and plan.summary_month > month_of(today):
-        return kept(key, lambda: _from_history(plan.pk, plan.started, today))
-    return kept(key, lambda: _from_summary(plan.pk, plan.revision, plan.started, plan.summary_month, today))
+        return kept_at(key, plan.revision, lambda: _from_history(plan.pk, plan.started, today))
+    return kept_at(
+        key,
+        plan.revision,
+        lambda: _from_summary(plan.pk, plan.revision, plan.started, plan.summary_month, today),
+    )
 
 
 READS = 3  # times the summary is read while saves land in between, before it is shown as read

@@ -102,3 +102,13 @@ def test_renaming_the_plan_makes_the_downloads_again_with_its_new_title(signed_i
         for c in r
         if c
     )
+
+
+def test_the_indicator_page_reads_only_its_own_values_however_many_the_others_have(signed_in, plan):
+    scorecard(plan, indicators=30, months=36)
+    first = Indicator.objects.get(name="Indicator 0")
+    with CaptureQueriesContext(connection) as captured:
+        assert signed_in("olivia").get(f"/plans/demo/scorecard/{first.pk}/").status_code == 200
+    reads = [q["sql"] for q in captured if VALUES_TABLE in q["sql"]]
+    assert reads  # its chart and table
+    assert all(f'"indicator_id" = {first.pk}' in sql for sql in reads), reads

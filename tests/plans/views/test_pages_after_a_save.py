@@ -76,3 +76,15 @@ def test_the_plans_pages_right_after_a_save_read_no_history_however_long_it_is(p
         with_60_months, history_read = read_after_a_save(lead if "my-actions" in url else officer, url)
         assert history_read == [], url
         assert with_60_months == with_5_months[url], url
+
+
+def test_the_plan_as_read_takes_one_entry_of_the_shared_cache_however_many_saves(plan) -> None:
+    client = signed_in_as("olivia")
+    for _ in range(3):
+        save_a_status()
+        assert client.get("/plans/demo/").status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM oversight_cache WHERE cache_key LIKE %s", ["%register:%"])
+        assert cursor.fetchone()[0] == 1
+    page = client.get("/plans/demo/actions/").content.decode()
+    assert "Audits paused." in page  # the last save's, read once after it and kept
