@@ -4,8 +4,10 @@ what was kept before it; what is no longer asked for ages out (CACHE_SECONDS, an
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
-from typing import TypeVar, cast
+from typing import Any, TypeVar, cast
+from uuid import uuid4
 
 from django.core.cache import cache
 
@@ -21,13 +23,39 @@ def kept(key: str, make: Callable[[], T]) -> T:
     return cast(T, found)
 
 
+# The last value of each key this process fetched or made, with the version and token it was kept
+# under: used only while the shared cache still names that token (a small read on every request), so
+# a large value crosses from the database once per process and change, and a change that was rolled
+# back, or a value another worker made since, is never taken for the current one.
+_here: OrderedDict[str, tuple[object, str, Any]] = OrderedDict()
+HERE_ENTRIES = 16
+
+
 def kept_at(key: str, version: object, make: Callable[[], T]) -> T:
-    """What `make` returns for this version of the data under `key`: one entry per key, holding the
-    version it was made from, so that something large made again at every change (the plan's register,
-    at every save) takes one entry, not one per version."""
-    found = cache.get(key)
-    if isinstance(found, tuple) and len(found) == 2 and found[0] == version:
-        return cast(T, found[1])
+    """What `make` returns for this version of the data under `key`, for something large made again
+    at every change (the plan's register, at every save): the shared cache holds one value per key,
+    with a mark naming its version and a token, so the value takes one entry, not one per version."""
+    mark = cache.get(f"{key}:mark")
+    if isinstance(mark, tuple) and len(mark) == 2 and mark[0] == version:
+        here = _here.get(key)
+        if here is not None and here[:2] == mark:
+            _here.move_to_end(key)
+            return cast(T, here[2])
+        value = cache.get(f"{key}:value")
+        if isinstance(value, tuple) and len(value) == 2 and value[0] == mark[1]:
+            _keep_here(key, mark, value[1])
+            return cast(T, value[1])
     made = make()
-    cache.set(key, (version, made))
+    token = uuid4().hex
+    # the value before the mark: whoever reads the new mark finds its value
+    cache.set(f"{key}:value", (token, made))
+    cache.set(f"{key}:mark", (version, token))
+    _keep_here(key, (version, token), made)
     return made
+
+
+def _keep_here(key: str, mark: tuple[object, str], value: object) -> None:
+    _here[key] = (*mark, value)
+    _here.move_to_end(key)
+    while len(_here) > HERE_ENTRIES:
+        _here.popitem(last=False)
