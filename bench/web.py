@@ -627,12 +627,33 @@ def row(
 AT_ONCE_GOAL, MIXED_GOAL = 1.5, 1.25  # issue 13: a page's p95 beside its own warm p95, in one run
 
 
+RATIOS = (  # (test, divided by, goal)
+    ("at once", "warm", AT_ONCE_GOAL),
+    ("mixed", "warm", MIXED_GOAL),
+    ("mixed", "in turn", None),
+    ("month-end", "warm", None),
+    ("month-end", "in turn", None),
+)
+RATIO_HEADER = [
+    "Page",
+    "warm p95 ms",
+    "at once / warm",
+    "",
+    "mixed / warm",
+    "",
+    "mixed / in turn",
+    "month-end / warm",
+    "month-end / in turn",
+]
+
+
 def ratios(rows: list[list[str]]) -> list[list[str]]:
-    """Each page's p95 with every client at once right after a change, and in the mixed test, divided
-    by its warm p95 measured in the same run (absolute times move from machine to machine)."""
+    """Each page's p95 with every client at once right after a change, in the mixed test and at the
+    month's end, divided by its warm p95 measured in the same run (absolute times move from machine to
+    machine), and by its p95 with the same pages requested in turn with no change."""
     p95: dict[tuple[str, str], float] = {}
     for page, test, *cells in rows:
-        kind = next((k for k in ("warm", "at once", "mixed", "month-end") if k in test), "")
+        kind = next((k for k in ("warm", "at once", "mixed", "in turn", "month-end") if k in test), "")
         if cells[4] and kind:
             p95[(page, kind)] = float(cells[4])
     found = []
@@ -641,14 +662,12 @@ def ratios(rows: list[list[str]]) -> list[list[str]]:
         if not warm:
             continue
         cells = [page, f"{warm:.0f}"]
-        for kind, goal in (("at once", AT_ONCE_GOAL), ("mixed", MIXED_GOAL), ("month-end", None)):
-            measured = p95.get((page, kind))
-            if measured is None:
-                cells += ["", ""] if goal else [""]
-            elif goal is None:
-                cells += [f"{measured / warm:.2f}"]
-            else:
-                cells += [f"{measured / warm:.2f}", "PASS" if measured / warm <= goal else "FAIL"]
+        for kind, base, goal in RATIOS:
+            measured, by = p95.get((page, kind)), p95.get((page, base))
+            ratio = f"{measured / by:.2f}" if measured and by else ""
+            cells.append(ratio)
+            if goal is not None:
+                cells.append(("PASS" if float(ratio) <= goal else "FAIL") if ratio else "")
         found.append(cells)
     return found
 
@@ -768,6 +787,15 @@ def main() -> int:
                 everything += first + burst
         saved = 0
         read = [p for p in pages if not p.download]
+        if ("mixed" in tests or "month-end" in tests) and read:
+            # the mixed test's reference: the same pages in turn with no change, so that what the
+            # changes cost shows apart from what a light page waits behind the heavier ones
+            log(f"in turn: the pages, no change, {args.duration * 2:g} s")
+            samples, seconds = hammer(sessions, read, args.warmup, args.duration * 2)
+            for page in read:
+                mine = [s for s in samples if s.page == page.key]
+                rows.append(row(page.name, "in turn, no change", mine, seconds, None))
+            everything += samples
         if "mixed" in tests and args.update_every > 0 and read:
             log(f"mixed: the pages, a change every {args.update_every:g} s, {args.duration * 2:g} s")
             samples, saved = mixed(sessions, writer, read, args.update_every, args.warmup, args.duration * 2)
@@ -833,13 +861,10 @@ def main() -> int:
     if found:
         print(
             "\nEach page's p95 divided by its warm p95 in this run (goals: all clients at once after a "
-            f"change <= {AT_ONCE_GOAL}, mixed <= {MIXED_GOAL})"
+            f"change <= {AT_ONCE_GOAL}, mixed <= {MIXED_GOAL}), and by its p95 with the same pages "
+            "requested in turn and no change"
         )
-        print(
-            table_of(
-                ["Page", "warm p95 ms", "at once / warm", "", "mixed / warm", "", "month-end / warm"], found
-            )
-        )
+        print(table_of(RATIO_HEADER, found))
     if saves:
         ms = sorted(s * 1000 for s in saves)
         print(

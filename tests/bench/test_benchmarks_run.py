@@ -64,7 +64,9 @@ def test_the_month_end_load_saves_every_action_under_gunicorn_while_readers_brow
             "web.py", "--actions", "40", "--months", "3", "--indicators", "8", "--indicator-months", "3",
             "--clients", "3", "--workers", "2", "--only", "month-end", "--leads", "5",
             "--month-end-minutes", "0.2", "--page", "overview", "--page", "actions",
+            "--duration", "2", "--warmup", "0.5",
         )
     )  # fmt: skip
     assert "Month-end: 40 saves" in out and "40 landed, 0 errors" in out
-    assert "Plan overview  month-end" in out and "Errors (any answer but 200): 0 of" in out
+    assert "Plan overview  month-end" in out and "in turn, no change" in out
+    assert "Errors (any answer but 200): 0 of" in out
