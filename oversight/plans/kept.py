@@ -4,6 +4,7 @@ what was kept before it; what is no longer asked for ages out (CACHE_SECONDS, an
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
@@ -29,6 +30,8 @@ def kept(key: str, make: Callable[[], T]) -> T:
 # back, or a value another worker made since, is never taken for the current one.
 _here: OrderedDict[str, tuple[object, str, Any]] = OrderedDict()
 HERE_ENTRIES = 16
+MAKING_SECONDS = 5  # the longest a worker waits for another to make what it needs
+WAIT_SECONDS = 0.02
 
 
 def kept_at(key: str, version: object, make: Callable[[], T]) -> T:
@@ -45,13 +48,38 @@ def kept_at(key: str, version: object, make: Callable[[], T]) -> T:
         if isinstance(value, tuple) and len(value) == 2 and value[0] == mark[1]:
             _keep_here(key, mark, value[1])
             return cast(T, value[1])
+    if not cache.add(f"{key}:making:{version}", True, MAKING_SECONDS):
+        # another worker is making this version (as every worker is asked for it right after a
+        # change): wait for it rather than make it too, unless it takes too long or fails
+        found = _made_elsewhere(key, version, mark)
+        if found is not None:
+            return cast(T, found)
     made = make()
     token = uuid4().hex
     # the value before the mark: whoever reads the new mark finds its value
     cache.set(f"{key}:value", (token, made))
     cache.set(f"{key}:mark", (version, token))
+    cache.delete(f"{key}:making:{version}")
     _keep_here(key, (version, token), made)
     return made
+
+
+def _made_elsewhere(key: str, version: object, before: object) -> object | None:
+    """The value another worker is making for this version, once its mark appears; None as soon as
+    the mark names something else (a newer version: this request makes its own), or after a while."""
+    deadline = time.monotonic() + MAKING_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(WAIT_SECONDS)
+        mark = cache.get(f"{key}:mark")
+        if mark == before:
+            continue
+        if isinstance(mark, tuple) and len(mark) == 2 and mark[0] == version:
+            value = cache.get(f"{key}:value")
+            if isinstance(value, tuple) and len(value) == 2 and value[0] == mark[1]:
+                _keep_here(key, mark, value[1])
+                return value[1]
+        return None
+    return None
 
 
 def _keep_here(key: str, mark: tuple[object, str], value: object) -> None:

@@ -3,7 +3,11 @@ from a change that was rolled back."""
 
 from __future__ import annotations
 
+import threading
+import time
+
 import pytest
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
@@ -56,3 +60,48 @@ def test_a_value_another_worker_made_since_replaces_the_one_this_process_holds()
 def test_a_small_value_is_kept_under_its_own_key() -> None:
     assert kept("scorecard-months:1:v1", lambda: {"first": None}) == {"first": None}
     assert kept("scorecard-months:1:v1", never) == {"first": None}
+
+
+def made_by_another_worker_after(seconds: float, key: str, version: int, value: str) -> threading.Thread:
+    """Another worker that began making `version` before us and keeps it after `seconds`."""
+    cache.add(f"{key}:making:{version}", True, 5)
+
+    def finish() -> None:
+        try:
+            time.sleep(seconds)
+            token = "their token"
+            cache.set(f"{key}:value", (token, value))
+            cache.set(f"{key}:mark", (version, token))
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=finish)
+    thread.start()
+    return thread
+
+
+@pytest.mark.django_db(transaction=True)
+def test_right_after_a_change_a_worker_waits_for_the_one_making_it_rather_than_make_it_too() -> None:
+    worker = made_by_another_worker_after(0.3, "register:2", 8, "made by the other worker")
+    assert kept_at("register:2", 8, never) == "made by the other worker"
+    worker.join()
+    cache.clear()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_stops_waiting_when_a_newer_version_is_kept_and_makes_its_own() -> None:
+    worker = made_by_another_worker_after(0.3, "register:3", 9, "revision 9")
+    cache.add("register:3:making:8", True, 5)  # a worker that will never finish revision 8
+    began = time.monotonic()
+    assert kept_at("register:3", 8, lambda: "revision 8, made here") == "revision 8, made here"
+    assert time.monotonic() - began < kept_module.MAKING_SECONDS
+    worker.join()
+    cache.clear()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_that_never_finishes_is_waited_for_a_few_seconds_at_most(monkeypatch) -> None:
+    monkeypatch.setattr(kept_module, "MAKING_SECONDS", 0.3)
+    cache.add("register:4:making:8", True, 5)
+    assert kept_at("register:4", 8, lambda: "made here") == "made here"
+    cache.clear()
