@@ -4,7 +4,9 @@ what was kept before it; what is no longer asked for ages out (CACHE_SECONDS, an
 
 from __future__ import annotations
 
+import pickle
 import time
+import zlib
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
@@ -46,8 +48,9 @@ def kept_at(key: str, version: object, make: Callable[[], T]) -> T:
             return cast(T, here[2])
         value = cache.get(f"{key}:value")
         if isinstance(value, tuple) and len(value) == 2 and value[0] == mark[1]:
-            _keep_here(key, mark, value[1])
-            return cast(T, value[1])
+            found = _unpacked(value[1])
+            _keep_here(key, mark, found)
+            return cast(T, found)
     if not cache.add(f"{key}:making:{version}", True, MAKING_SECONDS):
         # another worker is making this version (as every worker is asked for it right after a
         # change): wait for it rather than make it too, unless it takes too long or fails
@@ -57,7 +60,7 @@ def kept_at(key: str, version: object, make: Callable[[], T]) -> T:
     made = make()
     token = uuid4().hex
     # the value before the mark: whoever reads the new mark finds its value
-    cache.set(f"{key}:value", (token, made))
+    cache.set(f"{key}:value", (token, _packed(made)))
     cache.set(f"{key}:mark", (version, token))
     cache.delete(f"{key}:making:{version}")
     _keep_here(key, (version, token), made)
@@ -76,10 +79,21 @@ def _made_elsewhere(key: str, version: object, before: object) -> object | None:
         if isinstance(mark, tuple) and len(mark) == 2 and mark[0] == version:
             value = cache.get(f"{key}:value")
             if isinstance(value, tuple) and len(value) == 2 and value[0] == mark[1]:
-                _keep_here(key, mark, value[1])
-                return value[1]
+                found = _unpacked(value[1])
+                _keep_here(key, mark, found)
+                return found
         return None
     return None
+
+
+def _packed(value: object) -> bytes:
+    # compressed: the plan as read is about 1 MB pickled, and writing that to the database after
+    # every change took longer than reading the summary it was made from
+    return zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1)
+
+
+def _unpacked(packed: bytes) -> object:
+    return pickle.loads(zlib.decompress(packed))  # noqa: S301 - made by this code, in our own database
 
 
 def _keep_here(key: str, mark: tuple[object, str], value: object) -> None:

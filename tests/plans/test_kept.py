@@ -70,7 +70,7 @@ def made_by_another_worker_after(seconds: float, key: str, version: int, value: 
         try:
             time.sleep(seconds)
             token = "their token"
-            cache.set(f"{key}:value", (token, value))
+            cache.set(f"{key}:value", (token, kept_module._packed(value)))
             cache.set(f"{key}:mark", (version, token))
         finally:
             connection.close()
