@@ -36,28 +36,25 @@ MAKING_SECONDS = 5  # the longest a worker waits for another to make what it nee
 WAIT_SECONDS = 0.02
 
 
-def kept_at(key: str, version: object, make: Callable[[], T]) -> T:
+def kept_at(key: str, version: object, make: Callable[[], T], update: Callable[[T], T] | None = None) -> T:
     """What `make` returns for this version of the data under `key`, for something large made again
     at every change (the plan's register, at every save): the shared cache holds one value per key,
-    with a mark naming its version and a token, so the value takes one entry, not one per version."""
+    with a mark naming its version and a token, so the value takes one entry, not one per version.
+    With `update`, the value this process holds of an earlier version is brought up to date by it
+    instead of made anew."""
     mark = cache.get(f"{key}:mark")
-    if isinstance(mark, tuple) and len(mark) == 2 and mark[0] == version:
-        here = _here.get(key)
-        if here is not None and here[:2] == mark:
-            _here.move_to_end(key)
-            return cast(T, here[2])
-        value = cache.get(f"{key}:value")
-        if isinstance(value, tuple) and len(value) == 2 and value[0] == mark[1]:
-            found = _unpacked(value[1])
-            _keep_here(key, mark, found)
-            return cast(T, found)
+    kept_value = _kept_value(key, mark)
+    if kept_value is not None and mark[0] == version:
+        return cast(T, kept_value)
     if not cache.add(f"{key}:making:{version}", True, MAKING_SECONDS):
         # another worker is making this version (as every worker is asked for it right after a
         # change): wait for it rather than make it too, unless it takes too long or fails
         found = _made_elsewhere(key, version, mark)
         if found is not None:
             return cast(T, found)
-    made = make()
+    # brought up to date from the value kept for an earlier version (never from this process's own
+    # copy alone: it may come from a change that was rolled back)
+    made = update(cast(T, kept_value)) if update is not None and kept_value is not None else make()
     token = uuid4().hex
     # the value before the mark: whoever reads the new mark finds its value
     cache.set(f"{key}:value", (token, _packed(made)))
@@ -65,6 +62,23 @@ def kept_at(key: str, version: object, make: Callable[[], T]) -> T:
     cache.delete(f"{key}:making:{version}")
     _keep_here(key, (version, token), made)
     return made
+
+
+def _kept_value(key: str, mark: object) -> object | None:
+    """The value the shared cache's mark names: this process's copy when it has the mark's token,
+    else read from the shared cache (and kept here); None when there is none."""
+    if not (isinstance(mark, tuple) and len(mark) == 2):
+        return None
+    here = _here.get(key)
+    if here is not None and here[:2] == mark:
+        _here.move_to_end(key)
+        return here[2]
+    value = cache.get(f"{key}:value")
+    if isinstance(value, tuple) and len(value) == 2 and value[0] == mark[1]:
+        found = _unpacked(value[1])
+        _keep_here(key, mark, found)
+        return found
+    return None
 
 
 def _made_elsewhere(key: str, version: object, before: object) -> object | None:
@@ -77,11 +91,7 @@ def _made_elsewhere(key: str, version: object, before: object) -> object | None:
         if mark == before:
             continue
         if isinstance(mark, tuple) and len(mark) == 2 and mark[0] == version:
-            value = cache.get(f"{key}:value")
-            if isinstance(value, tuple) and len(value) == 2 and value[0] == mark[1]:
-                found = _unpacked(value[1])
-                _keep_here(key, mark, found)
-                return found
+            return _kept_value(key, mark)
         return None
     return None
 

@@ -71,11 +71,16 @@ class Action(models.Model):
     revision = models.PositiveIntegerField(
         default=0, help_text="Goes up with every update, so a save based on an older one is refused"
     )
+    changed_at = models.PositiveBigIntegerField(
+        default=0,
+        db_default=0,
+        help_text="The plan's revision when anything its pages show of the action last changed",
+    )
 
     class Meta:
         ordering = ["sort_key"]
         constraints = [models.UniqueConstraint(fields=["plan", "action_id"], name="unique_action_id")]
-        indexes = [models.Index(fields=["plan", "sort_key"])]
+        indexes = [models.Index(fields=["plan", "sort_key"]), models.Index(fields=["plan", "changed_at"])]
 
     def __str__(self) -> str:
         return self.action_id

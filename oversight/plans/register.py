@@ -37,6 +37,7 @@ class Register:
     today: date
     actions: tuple[ActionRow, ...]
     pace: tuple[PacePoint, ...]
+    revision: int = 0  # the plan's revision it was read at; 0 when it cannot be brought up to date
 
     @property
     def month(self) -> date:
@@ -58,6 +59,9 @@ def register(plan: Plan, today: date) -> Register:
         key,
         plan.revision,
         lambda: _from_summary(plan.pk, plan.revision, plan.started, plan.summary_month, today),
+        update=lambda before: _brought_up_to_date(
+            before, plan.pk, plan.revision, plan.started, plan.summary_month, today
+        ),
     )
 
 
@@ -104,18 +108,61 @@ def _from_summary(
     plan_id: int, revision: int, started: date | None, counted_until: date | None, today: date
 ) -> Register:
     month = month_of(today)
+    read_at = 0
     for _ in range(READS):
         actions, green = _read_summary(plan_id, month)
         now, now_counted_until = (
             Plan.objects.filter(pk=plan_id).values_list("revision", "summary_month").get()
         )
         if now == revision:
+            read_at = revision
             break
         # a save landed between the two reads: read both again, so that the counts add up
         revision, counted_until = now, now_counted_until
     start = started or min((a.first_month for a in actions), default=month)
     points = tuple(pace_from_counts(actions, green, counted_until, start, month)) if actions else ()
-    return Register(plan_id, today, actions, points)
+    return Register(plan_id, today, actions, points, read_at)
+
+
+def _brought_up_to_date(
+    before: Register,
+    plan_id: int,
+    revision: int,
+    started: date | None,
+    counted_until: date | None,
+    today: date,
+) -> Register:
+    """The plan as read at an earlier revision, with the actions changed since read again (each is
+    stamped with the revision it changed at: plans/revisions.py) and the pace from the counts: what a
+    save changed, not the whole plan. Actions added or taken out of the plan (a plan file) stamp every
+    action, and the whole plan is read again."""
+    if not before.revision or before.plan_id != plan_id or before.today != today:
+        return _from_summary(plan_id, revision, started, counted_until, today)
+    month = month_of(today)
+    at = {action.pk: n for n, action in enumerate(before.actions)}
+    for _ in range(READS):
+        changed = list(
+            Action.objects.filter(plan_id=plan_id, changed_at__gt=before.revision).values_list(
+                *ROW_FIELDS, *CURRENT, "in_plan"
+            )
+        )
+        if len(changed) > len(at) // 4 or any(row[0] not in at or not row[14] for row in changed):
+            return _from_summary(plan_id, revision, started, counted_until, today)
+        green = _greens(plan_id, month)
+        now, now_counted_until = (
+            Plan.objects.filter(pk=plan_id).values_list("revision", "summary_month").get()
+        )
+        if now == revision:
+            break
+        revision, counted_until = now, now_counted_until
+    else:
+        return _from_summary(plan_id, revision, started, counted_until, today)
+    actions = list(before.actions)
+    for row in changed:
+        actions[at[row[0]]] = action_row(row[:10], row[10] or None, row[11] or "", row[12], row[13] or None)
+    start = started or min((a.first_month for a in actions), default=month)
+    points = tuple(pace_from_counts(actions, green, counted_until, start, month)) if actions else ()
+    return Register(plan_id, today, tuple(actions), points, revision)
 
 
 def _read_summary(plan_id: int, month: date) -> tuple[tuple[ActionRow, ...], dict[date, int]]:
@@ -127,13 +174,17 @@ def _read_summary(plan_id: int, month: date) -> tuple[tuple[ActionRow, ...], dic
     actions = tuple(
         action_row(row[:10], row[10] or None, row[11] or "", row[12], row[13] or None) for row in rows
     )
-    green = dict(
+    return actions, _greens(plan_id, month)
+
+
+def _greens(plan_id: int, month: date) -> dict[date, int]:
+    """How many of the plan's actions ended each month up to this one Green."""
+    return dict(
         MonthCount.objects.filter(plan_id=plan_id, rag=RAG.GREEN, month__lte=month)
         .values("month")
         .annotate(actions=Sum("actions"))
         .values_list("month", "actions")
     )
-    return actions, green
 
 
 def _from_history(plan_id: int, started: date | None, today: date) -> Register:

@@ -17,6 +17,7 @@ from django.db import connection, transaction
 from django.db.models import F
 
 from oversight.lib.months import add_months, month_of
+from oversight.plans import revisions
 from oversight.plans.completion import RecordedStatus, completion
 from oversight.plans.models import Action, CurrentStatus, MonthCount, Plan, StatusRecord
 from oversight.plans.report_data import verified_days
@@ -117,6 +118,7 @@ def statuses_changed(plan_id: int, action_ids: Iterable[int], recorded: Sequence
                     changes[(month, priority, rag)] += change
             _apply(plan_id, changes)
         _save(current)
+        revisions.stamp(plan_id, [c.action_id for c in current])
         if last != plan.summary_month:
             Plan.objects.filter(pk=plan_id).update(summary_month=last)
 
@@ -176,6 +178,7 @@ def _rebuild(plan: Plan) -> None:
             batch_size=BATCH,
         )
     Plan.objects.filter(pk=plan.pk).update(summarised=True, summary_month=last)
+    revisions.stamp(plan.pk)  # everything is read again
 
 
 def _current_statuses(plan_id: int, ids: list[int]) -> tuple[list[Current], date | None]:

@@ -145,3 +145,53 @@ def test_a_day_before_the_latest_status_is_worked_out_from_the_history(plan):
     january = register(plan, date(2017, 1, 31))
     assert {a.action_id: a.rag for a in january.actions}["1.1"] == "R"  # as it was then, not Green
     assert {a.action_id: a.rag for a in register(plan, date(2017, 3, 2)).actions}["1.1"] == "G"
+
+
+class SameDayCouncil(Council):
+    """The council's people on one busy day, which also brings a plan file that renames a lead."""
+
+    def rename_a_lead(self) -> None:
+        rows = [list(row) for row in PLAN_ROWS]
+        rows[self.rng.randrange(1, len(rows))][3] = f"Lead {self.files}"
+        self.files += 1
+        import_plan(self.write_csv(f"plan-{self.files}.csv", rows), "demo", OFFICER)
+
+    def act(self) -> str:
+        what = self.rng.choices(
+            ["save", "import_file", "verify", "send_back", "rename_a_lead", "move_or_drop_an_action"],
+            weights=[8, 2, 2, 1, 2, 1],
+        )[0]
+        with time_machine.travel(datetime.combine(self.day, time(11), tzinfo=UTC), tick=False):
+            getattr(self, what)()
+        return what
+
+
+@pytest.mark.parametrize("seed", [5, 6, 7])
+def test_the_plan_as_read_brought_up_to_date_after_each_change_is_the_plan_read_whole(
+    plan, write_csv, seed, monkeypatch
+):
+    """Through the shared cache, as the pages read it: after a change the plan as kept at the revision
+    before is brought up to date with the actions changed since, unless the change touched the plan's
+    actions as a whole; either way it is the plan read whole from the summary."""
+    whole_reads = []
+    read_whole = registers._from_summary
+
+    def counted(*args):  # type: ignore[no-untyped-def]
+        whole_reads.append(args[1])
+        return read_whole(*args)
+
+    council = SameDayCouncil(plan, write_csv, seed)
+    council.day = date(2017, 3, 20)
+    done = []
+    for _ in range(30):
+        done.append(council.act())
+        plan.refresh_from_db()
+        monkeypatch.setattr(registers, "_from_summary", counted)
+        kept = register(plan, council.day)
+        monkeypatch.setattr(registers, "_from_summary", read_whole)
+        whole = read_whole(plan.pk, plan.revision, plan.started, plan.summary_month, council.day)
+        assert kept.actions == whole.actions, done[-1]
+        assert kept.pace == whole.pace, done[-1]
+        assert kept.revision == whole.revision == plan.revision
+    brought_up_to_date = len(done) - len(whole_reads)
+    assert brought_up_to_date >= done.count("save")  # every save: only what it changed is read

@@ -50,6 +50,7 @@ def save_a_status() -> None:
 
 
 def read_after_a_save(client, url: str) -> tuple[int, list[str]]:
+    assert client.get(url).status_code == 200  # the page as it is read before the save
     save_a_status()
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200, url
