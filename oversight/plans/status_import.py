@@ -88,6 +88,7 @@ def import_statuses(
     summary = StatusImportSummary(slug, parsed.file, parsed.sheet, as_at, title=plan.title)
     summary.warnings = [str(w) for w in parsed.warnings]
     with transaction.atomic():
+        revisions.lock_plan(plan.pk)
         run = record_import_run(plan, ImportRun.Kind.STATUS, path, parsed.file, parsed.sheet, actor, as_at)
         summary.run_id = run.pk
         same_day: dict[int, tuple[str, str]] = {}

@@ -14,7 +14,7 @@ from oversight.audit.trail import change
 from oversight.lib.lengths import LONG_TEXT, too_long
 from oversight.lib.months import last_day, month_of
 from oversight.plans.models import RAG, Action, Evidence, StatusRecord
-from oversight.plans.revisions import plan_changed
+from oversight.plans.revisions import lock_plan, plan_changed
 from oversight.plans.summaries import statuses_changed
 
 NEEDS_COMMENTARY = {RAG.RED, RAG.AMBER}
@@ -101,6 +101,7 @@ def record_status(action: Action, update: StatusUpdate, actor: Actor, today: dat
     """Records the status as at today, or as at a later day of this month if a status file has already
     been imported as at that day (e.g. the month end): the newest word must be the one that counts."""
     with transaction.atomic():
+        lock_plan(action.plan_id)
         claim(action, update.seen_revision, update.seen_change)
         this_month = StatusRecord.objects.filter(action=action, as_at__lte=last_day(today))
         previous = this_month.order_by("-as_at", "-id").values_list("rag", "commentary", "as_at").first()

@@ -25,6 +25,7 @@ from oversight.plans.completion import (
 )
 from oversight.plans.models import RAG, Action, Plan, StatusRecord, Verification
 from oversight.plans.report_data import verified_days
+from oversight.plans.revisions import lock_plan
 from oversight.plans.summaries import statuses_changed
 from oversight.plans.updates import StatusUpdate, latest_change_id, record_status
 
@@ -72,6 +73,7 @@ def verify_completions(plan: Plan, actions: Sequence[Action], reasons: dict[str,
     """Verifies each action's completion, or none of them: VerificationRefused says why not, for each
     action that stops it. `reasons` holds, by Action ID, why no evidence is needed."""
     with transaction.atomic():
+        lock_plan(plan.pk)
         locked = list(Action.objects.select_for_update().filter(pk__in=[a.pk for a in actions]))
         problems: dict[str, str] = {}
         planned = []
@@ -132,6 +134,7 @@ def send_back(action: Action, reason: str, actor: Actor, today: date) -> StatusR
     if len(reason.strip()) > LONG_TEXT:
         raise NotComplete(too_long("the reason", LONG_TEXT))
     with transaction.atomic():
+        lock_plan(action.plan_id)
         Action.objects.select_for_update().filter(pk=action.pk).first()
         action.refresh_from_db()
         green = _latest_green(action)

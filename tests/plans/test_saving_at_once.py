@@ -16,8 +16,10 @@ from oversight.plans import register as registers
 from oversight.plans.models import Action, MonthCount, Plan, StatusRecord
 from oversight.plans.plan_import import import_plan
 from oversight.plans.progress import rag_counts
+from oversight.plans.status_import import import_statuses
 from oversight.plans.summaries import rebuild
-from oversight.plans.updates import StatusUpdate, latest_change_id, record_status
+from oversight.plans.updates import Conflict, StatusUpdate, latest_change_id, record_status
+from oversight.plans.verification import verify_completion
 from tests.conftest import PLAN_ROWS
 
 LEADS = 20
@@ -91,6 +93,54 @@ def test_twenty_saves_at_once_all_land_and_every_read_adds_up(write_csv, private
     cache.clear()
     final = registers.register(Plan.objects.get(pk=plan.pk), today)
     assert sum(1 for a in final.actions if a.rag) == LEADS
+    kept = counts(plan)
+    rebuild(plan.pk)
+    assert kept == counts(plan)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_status_file_a_verification_and_saves_of_the_same_actions_at_once_never_wait_on_each_other(
+    write_csv, private_files
+):
+    """Every writer to a plan takes the plan's row before its actions' rows: a status file of every
+    action imported while leads save some of those actions and the board verifies one finishes with no
+    deadlock; a save that loses the race is refused as a conflict (the lead sees what changed)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("writers at once, each in its own connection, need PostgreSQL")
+    extra = [["Priority 2 - Practice", f"2.9.{i}", f"Action {i}.", "HOS LS", "", "Jun 17"] for i in range(40)]
+    import_plan(write_csv("plan.csv", [*PLAN_ROWS, *extra]), "demo", Actor("setup"))
+    plan = Plan.objects.get(slug="demo")
+    actions = list(Action.objects.filter(plan=plan).order_by("sort_key"))
+    today = timezone.localdate()
+    record_status(actions[0], StatusUpdate("G", "Done.", actions[0].revision, 0), Actor("lee"), today)
+    rows = [["Action ID", "RAG", "Commentary"], *[[a.action_id, "A", "Month end."] for a in actions[1:]]]
+    status_file = write_csv("statuses.csv", rows)
+    start, errors, refused = threading.Barrier(12), [], []
+
+    def run(what, *args) -> None:  # type: ignore[no-untyped-def]
+        try:
+            start.wait()
+            what(*args)
+        except Conflict:
+            refused.append(args)
+        except Exception as error:  # noqa: BLE001 - every failure is reported, not just the first
+            errors.append(f"{what.__name__}: {error!r}")
+        finally:
+            connection.close()
+
+    def save(action: Action) -> None:
+        update = StatusUpdate("R", "Slipped.", action.revision, latest_change_id(action))
+        record_status(action, update, Actor("lead"), today)
+
+    threads = [threading.Thread(target=run, args=(import_statuses, status_file, "demo", today, Actor("o")))]
+    threads.append(threading.Thread(target=run, args=(verify_completion, actions[0], Actor("bob"), "Seen.")))
+    threads += [threading.Thread(target=run, args=(save, action)) for action in actions[1:11]]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert errors == []
+    assert len(refused) <= 10
     kept = counts(plan)
     rebuild(plan.pk)
     assert kept == counts(plan)
