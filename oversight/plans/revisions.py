@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db import transaction
 from django.db.models import F
 
 from oversight.plans.models import Action, Plan
@@ -33,26 +34,28 @@ def actions_changed(action_ids: Iterable[int]) -> None:
     if not ids:
         return
     plans = set(Action.objects.filter(pk__in=ids).values_list("plan_id", flat=True).distinct())
-    for plan_id in sorted(plans):
-        coming = _coming_revision(plan_id)
-        for start in range(0, len(ids), BATCH):
-            Action.objects.filter(pk__in=ids[start : start + BATCH], plan_id=plan_id).update(
-                revision=F("revision") + 1, changed_at=coming
-            )
+    with transaction.atomic():  # a caller may write outside a transaction (the audit trail's record)
+        for plan_id in sorted(plans):
+            coming = _coming_revision(plan_id)
+            for start in range(0, len(ids), BATCH):
+                Action.objects.filter(pk__in=ids[start : start + BATCH], plan_id=plan_id).update(
+                    revision=F("revision") + 1, changed_at=coming
+                )
 
 
 def stamp(plan_id: int, action_ids: Iterable[int] | None = None) -> None:
     """Stamps these actions of the plan (all of them when None) as changed at the revision the plan
     will have: for changes that leave the actions' own revisions as they are (a status kept in the
     summary)."""
-    coming = _coming_revision(plan_id)
-    actions = Action.objects.filter(plan_id=plan_id)
-    if action_ids is None:
-        actions.update(changed_at=coming)
-        return
-    ids = sorted(set(action_ids))
-    for start in range(0, len(ids), BATCH):
-        actions.filter(pk__in=ids[start : start + BATCH]).update(changed_at=coming)
+    with transaction.atomic():
+        coming = _coming_revision(plan_id)
+        actions = Action.objects.filter(plan_id=plan_id)
+        if action_ids is None:
+            actions.update(changed_at=coming)
+            return
+        ids = sorted(set(action_ids))
+        for start in range(0, len(ids), BATCH):
+            actions.filter(pk__in=ids[start : start + BATCH]).update(changed_at=coming)
 
 
 def lock_plan(plan_id: int) -> None:
