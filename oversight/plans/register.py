@@ -111,17 +111,33 @@ def _from_summary(
     read_at = 0
     for _ in range(READS):
         actions, green = _read_summary(plan_id, month)
-        now, now_counted_until = (
-            Plan.objects.filter(pk=plan_id).values_list("revision", "summary_month").get()
-        )
+        now, now_counted_until = _plan_now(plan_id)
         if now == revision:
             read_at = revision
             break
         # a save landed between the two reads: read both again, so that the counts add up
         revision, counted_until = now, now_counted_until
+    return _with_pace(plan_id, today, actions, green, started, counted_until, read_at)
+
+
+def _plan_now(plan_id: int) -> tuple[int, date | None]:
+    """The plan's revision and the last month its summary counts, as they are now."""
+    return Plan.objects.filter(pk=plan_id).values_list("revision", "summary_month").get()
+
+
+def _with_pace(
+    plan_id: int,
+    today: date,
+    actions: Sequence[ActionRow],
+    green: dict[date, int],
+    started: date | None,
+    counted_until: date | None,
+    read_at: int,
+) -> Register:
+    month = month_of(today)
     start = started or min((a.first_month for a in actions), default=month)
     points = tuple(pace_from_counts(actions, green, counted_until, start, month)) if actions else ()
-    return Register(plan_id, today, actions, points, read_at)
+    return Register(plan_id, today, tuple(actions), points, read_at)
 
 
 def _brought_up_to_date(
@@ -149,9 +165,7 @@ def _brought_up_to_date(
         if len(changed) > len(at) // 4 or any(row[0] not in at or not row[14] for row in changed):
             return _from_summary(plan_id, revision, started, counted_until, today)
         green = _greens(plan_id, month)
-        now, now_counted_until = (
-            Plan.objects.filter(pk=plan_id).values_list("revision", "summary_month").get()
-        )
+        now, now_counted_until = _plan_now(plan_id)
         if now == revision:
             break
         revision, counted_until = now, now_counted_until
@@ -160,9 +174,7 @@ def _brought_up_to_date(
     actions = list(before.actions)
     for row in changed:
         actions[at[row[0]]] = action_row(row[:10], row[10] or None, row[11] or "", row[12], row[13] or None)
-    start = started or min((a.first_month for a in actions), default=month)
-    points = tuple(pace_from_counts(actions, green, counted_until, start, month)) if actions else ()
-    return Register(plan_id, today, tuple(actions), points, revision)
+    return _with_pace(plan_id, today, actions, green, started, counted_until, revision)
 
 
 def _read_summary(plan_id: int, month: date) -> tuple[tuple[ActionRow, ...], dict[date, int]]:

@@ -58,14 +58,14 @@ def stamp(plan_id: int, action_ids: Iterable[int] | None = None) -> None:
             actions.filter(pk__in=ids[start : start + BATCH]).update(changed_at=coming)
 
 
-def lock_plan(plan_id: int) -> None:
+def lock_plan(plan_id: int) -> int:
     """Every write to a plan's actions takes the plan's row first, in its transaction: writers to one
-    plan queue in one order (the plan, then its actions), so that two can never wait for each other."""
-    Plan.objects.select_for_update().filter(pk=plan_id).values_list("pk", flat=True).get()
+    plan queue in one order (the plan, then its actions), so that two can never wait for each other.
+    Returns the plan's revision as the lock finds it."""
+    return Plan.objects.select_for_update().filter(pk=plan_id).values_list("revision", flat=True).get()
 
 
 def _coming_revision(plan_id: int) -> int:
     """One above the plan's revision, its row locked until the transaction ends (every change moves
     the revision on before it ends), so that no other change can come in between."""
-    revision = Plan.objects.select_for_update().filter(pk=plan_id).values_list("revision", flat=True).get()
-    return revision + 1
+    return lock_plan(plan_id) + 1

@@ -31,14 +31,18 @@ def counts(plan: Plan) -> dict[tuple[object, int, str], int]:
     return {(month, priority, rag): n for month, priority, rag, n in rows if n}
 
 
+def plan_of_45_actions(write_csv) -> tuple[Plan, list[Action]]:  # type: ignore[no-untyped-def]
+    extra = [["Priority 2 - Practice", f"2.9.{i}", f"Action {i}.", "HOS LS", "", "Jun 17"] for i in range(40)]
+    import_plan(write_csv("plan.csv", [*PLAN_ROWS, *extra]), "demo", Actor("setup"))
+    plan = Plan.objects.get(slug="demo")
+    return plan, list(Action.objects.filter(plan=plan).order_by("sort_key"))
+
+
 @pytest.mark.django_db(transaction=True)
 def test_twenty_saves_at_once_all_land_and_every_read_adds_up(write_csv, private_files):
     if connection.vendor != "postgresql":
         pytest.skip("saves at once, each in its own connection, need PostgreSQL (SQLite takes one at a time)")
-    extra = [["Priority 2 - Practice", f"2.9.{i}", f"Action {i}.", "HOS LS", "", "Jun 17"] for i in range(40)]
-    import_plan(write_csv("plan.csv", [*PLAN_ROWS, *extra]), "demo", Actor("setup"))
-    plan = Plan.objects.get(slug="demo")
-    actions = list(Action.objects.filter(plan=plan).order_by("sort_key"))
+    plan, actions = plan_of_45_actions(write_csv)
     today = timezone.localdate()
     start, errors, seen = threading.Barrier(LEADS + READERS), [], Counter()
     done = threading.Event()
@@ -107,10 +111,7 @@ def test_a_status_file_a_verification_and_saves_of_the_same_actions_at_once_neve
     deadlock; a save that loses the race is refused as a conflict (the lead sees what changed)."""
     if connection.vendor != "postgresql":
         pytest.skip("writers at once, each in its own connection, need PostgreSQL")
-    extra = [["Priority 2 - Practice", f"2.9.{i}", f"Action {i}.", "HOS LS", "", "Jun 17"] for i in range(40)]
-    import_plan(write_csv("plan.csv", [*PLAN_ROWS, *extra]), "demo", Actor("setup"))
-    plan = Plan.objects.get(slug="demo")
-    actions = list(Action.objects.filter(plan=plan).order_by("sort_key"))
+    plan, actions = plan_of_45_actions(write_csv)
     today = timezone.localdate()
     record_status(actions[0], StatusUpdate("G", "Done.", actions[0].revision, 0), Actor("lee"), today)
     rows = [["Action ID", "RAG", "Commentary"], *[[a.action_id, "A", "Month end."] for a in actions[1:]]]
