@@ -16,6 +16,7 @@ from oversight.govuk.forms import error_summary
 from oversight.lib.months import last_day
 from oversight.plans.access import plan_page
 from oversight.plans.action_filters import ActionFilter
+from oversight.plans.action_table import action_table_rows
 from oversight.plans.completion_cases import completion_cases
 from oversight.plans.forms.action_filter import ActionFilterForm
 from oversight.plans.forms.status import StatusUpdateForm
@@ -51,6 +52,7 @@ def action_list(request: HttpRequest, plan: Plan, access: Access) -> HttpRespons
             "total": len(reg.actions),
             "page": page,
             "actions": page.object_list,
+            "rows": action_table_rows(plan.slug, page.object_list),
             "query": query.urlencode(),
             "month": reg.month,
         },
@@ -70,7 +72,7 @@ def my_actions(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse
         {
             "crumbs": plan_crumbs(plan),
             "to_update": [a for a in mine if not a.updated_in(reg.month)],
-            "updated": [a for a in mine if a.updated_in(reg.month)],
+            "updated": action_table_rows(plan.slug, [a for a in mine if a.updated_in(reg.month)]),
             "mine": mine,
             "month": reg.month,
         },

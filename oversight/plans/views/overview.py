@@ -11,6 +11,7 @@ from django.urls import reverse
 from oversight.accounts.roles import Access
 from oversight.govuk.forms import error_summary
 from oversight.plans.access import plan_page, plans_for
+from oversight.plans.action_table import action_table_rows
 from oversight.plans.charts import pace_line_chart, rag_bar_chart
 from oversight.plans.completion import AWAITING, VERIFIED
 from oversight.plans.forms.new_plan import NewPlanForm
@@ -78,6 +79,7 @@ def priority(request: HttpRequest, plan: Plan, access: Access, number: int) -> H
             "crumbs": plan_crumbs(plan),
             "priority": found,
             "actions": actions,
+            "rows": action_table_rows(plan.slug, actions),
             "counts": counts,
             "month": reg.month,
         },
