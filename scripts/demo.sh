@@ -5,6 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+source scripts/packages.sh
+need_packages "${PAPER_PACKAGES[@]}"  # for the PDF papers
+
 python3 -m venv .venv
 .venv/bin/python -m pip install --disable-pip-version-check --quiet --upgrade pip
 .venv/bin/python -m pip install --disable-pip-version-check --quiet -e .

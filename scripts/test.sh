@@ -2,9 +2,11 @@
 # The README's second command: installs what the tests need, checks the code, and runs the whole
 # suite on SQLite and then on a real PostgreSQL server on loopback (installed with apt-get if need be).
 # The browser tests (tests/browser) drive Debian's chromium package, installed with apt-get if need be:
-# Playwright's own browser builds are never downloaded.
+# Playwright's own browser builds are never downloaded. The PDF papers are opened with poppler's tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/packages.sh
+need_packages chromium poppler-utils "${PAPER_PACKAGES[@]}"
 
 python3 -m venv .venv
 .venv/bin/python -m pip install --disable-pip-version-check --quiet --upgrade pip
@@ -12,14 +14,6 @@ python3 -m venv .venv
 echo "== GOV.UK Frontend (npm) into build/static"
 npm ci --no-audit --no-fund --loglevel=error
 npm run --silent build
-if [ ! -x /usr/bin/chromium ]; then
-  sudo=()
-  [ "$(id -u)" -ne 0 ] && sudo=(sudo)
-  echo "== Installing chromium with apt-get, for the browser tests"
-  "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
-fi
-
 echo "== lint"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .

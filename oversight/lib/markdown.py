@@ -28,13 +28,12 @@ def paragraph(text: str) -> str:
 
 def table(t: Table) -> list[str]:
     """The table's lines: its caption in bold, then the table, numbers aligned right, the total in bold."""
+    numeric = t.numeric
     lines = [
         f"**{cell(t.caption)}**",
         "",
         "| " + " | ".join(cell(h) for h in t.headers) + " |",
-        "|"
-        + "|".join(" ---: " if isinstance(v, int) else " --- " for v in (t.rows[0] if t.rows else t.headers))
-        + "|",
+        "|" + "|".join(" ---: " if column in numeric else " --- " for column in range(len(t.headers))) + "|",
     ]
     lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in t.rows]
     if t.total:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import csv
-import io
 import re
 from datetime import date
 
 import pytest
-from docx import Document
 
 from oversight.audit.actors import Actor
 from oversight.audit.models import Change
@@ -22,6 +20,7 @@ from oversight.lib.problems import ImportFailed
 from oversight.plans.plan_import import import_plan
 from oversight.plans.status_import import import_statuses
 from tests.conftest import DATA
+from tests.papers import check_paper
 
 pytestmark = pytest.mark.django_db
 
@@ -138,7 +137,7 @@ def test_telfords_committee_report_lists_each_theme_with_its_recommendations(tel
 
 def test_the_word_and_html_reports_hold_every_recommendation(telford) -> None:
     report = committee_report("telford", date(2017, 12, 31), "theme")
-    document = Document(io.BytesIO(render_docx(report)))
+    document = check_paper(render_docx(report)).doc
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     for row in published(TELFORD):
         assert row["Ofsted Recommendation"] in cells

@@ -78,3 +78,32 @@ def test_sheet_names_are_ones_excel_accepts() -> None:
     assert sheet_name("Scorecard", taken) == "Scorecard (2)"
     assert sheet_name("???", taken, blank="Service area") == "Service area"
     assert sheet_name("???", taken) == "Sheet"
+
+
+def test_percentages_and_changes_are_numbers_in_their_format_and_the_header_filters() -> None:
+    from decimal import Decimal
+
+    from oversight.lib.tables import MINUS, Change, Percent, rating
+
+    book = Workbook()
+    add_sheet(
+        book,
+        Table(
+            "Table 1",
+            "Table 1: due and Red",
+            ["Priority", "Red as % of due", "Difference", "Status"],
+            [
+                ["1", Percent(9), Change(-1), rating("R", "Red")],
+                ["2", Percent(Decimal("12.5")), Change(0), "-"],
+            ],
+            ["Total", Percent(10), Change(2), ""],
+        ),
+    )
+    sheet = load_workbook(io.BytesIO(saved(book)))["Table 1"]
+    assert [sheet["B3"].value, sheet["B4"].value, sheet["B5"].value] == [0.09, 0.125, 0.1]
+    assert [sheet["B3"].number_format, sheet["B4"].number_format] == ["0%", "0.0%"]
+    assert [sheet["C3"].value, sheet["C4"].value, sheet["C5"].value] == [-1, 0, 2]
+    assert sheet["C3"].number_format == f'+0;"{MINUS}"0;"no change"'
+    assert sheet["D3"].value == "Red" and sheet["D3"].fill.fgColor.rgb.endswith("F4CDC6")
+    assert sheet.auto_filter.ref == "A2:D4"  # the header and the rows, not the total
+    assert sheet.freeze_panes == "A3"

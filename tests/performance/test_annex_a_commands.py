@@ -17,6 +17,7 @@ from tests.annex_a.conftest import AS_AT, COMMON
 from tests.annex_a.test_load import LIST5
 from tests.annex_a.test_reload import LIST3, three_lists
 from tests.annex_a.test_sources import ASSESSMENT, LIST4
+from tests.papers import check_paper
 
 
 @pytest.fixture
@@ -84,7 +85,7 @@ def test_a_truncated_workbook_gets_a_clear_error_from_the_command(write_xlsx, se
         call_command("annex_a", "load", str(cut), "--council", "Anytown", "--as-at", "2023-05-31")
 
 
-@pytest.mark.parametrize("fmt", ["json", "csv", "md", "xlsx"])
+@pytest.mark.parametrize("fmt", ["json", "csv", "md", "xlsx", "docx"])
 def test_the_measures_command_writes_every_format(extract, settings, tmp_path, fmt) -> None:
     settings.ANNEX_A_DATABASE = extract
     output = tmp_path / f"measures.{fmt}"
@@ -100,6 +101,16 @@ def test_the_measures_command_writes_every_format(extract, settings, tmp_path, f
         assert (
             "Initial child protection conferences within 15 working days of the strategy discussion" in values
         )
+        icpc = next(
+            row for row in book["Measures"].iter_rows(min_row=3) if row[0].value.startswith("Initial")
+        )
+        assert (icpc[3].value, icpc[3].number_format) == (0.67, "0%")
+    elif fmt == "docx":
+        paper = check_paper(output.read_bytes())
+        assert paper.header.splitlines() == ["Anytown", "Annex A measures, 31 May 2023"]
+        rows = [[c.text for c in row.cells] for row in paper.doc.tables[0].rows]
+        icpc = next(row for row in rows if row[0].startswith("Initial child protection conferences"))
+        assert icpc[1:4] == ["2", "3", "67%"]
     else:
         text = output.read_text(encoding="utf-8-sig")
         assert "Initial child protection conferences within 15 working days" in text and "67%" in text

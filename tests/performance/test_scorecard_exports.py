@@ -19,6 +19,7 @@ from oversight.performance.models import Indicator
 from oversight.performance.render.xlsx import number_format
 from oversight.performance.scorecard import Unit
 from oversight.performance.values import record_value
+from tests.papers import check_paper
 from tests.performance.test_scorecard_queries import scorecard
 from tests.plans.views.test_query_counts import queries
 
@@ -70,7 +71,7 @@ def _fill(cell) -> str:
 def test_the_word_scorecard_has_a_table_per_service_area_with_rag_in_words_and_shading(
     signed_in, indicators
 ) -> None:
-    doc = Document(io.BytesIO(_download(signed_in("vic"), "docx")))
+    doc = check_paper(_download(signed_in("vic"), "docx")).doc
     assert doc.paragraphs[0].text == "Improvement plan: performance scorecard, October 2026"
     assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"] == [
         "Children in care",
@@ -95,10 +96,10 @@ def test_the_word_scorecard_has_a_table_per_service_area_with_rag_in_words_and_s
         "Improving",
     ]
     assert [c.text for c in rows[INJECTION][1:5]] == ["3", "No data", "No data", "No data"]
-    assert _fill(care.rows[1].cells[3]) == "F4D7D7"  # the website's Red tag
-    assert _fill(rows["ICPCs in timescale"][3]) == "FDE4D7"
-    assert _fill(rows["Average days to a final hearing"][3]) == "CFE4DC"
-    assert _fill(rows[INJECTION][3]) == "CECECE"
+    assert _fill(care.rows[1].cells[3]) == "F4CDC6"  # the website's Red tag
+    assert _fill(rows["ICPCs in timescale"][3]) == "FCD6C3"
+    assert _fill(rows["Average days to a final hearing"][3]) == "CCE2D8"
+    assert _fill(rows[INJECTION][3]) == "E5E6E7"
 
 
 def test_the_excel_scorecard_holds_a_year_of_numbers_in_their_units_format(signed_in, indicators) -> None:
@@ -125,16 +126,16 @@ def test_the_excel_scorecard_holds_a_year_of_numbers_in_their_units_format(signe
     assert [c.value for c in icpcs[1:5]] == [0.9, 0.865, "Amber", "Improving"]  # 90%, 86.5%
     assert (icpcs[1].number_format, icpcs[2].number_format) == ("0%", "0.0%")
     assert [c.value for c in icpcs[5:]] == [None] * 7 + [0.7, 0.92, 0.88, 0.8, 0.865]
-    assert icpcs[3].fill.fgColor.rgb.endswith("FDE4D7")
+    assert icpcs[3].fill.fgColor.rgb.endswith("FCD6C3")
     court = rows["Average days to a final hearing"]
     assert (court[2].value, court[2].number_format, court[3].value) == (24, '#,##0 "days"', "Green")
-    assert court[3].fill.fgColor.rgb.endswith("CFE4DC")
+    assert court[3].fill.fgColor.rgb.endswith("CCE2D8")
     empty = rows[INJECTION]
     assert [c.value for c in empty[2:5]] == [None, "No data", "No data"]
-    assert empty[3].fill.fgColor.rgb.endswith("CECECE")
+    assert empty[3].fill.fgColor.rgb.endswith("E5E6E7")
     cancelled = next(book["Children in care"].iter_rows(min_row=3))
     assert (cancelled[3].value, cancelled[2].value) == ("Red", 0.09)
-    assert cancelled[3].fill.fgColor.rgb.endswith("F4D7D7")
+    assert cancelled[3].fill.fgColor.rgb.endswith("F4CDC6")
 
 
 def test_an_indicator_named_like_a_formula_stays_text_in_excel(signed_in, indicators) -> None:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-import io
-
 from django.template.loader import render_to_string
-from docx import Document
-from docx.enum.section import WD_ORIENT
-from docx.shared import Pt
 
 from oversight.governance.committee_report import CommitteeReport, pillar_counts, pillar_table, progress_table
-from oversight.lib.word import add_table
+from oversight.lib.word import (
+    DEFAULT_LOOK,
+    Look,
+    Paper,
+    add_heading,
+    add_paragraphs,
+    add_table,
+    new_paper,
+    saved,
+)
 
 
 def heading(report: CommitteeReport) -> str:
@@ -45,23 +49,14 @@ def render_html(report: CommitteeReport) -> bytes:
     return render_to_string("governance/committee_report_standalone.html", context(report)).encode()
 
 
-def render_docx(report: CommitteeReport) -> bytes:
-    doc = Document()
-    style = doc.styles["Normal"]
-    style.font.name, style.font.size = "Arial", Pt(11)
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = section.page_height, section.page_width
-    doc.add_heading(heading(report), level=1)
-    if report.council:
-        doc.add_paragraph(report.council)
-    for text in introduction(report):
-        doc.add_paragraph(text)
+def render_docx(report: CommitteeReport, look: Look = DEFAULT_LOOK) -> bytes:
+    # five columns of text for each recommendation
+    doc = new_paper(Paper(report.council, heading(report), f"{report.as_at:%-d %B %Y}", look), wide=True)
+    doc.add_heading(heading(report), 0)
+    add_paragraphs(doc, introduction(report))
     for name, members in report.groups:
-        doc.add_heading(name, level=2)
+        add_heading(doc, name, 1)
         add_table(doc, progress_table(report, name, members))
-    doc.add_heading("Recommendations aligned to 'Putting Children First' pillars", level=2)
+    add_heading(doc, "Recommendations aligned to 'Putting Children First' pillars", 1)
     add_table(doc, pillar_table(report))
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return saved(doc)

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 
 from django.utils import timezone
-from docx import Document
-from docx.shared import Pt
 
 from oversight.governance.meeting_pack import MeetingPack, PackAction
 from oversight.lib.months import day_name
-from oversight.lib.tables import Table
-from oversight.lib.word import add_table
+from oversight.lib.tables import Table, rating
+from oversight.lib.word import DEFAULT_LOOK, Look, Paper, add_heading, add_table, landscape, new_paper, saved
 from oversight.plans.completion_cases import CompletionCase
 from oversight.plans.templatetags.oversight import rag_label
 
@@ -32,7 +29,7 @@ def red_amber(pack: MeetingPack) -> Table:
         [
             [
                 a.action_id,
-                rag_label(a.rag),
+                rating(a.rag, rag_label(a.rag)),
                 day_name(a.red_since),
                 a.key_action,
                 a.lead,
@@ -123,10 +120,11 @@ def standing(pack: MeetingPack) -> str:
     )
 
 
-def render_docx(pack: MeetingPack, href: EvidenceHref | None = None) -> bytes:
-    doc = Document()
-    doc.styles["Normal"].font.name, doc.styles["Normal"].font.size = "Arial", Pt(11)
-    doc.add_heading(heading(pack), level=1)
+def render_docx(
+    pack: MeetingPack, council: str = "", href: EvidenceHref | None = None, look: Look = DEFAULT_LOOK
+) -> bytes:
+    doc = new_paper(Paper(council, heading(pack), f"{pack.held:%-d %B %Y}", look))
+    doc.add_heading(heading(pack), 0)
     doc.add_paragraph(standing(pack))
     doc.add_paragraph(focus(pack))
     sections = [
@@ -140,19 +138,18 @@ def render_docx(pack: MeetingPack, href: EvidenceHref | None = None) -> bytes:
     if pack.complete_but_red:
         sections.append((MEASURE_RED, completions(pack.complete_but_red, href), ""))
     sections.append((TASKS, tasks_due(pack), "No remedial task is due."))
+    landscape(doc)  # the actions' tables have seven columns, three of them long text
     for title, table, empty in sections:
-        doc.add_heading(title, level=2)
+        add_heading(doc, title, 1)
         if table.rows:
             add_table(doc, table)
         else:
             doc.add_paragraph(empty)
-    doc.add_heading("Decisions from the last meeting", level=2)
+    add_heading(doc, "Decisions from the last meeting", 1)
     if pack.last_decisions and pack.last_meeting:
         doc.add_paragraph(f"Meeting of {pack.last_meeting:%d %B %Y}:")
         for text in pack.last_decisions:
             doc.add_paragraph(text, style="List Bullet")
     else:
         doc.add_paragraph("No decisions were recorded at a previous meeting.")
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return saved(doc)

@@ -236,7 +236,7 @@ def pack_download(request: HttpRequest, plan: Plan, access: Access, pk: int) -> 
         return request.build_absolute_uri(reverse("evidence", args=[plan.slug, action_id, evidence_id]))
 
     response = HttpResponse(
-        pack_render.render_docx(meeting_pack(meeting), href),
+        pack_render.render_docx(meeting_pack(meeting), plan.council, href),
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
     response["Content-Disposition"] = f'attachment; filename="meeting-pack-{meeting.held}.docx"'

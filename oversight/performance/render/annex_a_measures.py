@@ -1,4 +1,4 @@
-"""The Annex A measures as JSON, CSV, Excel or Markdown: each formats the one computation."""
+"""The Annex A measures as JSON, CSV, Excel, Word or Markdown: each formats the one computation."""
 
 from __future__ import annotations
 
@@ -6,14 +6,21 @@ import csv
 import io
 import json
 from dataclasses import asdict
+from datetime import date
 
 from openpyxl import Workbook
 
 from oversight.annex_a.measures import Measure
 from oversight.lib.excel import add_sheet
-from oversight.lib.tables import Table
+from oversight.lib.tables import Cell, Percent, Table
+from oversight.lib.word import DEFAULT_LOOK, Look, Paper, add_paragraphs, add_table, new_paper, saved
 
-FORMATS = ("json", "csv", "xlsx", "md")
+FORMATS = ("json", "csv", "xlsx", "docx", "md")
+TITLE = "Annex A measures"
+
+
+def _percent(value: int | None) -> Cell:
+    return "" if value is None else Percent(value)
 
 
 def _summary(measures: list[Measure]) -> Table:
@@ -35,7 +42,7 @@ def _summary(measures: list[Measure]) -> Table:
                 m.name,
                 m.numerator,
                 m.denominator,
-                "" if m.percent is None else f"{m.percent}%",
+                _percent(m.percent),
                 "higher" if m.higher_is_better else "lower",
                 "; ".join(f"{label}: {count}" for label, count in m.distribution),
                 m.left_out_count,
@@ -53,7 +60,7 @@ def _by_team(measures: list[Measure]) -> Table:
         "Each measure by allocated team",
         ["Measure", "Team", "Numerator", "Denominator", "Percentage"],
         [
-            [m.name, b.name, b.numerator, b.denominator, "" if b.percent is None else f"{b.percent}%"]
+            [m.name, b.name, b.numerator, b.denominator, _percent(b.percent)]
             for m in measures
             for b in m.by_team
         ],
@@ -61,7 +68,9 @@ def _by_team(measures: list[Measure]) -> Table:
     )
 
 
-def render(measures: list[Measure], fmt: str) -> bytes:
+def render(
+    measures: list[Measure], fmt: str, council: str = "", as_at: date | None = None, look: Look = DEFAULT_LOOK
+) -> bytes:
     if fmt == "json":
         rows = [{**asdict(m), "percent": m.percent, "in_scope": m.in_scope} for m in measures]
         return (json.dumps(rows, indent=1, ensure_ascii=False) + "\n").encode()
@@ -81,6 +90,21 @@ def render(measures: list[Measure], fmt: str) -> bytes:
         out_bytes = io.BytesIO()
         book.save(out_bytes)
         return out_bytes.getvalue()
+    if fmt == "docx":
+        when = f"{as_at:%-d %B %Y}" if as_at else ""
+        doc = new_paper(Paper(council, TITLE, when, look), wide=True)
+        doc.add_heading(f"{TITLE}, {when}" if when else TITLE, 0)
+        add_paragraphs(
+            doc,
+            [
+                "Each measure counts the children in its Annex A list whose case meets it (the numerator) "
+                "out of those it applies to (the denominator). A record whose dates cannot be read is left "
+                "out of the measure, and counted, with the reason, under 'Left out'."
+            ],
+        )
+        add_table(doc, _summary(measures))
+        add_table(doc, _by_team(measures))
+        return saved(doc)
     if fmt == "md":
         lines = []
         for table in (_summary(measures), _by_team(measures)):

@@ -7,12 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from oversight.lib.months import month_name
+from oversight.lib.tables import RAG_FILLS
 from oversight.performance import scorecard
 from oversight.performance.scorecard import NO_DATA, ScorecardRow
 
 RAG_WORDS = {**scorecard.RAG_WORDS, NO_DATA: "No data"}
-# the website's RAG tags' background colours (govuk-tag--green, --orange, --red, --grey)
-RAG_FILLS = {"G": "CFE4DC", "A": "FDE4D7", "R": "F4D7D7", NO_DATA: "CECECE"}
 TREND_WORDS = {
     "improving": "Improving",
     "worsening": "Worsening",

@@ -1,15 +1,20 @@
-"""The exception report as a Word document ready for a committee agenda."""
+"""The exception report as a Word paper ready for a committee agenda."""
 
 from __future__ import annotations
 
-import io
-
-from docx import Document
-from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.shared import Pt
-
 from oversight.lib.months import month_name
-from oversight.lib.word import add_table
+from oversight.lib.word import (
+    DEFAULT_LOOK,
+    Look,
+    Paper,
+    add_heading,
+    add_labelled,
+    add_paragraphs,
+    add_table,
+    landscape,
+    new_paper,
+    saved,
+)
 from oversight.plans import exception_narrative as narrative
 from oversight.plans.exception_report import ExceptionReport
 from oversight.plans.render import tables
@@ -21,50 +26,37 @@ PURPOSE = (
 RECOMMENDATION = "Members of the Board are invited to comment on the contents of this report."
 
 
-def _paragraphs(doc, paragraphs: list[str]) -> None:
-    for text in paragraphs:
-        doc.add_paragraph(text)
+def title(report: ExceptionReport) -> str:
+    return f"{report.title}: exception report, {month_name(report.month)}"
 
 
-def render(report: ExceptionReport) -> bytes:
-    doc = Document()
-    normal = doc.styles["Normal"]
-    normal.font.name = "Arial"
-    normal.font.size = Pt(11)
-    doc.core_properties.title = f"{report.title}: exception report, {month_name(report.month)}"
-    doc.core_properties.author = "Oversight"
-
-    doc.add_heading(f"{report.title}: exception report, {month_name(report.month)}", 0)
-    details = [
-        ("Subject", f"Improvement plan exception report - {month_name(report.month)}"),
-        ("As at", f"{report.as_at:%-d %B %Y}"),
-    ]
+def render(report: ExceptionReport, look: Look = DEFAULT_LOOK) -> bytes:
+    doc = new_paper(Paper(report.council, title(report), f"{report.as_at:%-d %B %Y}", look))
+    doc.add_heading(title(report), 0)
     if report.council:
-        details.insert(0, ("Council", report.council))
-    for label, value in details:
-        p = doc.add_paragraph()
-        p.add_run(f"{label}: ").bold = True
-        p.add_run(value)
+        add_labelled(doc, "Council", report.council)
+    add_labelled(doc, "Subject", f"Improvement plan exception report - {month_name(report.month)}")
+    add_labelled(doc, "As at", f"{report.as_at:%-d %B %Y}")
 
     text = narrative.analysis(report)
-    doc.add_heading("1. Purpose of the report", 1)
+    add_heading(doc, "1. Purpose of the report", 1)
     doc.add_paragraph(PURPOSE)
-    doc.add_heading("2. Recommendations", 1)
+    add_heading(doc, "2. Recommendations", 1)
     doc.add_paragraph(RECOMMENDATION)
-    doc.add_heading("3. Background", 1)
-    _paragraphs(doc, narrative.background(report))
+    add_heading(doc, "3. Background", 1)
+    add_paragraphs(doc, narrative.background(report))
     doc.add_paragraph("Appendix 1 lists every action RAG rated Red with its commentary.")
-    doc.add_heading("4. Analysis", 1)
-    _paragraphs(doc, text["summary"])
+    add_heading(doc, "4. Analysis", 1)
+    add_paragraphs(doc, text["summary"])
     add_table(doc, tables.table1(report))
-    _paragraphs(doc, text["table1"])
+    add_paragraphs(doc, text["table1"])
     add_table(doc, tables.table2(report))
-    _paragraphs(doc, text["table2"])
+    add_paragraphs(doc, text["table2"])
     add_table(doc, tables.table3(report))
-    _paragraphs(doc, text["table3"])
+    add_paragraphs(doc, text["table3"])
     section = 5
     if report.complete_but_red:
-        doc.add_heading(f"{section}. {tables.MEASURE_RED}", 1)
+        add_heading(doc, f"{section}. {tables.MEASURE_RED}", 1)
         doc.add_paragraph(
             "Actions rated Green whose linked performance indicator is rated Red: the work is done, but "
             "the change it was meant to bring is not yet seen."
@@ -72,21 +64,16 @@ def render(report: ExceptionReport) -> bytes:
         add_table(doc, tables.complete_but_red(report))
         section += 1
     if report.warnings:
-        doc.add_heading(f"{section}. Statuses to check", 1)
+        add_heading(doc, f"{section}. Statuses to check", 1)
         doc.add_paragraph(f"{len(report.warnings)} statuses contradict the dates or are missing.")
         add_table(doc, tables.warnings(report))
 
-    appendix = doc.add_section(WD_SECTION.NEW_PAGE)
-    appendix.orientation = WD_ORIENT.LANDSCAPE
-    appendix.page_width, appendix.page_height = appendix.page_height, appendix.page_width
-    doc.add_heading(f"Appendix 1: actions not progressed up to {report.as_at:%-d %B %Y}", 1)
+    landscape(doc)
+    add_heading(doc, f"Appendix 1: actions not progressed up to {report.as_at:%-d %B %Y}", 1)
     groups = tables.red_actions_by_priority(report)
     if not groups:
         doc.add_paragraph("No due action is RAG rated Red.")
     for name, table in groups:
-        doc.add_heading(name, 2)
+        add_heading(doc, name, 2)
         add_table(doc, table)
-
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return saved(doc)

@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 from oversight.lib.months import day_name, month_name, short_month_name
-from oversight.lib.tables import Cell, Table
+from oversight.lib.tables import Cell, Change, Percent, Table
 from oversight.plans.exception_report import ExceptionReport
-
-
-def signed(number: int) -> str:
-    """A month-on-month difference as the councils print it: '+2', '-1', or '-' for none."""
-    return f"{number:+d}" if number else "-"
 
 
 def table1(report: ExceptionReport) -> Table:
@@ -18,8 +13,11 @@ def table1(report: ExceptionReport) -> Table:
         "Table 1",
         f"Table 1: actions due and not progressed (Red) by priority, {month_name(report.month)}",
         ["Priority", f"Actions due {period}", "Actions not progressed (Red)", "Red as % of due"],
-        [[report.priority_name(r.priority), r.due, r.red, f"{r.red_percent}%"] for r in report.by_priority],
-        ["Total", report.due, report.red, f"{report.red_percent}%"],
+        [
+            [report.priority_name(r.priority), r.due, r.red, Percent(r.red_percent)]
+            for r in report.by_priority
+        ],
+        ["Total", report.due, report.red, Percent(report.red_percent)],
     )
 
 
@@ -30,8 +28,8 @@ def table2(report: ExceptionReport) -> Table:
     def counts(values: list[int]) -> list[Cell]:
         return [v if ok else NO_DATA for v, ok in zip(values, report.trend_recorded, strict=True)]
 
-    def difference(value: int) -> str:
-        return signed(value) if report.previous_recorded else NO_DATA
+    def difference(value: int) -> Cell:
+        return Change(value) if report.previous_recorded else NO_DATA
 
     return Table(
         "Table 2",
@@ -47,8 +45,8 @@ def table3(report: ExceptionReport) -> Table:
         "Table 3",
         "Table 3: actions not progressed (Red) by their deadline",
         ["Action deadline", "Number of actions", "Percentage", "Action IDs"],
-        [[r.deadline, r.count, f"{r.percent}%", ", ".join(r.action_ids)] for r in report.by_deadline],
-        ["Total", report.red, "100%" if report.red else "0%", ""],
+        [[r.deadline, r.count, Percent(r.percent), ", ".join(r.action_ids)] for r in report.by_deadline],
+        ["Total", report.red, Percent(100 if report.red else 0), ""],
     )
 
 

@@ -8,6 +8,7 @@ from openpyxl import Workbook
 
 from oversight.lib.excel import WRAP, add_sheet, put
 from oversight.lib.months import month_name
+from oversight.lib.tables import Percent
 from oversight.plans import exception_narrative as narrative
 from oversight.plans.exception_report import ExceptionReport
 from oversight.plans.render import tables
@@ -25,7 +26,7 @@ def render(report: ExceptionReport) -> bytes:
         ("Report month", month_name(report.month)),
         ("Actions due", report.due),
         ("Actions Red", report.red),
-        ("Red as % of due", f"{report.red_percent}%"),
+        ("Red as % of due", Percent(report.red_percent)),
         ("In progress, not yet due", report.in_progress_not_yet_due),
         ("Became due this month", report.new_due),
         ("Of which Red", report.new_due_red),

@@ -11,7 +11,6 @@ from datetime import date
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
-from docx import Document
 from openpyxl import load_workbook
 
 from oversight.accounts.models import Membership
@@ -21,6 +20,7 @@ from oversight.plans.plan_import import import_plan
 from oversight.plans.status_import import import_statuses
 from oversight.plans.updates import StatusUpdate, latest_change_id, record_status
 from tests.conftest import BROMLEY, accepting_statuses_without_commentary
+from tests.papers import check_paper
 
 pytestmark = pytest.mark.django_db
 
@@ -85,6 +85,14 @@ def text(cell: object) -> str:
     return "" if cell is None else str(cell)
 
 
+def shown(cell) -> str:  # type: ignore[no-untyped-def]
+    """A spreadsheet cell as Excel shows it: a percentage stored as a fraction, in its format."""
+    if isinstance(cell.value, int | float) and cell.number_format.endswith("%"):
+        places = cell.number_format.count("0") - 1
+        return f"{cell.value * 100:.{places}f}%"
+    return text(cell.value)
+
+
 def check_table_3(rows: list[list[str]]) -> None:
     assert [row[:3] for row in rows[1:]] == TABLE_3_FIGURES
     assert rows[0] == ["Action deadline", "Number of actions", "Percentage", "Action IDs"]
@@ -97,7 +105,10 @@ def check_table_3(rows: list[list[str]]) -> None:
 
 
 def test_the_word_download_holds_bromleys_tables_1_to_3(councillor) -> None:
-    doc = Document(io.BytesIO(download(councillor, "docx", WORD)))
+    paper = check_paper(download(councillor, "docx", WORD))
+    doc = paper.doc
+    title = Plan.objects.get(slug="bromley").title
+    assert paper.header == f"{title}: exception report, January 2017, 31 January 2017"
     tables = [[[cell.text for cell in row.cells] for row in table.rows] for table in doc.tables]
     captions = [p.text for p in doc.paragraphs if p.style.name == "Caption"]
 
@@ -116,7 +127,7 @@ def test_the_word_download_holds_bromleys_tables_1_to_3(councillor) -> None:
 def test_the_excel_download_holds_bromleys_tables_1_to_3_and_totals(councillor) -> None:
     book = load_workbook(io.BytesIO(download(councillor, "xlsx", EXCEL)))
     sheets = {
-        name: [[text(cell) for cell in row] for row in book[name].iter_rows(min_row=2, values_only=True)]
+        name: [[shown(cell) for cell in row] for row in book[name].iter_rows(min_row=2)]
         for name in ("Table 1", "Table 2", "Table 3")
     }
 
@@ -124,6 +135,8 @@ def test_the_excel_download_holds_bromleys_tables_1_to_3_and_totals(councillor) 
     assert sheets["Table 2"] == TABLE_2
     check_table_3(sheets["Table 3"])
     assert book["Table 1"]["B3"].value == 11 and book["Table 3"]["B3"].value == 4  # numbers, not text
+    assert book["Table 1"]["D3"].value == pytest.approx(0.09) and book["Table 1"]["D3"].number_format == "0%"
+    assert book["Table 1"].auto_filter.ref == "A2:D12" and book["Table 1"].freeze_panes == "A3"
     summary = {row[0]: row[1] for row in book["Summary"].iter_rows(min_row=3, max_col=2, values_only=True)}
     totals = EXPECTED["totals"]
     assert (summary["Actions due"], summary["Actions Red"], summary["In progress, not yet due"]) == (
@@ -131,7 +144,7 @@ def test_the_excel_download_holds_bromleys_tables_1_to_3_and_totals(councillor) 
         totals["red"],
         totals["in_progress_not_yet_due"],
     )
-    assert summary["Red as % of due"] == f"{totals['red_percent']}%"
+    assert summary["Red as % of due"] == pytest.approx(totals["red_percent"] / 100)
     red = [row[2] for row in book["Red actions"].iter_rows(min_row=3, values_only=True)]
     assert red == EXPECTED["red_actions"]
 

@@ -120,12 +120,14 @@ class Command(BaseCommand):
             raise CommandError(
                 f"no Annex A extract for {options['council']} as at {options['as_at']} is loaded"
             )
-        content = render(found, options["format"])
+        content = render(found, options["format"], options["council"], options["as_at"])
         if options["output"]:
             options["output"].write_bytes(content)
             self.stdout.write(f"Wrote {len(found)} measures to {options['output']}")
-        elif options["format"] == "xlsx":
-            raise CommandError("an Excel workbook needs --output FILE")
+        elif options["format"] in {"xlsx", "docx"}:
+            raise CommandError(
+                f"{'a Word' if options['format'] == 'docx' else 'an Excel'} file needs --output FILE"
+            )
         else:
             self.stdout.write(content.decode("utf-8-sig"))
 
