@@ -27,7 +27,7 @@ $oversight seed-demo | tee "$OVERSIGHT_DATA_DIR/sign-in.txt"
 echo "== exception reports"
 mkdir -p reports
 this_month=$(date +%Y-%m-%d)
-for format in docx xlsx html md json; do
+for format in docx pdf xlsx html md json; do
   $oversight exception-report --plan bromley-2017 --as-at 2017-01-31 --format "$format" \
     --output "reports/bromley-exception-report-2017-01.$format"
   $oversight exception-report --plan demo --as-at "$this_month" --format "$format" \

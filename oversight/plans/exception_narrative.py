@@ -183,3 +183,16 @@ def analysis(report: ExceptionReport) -> dict[str, list[str]]:
         "table2": movement(report),
         "table3": by_deadline(report),
     }
+
+
+CURRENT_STATUS = "Current status on Red actions (see Appendix 1)"
+NO_COMMENTARY = "No commentary was given with its Red status."
+
+
+def current_status(report: ExceptionReport) -> list[tuple[str, list[str]]]:
+    """Each priority with Red actions and, for each, its number and its latest commentary ("1.7.2 – The
+    service is …"), as the councils write section 5 of the report."""
+    groups: dict[int, list[str]] = {}
+    for a in report.red_actions:
+        groups.setdefault(a.priority, []).append(f"{a.action_id} – {a.commentary or NO_COMMENTARY}")
+    return [(report.priority_name(number), lines) for number, lines in groups.items()]

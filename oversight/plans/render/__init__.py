@@ -14,10 +14,16 @@ def render_json(report: ExceptionReport) -> bytes:
 
 
 def renderer(name: str) -> Callable[[ExceptionReport], bytes]:
-    """The renderer for a format name: json, md, html, docx or xlsx."""
+    """The renderer for a format name: json, md, html, pdf, docx or xlsx."""
     if name == "json":
         return render_json
-    return {"md": markdown.render, "html": html.render, "docx": docx.render, "xlsx": xlsx.render}[name]
+    return {
+        "md": markdown.render,
+        "html": html.render,
+        "pdf": html.render_pdf,
+        "docx": docx.render,
+        "xlsx": xlsx.render,
+    }[name]
 
 
-FORMATS = ("json", "md", "html", "docx", "xlsx")
+FORMATS = ("json", "md", "html", "pdf", "docx", "xlsx")

@@ -54,7 +54,14 @@ def render(report: ExceptionReport, look: Look = DEFAULT_LOOK) -> bytes:
     add_paragraphs(doc, text["table2"])
     add_table(doc, tables.table3(report))
     add_paragraphs(doc, text["table3"])
-    section = 5
+    add_heading(doc, f"5. {narrative.CURRENT_STATUS}", 1)
+    status = narrative.current_status(report)
+    if not status:
+        doc.add_paragraph("No due action is RAG rated Red.")
+    for name, lines in status:
+        add_heading(doc, name, 2)
+        add_paragraphs(doc, lines)
+    section = 6
     if report.complete_but_red:
         add_heading(doc, f"{section}. {tables.MEASURE_RED}", 1)
         doc.add_paragraph(

@@ -28,6 +28,7 @@ from oversight.plans.views.common import plan_crumbs, render_plan_page, today
 
 DOWNLOADS = {
     "docx": ("Word", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "pdf": ("PDF", "application/pdf"),
     "xlsx": ("Excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     "json": ("JSON", "application/json"),
     "md": ("Markdown", "text/markdown; charset=utf-8"),

@@ -37,7 +37,7 @@ class Command(BaseCommand):
         content = renderer(options["format"])(report)
         output: Path | None = options["output"]
         if output is None:
-            if options["format"] in {"docx", "xlsx"}:
+            if options["format"] in {"docx", "xlsx", "pdf"}:
                 raise CommandError(f"--output is needed for {options['format']}")
             sys.stdout.buffer.write(content)
             sys.stdout.flush()
