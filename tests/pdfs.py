@@ -43,7 +43,7 @@ def read_pdf(data: bytes) -> Pdf:
         pages = _run("pdftotext", "-layout", str(path), "-").split("\f")[:count]
         lines = _run("pdffonts", str(path)).splitlines()[2:]
         fonts = [
-            dict(zip(("name", "type", "encoding", "emb", "sub", "uni"), _font_columns(line)))
+            dict(zip(("name", "type", "encoding", "emb", "sub", "uni"), _font_columns(line), strict=True))
             for line in lines
         ]
     orientations = ["landscape" if float(w) > float(h) else "portrait" for w, h in sizes]
