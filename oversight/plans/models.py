@@ -216,3 +216,16 @@ class MonthCount(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["plan", "month", "priority", "rag"], name="month_count_unique")
         ]
+
+
+class PaperStyle(models.Model):
+    """How the plan's papers look (plans/paper_style.py): the font, the council's logo and its own Word
+    document or template. Set by the plan's administrators; each change is in the audit log."""
+
+    plan = models.OneToOneField(Plan, on_delete=models.CASCADE, primary_key=True, related_name="paper_style")
+    font = models.CharField(max_length=40, default="Arial")
+    logo = models.BinaryField(blank=True, default=b"")  # checked by lib/paper_files.py: up to 1 MB
+    logo_name = models.CharField(max_length=200, blank=True)
+    template = models.BinaryField(blank=True, default=b"")  # up to 5 MB
+    template_name = models.CharField(max_length=200, blank=True)
+    revision = models.PositiveIntegerField(default=0, help_text="Goes up with every change to the style")

@@ -10,6 +10,7 @@ from oversight.plans.views import (
     evidence,
     imports,
     overview,
+    paper_style,
     people,
     reports,
     settings,
@@ -44,6 +45,7 @@ plan_urls = [
     path("people/<int:pk>/", people.change_role, name="change-role"),
     path("audit/", audit.audit_log, name="audit"),
     path("settings/", settings.plan_settings, name="plan-settings"),
+    path("settings/papers/", paper_style.paper_style, name="paper-style"),
 ]
 
 urlpatterns = [

@@ -88,6 +88,7 @@ ROUTES: dict[str, Route] = {
     "verify": Route(MINUTES, MINUTES, {"action_id": "green action"}),  # GET: the confirmation page
     "verify-completions": Route(MINUTES, MINUTES, query="?action=1.2"),  # those ticked in a pack
     "plan-settings": Route(ADMINISTRATORS, ADMINISTRATORS),
+    "paper-style": Route(ADMINISTRATORS, ADMINISTRATORS, data={"font": "Verdana", "revision": "0"}),
     "send-back": Route(MINUTES, MINUTES, {"action_id": "green action"}),
     "my-actions": read(),
     "report": read(),
@@ -124,7 +125,7 @@ ROUTES: dict[str, Route] = {
     "add-meeting": post_only(MINUTES, args={"pk": "board"}),
     "board-settings": post_only(MANAGERS, args={"pk": "board"}),
     "meeting": Route(EVERYONE, EVERYONE, {"pk": "meeting"}),
-    "meeting-pack": Route(EVERYONE, EVERYONE, {"pk": "meeting"}),
+    "meeting-pack": Route(EVERYONE, EVERYONE, {"pk": "meeting", "fmt": "pdf"}),
     "add-decision": post_only(MINUTES, args={"pk": "meeting"}),
     "add-task": post_only(MINUTES, args={"pk": "meeting"}),
     "task-done": post_only(MINUTES, args={"pk": "task"}),

@@ -1,10 +1,12 @@
-"""The committee progress report as a Word document and as HTML; both format the one computation."""
+"""The committee progress report as a Word paper, as HTML and as the PDF laid out from it; each formats
+the one computation."""
 
 from __future__ import annotations
 
 from django.template.loader import render_to_string
 
 from oversight.governance.committee_report import CommitteeReport, pillar_counts, pillar_table, progress_table
+from oversight.lib.pdf import pdf_from_html
 from oversight.lib.word import (
     DEFAULT_LOOK,
     Look,
@@ -15,6 +17,7 @@ from oversight.lib.word import (
     new_paper,
     saved,
 )
+from oversight.plans.render.paper import paper_context
 
 
 def heading(report: CommitteeReport) -> str:
@@ -35,8 +38,13 @@ def introduction(report: CommitteeReport) -> list[str]:
     return text
 
 
-def context(report: CommitteeReport) -> dict[str, object]:
+def paper(report: CommitteeReport, look: Look) -> Paper:
+    return Paper(report.council, heading(report), f"{report.as_at:%-d %B %Y}", look)
+
+
+def context(report: CommitteeReport, look: Look = DEFAULT_LOOK) -> dict[str, object]:
     return {
+        **paper_context(paper(report, look)),
         "report": report,
         "heading": heading(report),
         "introduction": introduction(report),
@@ -45,13 +53,17 @@ def context(report: CommitteeReport) -> dict[str, object]:
     }
 
 
-def render_html(report: CommitteeReport) -> bytes:
-    return render_to_string("governance/committee_report_standalone.html", context(report)).encode()
+def render_html(report: CommitteeReport, look: Look = DEFAULT_LOOK) -> bytes:
+    return render_to_string("governance/committee_report_standalone.html", context(report, look)).encode()
+
+
+def render_pdf(report: CommitteeReport, look: Look = DEFAULT_LOOK) -> bytes:
+    return pdf_from_html(render_html(report, look).decode())
 
 
 def render_docx(report: CommitteeReport, look: Look = DEFAULT_LOOK) -> bytes:
     # five columns of text for each recommendation
-    doc = new_paper(Paper(report.council, heading(report), f"{report.as_at:%-d %B %Y}", look), wide=True)
+    doc = new_paper(paper(report, look), wide=True)
     doc.add_heading(heading(report), 0)
     add_paragraphs(doc, introduction(report))
     for name, members in report.groups:

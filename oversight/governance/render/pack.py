@@ -1,22 +1,27 @@
-"""The meeting pack as a Word document; the meeting's page shows the same pack as HTML."""
+"""The meeting pack as a Word paper and as a PDF; the meeting's page shows the same pack as HTML."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from oversight.governance.meeting_pack import MeetingPack, PackAction
 from oversight.lib.months import day_name
+from oversight.lib.pdf import pdf_from_html
 from oversight.lib.tables import Table, rating
 from oversight.lib.word import DEFAULT_LOOK, Look, Paper, add_heading, add_table, landscape, new_paper, saved
 from oversight.plans.completion_cases import CompletionCase
+from oversight.plans.render.paper import paper_context
 from oversight.plans.templatetags.oversight import rag_label
 
 AWAITING = "Completions awaiting verification"
 MEASURE_RED = "Complete, but the measure it was meant to move is Red"
 RED_AMBER = "Red and Amber actions"
 TASKS = "Remedial tasks due"
+DECISIONS = "Decisions from the last meeting"
+NO_DECISIONS = "No decisions were recorded at a previous meeting."
 
 EvidenceHref = Callable[[str, int], str]  # (Action ID, evidence id): the address of a piece of evidence
 
@@ -120,14 +125,9 @@ def standing(pack: MeetingPack) -> str:
     )
 
 
-def render_docx(
-    pack: MeetingPack, council: str = "", href: EvidenceHref | None = None, look: Look = DEFAULT_LOOK
-) -> bytes:
-    doc = new_paper(Paper(council, heading(pack), f"{pack.held:%-d %B %Y}", look))
-    doc.add_heading(heading(pack), 0)
-    doc.add_paragraph(standing(pack))
-    doc.add_paragraph(focus(pack))
-    sections = [
+def sections(pack: MeetingPack, href: EvidenceHref | None) -> list[tuple[str, Table, str]]:
+    """The pack's tables in order: heading, table, and what to say when it is empty."""
+    found = [
         (RED_AMBER, red_amber(pack), "No action in these priorities is Red or Amber."),
         (
             AWAITING,
@@ -136,20 +136,53 @@ def render_docx(
         ),
     ]
     if pack.complete_but_red:
-        sections.append((MEASURE_RED, completions(pack.complete_but_red, href), ""))
-    sections.append((TASKS, tasks_due(pack), "No remedial task is due."))
+        found.append((MEASURE_RED, completions(pack.complete_but_red, href), ""))
+    found.append((TASKS, tasks_due(pack), "No remedial task is due."))
+    return found
+
+
+def paper(pack: MeetingPack, council: str, look: Look) -> Paper:
+    return Paper(council, heading(pack), f"{pack.held:%-d %B %Y}", look)
+
+
+def render_docx(
+    pack: MeetingPack, council: str = "", href: EvidenceHref | None = None, look: Look = DEFAULT_LOOK
+) -> bytes:
+    doc = new_paper(paper(pack, council, look))
+    doc.add_heading(heading(pack), 0)
+    doc.add_paragraph(standing(pack))
+    doc.add_paragraph(focus(pack))
     landscape(doc)  # the actions' tables have seven columns, three of them long text
-    for title, table, empty in sections:
+    for title, table, empty in sections(pack, href):
         add_heading(doc, title, 1)
         if table.rows:
             add_table(doc, table)
         else:
             doc.add_paragraph(empty)
-    add_heading(doc, "Decisions from the last meeting", 1)
+    add_heading(doc, DECISIONS, 1)
     if pack.last_decisions and pack.last_meeting:
         doc.add_paragraph(f"Meeting of {pack.last_meeting:%d %B %Y}:")
         for text in pack.last_decisions:
             doc.add_paragraph(text, style="List Bullet")
     else:
-        doc.add_paragraph("No decisions were recorded at a previous meeting.")
+        doc.add_paragraph(NO_DECISIONS)
     return saved(doc)
+
+
+def render_pdf(
+    pack: MeetingPack, council: str = "", href: EvidenceHref | None = None, look: Look = DEFAULT_LOOK
+) -> bytes:
+    html = render_to_string(
+        "governance/meeting_pack_paper.html",
+        {
+            **paper_context(paper(pack, council, look)),
+            "pack": pack,
+            "heading": heading(pack),
+            "standing": standing(pack),
+            "focus": focus(pack),
+            "sections": sections(pack, href),
+            "decisions_heading": DECISIONS,
+            "no_decisions": NO_DECISIONS,
+        },
+    )
+    return pdf_from_html(html)

@@ -25,6 +25,7 @@ from oversight.governance.schedule import rotation
 from oversight.govuk.forms import error_summary
 from oversight.plans.access import plan_page
 from oversight.plans.models import Plan
+from oversight.plans.paper_style import look_of
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
 
 
@@ -228,18 +229,29 @@ def _completions(pack: Any) -> dict[str, Any]:
     return {"choose": choose, "completions": list(zip(awaiting, items, strict=True))}
 
 
+PACK_DOWNLOADS = {
+    "docx": (
+        pack_render.render_docx,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
+    "pdf": (pack_render.render_pdf, "application/pdf"),
+}
+
+
 @plan_page()
-def pack_download(request: HttpRequest, plan: Plan, access: Access, pk: int) -> HttpResponse:
+def pack_download(request: HttpRequest, plan: Plan, access: Access, pk: int, fmt: str) -> HttpResponse:
     meeting = meeting_of(plan, pk)
+    if fmt not in PACK_DOWNLOADS:
+        raise Http404("No such download")
 
     def href(action_id: str, evidence_id: int) -> str:
         return request.build_absolute_uri(reverse("evidence", args=[plan.slug, action_id, evidence_id]))
 
+    render, content_type = PACK_DOWNLOADS[fmt]
     response = HttpResponse(
-        pack_render.render_docx(meeting_pack(meeting), plan.council, href),
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        render(meeting_pack(meeting), plan.council, href, look_of(plan)), content_type=content_type
     )
-    response["Content-Disposition"] = f'attachment; filename="meeting-pack-{meeting.held}.docx"'
+    response["Content-Disposition"] = f'attachment; filename="meeting-pack-{meeting.held}.{fmt}"'
     return response
 
 

@@ -16,13 +16,22 @@ from oversight.governance.committee_report import GROUPINGS
 from oversight.governance.forms.recommendations import AnsweringActionsForm, ProgressUpdateForm
 from oversight.governance.models import ProgressUpdate, Recommendation
 from oversight.governance.pillars import Pillar
-from oversight.governance.render.committee import render_docx, render_html
+from oversight.governance.render.committee import render_docx, render_html, render_pdf
 from oversight.governance.views.boards import governance_crumbs
 from oversight.govuk.forms import error_summary
 from oversight.plans.access import plan_page
 from oversight.plans.action_ids import split_action_ids
 from oversight.plans.models import Action, Plan
+from oversight.plans.paper_style import look_of
 from oversight.plans.views.common import actor, render_plan_page, today
+
+# each download: how it is made, and its type
+COMMITTEE_DOWNLOADS = {
+    "docx": (render_docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "pdf": (render_pdf, "application/pdf"),
+    "html": (render_html, "text/html; charset=utf-8"),
+}
+FORMAT_NAMES = {"docx": "Word", "pdf": "PDF", "html": "HTML"}
 
 
 @plan_page()
@@ -48,7 +57,7 @@ def recommendations(request: HttpRequest, plan: Plan, access: Access) -> HttpRes
             ]
             if report
             else [],
-            "downloads": [(g, f) for g in GROUPINGS for f in ("docx", "html")],
+            "downloads": [(g, f, FORMAT_NAMES[f]) for g in GROUPINGS for f in COMMITTEE_DOWNLOADS],
         },
     )
 
@@ -57,17 +66,14 @@ def recommendations(request: HttpRequest, plan: Plan, access: Access) -> HttpRes
 def committee_download(
     request: HttpRequest, plan: Plan, access: Access, grouping: str, fmt: str
 ) -> HttpResponse:
-    if grouping not in GROUPINGS or fmt not in {"docx", "html"}:
+    if grouping not in GROUPINGS or fmt not in COMMITTEE_DOWNLOADS:
         raise Http404("No such report")
     try:
         report = committee_report(plan.slug, today(), grouping)
     except UnknownInspection as missing:
         raise Http404(str(missing)) from None
-    if fmt == "docx":
-        content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-        response = HttpResponse(render_docx(report), content_type=content_type)
-    else:
-        response = HttpResponse(render_html(report), content_type="text/html; charset=utf-8")
+    render, content_type = COMMITTEE_DOWNLOADS[fmt]
+    response = HttpResponse(render(report, look_of(plan)), content_type=content_type)
     response["Content-Disposition"] = (
         f'attachment; filename="{plan.slug}-committee-report-by-{grouping}.{fmt}"'
     )

@@ -23,18 +23,13 @@ def _row(row: ScorecardRow) -> list[Cell]:
     ]
 
 
-def render(scorecard: Scorecard, look: Look = DEFAULT_LOOK) -> bytes:
+def area_tables(scorecard: Scorecard) -> list[tuple[str, Table]]:
+    """Each service area's indicators against their targets, for the Word and PDF papers."""
     month = month_name(scorecard.month)
-    # eight columns: the indicator, its target, this month, its rating, the trend, three months before
-    doc = new_paper(Paper(scorecard.council, scorecard.title, month, look), wide=True)
-    doc.add_heading(scorecard.title, 0)
-    if not scorecard.areas:
-        doc.add_paragraph("No indicators have been set up for this plan yet.")
     earlier = [short_month_name(add_months(scorecard.month, -i)) for i in range(PREVIOUS_MONTHS, 0, -1)]
-    for area, rows in scorecard.areas:
-        add_heading(doc, area, 1)
-        add_table(
-            doc,
+    return [
+        (
+            area,
             Table(
                 area,
                 f"{area}: each indicator in {month} against its target",
@@ -43,4 +38,18 @@ def render(scorecard: Scorecard, look: Look = DEFAULT_LOOK) -> bytes:
                 wide={0},
             ),
         )
+        for area, rows in scorecard.areas
+    ]
+
+
+def render(scorecard: Scorecard, look: Look = DEFAULT_LOOK) -> bytes:
+    month = month_name(scorecard.month)
+    # eight columns: the indicator, its target, this month, its rating, the trend, three months before
+    doc = new_paper(Paper(scorecard.council, scorecard.title, month, look), wide=True)
+    doc.add_heading(scorecard.title, 0)
+    if not scorecard.areas:
+        doc.add_paragraph("No indicators have been set up for this plan yet.")
+    for area, table in area_tables(scorecard):
+        add_heading(doc, area, 1)
+        add_table(doc, table)
     return saved(doc)

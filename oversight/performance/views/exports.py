@@ -1,4 +1,4 @@
-"""The scorecard for a month as a Word or Excel download, made once per version of the indicators."""
+"""The scorecard for a month as a Word, PDF or Excel download, made once per version of the indicators."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from oversight.performance.scorecard_data import by_service_area, scorecard_rows
 from oversight.performance.versions import indicators_version
 from oversight.plans.access import plan_page
 from oversight.plans.models import Plan
+from oversight.plans.paper_style import look_of, style_of
 from oversight.plans.stored_downloads import stored_download
 
 
@@ -24,10 +25,10 @@ def scorecard_download(
 
     def produce() -> bytes:
         rows = by_service_area(scorecard_rows(plan, chosen))
-        return renderer(fmt)(Scorecard(plan.title, plan.council, chosen, rows))
+        return renderer(fmt)(Scorecard(plan.title, plan.council, chosen, rows), look_of(plan))
 
-    # made once per version of the indicators (and the plan's title and council, which it shows)
-    version = f"{indicators_version(plan.pk)}:{plan.title}:{plan.council}"
+    # made once per version of the indicators (and of the plan's title, council and look of its papers)
+    version = f"{indicators_version(plan.pk)}:{plan.title}:{plan.council}:{style_of(plan).revision}"
     name = f"{plan.slug}-scorecard-{iso_month(chosen)}.{fmt}"
     content = stored_download(plan, "scorecard", version, name, produce)
     response = HttpResponse(content, content_type=DOWNLOADS[fmt][1])

@@ -21,6 +21,7 @@ from oversight.lib.months import (
 )
 from oversight.plans.access import plan_page
 from oversight.plans.models import Plan
+from oversight.plans.paper_style import look_of
 from oversight.plans.render import html, renderer
 from oversight.plans.report_data import exception_report
 from oversight.plans.stored_downloads import stored_download
@@ -87,7 +88,7 @@ def report_download(request: HttpRequest, plan: Plan, access: Access, month: str
         "exception-report",
         f"{plan.revision}:{settings.UNVERIFIED_COMPLETIONS_COUNT_AS_GREEN}",
         f"{as_at.isoformat()}-{name}",
-        lambda: renderer(fmt)(exception_report(plan.slug, as_at)),
+        lambda: renderer(fmt)(exception_report(plan.slug, as_at), look_of(plan)),
     )
     response = HttpResponse(content, content_type=DOWNLOADS[fmt][1])
     response["Content-Disposition"] = f'attachment; filename="{name}"'

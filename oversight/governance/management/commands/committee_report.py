@@ -8,9 +8,13 @@ from django.core.management.base import BaseCommand, CommandError
 
 from oversight.governance.committee_data import UnknownInspection, committee_report
 from oversight.governance.committee_report import GROUPINGS
-from oversight.governance.render.committee import render_docx, render_html
+from oversight.governance.render.committee import render_docx, render_html, render_pdf
 from oversight.plans.management.commands._common import iso_date, require_migrated
+from oversight.plans.models import Plan
+from oversight.plans.paper_style import look_of
 from oversight.plans.report_data import UnknownPlan
+
+RENDERERS = {"html": render_html, "docx": render_docx, "pdf": render_pdf}
 
 
 class Command(BaseCommand):
@@ -23,7 +27,7 @@ class Command(BaseCommand):
         )
         parser.add_argument("--published", type=iso_date, help="which inspection (default: the latest)")
         parser.add_argument("--group-by", default="theme", choices=GROUPINGS)
-        parser.add_argument("--format", default="html", choices=("html", "docx"))
+        parser.add_argument("--format", default="html", choices=tuple(RENDERERS))
         parser.add_argument(
             "--output", type=Path, help="the file to write (HTML goes to the screen without it)"
         )
@@ -36,10 +40,12 @@ class Command(BaseCommand):
             )
         except (UnknownPlan, UnknownInspection) as error:
             raise CommandError(str(error)) from None
-        content = (render_docx if options["format"] == "docx" else render_html)(report)
+        content = RENDERERS[options["format"]](report, look_of(Plan.objects.get(slug=options["plan"])))
         if options["output"] is None:
-            if options["format"] == "docx":
-                raise CommandError("a Word document needs --output FILE")
+            if options["format"] != "html":
+                raise CommandError(
+                    f"a {'Word' if options['format'] == 'docx' else 'PDF'} paper needs --output FILE"
+                )
             self.stdout.write(content.decode())
             return
         options["output"].write_bytes(content)

@@ -8,6 +8,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from oversight.plans.management.commands._common import iso_date, require_migrated
+from oversight.plans.models import Plan
+from oversight.plans.paper_style import look_of
 from oversight.plans.render import FORMATS, renderer
 from oversight.plans.report_data import UnknownPlan, exception_report
 
@@ -34,7 +36,7 @@ class Command(BaseCommand):
             report = exception_report(options["plan"], options["as_at"], options["months"])
         except UnknownPlan as error:
             raise CommandError(f"{error}: import it first with import-plan") from None
-        content = renderer(options["format"])(report)
+        content = renderer(options["format"])(report, look_of(Plan.objects.get(slug=options["plan"])))
         output: Path | None = options["output"]
         if output is None:
             if options["format"] in {"docx", "xlsx", "pdf"}:
