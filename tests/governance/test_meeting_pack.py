@@ -20,6 +20,7 @@ from oversight.plans.status_import import import_statuses
 from tests import parsed
 from tests.governance.test_boards import meeting_on
 from tests.papers import check_paper
+from tests.pdfs import read_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -160,6 +161,9 @@ def test_the_pack_of_a_past_meeting_keeps_the_commentary_it_had_not_what_was_wri
     pack = check_paper(data).doc
     cells = [c.text for t in pack.tables for r in t.rows for c in r.cells]
     assert "Protocol drafted, not yet agreed." in cells and "Written after the meeting." not in cells
+    pdf = read_pdf(client.get(f"/plans/demo/governance/meetings/{meeting.pk}/pack.pdf").content)
+    assert "Protocol drafted, not yet agreed." in pdf.text and "Written after the meeting." not in pdf.text
+    assert pdf.orientations[0] == "portrait" and pdf.orientations[-1] == "landscape"
     assert pack.paragraphs[1].text.startswith("The record of the pack as it stood at the end of")
 
 

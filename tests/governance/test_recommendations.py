@@ -15,12 +15,13 @@ from oversight.governance.committee_report import pillar_table, progress_table
 from oversight.governance.models import ProgressUpdate, Recommendation
 from oversight.governance.pillars import Pillar
 from oversight.governance.recommendation_import import import_recommendations
-from oversight.governance.render.committee import render_docx, render_html
+from oversight.governance.render.committee import render_docx, render_html, render_pdf
 from oversight.lib.problems import ImportFailed
 from oversight.plans.plan_import import import_plan
 from oversight.plans.status_import import import_statuses
 from tests.conftest import DATA
 from tests.papers import check_paper
+from tests.pdfs import read_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -209,3 +210,13 @@ def test_undated_updates_are_refused_unless_a_date_is_given(telford, write_csv) 
         import_recommendations(path, "telford", date(2016, 8, 26), Actor("officer"))
     import_recommendations(path, "telford", date(2016, 8, 26), Actor("officer"), as_at=date(2018, 3, 31))
     assert ProgressUpdate.objects.filter(as_at=date(2018, 3, 31)).count() == 1
+
+
+def test_the_pdf_report_is_a_landscape_paper_with_every_recommendation(telford) -> None:
+    report = committee_report("telford", date(2017, 12, 31), "theme")
+    pdf = read_pdf(render_pdf(report))
+    assert pdf.info["Tagged"] == "yes" and set(pdf.orientations) == {"landscape"}
+    words = " ".join(pdf.text.split())
+    for row in published(TELFORD):
+        assert " ".join(row["Ofsted Recommendation"].split())[:60] in words
+    assert f"Page 1 of {len(pdf.pages)}" in pdf.pages[0]

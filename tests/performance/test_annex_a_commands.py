@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -18,6 +19,7 @@ from tests.annex_a.test_load import LIST5
 from tests.annex_a.test_reload import LIST3, three_lists
 from tests.annex_a.test_sources import ASSESSMENT, LIST4
 from tests.papers import check_paper
+from tests.pdfs import read_pdf
 
 
 @pytest.fixture
@@ -85,7 +87,7 @@ def test_a_truncated_workbook_gets_a_clear_error_from_the_command(write_xlsx, se
         call_command("annex_a", "load", str(cut), "--council", "Anytown", "--as-at", "2023-05-31")
 
 
-@pytest.mark.parametrize("fmt", ["json", "csv", "md", "xlsx", "docx"])
+@pytest.mark.parametrize("fmt", ["json", "csv", "md", "xlsx", "docx", "pdf"])
 def test_the_measures_command_writes_every_format(extract, settings, tmp_path, fmt) -> None:
     settings.ANNEX_A_DATABASE = extract
     output = tmp_path / f"measures.{fmt}"
@@ -111,6 +113,11 @@ def test_the_measures_command_writes_every_format(extract, settings, tmp_path, f
         rows = [[c.text for c in row.cells] for row in paper.doc.tables[0].rows]
         icpc = next(row for row in rows if row[0].startswith("Initial child protection conferences"))
         assert icpc[1:4] == ["2", "3", "67%"]
+    elif fmt == "pdf":
+        pdf = read_pdf(output.read_bytes())
+        assert pdf.info["Tagged"] == "yes" and all(o == "landscape" for o in pdf.orientations)
+        assert re.search(r"Initial child protection conferences within\s+2\s+3\s+67%", pdf.text)
+        assert "Anytown" in pdf.pages[0] and f"Page 1 of {len(pdf.pages)}" in pdf.pages[0]
     else:
         text = output.read_text(encoding="utf-8-sig")
         assert "Initial child protection conferences within 15 working days" in text and "67%" in text

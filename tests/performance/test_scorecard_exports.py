@@ -4,6 +4,7 @@ in words and shading, the previous months' values, and text that never becomes a
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import date
 from decimal import Decimal as D
@@ -20,6 +21,7 @@ from oversight.performance.render.xlsx import number_format
 from oversight.performance.scorecard import Unit
 from oversight.performance.values import record_value
 from tests.papers import check_paper
+from tests.pdfs import read_pdf
 from tests.performance.test_scorecard_queries import scorecard
 from tests.plans.views.test_query_counts import queries
 
@@ -102,6 +104,16 @@ def test_the_word_scorecard_has_a_table_per_service_area_with_rag_in_words_and_s
     assert _fill(rows[INJECTION][3]) == "E5E6E7"
 
 
+def test_the_pdf_scorecard_is_landscape_a4_with_each_rating_in_words(signed_in, indicators) -> None:
+    pdf = read_pdf(_download(signed_in("vic"), "pdf"))
+    assert pdf.info["Tagged"] == "yes" and pdf.info["Page size"].startswith("841.89 x 595.276")
+    assert pdf.info["Title"] == "Improvement plan: performance scorecard, October 2026"
+    assert re.search(r"Contact sessions cancelled for service reasons\s+0%\s+9%\s+Red\s+Worsening", pdf.text)
+    assert re.search(r"ICPCs in timescale\s+90%\s+86\.5%\s+Amber\s+Improving\s+92%\s+88%\s+80%", pdf.text)
+    assert pdf.text.index("Children in care") < pdf.text.index("Safeguarding")
+    assert {font["emb"] for font in pdf.fonts} == {"yes"}
+
+
 def test_the_excel_scorecard_holds_a_year_of_numbers_in_their_units_format(signed_in, indicators) -> None:
     book = load_workbook(io.BytesIO(_download(signed_in("vic"), "xlsx")))
     assert book.sheetnames == ["Scorecard", "Children in care", "Safeguarding"]
@@ -154,7 +166,7 @@ def test_a_plan_without_indicators_downloads_an_empty_scorecard(signed_in) -> No
     assert book.sheetnames == ["Scorecard"]
 
 
-@pytest.mark.parametrize("url", ["2026-13.docx", "2026-10.pdf", "0001-01.xlsx", "october.xlsx"])
+@pytest.mark.parametrize("url", ["2026-13.docx", "2026-10.odt", "0001-01.xlsx", "october.xlsx"])
 def test_a_month_or_format_that_does_not_exist_is_not_found(signed_in, url: str) -> None:
     assert signed_in("vic").get(f"/plans/demo/scorecard/{url}").status_code == 404
 

@@ -1,4 +1,4 @@
-"""The Annex A measures as JSON, CSV, Excel, Word or Markdown: each formats the one computation."""
+"""The Annex A measures as JSON, CSV, Excel, Word, PDF or Markdown: each formats the one computation."""
 
 from __future__ import annotations
 
@@ -8,15 +8,23 @@ import json
 from dataclasses import asdict
 from datetime import date
 
+from django.template.loader import render_to_string
 from openpyxl import Workbook
 
 from oversight.annex_a.measures import Measure
 from oversight.lib.excel import add_sheet
+from oversight.lib.pdf import pdf_from_html
 from oversight.lib.tables import Cell, Percent, Table
 from oversight.lib.word import DEFAULT_LOOK, Look, Paper, add_paragraphs, add_table, new_paper, saved
+from oversight.plans.render.paper import paper_context
 
-FORMATS = ("json", "csv", "xlsx", "docx", "md")
+FORMATS = ("json", "csv", "xlsx", "docx", "pdf", "md")
 TITLE = "Annex A measures"
+ABOUT = (
+    "Each measure counts the children in its Annex A list whose case meets it (the numerator) out of those"
+    " it applies to (the denominator). A record whose dates cannot be read is left out of the measure, and"
+    " counted, with the reason, under 'Left out'."
+)
 
 
 def _percent(value: int | None) -> Cell:
@@ -90,21 +98,26 @@ def render(
         out_bytes = io.BytesIO()
         book.save(out_bytes)
         return out_bytes.getvalue()
+    when = f"{as_at:%-d %B %Y}" if as_at else ""
+    paper = Paper(council, TITLE, when, look)
     if fmt == "docx":
-        when = f"{as_at:%-d %B %Y}" if as_at else ""
-        doc = new_paper(Paper(council, TITLE, when, look), wide=True)
+        doc = new_paper(paper, wide=True)
         doc.add_heading(f"{TITLE}, {when}" if when else TITLE, 0)
-        add_paragraphs(
-            doc,
-            [
-                "Each measure counts the children in its Annex A list whose case meets it (the numerator) "
-                "out of those it applies to (the denominator). A record whose dates cannot be read is left "
-                "out of the measure, and counted, with the reason, under 'Left out'."
-            ],
-        )
+        add_paragraphs(doc, [ABOUT])
         add_table(doc, _summary(measures))
         add_table(doc, _by_team(measures))
         return saved(doc)
+    if fmt == "pdf":
+        html = render_to_string(
+            "performance/annex_a_measures_paper.html",
+            {
+                **paper_context(paper),
+                "heading": f"{TITLE}, {when}" if when else TITLE,
+                "about": ABOUT,
+                "tables": [_summary(measures), _by_team(measures)],
+            },
+        )
+        return pdf_from_html(html)
     if fmt == "md":
         lines = []
         for table in (_summary(measures), _by_team(measures)):

@@ -43,9 +43,9 @@ def area_tables(scorecard: Scorecard) -> list[tuple[str, Table]]:
 
 
 def render(scorecard: Scorecard, look: Look = DEFAULT_LOOK) -> bytes:
-    month = month_name(scorecard.month)
-    # eight columns: the indicator, its target, this month, its rating, the trend, three months before
-    doc = new_paper(Paper(scorecard.council, scorecard.title, month, look), wide=True)
+    # eight columns: the indicator, its target, this month, its rating, the trend, three months before;
+    # the title names the month
+    doc = new_paper(Paper(scorecard.council, scorecard.title, "", look), wide=True)
     doc.add_heading(scorecard.title, 0)
     if not scorecard.areas:
         doc.add_paragraph("No indicators have been set up for this plan yet.")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.template.loader import render_to_string
 
-from oversight.lib.months import month_name
 from oversight.lib.pdf import pdf_from_html
 from oversight.lib.word import DEFAULT_LOOK, Look, Paper
 from oversight.performance.render.docx import area_tables
@@ -13,7 +12,7 @@ from oversight.plans.render.paper import paper_context
 
 
 def render_html(scorecard: Scorecard, look: Look = DEFAULT_LOOK) -> str:
-    paper = Paper(scorecard.council, scorecard.title, month_name(scorecard.month), look)
+    paper = Paper(scorecard.council, scorecard.title, "", look)  # the title names the month
     return render_to_string(
         "performance/scorecard_paper.html",
         {**paper_context(paper), "scorecard": scorecard, "tables": area_tables(scorecard)},

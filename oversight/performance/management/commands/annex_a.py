@@ -28,6 +28,8 @@ from oversight.plans.management.commands._common import (
 )
 from oversight.plans.models import Plan
 
+BINARY = {"xlsx": "an Excel workbook", "docx": "a Word paper", "pdf": "a PDF paper"}
+
 
 class Command(BaseCommand):
     help = "Annex A extracts: 'load' a workbook (sheets List 1 … List 11) or one CSV per list."
@@ -124,10 +126,8 @@ class Command(BaseCommand):
         if options["output"]:
             options["output"].write_bytes(content)
             self.stdout.write(f"Wrote {len(found)} measures to {options['output']}")
-        elif options["format"] in {"xlsx", "docx"}:
-            raise CommandError(
-                f"{'a Word' if options['format'] == 'docx' else 'an Excel'} file needs --output FILE"
-            )
+        elif options["format"] in BINARY:
+            raise CommandError(f"{BINARY[options['format']]} needs --output FILE")
         else:
             self.stdout.write(content.decode("utf-8-sig"))
 
