@@ -15,7 +15,7 @@ from generate import generate
 from measure import Figure, Stopwatch, peak_rss_mb, table
 
 MEMORY_TARGET_MB = 500.0
-STAGES = ("plan", "reimport", "xlsx-plan", "status", "compute", "json", "docx", "xlsx", "md")
+STAGES = ("plan", "reimport", "xlsx-plan", "status", "compute", "json", "docx", "pdf", "xlsx", "md")
 
 
 def arguments() -> argparse.Namespace:

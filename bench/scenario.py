@@ -23,8 +23,14 @@ XLSX_SLUG = "bench-xlsx"
 ACTOR = Actor("bench")
 PLAN_TARGET = 5.0
 STATUS_TARGET = 2.0
-REPORT_TARGETS = {"json": 1.0, "docx": 3.0}
-REPORT_NAMES = {"json": "JSON", "docx": "Word (.docx)", "xlsx": "Excel (.xlsx)", "md": "Markdown"}
+REPORT_TARGETS = {"json": 1.0, "docx": 3.0, "pdf": 5.0}
+REPORT_NAMES = {
+    "json": "JSON",
+    "docx": "Word (.docx)",
+    "pdf": "PDF",
+    "xlsx": "Excel (.xlsx)",
+    "md": "Markdown",
+}
 
 
 def log(message: str) -> None:
