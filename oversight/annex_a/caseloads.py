@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from oversight.annex_a.bands import Band
 from oversight.annex_a.checks import one_spelling
 from oversight.annex_a.engine import Engine
+from oversight.lib.numbers import average
 
 # how a team's name tells its type, first match wins; a council can name its teams' types instead
 TEAM_TYPES = (
@@ -59,6 +61,11 @@ class TeamLoad:
     @property
     def average(self) -> float:
         return self.cases / self.workers if self.workers else 0.0
+
+    @property
+    def average_shown(self) -> Decimal:
+        """The average as the page and its chart both write it: one decimal place, rounded half up."""
+        return average(self.cases, self.workers)
 
 
 # each list's open cases: the column that closes a case (care leavers' cases stay open)

@@ -19,3 +19,11 @@ def exact_percent(numerator: int, denominator: int) -> Decimal | None:
         return None
     share = (Decimal(numerator) * 100 / denominator).quantize(Decimal("0.1"), ROUND_HALF_UP)
     return share if share != share.to_integral() else share.to_integral()
+
+
+def average(total: int, count: int) -> Decimal:
+    """An average to one decimal place, rounded half up from the whole numbers (65 cases for 4
+    workers is 16.3, where a float rounds 16.25 to 16.2), so a chart and its table show one figure."""
+    if not count:
+        return Decimal("0.0")
+    return (Decimal(total) / count).quantize(Decimal("0.1"), ROUND_HALF_UP)

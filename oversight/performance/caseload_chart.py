@@ -76,7 +76,7 @@ def caseload_chart(teams: list[TeamLoad]) -> CaseloadChart:
                 y,
                 y + 16,
                 width,
-                f"{team.average:.1f}",
+                f"{team.average_shown}",
                 band_x,
                 _value_x(LABEL_WIDTH + width, band_x),
                 team_state(team),

@@ -81,7 +81,8 @@ class LineChart:
 def pace_line_chart(points: list[PacePoint]) -> LineChart:
     """Actions due and actions completed, month by month, as two lines on the same axes."""
     top = max((max(p.due, p.completed) for p in points), default=0) or 1
-    left, bottom, right = MARGIN + 10, PLOT_HEIGHT, CHART_WIDTH - MARGIN // 2
+    # the last month's label is centred on the plot's right edge: half of it must fit inside the chart
+    left, bottom, right = MARGIN + 10, PLOT_HEIGHT, CHART_WIDTH - MARGIN
     step = (right - left) / max(len(points) - 1, 1)
 
     def xy(index: int, value: int) -> str:

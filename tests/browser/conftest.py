@@ -75,16 +75,21 @@ class Pages:
         check_title(page)
         if not page.evaluate("() => typeof window.axe === 'object'"):
             page.evaluate(self.axe_source)  # CDP evaluation: the site's CSP stays on and is not bypassed
-        violations = page.evaluate(RUN_AXE, WCAG_22_AA)
+        for width in WIDTHS:  # a phone's, then a laptop's, where the page is left
+            page.set_viewport_size({"width": width, "height": HEIGHT})
+            check_fits(page, width)
+            violations = page.evaluate(RUN_AXE, WCAG_22_AA)
+            if violations:
+                listed = "".join(
+                    f"- {v['id']} ({v['impact']}): {v['help']}\n"
+                    + "".join(f"    {t}\n" for t in v["targets"])
+                    for v in violations
+                )
+                where = f"{page.url} at {width} px wide"
+                pytest.fail(
+                    f"axe: {len(violations)} WCAG 2.2 AA violation(s) on {where}\n{listed}", pytrace=False
+                )
         self.checked.update([_document(page.url)])
-        if violations:
-            listed = "".join(
-                f"- {v['id']} ({v['impact']}): {v['help']}\n" + "".join(f"    {t}\n" for t in v["targets"])
-                for v in violations
-            )
-            pytest.fail(
-                f"axe: {len(violations)} WCAG 2.2 AA violation(s) on {page.url}\n{listed}", pytrace=False
-            )
 
     def unchecked(self) -> list[str]:
         return sorted((self.loaded - self.checked).elements())
@@ -92,6 +97,25 @@ class Pages:
     def close(self) -> None:
         for context in self.contexts:
             context.close()
+
+
+WIDTHS = (320, 1280)  # the narrowest phone WCAG's reflow asks for (1.4.10), and a laptop
+HEIGHT = 720
+PAGE_WIDTH = "() => document.documentElement.scrollWidth"
+NAVIGATION_ROWS = """() => new Set(Array.from(document.querySelectorAll('.govuk-service-navigation__item'))
+    .filter(item => item.offsetParent !== null).map(item => item.getBoundingClientRect().top)).size"""
+
+
+def check_fits(page: Page, width: int) -> None:
+    """The page does not scroll sideways at this width (a wide table scrolls in its own box), and on a
+    laptop the service navigation is one row."""
+    wide = page.evaluate(PAGE_WIDTH)
+    if wide > width:
+        pytest.fail(
+            f"{page.url} is {wide} px wide in a window of {width} px: it scrolls sideways", pytrace=False
+        )
+    if width >= 1000 and page.evaluate(NAVIGATION_ROWS) > 1:
+        pytest.fail(f"{page.url}: the service navigation wraps onto two rows at {width} px", pytrace=False)
 
 
 def _document(url: str) -> str:

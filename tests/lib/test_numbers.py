@@ -50,3 +50,13 @@ def test_a_share_on_a_half_is_rounded_up(numerator: int, denominator: int, shown
 def test_a_rounded_share_is_a_decimal_not_a_float() -> None:
     assert exact_percent(1, 16) == D("6.3")
     assert exact_percent(8, 16) == D(50) and str(exact_percent(8, 16)) == "50"
+
+
+def test_an_average_is_rounded_half_up_from_whole_numbers_not_through_a_float() -> None:
+    from decimal import Decimal
+
+    from oversight.lib.numbers import average
+
+    assert f"{65 / 4:.1f}" == "16.2"  # what a float gave the chart, beside the table's 16.3
+    assert average(65, 4) == Decimal("16.3")
+    assert [str(average(7, 3)), str(average(0, 5)), str(average(5, 0))] == ["2.3", "0.0", "0.0"]

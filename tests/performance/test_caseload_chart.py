@@ -74,3 +74,9 @@ def test_a_team_without_a_band_has_no_mark_and_long_names_are_cut() -> None:
     [bar] = caseload_chart(_teams(workers)).bars
     assert bar.band_x is None and bar.state == "W"
     assert bar.label.endswith("…") and len(bar.label) <= 30
+
+
+def test_the_chart_writes_each_average_as_the_table_does() -> None:
+    teams = _teams(_workers("Safeguarding 1", SAFEGUARDING, 16, 16, 16, 17))  # 65 cases, 4 workers
+    (bar,) = caseload_chart(teams).bars
+    assert bar.average == str(teams[0].average_shown) == "16.3"  # a float would round 16.25 to 16.2

@@ -78,3 +78,11 @@ def test_the_pace_chart_draws_one_point_per_month_on_both_lines() -> None:
     chart = pace_line_chart(points)
     assert len(chart.due.split()) == len(chart.completed.split()) == 3
     assert [t.label for t in chart.x_ticks] == ["May 16", "Jun 16", "Jul 16"]
+
+
+def test_the_pace_charts_last_month_label_fits_inside_the_chart() -> None:
+    points = pace([row(1, 1, date(2016, 6, 1))], {}, date(2016, 5, 1), date(2016, 12, 1))
+    chart = pace_line_chart(points)
+    last = chart.x_ticks[-1]
+    # centred on its x, a label of six characters at 14 px is about 45 px wide
+    assert last.label == "Dec 16" and last.x + 45 / 2 <= chart.width

@@ -16,7 +16,7 @@ from oversight.plans.charts import pace_line_chart, rag_bar_chart
 from oversight.plans.completion import AWAITING, VERIFIED
 from oversight.plans.forms.new_plan import NewPlanForm
 from oversight.plans.models import Plan
-from oversight.plans.progress import rag_counts
+from oversight.plans.progress import RAG_ORDER, rag_counts
 from oversight.plans.register import register
 from oversight.plans.views.common import plan_crumbs, render_plan_page, today
 
@@ -54,6 +54,7 @@ def overview(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
                 "verified": sum(1 for a in reg.actions if a.completion == VERIFIED),
             },
             "bar_chart": rag_bar_chart(priorities),
+            "legend": RAG_ORDER,
             "pace": points,
             "pace_chart": pace_line_chart(points) if points else None,
             "latest_pace": points[-1] if points else None,
