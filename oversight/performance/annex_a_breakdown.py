@@ -4,7 +4,7 @@ chart (drawn as SVG by the template, beside a table of the same figures) and a s
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from oversight.annex_a.measures import Breakdown
@@ -16,6 +16,7 @@ PLOT_WIDTH = 380  # 0% to 100%
 BAR_HEIGHT = 22
 BAR_GAP = 10
 TOP = 24  # room for the target's label
+VALUE_ROOM = 56  # a figure such as "100.0%" after its bar
 LABEL_CHARACTERS = 24
 
 
@@ -31,6 +32,7 @@ class RatedFigure:
     label: str  # the name, shortened to fit the chart (the table gives it in full)
     y: int
     width: float
+    mark_x: float | None = None  # the target's mark on the chart, if the figure is drawn there
 
     @property
     def text_y(self) -> int:
@@ -38,7 +40,11 @@ class RatedFigure:
 
     @property
     def value_x(self) -> float:
-        return LABEL_WIDTH + self.width + 6
+        """The figure goes just after its bar, or after the target's mark when that is in the way."""
+        bar_end = LABEL_WIDTH + self.width
+        if self.mark_x is not None and bar_end - 2 <= self.mark_x < bar_end + VALUE_ROOM:
+            return self.mark_x + 8
+        return bar_end + 6
 
 
 @dataclass(frozen=True)
@@ -76,8 +82,8 @@ def rated(groups: list[Breakdown], target: Target | None) -> list[RatedFigure]:
 
 
 def team_breakdown(by_team: list[Breakdown], target: Target | None) -> TeamBreakdown:
-    teams = rated(by_team, target)
     target_x = None if target is None else LABEL_WIDTH + _x(min(max(float(target.value), 0), 100))
+    teams = [replace(team, mark_x=target_x) for team in rated(by_team, target)]
     return TeamBreakdown(
         teams,
         CHART_WIDTH,

@@ -51,3 +51,12 @@ def test_without_a_target_no_team_is_rated() -> None:
     assert {t.rag for t in breakdown.teams} == {"none"} and breakdown.target_x is None
     assert breakdown.summary.endswith("The indicator has no target, so the teams are not rated.")
     assert team_breakdown([], None).summary == "No team has a record in scope."
+
+
+def test_a_figure_that_the_target_mark_would_cross_moves_past_it() -> None:
+    breakdown = team_breakdown(TEAMS, Target(D(90), Polarity.HIGHER))
+    at_target, short_of_it, far_below = breakdown.teams
+    mark = breakdown.target_x
+    assert at_target.value_x == mark + 8  # its bar ends on the mark
+    assert short_of_it.value_x == mark + 8  # its figure would have been written across the mark
+    assert far_below.value_x == LABEL_WIDTH + far_below.width + 6  # clear of it
