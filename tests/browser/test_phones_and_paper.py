@@ -15,7 +15,13 @@ def test_the_exception_report_prints_its_content_alone_on_a4_with_page_numbers(s
     page = visit(sign_in("vic"), "/plans/demo/report/")
     heading = page.locator("h1").inner_text()
     page.emulate_media(media="print")
-    for hidden in (".govuk-service-navigation", ".govuk-breadcrumbs", "form", ".govuk-footer"):
+    for hidden in (
+        ".govuk-generic-header",
+        ".govuk-service-navigation",
+        ".govuk-breadcrumbs",
+        "form",
+        ".govuk-footer",
+    ):
         assert page.locator(hidden).first.is_hidden(), hidden
     assert page.get_by_role("heading", name="Download this report").is_hidden()
     shown_after_links = page.evaluate(
@@ -27,7 +33,8 @@ def test_the_exception_report_prints_its_content_alone_on_a4_with_page_numbers(s
     assert pdf.info["Page size"].endswith("(A4)")
     assert heading in pdf.pages[0] and "Table 1" in pdf.text
     assert all(f"Page {n} of {len(pdf.pages)}" in text for n, text in enumerate(pdf.pages, start=1))
-    for navigation in ("Sign out", "Audit log", "Show report"):
+    assert not pdf.pages[0].lstrip().startswith("Oversight")  # the site's header is not printed
+    for navigation in ("Sign out", "Audit log", "Show report", "Download this report"):
         assert navigation not in pdf.text
 
 
