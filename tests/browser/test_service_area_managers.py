@@ -26,7 +26,7 @@ def test_an_officer_adds_and_removes_a_service_area_manager(sign_in, visit, subm
     follow(olivia, "Service areas and their managers")
     submit(olivia, "Add the manager", status=400)
     assert olivia.locator(".govuk-error-summary").is_visible()
-    olivia.get_by_label("Service area").select_option("Safeguarding")
+    olivia.get_by_label("Service area", exact=True).select_option("Safeguarding")
     olivia.get_by_label("Manager").select_option(label="Lee (lee@council.example)")
     submit(olivia, "Add the manager")
     row = olivia.locator("tr", has_text="Safeguarding")

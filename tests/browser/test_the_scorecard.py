@@ -47,7 +47,7 @@ def test_an_officer_adds_an_indicator(sign_in, visit, submit):
     visit(olivia, "/plans/demo/scorecard/new/")
     submit(olivia, "Add the indicator", status=400)
     olivia.get_by_label("Name").fill("Re-referrals within 12 months")
-    olivia.get_by_label("Service area").fill("Front door")
+    olivia.get_by_label("Service area", exact=True).fill("Front door")
     olivia.get_by_label("Lower").check()
     olivia.get_by_label("Target").fill("20")
     olivia.get_by_label("Amber tolerance").fill("3")
