@@ -10,6 +10,7 @@ the report follows them.
 
 from __future__ import annotations
 
+import copy
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -66,6 +67,7 @@ def new_paper(paper: Paper, wide: bool = False) -> Any:
     landscape pages if it is `wide`."""
     if paper.look.template:
         doc = Document(io.BytesIO(paper.look.template))
+        _ensure_styles(doc)
         _fill_fields(doc, paper)
         if _has_text(doc):  # the council's cover or front sheet comes first, on a page of its own
             if wide:
@@ -147,14 +149,19 @@ def add_table(doc: Any, table: Table) -> WordTable:
     caption.paragraph_format.space_before = Pt(12)
     caption.paragraph_format.keep_with_next = True
     numeric = table.numeric
+    section = doc.sections[-1]
+    widths = column_widths(table, section.page_width - section.left_margin - section.right_margin)
     word = doc.add_table(rows=1, cols=len(table.headers))
     word.style = "Table Grid"
     word.alignment = WD_TABLE_ALIGNMENT.CENTER
     word.autofit = False
+    for column, width in zip(word.columns, widths, strict=True):
+        column.width = width  # the grid: each row added after takes its cells' widths from it
     header = word.rows[0]
     _repeat_as_header(header)
     _keep_together(header)
     for column, (cell, text) in enumerate(zip(header.cells, table.headers, strict=True)):
+        cell.width = widths[column]
         _write(cell, text, bold=True, right=column in numeric)
     total_at = len(table.rows)
     for r, row in enumerate(table.body):
@@ -162,12 +169,6 @@ def add_table(doc: Any, table: Table) -> WordTable:
         _keep_together(cells)
         for column, (cell, value) in enumerate(zip(cells.cells, row, strict=True)):
             _write(cell, value, bold=r == total_at, right=column in numeric)
-    section = doc.sections[-1]
-    available = section.page_width - section.left_margin - section.right_margin
-    for column, width in enumerate(column_widths(table, available)):
-        word.columns[column].width = width
-        for cell in word.columns[column].cells:
-            cell.width = width
     after = doc.add_paragraph(style="Normal")  # so that the text after a table does not touch it
     after.paragraph_format.space_after = Pt(0)
     after.paragraph_format.line_spacing = Pt(6)
@@ -198,6 +199,15 @@ def column_widths(table: Table, available: int) -> list[int]:
         left_over = spare - sum(more)
         return [w + left_over * w // sum(wants) for w in wants]
     return [m + spare * extra // sum(more) for m, extra in zip(least, more, strict=True)]
+
+
+def column_shares(table: Table, landscape: bool = False) -> list[float]:
+    """Each column's share of the table's width, in per cent, as column_widths lays it out on an A4
+    page (for a paper's HTML, whose table then need not measure every cell to lay itself out)."""
+    page = A4[1] if landscape else A4[0]
+    widths = column_widths(table, page - 2 * MARGIN)
+    total = sum(widths)
+    return [round(100 * width / total, 2) for width in widths]
 
 
 def _text_width(characters: int, wider: float) -> int:
@@ -243,6 +253,21 @@ def _row_flag(row: Any, name: str) -> None:
     flag = OxmlElement(name)
     flag.set(qn("w:val"), "true")
     row._tr.get_or_add_trPr().append(flag)
+
+
+# the styles a paper uses; a council's template defines only those it has used, and Word's own are
+# taken for the others
+STYLES_USED = ("Title", "Heading 1", "Heading 2", "Heading 3", "Caption", "Table Grid", "List Bullet")
+
+
+def _ensure_styles(doc: Any) -> None:
+    defined = {style.name for style in doc.styles}
+    missing = [name for name in STYLES_USED if name not in defined]
+    if not missing:
+        return
+    words = Document().styles  # python-docx's own template: Word's built-in styles
+    for name in missing:
+        doc.styles.element.append(copy.deepcopy(words[name].element))
 
 
 def _house_style(doc: Any, font: str) -> None:

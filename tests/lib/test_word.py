@@ -191,3 +191,21 @@ def test_a_councils_template_keeps_its_front_sheet_and_styles_and_the_report_fol
     assert [p.text for p in header.paragraphs] == ["OFFICIAL"]  # the council's own header stays
     fields = [t.text.strip() for p in doc.sections[0].footer.paragraphs for t in p._p.iter(qn("w:instrText"))]
     assert fields == ["PAGE", "NUMPAGES"]  # its footer was empty: the page numbers are added
+
+
+def test_a_template_that_defines_none_of_the_styles_a_paper_uses_still_makes_one() -> None:
+    doc = Document()
+    for name in ("Title", "Heading 1", "Heading 2", "Heading 3", "Caption", "Table Grid", "List Bullet"):
+        doc.styles[name].element.getparent().remove(doc.styles[name].element)
+    doc.add_paragraph("Front sheet")
+    bare = saved(doc)
+    paper = new_paper(Paper("Reading", "Committee report", "1 June 2016", Look(template=bare)))
+    paper.add_heading("Progress", 1)
+    add_table(paper, TABLE_1)
+    paper.add_paragraph("A decision", style="List Bullet")
+    made = reopened(paper)
+    assert [p.style.name for p in made.paragraphs if p.text in {"Progress", TABLE_1.caption}] == [
+        "Heading 1",
+        "Caption",
+    ]
+    assert made.tables[0].style.name == "Table Grid"

@@ -7,6 +7,8 @@ from datetime import date
 from django import template
 
 from oversight.lib.months import month_name
+from oversight.lib.tables import Table
+from oversight.lib.word import column_shares
 from oversight.plans.models import RAG
 
 register = template.Library()
@@ -21,3 +23,9 @@ def rag_label(code: str | None) -> str:
 @register.filter
 def month(value: date | None) -> str:
     return month_name(value) if value else ""
+
+
+@register.filter
+def column_widths(table: Table) -> list[float]:
+    """A paper's table columns as shares of its width, laid out as in the Word paper."""
+    return column_shares(table, landscape=True)
