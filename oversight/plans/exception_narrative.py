@@ -186,6 +186,21 @@ def analysis(report: ExceptionReport) -> dict[str, list[str]]:
 
 
 CURRENT_STATUS = "Current status on Red actions (see Appendix 1)"
+NO_RED = "No due action is RAG rated Red."
+MEASURE_RED_MEANS = (
+    "Actions rated Green whose linked performance indicator is rated Red: the work is done, but the change it"
+    " was meant to bring is not yet seen."
+)
+
+
+def statuses_to_check(report: ExceptionReport) -> str:
+    return f"{len(report.warnings)} statuses contradict the dates or are missing."
+
+
+def appendix_heading(report: ExceptionReport) -> str:
+    return f"Appendix 1: actions not progressed up to {report.as_at:%-d %B %Y}"
+
+
 NO_COMMENTARY = "No commentary was given with its Red status."
 
 

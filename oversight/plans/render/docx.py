@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import Any
+
 from oversight.lib.months import month_name
 from oversight.lib.word import (
     DEFAULT_LOOK,
@@ -55,32 +58,28 @@ def render(report: ExceptionReport, look: Look = DEFAULT_LOOK) -> bytes:
     add_table(doc, tables.table3(report))
     add_paragraphs(doc, text["table3"])
     add_heading(doc, f"5. {narrative.CURRENT_STATUS}", 1)
-    status = narrative.current_status(report)
-    if not status:
-        doc.add_paragraph("No due action is RAG rated Red.")
-    for name, lines in status:
-        add_heading(doc, name, 2)
-        add_paragraphs(doc, lines)
+    _by_priority(doc, narrative.current_status(report), add_paragraphs)
     section = 6
     if report.complete_but_red:
         add_heading(doc, f"{section}. {tables.MEASURE_RED}", 1)
-        doc.add_paragraph(
-            "Actions rated Green whose linked performance indicator is rated Red: the work is done, but "
-            "the change it was meant to bring is not yet seen."
-        )
+        doc.add_paragraph(narrative.MEASURE_RED_MEANS)
         add_table(doc, tables.complete_but_red(report))
         section += 1
     if report.warnings:
         add_heading(doc, f"{section}. Statuses to check", 1)
-        doc.add_paragraph(f"{len(report.warnings)} statuses contradict the dates or are missing.")
+        doc.add_paragraph(narrative.statuses_to_check(report))
         add_table(doc, tables.warnings(report))
 
     landscape(doc)
-    add_heading(doc, f"Appendix 1: actions not progressed up to {report.as_at:%-d %B %Y}", 1)
-    groups = tables.red_actions_by_priority(report)
-    if not groups:
-        doc.add_paragraph("No due action is RAG rated Red.")
-    for name, table in groups:
-        add_heading(doc, name, 2)
-        add_table(doc, table)
+    add_heading(doc, narrative.appendix_heading(report), 1)
+    _by_priority(doc, tables.red_actions_by_priority(report), add_table)
     return saved(doc)
+
+
+def _by_priority(doc: Any, groups: Sequence[tuple[str, Any]], add: Callable[[Any, Any], Any]) -> None:
+    """Each priority with Red actions under its own heading, or a sentence saying there are none."""
+    if not groups:
+        doc.add_paragraph(narrative.NO_RED)
+    for name, content in groups:
+        add_heading(doc, name, 2)
+        add(doc, content)

@@ -24,7 +24,7 @@ def render(report: ExceptionReport) -> bytes:
     out += ["## Red actions by priority", ""]
     groups = tables.red_actions_by_priority(report)
     if not groups:
-        out += ["No due action is RAG rated Red.", ""]
+        out += [narrative.NO_RED, ""]
     for name, t in groups:
         out += [f"### {cell(name)}", "", *table(t)]
     if report.complete_but_red:
