@@ -129,12 +129,6 @@ def landscape(doc: Any) -> Any:
     return section
 
 
-def portrait(doc: Any) -> Any:
-    section = doc.add_section(WD_SECTION.NEW_PAGE)
-    _turn(section, WD_ORIENT.PORTRAIT)
-    return section
-
-
 def _turn(section: Any, orientation: WD_ORIENT) -> None:
     if section.orientation != orientation:
         section.orientation = orientation
