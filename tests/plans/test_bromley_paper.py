@@ -67,9 +67,11 @@ def test_the_pdf_has_the_published_sections_in_order_on_a4_with_page_x_of_y(pape
     assert all("31 January 2017" in page for page in pdf.pages)  # the running header names the date
 
 
-def test_the_pdf_embeds_every_font(papers) -> None:
+def test_the_pdf_embeds_every_font_and_sets_its_header_and_footer_in_the_papers_font(papers) -> None:
     fonts = papers[1].fonts
     assert fonts and all(font["emb"] == "yes" for font in fonts)
+    # the page's margin boxes inherit from the root: a font set on the body alone left them in a serif
+    assert {font["name"].split("+")[1] for font in fonts} == {"Liberation-Sans", "Liberation-Sans-Bold"}
 
 
 def test_the_pdf_holds_table_1_as_published(papers) -> None:
