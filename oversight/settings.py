@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "axes",
     "oversight.accounts",
     "oversight.audit",
+    "oversight.notices",
     "oversight.plans",
     "oversight.governance",
     "oversight.performance",
@@ -161,6 +162,9 @@ EMAIL_PORT = envint("EMAIL_PORT", "25")
 EMAIL_HOST_USER = os.getenv("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS")
+EMAIL_USE_SSL = envbool("EMAIL_USE_SSL")
+# seconds to wait for the mail server: an email sent after a change on the website must not hold the page
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", "10")
 DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "oversight@localhost")
 # The site's address as people reach it, for links in emails sent without a request (the weekly summary)
 SITE_URL = os.getenv("SITE_URL", "http://localhost:8000").rstrip("/")

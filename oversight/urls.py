@@ -9,5 +9,6 @@ urlpatterns = [
     path("", include("oversight.plans.urls")),
     path("plans/<slug:slug>/", include("oversight.governance.urls")),
     path("plans/<slug:slug>/", include("oversight.performance.urls")),
+    path("", include("oversight.notices.urls")),
     path("", include("oversight.accounts.urls")),
 ]

@@ -162,3 +162,20 @@ def signed_in(client, plan):
         return client
 
     return sign_in
+
+
+@pytest.fixture
+def mail_server(settings):
+    """A real SMTP server on loopback that the site sends its email to; yields its Inbox."""
+    from tests.mail_server import Inbox, start
+
+    inbox = Inbox()
+    controller = start(inbox)
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    try:
+        yield inbox
+    finally:
+        controller.stop()

@@ -17,6 +17,7 @@ class Change(models.Model):
         RETURNED = "returned", "Back in the plan"
         REMOVED = "removed", "Removed"
         VIEWED = "viewed", "Viewed"  # personal data looked at, e.g. Annex A child records
+        EMAILED = "emailed", "Emailed"  # an email sent (oversight/notices): to whom, about what
 
     plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="changes")
     action = models.ForeignKey(

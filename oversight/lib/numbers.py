@@ -27,3 +27,8 @@ def average(total: int, count: int) -> Decimal:
     if not count:
         return Decimal("0.0")
     return (Decimal(total) / count).quantize(Decimal("0.1"), ROUND_HALF_UP)
+
+
+def counted(count: int, noun: str, plural: str = "") -> str:
+    """'1 action', '3 actions', '2 people' (with the plural given)."""
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"

@@ -35,3 +35,7 @@ class ActionRow:
 
     def updated_in(self, month: date) -> bool:
         return self.updated is not None and month_of(self.updated) == month
+
+    def needs_update(self, month: date) -> bool:
+        """Still to be updated this month: every action is, but one verified as complete."""
+        return not self.updated_in(month) and not (self.rag == RAG.GREEN and self.completion == "verified")

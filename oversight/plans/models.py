@@ -29,6 +29,17 @@ class Plan(models.Model):
         default=False,
         help_text="An imported Red or Amber status with no commentary is kept, with a warning",
     )
+    # the monthly return (plans/reminders.py): when leads are reminded and when their updates are due
+    send_reminders = models.BooleanField(default=True, help_text="Email leads their actions to update")
+    reminder_day = models.PositiveSmallIntegerField(
+        default=20, help_text="Day of the month of the first reminder"
+    )
+    return_day = models.PositiveSmallIntegerField(
+        default=25, help_text="Day of the month updates are due (the working day before, if not one)"
+    )
+    second_reminder_days = models.PositiveSmallIntegerField(
+        default=2, help_text="Working days before the return date of the second reminder (0: none)"
+    )
     # the statuses' summary (plans/summaries.py): kept with every save, so that no page reads the history
     summarised = models.BooleanField(
         default=True,

@@ -137,6 +137,10 @@ ROUTES: dict[str, Route] = {
     # the site's own pages
     "plans": Route(SIGNED_IN | {"root"}, SIGNED_IN | {"root"}, where="site"),
     "new-plan": Route(frozenset({"root"}), frozenset({"root"}), where="site"),
+    # everyone's own choice of emails: nothing of any plan's on it
+    "your-emails": Route(
+        SIGNED_IN | {"root"}, SIGNED_IN | {"root"}, where="site", data={"kinds": "verified"}
+    ),
     "sign-in": Route(SIGNED_IN | {"root", "signed out"}, SIGNED_IN | {"root", "signed out"}, where="public"),
     "sign-out": Route(NOT_ALLOWED, SIGNED_IN | {"root"}, where="site"),
     "password_reset": Route(

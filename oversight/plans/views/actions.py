@@ -22,6 +22,8 @@ from oversight.plans.forms.action_filter import ActionFilterForm
 from oversight.plans.forms.status import StatusUpdateForm
 from oversight.plans.models import RAG, Action, Plan, StatusRecord
 from oversight.plans.register import register
+from oversight.plans.reminders import calendar_of
+from oversight.plans.return_calendar import dates_in
 from oversight.plans.status_runs import current_run
 from oversight.plans.updates import Conflict, StatusUpdate, latest_change_id, record_status
 from oversight.plans.verification import completion_of
@@ -55,6 +57,7 @@ def action_list(request: HttpRequest, plan: Plan, access: Access) -> HttpRespons
             "rows": action_table_rows(plan.slug, page.object_list),
             "query": query.urlencode(),
             "month": reg.month,
+            "dates": dates_in(reg.month, calendar_of(plan)),
         },
     )
 
@@ -71,8 +74,8 @@ def my_actions(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse
         "my-actions",
         {
             "crumbs": plan_crumbs(plan),
-            "to_update": [a for a in mine if not a.updated_in(reg.month)],
-            "updated": action_table_rows(plan.slug, [a for a in mine if a.updated_in(reg.month)]),
+            "to_update": [a for a in mine if a.needs_update(reg.month)],
+            "updated": action_table_rows(plan.slug, [a for a in mine if not a.needs_update(reg.month)]),
             "mine": mine,
             "month": reg.month,
         },

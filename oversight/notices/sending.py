@@ -1,0 +1,132 @@
+"""Sending an email: it is recorded in the transaction of what it tells (a change rolled back tells
+nobody), under a key naming what it is about, and delivered after that transaction commits through the
+mail server the environment configures (Django's SMTP backend; README, "Email").
+
+Delivery claims each email before it hands it to the server and marks it sent after, so an email is
+sent at most once: an email the server refused is tried again on the next run of `oversight
+send-reminders`; one that was being handed over when the process died is never sent again (it may have
+gone) and the command lists it. Every email sent is in the plan's audit log: to whom, what about."""
+
+from __future__ import annotations
+
+import smtplib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from oversight.accounts.models import Membership
+from oversight.accounts.roles import Role
+from oversight.audit import trail
+from oversight.audit.actors import Actor
+from oversight.audit.models import Change
+from oversight.notices.kinds import KINDS, Kind, wanted
+from oversight.notices.models import Email, EmailChoice
+
+SENDER = Actor("Oversight (email)")
+SOURCE = "email"
+
+
+@dataclass(frozen=True)
+class Letter:
+    """One email to write: what it is about (its key), to whom, and its words' template and context."""
+
+    key: str
+    kind: Kind
+    plan_id: int
+    user: Any
+    subject: str
+    template: str  # notices/email/<template>.txt and .html
+    context: Mapping[str, object]
+    summary: str  # one line for the audit log
+
+
+def wants(user: Any, kind: Kind) -> bool:
+    """Whether this person gets this kind of email: what their roles require, else their own choice."""
+    roles = [Role(r) for r in Membership.objects.filter(user=user).values_list("role", flat=True)]
+    choice = EmailChoice.objects.filter(user=user, kind=kind).values_list("wanted", flat=True).first()
+    return wanted(kind, roles, choice)
+
+
+def post(letters: Iterable[Letter]) -> list[Email]:
+    """Records each letter to be sent once its transaction commits; a letter whose key was posted before,
+    or whose reader has no address or has turned its kind off, is not. Returns those recorded."""
+    posted = []
+    for letter in letters:
+        user = letter.user
+        if not user.is_active or not user.email or not wants(user, letter.kind):
+            continue
+        context = {"name": user.get_full_name() or user.get_username(), **letter.context}
+        with transaction.atomic():
+            email, created = Email.objects.get_or_create(
+                key=letter.key,
+                defaults={
+                    "kind": letter.kind,
+                    "plan_id": letter.plan_id,
+                    "user": user,
+                    "to": user.email,
+                    "subject": letter.subject[:300],
+                    "text": render_to_string(f"notices/email/{letter.template}.txt", context),
+                    "html": render_to_string(f"notices/email/{letter.template}.html", context),
+                    "summary": letter.summary[:500],
+                },
+            )
+        if created:
+            posted.append(email)
+    if posted:
+        ids = [email.pk for email in posted]
+        transaction.on_commit(lambda: deliver(ids))
+    return posted
+
+
+@dataclass
+class Delivery:
+    sent: list[Email] = field(default_factory=list)
+    failed: list[Email] = field(default_factory=list)
+
+
+def deliver(ids: Iterable[int] | None = None) -> Delivery:
+    """Sends the emails waiting (these ones, or every one), each claimed before it is handed over."""
+    waiting = Email.objects.filter(state__in=[Email.State.WAITING, Email.State.FAILED])
+    if ids is not None:
+        waiting = waiting.filter(pk__in=list(ids))
+    done = Delivery()
+    connection = get_connection()
+    for pk in waiting.order_by("pk").values_list("pk", flat=True):
+        claimed = Email.objects.filter(pk=pk, state__in=[Email.State.WAITING, Email.State.FAILED]).update(
+            state=Email.State.SENDING, attempted=timezone.now()
+        )
+        if not claimed:  # another process has it
+            continue
+        email = Email.objects.get(pk=pk)
+        message = EmailMultiAlternatives(email.subject, email.text, to=[email.to], connection=connection)
+        message.attach_alternative(email.html, "text/html")
+        try:
+            message.send()
+        except (smtplib.SMTPException, OSError) as error:
+            email.state, email.error = Email.State.FAILED, f"{type(error).__name__}: {error}"[:500]
+            email.save(update_fields=["state", "error"])
+            done.failed.append(email)
+            if not isinstance(error, smtplib.SMTPRecipientsRefused):
+                break  # the server is not answering: the rest wait for the next run
+            continue
+        with transaction.atomic():
+            email.state, email.sent, email.error = Email.State.SENT, timezone.now(), ""
+            email.save(update_fields=["state", "sent", "error"])
+            trail.change(
+                email.plan_id, SENDER, SOURCE, Change.Kind.EMAILED, f"email: {KINDS[Kind(email.kind)].label}",
+                "", f"to {email.to}: {email.summary}",
+            ).save()  # fmt: skip
+        done.sent.append(email)
+    connection.close()
+    return done
+
+
+def stuck() -> list[Email]:
+    """Emails being handed to the server when a process stopped: they may have gone, so they are not
+    sent again."""
+    return list(Email.objects.filter(state=Email.State.SENDING).order_by("pk"))
