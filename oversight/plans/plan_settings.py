@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.db import transaction
 
 from oversight.audit import trail
@@ -22,13 +24,36 @@ SETTINGS = {
         "Without this, a status file with a Red or Amber status and no commentary is refused, as the"
         " website's form refuses it.",
     ),
+    "send_reminders": (
+        "Email the monthly return's reminders",
+        "Each lead gets the actions they still have to update on the reminder day and before the return"
+        ' date; after it, the improvement officers get the list of who is missing (README, "Email").',
+    ),
+}
+# the monthly return's days (plans/return_calendar.py): label, hint, least and most
+DAYS = {
+    "reminder_day": ("Day of the month of the first reminder", "For example, 20", 1, 28),
+    "return_day": (
+        "Day of the month updates are due",
+        "The return date; when it is not a working day, the working day before. For example, 25",
+        1,
+        31,
+    ),
+    "second_reminder_days": (
+        "Working days before the return date of the second reminder",
+        "0 for no second reminder",
+        0,
+        10,
+    ),
 }
 
 
-def change_settings(plan: Plan, wanted: dict[str, bool], actor: Actor) -> list[str]:
+def change_settings(plan: Plan, wanted: Mapping[str, bool | int], actor: Actor) -> list[str]:
     """Saves the settings that changed, each with its old and new value in the audit log; returns
     what changed."""
-    changed = [name for name in SETTINGS if name in wanted and getattr(plan, name) != wanted[name]]
+    labels = {name: label for name, (label, _) in SETTINGS.items()}
+    labels |= {name: label for name, (label, *_) in DAYS.items()}
+    changed = [name for name in labels if name in wanted and getattr(plan, name) != wanted[name]]
     if not changed:
         return []
     with transaction.atomic():
@@ -36,13 +61,15 @@ def change_settings(plan: Plan, wanted: dict[str, bool], actor: Actor) -> list[s
             old = getattr(plan, name)
             setattr(plan, name, wanted[name])
             trail.change(
-                plan.pk, actor, "plan settings", Change.Kind.CHANGED, f"setting: {SETTINGS[name][0]}",
+                plan.pk, actor, "plan settings", Change.Kind.CHANGED, f"setting: {labels[name]}",
                 _word(old), _word(wanted[name]),
             ).save()  # fmt: skip
         plan.save(update_fields=changed)
         revisions.plan_changed(plan.pk)
-    return [SETTINGS[name][0] for name in changed]
+    return [labels[name] for name in changed]
 
 
-def _word(on: bool) -> str:
-    return "Yes" if on else "No"
+def _word(value: bool | int) -> str:
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    return str(value)

@@ -101,8 +101,12 @@ def test_the_pages_an_officer_sees(sign_in, visit, submit, follow, write_csv):
     assert page.locator(".govuk-error-summary").is_visible()
 
 
-def test_the_pages_a_lead_sees(sign_in, visit, follow):
+def test_the_pages_a_lead_sees(sign_in, visit, follow, submit):
     page = sign_in("lee")
+    visit(page, "/plans/demo/my-actions/")
+    follow(page, "Choose which emails you get")  # the monthly return reminders listed, the rest to choose
+    page.get_by_label("A completion verified").uncheck()
+    submit(page, "Save your choice")
     visit(page, "/plans/demo/my-actions/")
     follow(page, "Update action 1.1")
     visit(page, "/plans/demo/import/", status=403)

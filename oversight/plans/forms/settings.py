@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 
 from oversight.govuk import forms as govuk
-from oversight.plans.plan_settings import SETTINGS
+from oversight.plans.plan_settings import DAYS, SETTINGS
 
 
 class PlanSettingsForm(govuk.GovUKForm):
@@ -19,9 +19,31 @@ class PlanSettingsForm(govuk.GovUKForm):
     )
 
     def __init__(self, *args: Any, plan: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("initial", {"setting": [name for name in SETTINGS if getattr(plan, name)]})
+        initial = {"setting": [name for name in SETTINGS if getattr(plan, name)]}
+        kwargs.setdefault("initial", initial | {name: getattr(plan, name) for name in DAYS})
         super().__init__(*args, **kwargs)
+        for name, (label, hint, least, most) in DAYS.items():
+            self.fields[name] = forms.IntegerField(
+                label=label,
+                help_text=hint,
+                min_value=least,
+                max_value=most,
+                widget=govuk.TextInput(width="2", attrs={"inputmode": "numeric"}),
+                error_messages={
+                    "required": f"Enter the {label[0].lower()}{label[1:]}",
+                    "invalid": f"Enter the {label[0].lower()}{label[1:]} as a whole number",
+                    "min_value": f"Enter a number from {least} to {most}",
+                    "max_value": f"Enter a number from {least} to {most}",
+                },
+            )
 
-    def wanted(self) -> dict[str, bool]:
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        first, returns = data.get("reminder_day"), data.get("return_day")
+        if first is not None and returns is not None and first >= returns:
+            self.add_error("reminder_day", "The first reminder must come before the day updates are due")
+        return data
+
+    def wanted(self) -> dict[str, bool | int]:
         chosen = set(self.cleaned_data["setting"])
-        return {name: name in chosen for name in SETTINGS}
+        return {name: name in chosen for name in SETTINGS} | {name: self.cleaned_data[name] for name in DAYS}

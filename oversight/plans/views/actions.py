@@ -57,7 +57,6 @@ def action_list(request: HttpRequest, plan: Plan, access: Access) -> HttpRespons
             "rows": action_table_rows(plan.slug, page.object_list),
             "query": query.urlencode(),
             "month": reg.month,
-            "dates": dates_in(reg.month, calendar_of(plan)),
         },
     )
 
@@ -78,6 +77,7 @@ def my_actions(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse
             "updated": action_table_rows(plan.slug, [a for a in mine if not a.needs_update(reg.month)]),
             "mine": mine,
             "month": reg.month,
+            "dates": dates_in(reg.month, calendar_of(plan)),
         },
     )
 
