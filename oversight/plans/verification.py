@@ -15,6 +15,7 @@ from oversight.audit import trail
 from oversight.audit.actors import Actor
 from oversight.audit.models import Change
 from oversight.lib.lengths import LONG_TEXT, too_long
+from oversight.plans.action_emails import tell_leads
 from oversight.plans.completion import (
     VERIFIED,
     EvidenceSeen,
@@ -98,7 +99,7 @@ def verify_completions(plan: Plan, actions: Sequence[Action], reasons: dict[str,
         if problems:
             raise VerificationRefused(problems)
         for action, green, evidence, reason in planned:
-            Verification.objects.create(
+            verification = Verification.objects.create(
                 action=action,
                 status=green,
                 outcome=Verification.Outcome.VERIFIED,
@@ -116,6 +117,7 @@ def verify_completions(plan: Plan, actions: Sequence[Action], reasons: dict[str,
                 verified_words(evidence, reason),
                 action_id=action.pk,
             )
+            tell_leads(action, verification)
         statuses_changed(plan.pk, [action.pk for action, *_ in planned])
 
 
@@ -138,7 +140,7 @@ def send_back(action: Action, reason: str, actor: Actor, today: date) -> StatusR
         Action.objects.select_for_update().filter(pk=action.pk).first()
         action.refresh_from_db()
         green = _latest_green(action)
-        Verification.objects.create(
+        verification = Verification.objects.create(
             action=action,
             status=green,
             outcome=Verification.Outcome.SENT_BACK,
@@ -146,6 +148,7 @@ def send_back(action: Action, reason: str, actor: Actor, today: date) -> StatusR
             actor=actor.name,
             user_id=actor.user_id,
         )
+        tell_leads(action, verification)
         seen_change = latest_change_id(action)
         commentary = f"Sent back by {actor.name}: {reason.strip()}"
         update = StatusUpdate(RAG.AMBER, commentary, action.revision, seen_change)

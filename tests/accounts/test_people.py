@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
-from django.core import mail
+from django.test import Client
 
 from oversight.accounts.models import Membership
 from oversight.audit.models import Change
@@ -12,34 +14,59 @@ from oversight.audit.models import Change
 pytestmark = pytest.mark.django_db
 
 
-def test_adding_someone_new_creates_their_account_and_emails_a_link_not_a_password(signed_in, plan) -> None:
-    response = signed_in("olivia").post(
-        "/plans/demo/people/",
-        {"name": "Hana Head", "email": "Hana.Head@council.example", "role": "lead", "leads": "HOS CLA, PSW"},
-    )
+def test_adding_someone_new_creates_their_account_and_emails_a_link_not_a_password(
+    signed_in, plan, mail_server, django_capture_on_commit_callbacks
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        response = signed_in("olivia").post(
+            "/plans/demo/people/",
+            {
+                "name": "Hana Head",
+                "email": "Hana.Head@council.example",
+                "role": "lead",
+                "leads": "HOS CLA, PSW",
+            },
+        )
     assert response.status_code == 302
     user = get_user_model().objects.get(email="hana.head@council.example")
     assert (user.username, user.first_name, user.last_name) == ("hana.head@council.example", "Hana", "Head")
     assert not user.has_usable_password()
     membership = Membership.objects.get(plan=plan, user=user)
     assert (membership.role, membership.leads) == ("lead", "HOS CLA, PSW")
-    [email] = mail.outbox
-    assert email.to == ["hana.head@council.example"] and "/password-reset/" in email.body
-    assert "Improvement plan" in email.body
+    [email] = mail_server.received
+    assert (
+        email.recipients == ["hana.head@council.example"] and email.subject == "You are invited to Oversight"
+    )
+    assert "You have been given a role in Improvement plan on Oversight" in email.text
+    link = re.search(r"http://testserver(/password-reset/\S+/)", email.text)
+    assert link and f'href="http://testserver{link.group(1)}"' in email.html
     change = Change.objects.get(field="role")
     assert (change.kind, change.new_value, change.actor) == (
         "added",
         "Action lead (leads as HOS CLA, PSW)",
         "Olivia",
     )
-
-
-def test_adding_someone_who_has_an_account_gives_them_the_role_without_an_email(signed_in, plan) -> None:
-    signed_in("olivia").post(
-        "/plans/demo/people/", {"name": "", "email": "NORA@council.example", "role": "viewer"}
+    invited = Change.objects.get(kind=Change.Kind.EMAILED)
+    assert invited.new_value == (
+        "to hana.head@council.example: invitation to Improvement plan (a link to choose a password)"
     )
+    client = Client()
+    page = client.get(link.group(1), follow=True)
+    assert b"Set a new password" in page.content
+    new = "a brand new passphrase"
+    client.post(page.redirect_chain[-1][0], {"new_password1": new, "new_password2": new})
+    assert get_user_model().objects.get(pk=user.pk).check_password(new)
+
+
+def test_adding_someone_who_has_an_account_gives_them_the_role_without_an_email(
+    signed_in, plan, mail_server, django_capture_on_commit_callbacks
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        signed_in("olivia").post(
+            "/plans/demo/people/", {"name": "", "email": "NORA@council.example", "role": "viewer"}
+        )
     assert Membership.objects.get(plan=plan, user__username="nora").role == "viewer"
-    assert mail.outbox == []
+    assert mail_server.received == []
 
 
 @pytest.mark.parametrize(

@@ -11,13 +11,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
-from oversight.accounts.forms import PersonForm, ResetForm, RoleForm, person
+from oversight.accounts.forms import PersonForm, RoleForm, person
 from oversight.accounts.models import Membership
 from oversight.accounts.roles import ROLE_LABELS, Access, Role
 from oversight.audit import trail
 from oversight.audit.models import Change
 from oversight.govuk.forms import error_summary
 from oversight.plans.access import plan_page
+from oversight.plans.invitation import invite
 from oversight.plans.models import Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page
 
@@ -107,16 +108,8 @@ def _add_person(request: HttpRequest, plan: Plan, access: Access, form: PersonFo
             old,
             _describe(membership.role, membership.leads),
         )
-    if created:
-        # a new person sets their own password through the reset link: no password is ever emailed
-        welcome = ResetForm({"email": email})
-        if welcome.is_valid():
-            welcome.save(
-                request=request,
-                email_template_name="accounts/welcome_email.txt",
-                subject_template_name="accounts/welcome_subject.txt",
-                extra_email_context={"plan_title": plan.title},
-            )
+        if created:
+            invite(plan, user, request.build_absolute_uri)
 
 
 @require_POST
