@@ -158,7 +158,7 @@ FORMS = {
     "a remedial task's owner": Form(
         "bob", "/plans/demo/governance/meetings/{meeting}/tasks/",
         {"description": "Audit again", **DUE}, "owner", 200,
-        "Who will do it must be 200 characters or less", "governance.RemedialTask",
+        "The owner's name must be 200 characters or less", "governance.RemedialTask",
     ),
 }  # fmt: skip
 

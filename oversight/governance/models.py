@@ -149,7 +149,15 @@ class RemedialTask(models.Model):
         "plans.Action", null=True, blank=True, on_delete=models.SET_NULL, related_name="remedial_tasks"
     )
     description = models.TextField()
-    owner = models.CharField(max_length=200)
+    owner = models.CharField(max_length=200, help_text="The owner's name, as at the time")
+    # the owner, when they have a role in the plan: they are emailed, and see it on My actions
+    owner_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="remedial_tasks",
+    )
     due = models.DateField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     done = models.DateField(null=True, blank=True)

@@ -38,10 +38,11 @@ def test_a_board_meeting_verifies_a_completion_and_its_overdue_task_is_on_the_ne
 
     bob.get_by_label("What is to be done").fill("Take the protocol to the leadership team")
     bob.get_by_label("Action ID (optional)").fill("1.1")
-    bob.get_by_label("Owner").fill("HOS LS")
+    bob.get_by_label("Owner", exact=True).select_option(label="Lee")  # a person in the plan
     fill_date(bob, "Due", date.today() - timedelta(days=2))
     submit(bob, "Set the task")
-    assert RemedialTask.objects.get().action.action_id == "1.1"
+    task = RemedialTask.objects.get()
+    assert (task.action.action_id, task.owner, task.owner_user.username) == ("1.1", "Lee", "lee")
 
     visit(bob, board_url)
     fill_date(bob, "Date", date.today())

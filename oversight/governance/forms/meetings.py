@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
+from oversight.accounts.models import Membership
 from oversight.governance.models import RemedialTask
 from oversight.govuk import forms as govuk
 from oversight.govuk.date_fields import DateField
@@ -65,11 +66,17 @@ class TaskForm(govuk.GovUKForm):
         max_length=40,
         widget=govuk.TextInput(width="10", attrs={"id": "task-action"}),
     )
-    owner = govuk.TextField(
+    owner_person = forms.ChoiceField(
         label="Owner",
-        what="Who will do it",
+        help_text="Someone with a role in the plan is emailed the task and sees it on their My actions page",
+        required=False,
+        widget=govuk.Select(attrs={"id": "task-owner-person"}),
+    )
+    owner = govuk.TextField(
+        label="Or the owner's name, if they have no role in the plan",
+        what="The owner's name",
+        required=False,
         max_length=limit_of(RemedialTask, "owner"),
-        error_messages={"required": "Enter who will do it"},
         widget=govuk.TextInput(width="20"),
     )
     due = DateField(label="Due", what="The date it is due")
@@ -77,6 +84,30 @@ class TaskForm(govuk.GovUKForm):
     def __init__(self, *args: Any, plan: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.plan = plan
+        self.people = {
+            str(m.user.pk): m.user
+            for m in Membership.objects.filter(plan=plan, user__is_active=True).select_related("user")
+        }
+        self.fields["owner_person"].choices = [  # type: ignore[attr-defined]
+            ("", "Choose someone"),
+            *sorted(((pk, _name(user)) for pk, user in self.people.items()), key=lambda c: c[1].casefold()),
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        chosen, name = data.get("owner_person"), data.get("owner")
+        if "owner" in self.errors or "owner_person" in self.errors:
+            return data
+        if chosen and name:
+            self.add_error("owner", "Choose someone in the list or enter a name, not both")
+        elif not chosen and not name:
+            self.add_error("owner_person", "Choose who will do it, or enter their name")
+        return data
+
+    def owner_chosen(self) -> tuple[Any, str]:
+        """The owner with a role in the plan (or None) and the owner's name."""
+        user = self.people.get(self.cleaned_data["owner_person"] or "")
+        return user, _name(user) if user is not None else self.cleaned_data["owner"]
 
     def clean_action(self) -> Action | None:
         action_id: str = self.cleaned_data["action"]
@@ -102,3 +133,7 @@ class ChosenCompletionsForm(govuk.GovUKForm):
             (action_id, f"I have looked at action {action_id}: verify it with the others ticked")
             for action_id in action_ids
         ]
+
+
+def _name(user: Any) -> str:
+    return user.get_full_name() or user.get_username()

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -22,6 +23,7 @@ from oversight.governance.pack_data import meeting_pack
 from oversight.governance.render import pack as pack_render
 from oversight.governance.rotation import default_max_gap
 from oversight.governance.schedule import rotation
+from oversight.governance.task_emails import tell_owner
 from oversight.govuk.forms import error_summary
 from oversight.plans.access import plan_page
 from oversight.plans.models import Plan
@@ -277,18 +279,26 @@ def add_task(request: HttpRequest, plan: Plan, access: Access, pk: int) -> HttpR
     if not form.is_valid():
         return _meeting_page(request, plan, access, meeting, task_form=form)
     data = form.cleaned_data
-    action, owner, due = data["action"], data["owner"], data["due"]
-    task = RemedialTask.objects.create(
-        meeting=meeting, action=action, description=data["description"], owner=owner, due=due
-    )
-    record(
-        plan,
-        actor(request),
-        Change.Kind.ADDED,
-        "remedial task",
-        f"{task.description} ({owner}, due {due:%d %B %Y})",
-        action=action,
-    )
+    action, due = data["action"], data["due"]
+    owner_user, owner = form.owner_chosen()
+    with transaction.atomic():
+        task = RemedialTask.objects.create(
+            meeting=meeting,
+            action=action,
+            description=data["description"],
+            owner=owner,
+            owner_user=owner_user,
+            due=due,
+        )
+        record(
+            plan,
+            actor(request),
+            Change.Kind.ADDED,
+            "remedial task",
+            f"{task.description} ({owner}, due {due:%d %B %Y})",
+            action=action,
+        )
+        tell_owner(task)
     messages.success(request, "The remedial task is recorded.")
     return redirect("meeting", plan.slug, meeting.pk)
 

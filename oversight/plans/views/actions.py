@@ -21,6 +21,7 @@ from oversight.plans.completion_cases import completion_cases
 from oversight.plans.forms.action_filter import ActionFilterForm
 from oversight.plans.forms.status import StatusUpdateForm
 from oversight.plans.models import RAG, Action, Plan, StatusRecord
+from oversight.plans.my_work import work_of
 from oversight.plans.register import register
 from oversight.plans.reminders import calendar_of
 from oversight.plans.return_calendar import dates_in
@@ -78,6 +79,7 @@ def my_actions(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse
             "mine": mine,
             "month": reg.month,
             "dates": dates_in(reg.month, calendar_of(plan)),
+            "work": work_of(plan, request.user, today()),
         },
     )
 
