@@ -10,6 +10,7 @@ gone) and the command lists it. Every email sent is in the plan's audit log: to 
 from __future__ import annotations
 
 import smtplib
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -45,20 +46,30 @@ class Letter:
     summary: str  # one line for the audit log
 
 
-def wants(user: Any, kind: Kind) -> bool:
-    """Whether this person gets this kind of email: what their roles require, else their own choice."""
-    roles = [Role(r) for r in Membership.objects.filter(user=user).values_list("role", flat=True)]
-    choice = EmailChoice.objects.filter(user=user, kind=kind).values_list("wanted", flat=True).first()
-    return wanted(kind, roles, choice)
-
-
-def post(letters: Iterable[Letter]) -> list[Email]:
-    """Records each letter to be sent once its transaction commits; a letter whose key was posted before,
-    or whose reader has no address or has turned its kind off, is not. Returns those recorded."""
-    posted = []
+def post(letters: Iterable[Letter], send: bool = True) -> list[Email]:
+    """Records each letter to be sent once its transaction commits (or, `send` False, by a later
+    deliver()); a letter whose key was posted before, or whose reader has no address or has turned its
+    kind off, is not. Returns those recorded."""
+    letters = list(letters)
+    posted: list[Email] = []
+    if not letters:
+        return posted
+    before = set(Email.objects.filter(key__in=[x.key for x in letters]).values_list("key", flat=True))
+    readers = {x.user.pk for x in letters}
+    roles: dict[int, list[Role]] = defaultdict(list)
+    for user_id, role in Membership.objects.filter(user_id__in=readers).values_list("user_id", "role"):
+        roles[user_id].append(Role(role))
+    choices = {
+        (user_id, kind): chose
+        for user_id, kind, chose in EmailChoice.objects.filter(user_id__in=readers).values_list(
+            "user_id", "kind", "wanted"
+        )
+    }
     for letter in letters:
         user = letter.user
-        if not user.is_active or not user.email or not wants(user, letter.kind):
+        if letter.key in before or not user.is_active or not user.email:
+            continue
+        if not wanted(letter.kind, roles[user.pk], choices.get((user.pk, letter.kind))):
             continue
         context = {"name": user.get_full_name() or user.get_username(), **letter.context}
         with transaction.atomic():
@@ -77,7 +88,7 @@ def post(letters: Iterable[Letter]) -> list[Email]:
             )
         if created:
             posted.append(email)
-    if posted:
+    if posted and send:
         ids = [email.pk for email in posted]
         transaction.on_commit(lambda: deliver(ids))
     return posted

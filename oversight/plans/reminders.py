@@ -15,7 +15,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from oversight.accounts.models import Membership
-from oversight.accounts.roles import Access, Role, lead_parts
+from oversight.accounts.roles import Access, Role, lead_names, lead_parts
 from oversight.lib.months import month_of
 from oversight.lib.numbers import counted
 from oversight.notices.kinds import Kind
@@ -47,12 +47,17 @@ def missing(plan: Plan, today: date) -> Missing:
     'leads as' names are in the action's Lead column) who answer for them."""
     month = month_of(today)
     to_update = [a for a in register(plan, today).actions if a.needs_update(month)]
-    leads = [(m.user, Access.of(m.role, m.leads)) for m in _members(plan, Role.LEAD)]
+    answering: dict[str, list[Any]] = defaultdict(list)  # a name in the Lead column -> who leads as it
+    for member in _members(plan, Role.LEAD):
+        for name in Access.of(member.role, member.leads).leads:
+            answering[name].append(member.user)
     found = Missing()
     by_lead: dict[Any, list[ActionRow]] = defaultdict(list)
     unled: dict[str, list[ActionRow]] = defaultdict(list)
     for action in to_update:
-        theirs = [user for user, access in leads if access.leads_action(action.lead)]
+        theirs = list(
+            {user.pk: user for name in lead_names(action.lead) for user in answering[name]}.values()
+        )
         for user in theirs:
             by_lead[user].append(action)
         if not theirs:

@@ -14,8 +14,12 @@ from io import StringIO
 
 import pytest
 import time_machine
+from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from oversight.accounts.models import Membership
 from oversight.audit.actors import Actor
 from oversight.audit.models import Change
 from oversight.notices.models import Email
@@ -166,3 +170,23 @@ def test_a_plan_with_reminders_turned_off_sends_none(plan, mail_server) -> None:
 def test_before_the_reminder_day_nothing_is_sent(plan, mail_server) -> None:
     assert "no reminder today (the first is on 20 February" in run("2017-02-19")
     assert mail_server.received == []
+
+
+def rerun_queries() -> int:
+    run("2017-02-20")
+    with CaptureQueriesContext(connection) as queries:
+        run("2017-02-20")
+    return len(queries)
+
+
+def test_a_rerun_that_sends_nothing_makes_as_many_queries_for_twelve_leads_as_for_two(
+    plan, mail_server
+) -> None:
+    with_two = rerun_queries()
+    users = get_user_model()
+    for n in range(10):
+        user = users.objects.create_user(f"extra{n}", f"extra{n}@council.example", first_name=f"Extra {n}")
+        Membership.objects.create(plan=plan, user=user, role="lead", leads="PSW" if n % 2 else "HOS LS")
+    with_twelve = rerun_queries()
+    assert len(mail_server.received) == 12
+    assert with_twelve == with_two

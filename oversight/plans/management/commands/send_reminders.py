@@ -85,7 +85,7 @@ class Command(BaseCommand):
                 to = letter.user.email or letter.user.get_username()
                 self.stdout.write(f"{plan.slug}: would email {to}: {letter.subject}")
             return
-        posted = post(letters)
+        posted = post(letters, send=False)  # sent together below
         if letters:
             self.stdout.write(
                 f"{plan.slug}: {counted(len(posted), 'new email')} "
