@@ -9,6 +9,7 @@ from datetime import date
 from oversight.lib.months import add_months, iso_month, month_name, range_name
 from oversight.lib.numbers import percent
 from oversight.plans.action_ids import sort_key
+from oversight.plans.timescale_history import InForce, TimescaleHistory
 
 RAG_NAMES = {"R": "Red", "A": "Amber", "G": "Green", "W": "White"}
 
@@ -31,12 +32,28 @@ class ReportAction:
     completion: str | None = None  # Green in M: "awaiting" or "verified" verification (plans/completion.py)
     red_since: date | None = None  # Red in M: the day its unbroken run of Red began (plans/status_runs.py)
     red_measures: tuple[str, ...] = ()  # Green in M: its linked measures rated Red (plans/linked_measures.py)
+    history: TimescaleHistory | None = None  # None: never re-timed nor withdrawn
+    withdrawal: str = ""  # why it was withdrawn, and who approved it
+
+    def timescale_in(self, month: date) -> InForce:
+        if self.history is None:
+            return InForce(date.min, self.timescale, self.first_month, self.last_month)
+        return self.history.in_force(month)
+
+    def withdrawn_in(self, month: date) -> bool:
+        return self.history is not None and self.history.withdrawn_in(month)
 
     def is_due(self, month: date) -> bool:
-        return self.last_month <= month
+        """Due by the timescale in force in that month, unless withdrawn by then."""
+        return not self.withdrawn_in(month) and self.timescale_in(month).last <= month
 
     def is_red(self, month: date) -> bool:
         return self.is_due(month) and self.rag_by_month.get(month) == "R"
+
+    def as_in(self, month: date) -> ReportAction:
+        """The action with the timescale in force in that month."""
+        now = self.timescale_in(month)
+        return replace(self, timescale=now.timescale, first_month=now.first, last_month=now.last)
 
 
 @dataclass(frozen=True)
@@ -92,6 +109,38 @@ class CompleteButRed:
 
 
 @dataclass(frozen=True)
+class WithdrawnAction:
+    action_id: str
+    priority: int
+    key_action: str
+    since: date  # the month it was withdrawn from
+    why: str  # the reason, and who approved it
+
+
+@dataclass(frozen=True)
+class SlippageRow:
+    """A priority's actions re-timed: this month, and by this month in all, with the months their
+    deadlines have moved in all (from the original timescale to the one in force)."""
+
+    priority: int
+    title: str
+    retimed_this_month: int
+    retimed: int
+    months: int
+
+
+@dataclass(frozen=True)
+class RetimedAction:
+    action_id: str
+    priority: int
+    original: str  # the original timescale, as written
+    now: str  # the timescale in force, as written
+    revisions: int
+    months: int  # slippage, from the original deadline to the one in force
+    this_month: bool
+
+
+@dataclass(frozen=True)
 class Warning:
     action_id: str
     problem: str
@@ -131,6 +180,19 @@ class ExceptionReport:
     complete_verified: int = 0
     complete_awaiting: int = 0
     unverified_count_as_green: bool = True
+    withdrawn: list[WithdrawnAction] = field(default_factory=list)
+    slippage: list[SlippageRow] = field(default_factory=list)
+    retimed: list[RetimedAction] = field(default_factory=list)
+
+    @property
+    def slippage_total(self) -> SlippageRow:
+        return SlippageRow(
+            0,
+            "Total",
+            sum(r.retimed_this_month for r in self.slippage),
+            sum(r.retimed for r in self.slippage),
+            sum(r.months for r in self.slippage),
+        )
 
     def priority_name(self, number: int) -> str:
         title = self.priorities.get(number, "")
@@ -164,13 +226,20 @@ def compute(
     if months < 1:
         raise ValueError("a report needs at least one month")
     month = as_at.replace(day=1)
+    period = period_start or min((a.timescale_in(date.min).first for a in actions), default=month)
+    withdrawn = [a for a in actions if a.withdrawn_in(month)]
+    every = actions  # the trend's months count each action by the timescale in force in each
+    actions = [a.as_in(month) for a in actions if not a.withdrawn_in(month)]
     complete_verified = sum(1 for a in actions if a.completion == "verified")
     complete_awaiting = sum(1 for a in actions if a.completion == "awaiting")
     if not unverified_count_as_green:
-        actions = [
-            replace(a, rag_by_month={**a.rag_by_month, month: "A"}) if a.completion == "awaiting" else a
-            for a in actions
-        ]
+        actions, every = (
+            [
+                replace(a, rag_by_month={**a.rag_by_month, month: "A"}) if a.completion == "awaiting" else a
+                for a in group
+            ]
+            for group in (actions, every)
+        )
     previous = add_months(month, -1)
     actions = sorted(actions, key=lambda a: (a.priority, sort_key(a.action_id)))
     numbers = sorted(set(priorities) | {a.priority for a in actions})
@@ -192,8 +261,8 @@ def compute(
     ]
 
     trend_months = [add_months(month, -k) for k in range(months - 1, -1, -1)]
-    trend_counts = {m: Counter(a.priority for a in actions if a.is_red(m)) for m in trend_months}
-    previous_red = [a for a in actions if a.is_red(previous)]
+    trend_counts = {m: Counter(a.priority for a in every if a.is_red(m)) for m in trend_months}
+    previous_red = [a for a in every if a.is_red(previous)]
     previous_counts = Counter(a.priority for a in previous_red)
     trend = [
         TrendRow(
@@ -202,14 +271,12 @@ def compute(
         for n in numbers
     ]
     trend_total = [sum(trend_counts[m].values()) for m in trend_months]
-    recorded = {
-        m for m in [*trend_months, previous] if any(a.rag_by_month.get(m) is not None for a in actions)
-    }
+    recorded = {m for m in [*trend_months, previous] if any(a.rag_by_month.get(m) is not None for a in every)}
 
     oldest_deadline = min((a.last_month for a in red), default=None)
     newly_due = [a for a in actions if a.last_month == month]
     red_ids = {a.action_id for a in red}
-    by_id = {a.action_id: a for a in actions}
+    by_id = {a.action_id: a for a in every}
 
     return ExceptionReport(
         plan=plan,
@@ -217,7 +284,7 @@ def compute(
         council=council,
         as_at=as_at,
         month=month,
-        period_start=period_start or min((a.first_month for a in actions), default=month),
+        period_start=period,
         previous_month=previous,
         priorities=names,
         due=len(due),
@@ -265,7 +332,44 @@ def compute(
         complete_verified=complete_verified,
         complete_awaiting=complete_awaiting,
         unverified_count_as_green=unverified_count_as_green,
+        withdrawn=[
+            WithdrawnAction(a.action_id, a.priority, a.key_action, a.history.withdrawn_from, a.withdrawal)
+            for a in withdrawn
+            if a.history is not None and a.history.withdrawn_from is not None
+        ],
+        slippage=_slippage(actions, names, month),
+        retimed=[
+            RetimedAction(
+                a.action_id,
+                a.priority,
+                a.history.original.timescale,
+                a.timescale,
+                len(a.history.revisions_by(month)),
+                a.history.slippage(month),
+                a.history.retimed_in(month),
+            )
+            for a in actions
+            if a.history is not None and a.history.revisions_by(month)
+        ],
     )
+
+
+def _slippage(actions: list[ReportAction], names: dict[int, str], month: date) -> list[SlippageRow]:
+    rows = []
+    for number, title in names.items():
+        retimed = [
+            a.history for a in actions if a.priority == number and a.history and a.history.revisions_by(month)
+        ]
+        rows.append(
+            SlippageRow(
+                number,
+                title,
+                sum(1 for h in retimed if h.retimed_in(month)),
+                len(retimed),
+                sum(h.slippage(month) for h in retimed),
+            )
+        )
+    return rows
 
 
 def _by_deadline(red: list[ReportAction]) -> list[DeadlineRow]:

@@ -78,6 +78,9 @@ class Action(models.Model):
     first_month = models.DateField()
     last_month = models.DateField()
     in_plan = models.BooleanField(default=True, help_text="False once a re-import no longer lists it")
+    withdrawn_from = models.DateField(
+        null=True, blank=True, help_text="The month from which it is withdrawn (no longer applicable)"
+    )
     created = models.DateTimeField(auto_now_add=True)
     revision = models.PositiveIntegerField(
         default=0, help_text="Goes up with every update, so a save based on an older one is refused"
@@ -240,3 +243,51 @@ class PaperStyle(models.Model):
     template = models.BinaryField(blank=True, default=b"")  # up to 5 MB
     template_name = models.CharField(max_length=200, blank=True)
     revision = models.PositiveIntegerField(default=0, help_text="Goes up with every change to the style")
+
+
+class TimescaleChange(models.Model):
+    """A request to revise an action's timescale, or to withdraw the action, and the decision on it.
+    An approved revision is in force from the month it was approved: the report of a month before
+    counts the action against the timescale in force then (plans/timescale_history.py)."""
+
+    class Kind(models.TextChoices):
+        RETIME = "retime", "A revised timescale"
+        WITHDRAW = "withdraw", "Withdrawal"
+
+    class State(models.TextChoices):
+        REQUESTED = "requested", "Waiting for a decision"
+        APPROVED = "approved", "Approved"
+        REFUSED = "refused", "Refused"
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="timescale_changes")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.REQUESTED)
+    reason = models.TextField()
+    old_timescale = models.CharField(max_length=100)
+    old_first_month = models.DateField()
+    old_last_month = models.DateField()
+    new_timescale = models.CharField(max_length=100, blank=True)
+    new_first_month = models.DateField(null=True, blank=True)
+    new_last_month = models.DateField(null=True, blank=True)
+    requested_by_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_by = models.CharField(max_length=150)
+    requested = models.DateTimeField(auto_now_add=True)
+    decided_by_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_by = models.CharField(max_length=150, blank=True)
+    decided = models.DateTimeField(null=True, blank=True)
+    decision_reason = models.TextField(blank=True)
+    in_force_from = models.DateField(
+        null=True, blank=True, help_text="The month an approved change took effect"
+    )
+    source = models.CharField(max_length=500, default="website", help_text="The website, or the plan file")
+
+    class Meta:
+        ordering = ["requested", "id"]
+        indexes = [models.Index(fields=["action", "state"], name="plans_timescale_action_state")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} of {self.action_id}: {self.state}"

@@ -78,6 +78,7 @@ ROW_FIELDS = (
     "timescale",
     "first_month",
     "last_month",
+    "withdrawn_from",
 )
 
 
@@ -85,7 +86,7 @@ def action_row(
     details: Sequence[Any], rag: str | None, commentary: str, updated: date | None, completion: str | None
 ) -> ActionRow:
     """An action's details as ROW_FIELDS reads them, with its current status."""
-    pk, action_id, sort_key, priority, key_action, lead, agencies, timescale, first, last = details
+    pk, action_id, sort_key, priority, key_action, lead, agencies, timescale, first, last, withdrawn = details
     return ActionRow(
         pk,
         action_id,
@@ -101,6 +102,7 @@ def action_row(
         commentary,
         updated,
         completion,
+        withdrawn,
     )
 
 
@@ -162,7 +164,7 @@ def _brought_up_to_date(
                 *ROW_FIELDS, *CURRENT, "in_plan"
             )
         )
-        if len(changed) > len(at) // 4 or any(row[0] not in at or not row[14] for row in changed):
+        if len(changed) > len(at) // 4 or any(row[0] not in at or not row[-1] for row in changed):
             return _from_summary(plan_id, revision, started, counted_until, today)
         green = _greens(plan_id, month)
         now, now_counted_until = _plan_now(plan_id)
@@ -173,7 +175,7 @@ def _brought_up_to_date(
         return _from_summary(plan_id, revision, started, counted_until, today)
     actions = list(before.actions)
     for row in changed:
-        actions[at[row[0]]] = action_row(row[:10], row[10] or None, row[11] or "", row[12], row[13] or None)
+        actions[at[row[0]]] = _summary_row(row)
     return _with_pace(plan_id, today, actions, green, started, counted_until, revision)
 
 
@@ -183,10 +185,13 @@ def _read_summary(plan_id: int, month: date) -> tuple[tuple[ActionRow, ...], dic
         .values_list(*ROW_FIELDS, *CURRENT)
         .order_by("sort_key")
     )
-    actions = tuple(
-        action_row(row[:10], row[10] or None, row[11] or "", row[12], row[13] or None) for row in rows
-    )
-    return actions, _greens(plan_id, month)
+    return tuple(_summary_row(row) for row in rows), _greens(plan_id, month)
+
+
+def _summary_row(row: Sequence[Any]) -> ActionRow:
+    """An action as ROW_FIELDS and CURRENT read it."""
+    n = len(ROW_FIELDS)
+    return action_row(row[:n], row[n] or None, row[n + 1] or "", row[n + 2], row[n + 3] or None)
 
 
 def _greens(plan_id: int, month: date) -> dict[date, int]:
@@ -222,10 +227,10 @@ def _from_history(plan_id: int, started: date | None, today: date) -> Register:
     verified = verified_days(plan_id)
     actions = tuple(
         action_row(
-            row[:10],
-            row[10],
-            row[11] or "",
-            row[12],
+            row[: len(ROW_FIELDS)],
+            row[-3],
+            row[-2] or "",
+            row[-1],
             completion(history.get(row[0], ()), verified, month_end),
         )
         for row in rows

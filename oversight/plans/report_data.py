@@ -13,8 +13,9 @@ from oversight.lib.months import last_day
 from oversight.plans.completion import AWAITING, RecordedStatus, completion
 from oversight.plans.exception_report import ExceptionReport, ReportAction, compute, report_months
 from oversight.plans.linked_measures import linked_measures, red_measures
-from oversight.plans.models import Action, Plan, StatusRecord, Verification
+from oversight.plans.models import Action, Plan, StatusRecord, TimescaleChange, Verification
 from oversight.plans.status_runs import red_since
+from oversight.plans.timescale_history import TimescaleHistory, history_of
 
 
 class UnknownPlan(LookupError):
@@ -89,12 +90,14 @@ def report_actions(plan: Plan, as_at: date, months: int) -> list[ReportAction]:
             "timescale",
             "first_month",
             "last_month",
+            "withdrawn_from",
             "commentary",
             "latest_update",
             *annotations,
         )
     )
     rows = list(rows)
+    histories, withdrawals = timescale_histories(rows)
     now = f"rag_{needed.index(month)}"
     green = {row["pk"] for row in rows if row[now] == "G"}
     completed = completions(plan.pk, last_day(month), green)
@@ -116,9 +119,43 @@ def report_actions(plan: Plan, as_at: date, months: int) -> list[ReportAction]:
             completion=completed.get(row["pk"]),
             red_since=since.get(row["pk"]),
             red_measures=tuple(m.sentence for m in red_measures(measures.get(row["pk"], []))),
+            history=histories.get(row["pk"]),
+            withdrawal=withdrawals.get(row["pk"], ""),
         )
         for row in rows
     ]
+
+
+def timescale_histories(rows: list[dict]) -> tuple[dict[int, TimescaleHistory], dict[int, str]]:
+    """The timescale history of each action re-timed or withdrawn (the others have none), and why each
+    withdrawn one was withdrawn, in one query."""
+    by_pk = {row["pk"]: row for row in rows}
+    approved: dict[int, list] = defaultdict(list)
+    withdrawals: dict[int, str] = {}
+    changes = TimescaleChange.objects.filter(
+        action_id__in=list(by_pk), state=TimescaleChange.State.APPROVED
+    ).order_by("decided", "id")
+    for change in changes:
+        if change.kind == TimescaleChange.Kind.WITHDRAW:
+            withdrawals[change.action_id] = f"{change.reason} (approved by {change.decided_by})"
+            continue
+        approved[change.action_id].append(
+            (
+                change.in_force_from,
+                change.old_timescale,
+                change.old_first_month,
+                change.old_last_month,
+                change.new_timescale,
+                change.new_first_month,
+                change.new_last_month,
+            )
+        )
+    found = {}
+    for pk in set(approved) | {pk for pk, row in by_pk.items() if row["withdrawn_from"]}:
+        row = by_pk[pk]
+        current = (row["timescale"], row["first_month"], row["last_month"])
+        found[pk] = history_of(current, approved.get(pk, []), row["withdrawn_from"])
+    return found, withdrawals
 
 
 def red_since_by_action(red: set[int], day: date) -> dict[int, date]:
