@@ -103,6 +103,16 @@ class Access:
         return self.role in {Role.ADMINISTRATOR, Role.OFFICER, Role.BOARD}
 
     @property
+    def can_decide_timescales(self) -> bool:
+        """Approve or refuse a revised timescale, or an action's withdrawal."""
+        return self.role in {Role.ADMINISTRATOR, Role.OFFICER, Role.BOARD}
+
+    @property
+    def can_edit_plan_text(self) -> bool:
+        """An action's key action, lead and agencies, on the website."""
+        return self.manages
+
+    @property
     def can_verify_evidence(self) -> bool:
         return self.role in {Role.ADMINISTRATOR, Role.OFFICER, Role.BOARD}
 

@@ -16,6 +16,8 @@ class Kind(StrEnum):
     VERIFIED = "verified"
     TASK_SET = "task-set"
     TASK_OVERDUE = "task-overdue"
+    CHANGE_REQUESTED = "change-requested"
+    CHANGE_DECIDED = "change-decided"
     INVITATION = "invitation"
 
 
@@ -67,6 +69,18 @@ KINDS = {
             "A remedial task overdue",
             "When a remedial task that you own passes its due date and is still open.",
             frozenset(),
+        ),
+        KindOfEmail(
+            Kind.CHANGE_REQUESTED,
+            "A revised timescale or withdrawal to decide",
+            "When someone asks for an action's timescale to be revised, or for it to be withdrawn.",
+            frozenset({Role.OFFICER}),
+        ),
+        KindOfEmail(
+            Kind.CHANGE_DECIDED,
+            "A decision on a revised timescale or withdrawal",
+            "When a request you made, or one about an action you lead, is approved or refused.",
+            frozenset({Role.LEAD}),
         ),
         KindOfEmail(Kind.INVITATION, "An invitation", "A link to choose a password.", frozenset(), False),
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 
@@ -291,3 +293,16 @@ class TimescaleChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} of {self.action_id}: {self.state}"
+
+    def as_revision(self) -> tuple[date, str, date, date, str, date, date]:
+        """An approved revision as timescale_history.history_of takes it."""
+        assert self.in_force_from and self.new_first_month and self.new_last_month, "not an approved revision"
+        return (
+            self.in_force_from,
+            self.old_timescale,
+            self.old_first_month,
+            self.old_last_month,
+            self.new_timescale,
+            self.new_first_month,
+            self.new_last_month,
+        )

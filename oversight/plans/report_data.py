@@ -139,17 +139,7 @@ def timescale_histories(rows: list[dict]) -> tuple[dict[int, TimescaleHistory], 
         if change.kind == TimescaleChange.Kind.WITHDRAW:
             withdrawals[change.action_id] = f"{change.reason} (approved by {change.decided_by})"
             continue
-        approved[change.action_id].append(
-            (
-                change.in_force_from,
-                change.old_timescale,
-                change.old_first_month,
-                change.old_last_month,
-                change.new_timescale,
-                change.new_first_month,
-                change.new_last_month,
-            )
-        )
+        approved[change.action_id].append(change.as_revision())
     found = {}
     for pk in set(approved) | {pk for pk, row in by_pk.items() if row["withdrawn_from"]}:
         row = by_pk[pk]

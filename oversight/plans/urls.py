@@ -14,6 +14,7 @@ from oversight.plans.views import (
     people,
     reports,
     settings,
+    timescale,
     verification,
 )
 
@@ -32,6 +33,10 @@ plan_urls = [
         "actions/<str:action_id>/evidence/<int:pk>/verify/", evidence.verify_evidence, name="verify-evidence"
     ),
     path("actions/<str:action_id>/verify/", verification.verify, name="verify"),
+    path("actions/<str:action_id>/timescale/", timescale.ask_retime, name="ask-retime"),
+    path("actions/<str:action_id>/withdraw/", timescale.ask_withdrawal, name="ask-withdrawal"),
+    path("timescales/", timescale.timescale_changes, name="timescale-changes"),
+    path("timescales/<int:pk>/", timescale.decide_change, name="decide-change"),
     path("actions/<str:action_id>/send-back/", verification.send_back_page, name="send-back"),
     path("verify/", verification.verify_several, name="verify-completions"),
     path("my-actions/", actions.my_actions, name="my-actions"),

@@ -27,7 +27,7 @@ from oversight.governance.models import (
     RemedialTask,
 )
 from oversight.performance.models import Indicator, ServiceAreaManager
-from oversight.plans.models import Action, Evidence, Plan
+from oversight.plans.models import Action, Evidence, Plan, TimescaleChange
 from oversight.plans.plan_import import import_plan
 from oversight.plans.status_import import import_statuses
 from tests.annex_a.conftest import AS_AT, load_small_extract
@@ -90,6 +90,11 @@ ROUTES: dict[str, Route] = {
     "plan-settings": Route(ADMINISTRATORS, ADMINISTRATORS),
     "paper-style": Route(ADMINISTRATORS, ADMINISTRATORS, data={"font": "Verdana", "revision": "0"}),
     "send-back": Route(MINUTES, MINUTES, {"action_id": "green action"}),
+    # 1.1 is led by HOS LS: lee asks for its revised timescale or withdrawal, officers and the board decide
+    "ask-retime": Route(LEAD_OF_1_1, LEAD_OF_1_1, {"action_id": "action"}, data={"timescale": "Jun 17"}),
+    "ask-withdrawal": Route(LEAD_OF_1_1, LEAD_OF_1_1, {"action_id": "action"}),
+    "timescale-changes": read(),
+    "decide-change": post_only(MINUTES, args={"pk": "timescale change"}),
     "my-actions": read(),
     "report": read(),
     "report-download": Route(EVERYONE, EVERYONE, {"month": "2017-01", "fmt": "docx"}),
@@ -230,6 +235,17 @@ def objects_of(plan: Plan, action: str, green: str, priority: str, member: str) 
         "recommendation": str(
             Recommendation.objects.create(inspection=inspection, number=1, text="Agree.").pk
         ),
+        "timescale change": str(
+            TimescaleChange.objects.create(
+                action=Action.objects.get(plan=plan, action_id=action),
+                kind="withdraw",
+                reason="Not needed.",
+                old_timescale="Nov 16",
+                old_first_month=date(2016, 11, 1),
+                old_last_month=date(2016, 11, 1),
+                requested_by="Lee",
+            ).pk
+        ),
         "service area manager": str(
             ServiceAreaManager.objects.create(plan=plan, service_area="Safeguarding", user=officer).pk
         ),
@@ -333,7 +349,7 @@ def test_every_visitor_gets_what_the_route_allows(name: str, site, clients) -> N
 OBJECT_KINDS = frozenset(
     {
         "action", "green action", "priority", "evidence", "indicator", "annex a indicator", "membership",
-        "board", "meeting", "task", "visit", "recommendation", "service area manager",
+        "board", "meeting", "task", "visit", "recommendation", "service area manager", "timescale change",
     }
 )  # fmt: skip
 CROSS_PLAN = sorted(name for name, route in ROUTES.items() if OBJECT_KINDS & set(route.args.values()))

@@ -13,19 +13,20 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from oversight.accounts.roles import Access
 from oversight.audit.models import Change
 from oversight.govuk.forms import error_summary
-from oversight.lib.months import last_day
+from oversight.lib.months import last_day, month_of
 from oversight.plans.access import plan_page
 from oversight.plans.action_filters import ActionFilter
 from oversight.plans.action_table import action_table_rows
 from oversight.plans.completion_cases import completion_cases
 from oversight.plans.forms.action_filter import ActionFilterForm
 from oversight.plans.forms.status import StatusUpdateForm
-from oversight.plans.models import RAG, Action, Plan, StatusRecord
+from oversight.plans.models import RAG, Action, Plan, StatusRecord, TimescaleChange
 from oversight.plans.my_work import work_of
 from oversight.plans.register import register
 from oversight.plans.reminders import calendar_of
 from oversight.plans.return_calendar import dates_in
 from oversight.plans.status_runs import current_run
+from oversight.plans.timescale_history import history_of
 from oversight.plans.updates import Conflict, StatusUpdate, latest_change_id, record_status
 from oversight.plans.verification import completion_of
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
@@ -112,8 +113,26 @@ def action_page(request: HttpRequest, plan: Plan, access: Access, action_id: str
             "can_remove_evidence": access.manages,
             "user_id": request.user.pk,
             "indicators": case.measures,
+            **_timescale_context(action),
         },
     )
+
+
+def _timescale_context(action: Action) -> dict[str, object]:
+    changes = list(action.timescale_changes.order_by("requested", "id"))
+    approved = [c for c in changes if c.kind == TimescaleChange.Kind.RETIME and c.state == "approved"]
+    timescales = history_of(
+        (action.timescale, action.first_month, action.last_month),
+        [c.as_revision() for c in approved],
+        action.withdrawn_from,
+    )
+    return {
+        "timescales": timescales,
+        "retimings": approved,
+        "slippage": timescales.slippage(month_of(today())),
+        "waiting": next((c for c in changes if c.state == TimescaleChange.State.REQUESTED), None),
+        "changes_decided": [c for c in reversed(changes) if c.state != TimescaleChange.State.REQUESTED],
+    }
 
 
 def _priority_url(plan: Plan, action: Action) -> str:

@@ -1,0 +1,56 @@
+"""Asking for a revised timescale or a withdrawal, and deciding on one."""
+
+from __future__ import annotations
+
+from django import forms
+
+from oversight.govuk import forms as govuk
+from oversight.lib.lengths import LONG_TEXT
+from oversight.plans.timescale_changes import WRITTEN_LENGTH
+
+
+class RetimeForm(govuk.GovUKForm):
+    timescale = govuk.TextField(
+        label="Revised timescale",
+        what="The timescale",
+        help_text="As the plan would write it, for example Sep 17, Apr - Jun 17 or Q3 2017/18",
+        required=False,
+        max_length=WRITTEN_LENGTH,
+        widget=govuk.TextInput(width="20", label_size="m"),
+    )
+    reason = govuk.TextField(
+        label="Why does it need revising?",
+        what="The reason",
+        help_text="For example, delayed until the new case management system goes live in September",
+        required=False,
+        max_length=LONG_TEXT,
+        widget=govuk.CharacterCount(label_size="m", rows=4, threshold=90),
+    )
+
+
+class WithdrawForm(govuk.GovUKForm):
+    reason = govuk.TextField(
+        label="Why is the action no longer applicable?",
+        what="The reason",
+        help_text="It will never be progressed: for example, the service it was about has closed",
+        required=False,
+        max_length=LONG_TEXT,
+        widget=govuk.CharacterCount(label_size="m", rows=4, threshold=90),
+    )
+
+
+class DecisionForm(govuk.GovUKForm):
+    decision = forms.ChoiceField(
+        label="Your decision",
+        choices=[("approve", "Approve it"), ("refuse", "Refuse it")],
+        error_messages={"required": "Choose whether to approve or refuse it"},
+        widget=govuk.Radios(label_size="s", inline=True),
+    )
+    reason = govuk.TextField(
+        label="Reason",
+        what="The reason",
+        help_text="Needed to refuse; optional to approve",
+        required=False,
+        max_length=LONG_TEXT,
+        widget=govuk.Textarea(rows=2),
+    )
