@@ -211,3 +211,27 @@ def current_status(report: ExceptionReport) -> list[tuple[str, list[str]]]:
     for a in report.red_actions:
         groups.setdefault(a.priority, []).append(f"{a.action_id} – {a.commentary or NO_COMMENTARY}")
     return [(report.priority_name(number), lines) for number, lines in groups.items()]
+
+
+def slippage(report: ExceptionReport) -> str:
+    """The slippage section's sentence: re-timed this month, in all, and by how many months."""
+    total = report.slippage_total
+    this_month = (
+        f"In {month_name(report.month)} the timescales of {actions(total.retimed_this_month)} were revised"
+        if total.retimed_this_month
+        else f"No timescale was revised in {month_name(report.month)}"
+    )
+    return (
+        f"{this_month}. {sentence(actions(total.retimed))} in the plan now "
+        f"{'has' if total.retimed == 1 else 'have'} a revised timescale, "
+        f"{total.months} month{'' if total.months == 1 else 's'} later than first planned in all. Each month "
+        "counts an action against the timescale in force in it; the original timescales are kept."
+    )
+
+
+def withdrawn(report: ExceptionReport) -> str:
+    count = len(report.withdrawn)
+    return (
+        f"{sentence(actions(count))} {'has' if count == 1 else 'have'} been withdrawn as no longer "
+        "applicable: from the month of its withdrawal, an action is not counted as due or Red."
+    )

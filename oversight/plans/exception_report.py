@@ -494,6 +494,31 @@ def to_json(report: ExceptionReport) -> dict[str, object]:
             }
             for c in report.complete_but_red
         ],
+        "slippage": {
+            "by_priority": [
+                {
+                    "priority": r.priority,
+                    "retimed_this_month": r.retimed_this_month,
+                    "retimed": r.retimed,
+                    "months": r.months,
+                }
+                for r in report.slippage
+            ],
+            "actions": [
+                {
+                    "action_id": r.action_id,
+                    "original_timescale": r.original,
+                    "timescale": r.now,
+                    "revisions": r.revisions,
+                    "months": r.months,
+                    "this_month": r.this_month,
+                }
+                for r in report.retimed
+            ],
+        },
+        "withdrawn": [
+            {"action_id": w.action_id, "from": iso_month(w.since), "why": w.why} for w in report.withdrawn
+        ],
     }
 
 

@@ -101,6 +101,9 @@ def test_the_excel_workbook_holds_the_tables_and_the_red_list(report) -> None:
         "Changes",
         "Complete, measure Red",
         "Warnings",
+        "Slippage",
+        "Re-timed",
+        "Withdrawn",
     ]
     rows = list(book["Table 1"].iter_rows(min_row=2, values_only=True))
     assert rows[0] == (

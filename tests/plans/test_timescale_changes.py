@@ -7,6 +7,8 @@ The small plan (tests/conftest.py): 1.1 "Nov 16" (HOS LS: lee), 2.1 "Dec 16 - Ma
 
 from __future__ import annotations
 
+import io
+import json
 from datetime import date
 
 import pytest
@@ -137,3 +139,40 @@ def test_an_approval_is_refused_when_the_timescale_changed_since_the_request(pla
     with pytest.raises(ChangeRefused, match="timescale changed to Apr 17 since the request"):
         decide(change, True, "", OLIVIA, date(2017, 1, 20))
     assert action("2.1").timescale == "Apr 17"
+
+
+def test_every_paper_has_the_slippage_and_withdrawn_sections(plan, write_csv) -> None:
+    from docx import Document
+    from openpyxl import load_workbook
+
+    from oversight.plans.render import renderer
+    from tests.pdfs import read_pdf
+
+    retime("2.1", "Jun 17", date(2017, 2, 3), "Waiting for the new system.")
+    decide(
+        request_withdrawal(action("2.2"), "The service has closed.", LARA), True, "", OLIVIA, date(2017, 2, 9)
+    )
+    report = exception_report("demo", date(2017, 2, 28))
+    sentence = (
+        "In February 2017 the timescales of 1 action were revised. 1 action in the plan now has a revised "
+        "timescale, 3 months later than first planned in all."
+    )
+    word = Document(io.BytesIO(renderer("docx")(report)))
+    text = "\n".join(p.text for p in word.paragraphs)
+    assert "6. Revised timescales (slippage)" in text and "7. Withdrawn actions" in text
+    cells = [c.text for t in word.tables for r in t.rows for c in r.cells]
+    assert (
+        "Dec 16 - Mar 17" in cells
+        and "Jun 17" in cells
+        and "The service has closed. (approved by Olivia)" in cells
+    )
+    book = load_workbook(io.BytesIO(renderer("xlsx")(report)))
+    assert list(book["Slippage"].iter_rows(values_only=True))[-1] == ("Total", 1, 1, 3)
+    assert [r[0] for r in book["Withdrawn"].iter_rows(min_row=3, values_only=True)] == ["2.2"]
+    markdown = renderer("md")(report).decode()
+    assert "## Revised timescales (slippage)" in markdown and "## Withdrawn actions" in markdown
+    pdf = read_pdf(renderer("pdf")(report))
+    assert "6. Revised timescales (slippage)" in pdf.text and "7. Withdrawn actions" in pdf.text
+    data = json.loads(renderer("json")(report))
+    assert data["slippage"]["actions"][0]["months"] == 3 and data["withdrawn"][0]["from"] == "2017-02"
+    assert sentence in text

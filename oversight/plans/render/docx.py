@@ -21,6 +21,7 @@ from oversight.lib.word import (
 from oversight.plans import exception_narrative as narrative
 from oversight.plans.exception_report import ExceptionReport
 from oversight.plans.render import tables
+from oversight.plans.render.sections import later_sections
 
 PURPOSE = (
     "The purpose of this report is to outline areas where there has been a delay in "
@@ -59,16 +60,11 @@ def render(report: ExceptionReport, look: Look = DEFAULT_LOOK) -> bytes:
     add_paragraphs(doc, text["table3"])
     add_heading(doc, f"5. {narrative.CURRENT_STATUS}", 1)
     _by_priority(doc, narrative.current_status(report), add_paragraphs)
-    section = 6
-    if report.complete_but_red:
-        add_heading(doc, f"{section}. {tables.MEASURE_RED}", 1)
-        doc.add_paragraph(narrative.MEASURE_RED_MEANS)
-        add_table(doc, tables.complete_but_red(report))
-        section += 1
-    if report.warnings:
-        add_heading(doc, f"{section}. Statuses to check", 1)
-        doc.add_paragraph(narrative.statuses_to_check(report))
-        add_table(doc, tables.warnings(report))
+    for section in later_sections(report):
+        add_heading(doc, f"{section.number}. {section.heading}", 1)
+        doc.add_paragraph(section.text)
+        for table in section.tables:
+            add_table(doc, table)
 
     landscape(doc)
     add_heading(doc, narrative.appendix_heading(report), 1)

@@ -12,6 +12,7 @@ from oversight.plans.exception_report import ExceptionReport
 from oversight.plans.render import tables
 from oversight.plans.render.docx import PURPOSE, RECOMMENDATION, title
 from oversight.plans.render.paper import paper_context
+from oversight.plans.render.sections import later_sections
 
 
 def context(report: ExceptionReport, look: Look = DEFAULT_LOOK) -> dict[str, object]:
@@ -25,16 +26,13 @@ def context(report: ExceptionReport, look: Look = DEFAULT_LOOK) -> dict[str, obj
         "analysis": narrative.analysis(report),
         "current_status_heading": narrative.CURRENT_STATUS,
         "no_red": narrative.NO_RED,
-        "measure_red_means": narrative.MEASURE_RED_MEANS,
-        "statuses_to_check": narrative.statuses_to_check(report),
         "appendix_heading": narrative.appendix_heading(report),
         "current_status": narrative.current_status(report),
         "table1": tables.table1(report),
         "table2": tables.table2(report),
         "table3": tables.table3(report),
         "red_groups": tables.red_actions_by_priority(report),
-        "warnings": tables.warnings(report),
-        "complete_but_red": tables.complete_but_red(report),
+        "later_sections": later_sections(report),
     }
 
 

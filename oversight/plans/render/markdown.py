@@ -7,6 +7,7 @@ from oversight.lib.months import month_name
 from oversight.plans import exception_narrative as narrative
 from oversight.plans.exception_report import ExceptionReport
 from oversight.plans.render import tables
+from oversight.plans.render.sections import later_sections
 
 
 def render(report: ExceptionReport) -> bytes:
@@ -27,8 +28,8 @@ def render(report: ExceptionReport) -> bytes:
         out += [narrative.NO_RED, ""]
     for name, t in groups:
         out += [f"### {cell(name)}", "", *table(t)]
-    if report.complete_but_red:
-        out += [f"## {tables.MEASURE_RED}", "", *table(tables.complete_but_red(report))]
-    if report.warnings:
-        out += ["## Statuses to check", "", *table(tables.warnings(report))]
+    for section in later_sections(report):
+        out += [f"## {cell(section.heading)}", "", paragraph(section.text)]
+        for t in section.tables:
+            out += table(t)
     return "\n".join(out).rstrip("\n").encode() + b"\n"

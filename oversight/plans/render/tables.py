@@ -139,3 +139,44 @@ def warnings(report: ExceptionReport) -> Table:
         [[w.action_id, w.problem] for w in report.warnings],
         wide={1},
     )
+
+
+SLIPPAGE = "Revised timescales (slippage)"
+WITHDRAWN = "Withdrawn actions"
+
+
+def slippage(report: ExceptionReport) -> Table:
+    """Actions re-timed this month and in all, by priority, with the months their deadlines moved."""
+    total = report.slippage_total
+    return Table(
+        "Slippage",
+        f"Actions re-timed by priority, {month_name(report.month)}",
+        ["Priority", "Re-timed this month", "Re-timed in all", "Months of slippage"],
+        [
+            [report.priority_name(r.priority), r.retimed_this_month, r.retimed, r.months]
+            for r in report.slippage
+        ],
+        ["Total", total.retimed_this_month, total.retimed, total.months],
+    )
+
+
+def retimed(report: ExceptionReport) -> Table:
+    return Table(
+        "Re-timed",
+        "Actions whose timescale has been revised",
+        ["Action ID", "Original timescale", "Timescale now", "Revisions", "Months of slippage", "This month"],
+        [
+            [r.action_id, r.original, r.now, r.revisions, r.months, "Yes" if r.this_month else "No"]
+            for r in report.retimed
+        ],
+    )
+
+
+def withdrawn(report: ExceptionReport) -> Table:
+    return Table(
+        "Withdrawn",
+        WITHDRAWN,
+        ["Action ID", "Key Action", "Withdrawn from", "Why"],
+        [[w.action_id, w.key_action, month_name(w.since), w.why] for w in report.withdrawn],
+        wide={1, 3},
+    )

@@ -55,6 +55,9 @@ def render(report: ExceptionReport) -> bytes:
         tables.movements(report),
         tables.complete_but_red(report),
         tables.warnings(report),
+        tables.slippage(report),
+        tables.retimed(report),
+        tables.withdrawn(report),
     ):
         add_sheet(book, table)
     out = io.BytesIO()
