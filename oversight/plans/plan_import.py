@@ -10,16 +10,18 @@ from datetime import date
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 
 from oversight.audit import trail
 from oversight.audit.actors import Actor
 from oversight.audit.models import Change
 from oversight.lib.lengths import length_problems, limit_of
+from oversight.lib.months import month_of
 from oversight.lib.problems import ImportFailed, Problem
 from oversight.plans import plan_links, revisions, summaries
 from oversight.plans.action_ids import sort_key
 from oversight.plans.addresses import short_name_problem
-from oversight.plans.models import Action, ImportRun, Plan, Priority
+from oversight.plans.models import Action, ImportRun, Plan, Priority, TimescaleChange
 from oversight.plans.plan_file import PlanFile, PlanRow, read_plan_file
 
 TRACKED_FIELDS = ("priority", "key_action", "lead", "agencies", "timescale")
@@ -198,6 +200,7 @@ def _apply(
     existing = {a.action_id: a for a in Action.objects.filter(plan=plan).select_related("priority")}
     to_create: list[Action] = []
     to_update: dict[str, Action] = {}
+    retimed: list[TimescaleChange] = []
     for index, row in enumerate(parsed.actions, start=1):
         action = existing.get(row.action_id)
         if action is None:
@@ -205,7 +208,10 @@ def _apply(
             to_create.append(action)
             summary.added.append(row.action_id)
         else:
+            before = (action.timescale, action.first_month, action.last_month)
             fields = _update_action(action, row, priorities, change)
+            if before[1:] != (action.first_month, action.last_month):
+                retimed.append(_retimed_by_file(action, before, actor, parsed.file))
             if not action.in_plan:
                 action.in_plan = True
                 summary.back_in_file.append(row.action_id)
@@ -235,6 +241,7 @@ def _apply(
         ["priority", "key_action", "lead", "agencies", "timescale", "first_month", "last_month", "in_plan"],
         batch_size=BATCH,
     )
+    TimescaleChange.objects.bulk_create(retimed, batch_size=BATCH)
     trail.save(changes)
     # the governance app owns recommendations; a plan file may still say which its actions answer
     summary.recommendations_linked, summary.more = plan_links.save(plan, parsed, recommendations, actor, run)
@@ -312,6 +319,33 @@ def _update_action(
         action.timescale = row.timescale_text
         action.first_month, action.last_month = row.timescale.first, row.timescale.last
     return changed
+
+
+def _retimed_by_file(
+    action: Action, before: tuple[str, date, date], actor: Actor, file: str
+) -> TimescaleChange:
+    """A revised timescale the plan file brings is a revision like one approved on the website: in force
+    from this month, the timescale before it kept as the original."""
+    now = timezone.now()
+    return TimescaleChange(
+        action=action,
+        kind=TimescaleChange.Kind.RETIME,
+        state=TimescaleChange.State.APPROVED,
+        reason=f"Revised in the plan file {file}",
+        old_timescale=before[0],
+        old_first_month=before[1],
+        old_last_month=before[2],
+        new_timescale=action.timescale,
+        new_first_month=action.first_month,
+        new_last_month=action.last_month,
+        requested_by=actor.name,
+        requested_by_user_id=actor.user_id,
+        decided_by=actor.name,
+        decided_by_user_id=actor.user_id,
+        decided=now,
+        in_force_from=month_of(timezone.localdate()),
+        source=f"plan import: {file}"[:500],
+    )
 
 
 def _snapshot(action: Action) -> dict[str, str]:

@@ -176,3 +176,18 @@ def test_every_paper_has_the_slippage_and_withdrawn_sections(plan, write_csv) ->
     data = json.loads(renderer("json")(report))
     assert data["slippage"]["actions"][0]["months"] == 3 and data["withdrawn"][0]["from"] == "2017-02"
     assert sentence in text
+
+
+def test_a_plan_file_that_revises_a_timescale_keeps_the_original_as_the_website_does(plan, write_csv) -> None:
+    from oversight.plans.plan_import import import_plan
+    from tests.conftest import PLAN_ROWS
+
+    rows = [list(r) for r in PLAN_ROWS]
+    rows[3][5] = "Dec 16 - Jun 17"  # 2.1, "Dec 16 - Mar 17" before
+    import_plan(write_csv("plan-revised.csv", rows), "demo", Actor("setup"))
+    [change] = TimescaleChange.objects.all()
+    assert (change.state, change.old_timescale, change.new_timescale, change.source) == (
+        "approved", "Dec 16 - Mar 17", "Dec 16 - Jun 17", "plan import: plan-revised.csv",
+    )  # fmt: skip
+    import_plan(write_csv("plan-again.csv", rows), "demo", Actor("setup"))
+    assert TimescaleChange.objects.count() == 1  # the same file again revises nothing
