@@ -6,7 +6,7 @@ from collections import defaultdict
 from datetime import date
 
 from django.conf import settings
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from oversight.lib.months import last_day
@@ -74,7 +74,8 @@ def report_actions(plan: Plan, as_at: date, months: int) -> list[ReportAction]:
     needed = report_months(month, months)
     annotations = {f"rag_{i}": latest_status(m, "rag") for i, m in enumerate(needed)}
     rows = (
-        Action.objects.filter(plan=plan, in_plan=True)
+        # an action withdrawn stays in the months before its withdrawal, even once the plan file drops it
+        Action.objects.filter(Q(in_plan=True) | Q(withdrawn_from__isnull=False), plan=plan)
         .annotate(
             **annotations,
             commentary=latest_status(month, "commentary"),

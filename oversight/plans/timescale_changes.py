@@ -241,3 +241,43 @@ def _tell_decision(change: TimescaleChange, action: Action) -> None:
         )
         for user in told.values()
     )
+
+
+def withdraw_left(actions: list[Action], reason: str, actor: Actor, today: date) -> list[TimescaleChange]:
+    """Withdraws actions a plan file no longer lists, as decided by an officer: each an approved
+    withdrawal in force from today's month, so that earlier months still count them."""
+    if problem := _reason_problem(reason, "why these actions are no longer applicable"):
+        raise ChangeRefused({"reason": problem})
+    if not actions:
+        raise ChangeRefused({"actions": "Choose the actions that are withdrawn"})
+    month = month_of(today)
+    done = []
+    with transaction.atomic():
+        lock_plan(actions[0].plan_id)
+        for action in Action.objects.select_for_update().filter(
+            pk__in=[a.pk for a in actions], in_plan=False, withdrawn_from__isnull=True
+        ):
+            change = TimescaleChange.objects.create(
+                action=action,
+                kind=TimescaleChange.Kind.WITHDRAW,
+                state=TimescaleChange.State.APPROVED,
+                reason=reason.strip(),
+                old_timescale=action.timescale,
+                old_first_month=action.first_month,
+                old_last_month=action.last_month,
+                requested_by=actor.name,
+                requested_by_user_id=actor.user_id,
+                decided_by=actor.name,
+                decided_by_user_id=actor.user_id,
+                decided=timezone.now(),
+                in_force_from=month,
+                source="no longer in the plan file",
+            )
+            action.withdrawn_from = month
+            action.save(update_fields=["withdrawn_from"])
+            why = f"from {month_name(month)}: {change.reason} (no longer in the plan file)"
+            trail.record(
+                action.plan_id, actor, SOURCE, Change.Kind.CHANGED, "withdrawn", "", why, action_id=action.pk
+            )
+            done.append(change)
+    return done

@@ -37,6 +37,7 @@ plan_urls = [
     path("actions/<str:action_id>/withdraw/", timescale.ask_withdrawal, name="ask-withdrawal"),
     path("timescales/", timescale.timescale_changes, name="timescale-changes"),
     path("timescales/<int:pk>/", timescale.decide_change, name="decide-change"),
+    path("left-the-plan/", timescale.left_plan, name="left-plan"),
     path("actions/<str:action_id>/send-back/", verification.send_back_page, name="send-back"),
     path("verify/", verification.verify_several, name="verify-completions"),
     path("my-actions/", actions.my_actions, name="my-actions"),

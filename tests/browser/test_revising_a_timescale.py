@@ -42,3 +42,21 @@ def test_a_lead_asks_for_a_new_deadline_an_officer_approves_it_and_the_lead_is_t
         "Originally Dec 16 - Mar 17; revised 1 time, 6 months later than first planned"
         in lara.locator("main").inner_text()
     )
+
+
+def test_an_officer_says_an_action_the_plan_file_dropped_is_withdrawn(
+    sign_in, visit, submit, follow, write_csv
+):
+    from oversight.audit.actors import Actor
+    from oversight.plans.plan_import import import_plan
+    from tests.conftest import PLAN_ROWS
+
+    olivia = sign_in("olivia")
+    import_plan(write_csv("plan-without-2.3.csv", PLAN_ROWS[:-1]), "demo", Actor("setup"))
+    visit(olivia, "/plans/demo/actions/")
+    follow(olivia, "1 action no longer in the plan file: is it withdrawn?")
+    submit(olivia, "Withdraw the actions ticked", status=400)  # no reason given
+    olivia.get_by_label("Why are they no longer applicable?").fill("Merged into action 2.2.")
+    submit(olivia, "Withdraw the actions ticked")
+    assert "1 action withdrawn." in olivia.locator("main").inner_text()
+    assert Action.objects.get(action_id="2.3").withdrawn_from is not None

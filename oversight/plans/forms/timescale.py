@@ -54,3 +54,25 @@ class DecisionForm(govuk.GovUKForm):
         max_length=LONG_TEXT,
         widget=govuk.Textarea(rows=2),
     )
+
+
+class WithdrawLeftForm(govuk.GovUKForm):
+    """The actions a plan file no longer lists that are withdrawn, and why."""
+
+    actions = forms.MultipleChoiceField(
+        label="Actions withdrawn",
+        error_messages={"required": "Choose the actions that are withdrawn"},
+        widget=govuk.Checkboxes(label_size="m", small=True),
+    )
+    reason = govuk.TextField(
+        label="Why are they no longer applicable?",
+        what="The reason",
+        required=False,
+        max_length=LONG_TEXT,
+        widget=govuk.Textarea(rows=3, label_size="m"),
+    )
+
+    def __init__(self, *args: object, choices: list[tuple[str, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["actions"].choices = choices  # type: ignore[attr-defined]
+        self.initial.setdefault("actions", [value for value, _ in choices])

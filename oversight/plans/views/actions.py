@@ -59,6 +59,7 @@ def action_list(request: HttpRequest, plan: Plan, access: Access) -> HttpRespons
             "rows": action_table_rows(plan.slug, page.object_list),
             "query": query.urlencode(),
             "month": reg.month,
+            "left_plan": _left_plan(plan) if access.manages else 0,
         },
     )
 
@@ -116,6 +117,11 @@ def action_page(request: HttpRequest, plan: Plan, access: Access, action_id: str
             **_timescale_context(action),
         },
     )
+
+
+def _left_plan(plan: Plan) -> int:
+    """Actions the last plan file dropped that nobody has yet said are withdrawn."""
+    return Action.objects.filter(plan=plan, in_plan=False, withdrawn_from__isnull=True).count()
 
 
 def _timescale_context(action: Action) -> dict[str, object]:

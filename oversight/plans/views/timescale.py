@@ -14,9 +14,15 @@ from django.views.decorators.http import require_POST
 from oversight.accounts.roles import Access
 from oversight.govuk.forms import GovUKForm, error_summary
 from oversight.plans.access import plan_page
-from oversight.plans.forms.timescale import DecisionForm, RetimeForm, WithdrawForm
+from oversight.plans.forms.timescale import DecisionForm, RetimeForm, WithdrawForm, WithdrawLeftForm
 from oversight.plans.models import Action, Plan, TimescaleChange
-from oversight.plans.timescale_changes import ChangeRefused, decide, request_change, request_withdrawal
+from oversight.plans.timescale_changes import (
+    ChangeRefused,
+    decide,
+    request_change,
+    request_withdrawal,
+    withdraw_left,
+)
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
 
 
@@ -143,3 +149,36 @@ def decide_change(request: HttpRequest, plan: Plan, access: Access, pk: int) -> 
             messages.success(request, f"The request about action {change.action.action_id} is {word}.")
             return redirect("timescale-changes", plan.slug)
     return _changes_page(request, plan, access, (pk, form))
+
+
+@plan_page(lambda access: access.manages)
+def left_plan(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
+    """The actions the last plan file no longer lists: an officer says which are withdrawn, and why."""
+    left = list(
+        Action.objects.filter(plan=plan, in_plan=False, withdrawn_from__isnull=True).order_by("sort_key")
+    )
+    choices = [(a.action_id, f"{a.action_id}: {a.key_action[:120]}") for a in left]
+    form = WithdrawLeftForm(request.POST if request.method == "POST" else None, choices=choices)
+    if form.is_valid():
+        chosen = set(form.cleaned_data["actions"])
+        try:
+            done = withdraw_left(
+                [a for a in left if a.action_id in chosen],
+                form.cleaned_data["reason"],
+                actor(request),
+                today(),
+            )
+        except ChangeRefused as refused:
+            _refused(form, refused)
+        else:
+            messages.success(request, f"{len(done)} action{'s' if len(done) != 1 else ''} withdrawn.")
+            return redirect("left-plan", plan.slug)
+    return render_plan_page(
+        request,
+        "plans/left_plan.html",
+        plan,
+        access,
+        "actions",
+        {"crumbs": plan_crumbs(plan), "left": left, "form": form, "form_errors": error_summary(form)},
+        status=400 if form.errors else 200,
+    )

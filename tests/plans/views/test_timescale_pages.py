@@ -92,3 +92,31 @@ def test_a_lead_cannot_decide_nor_ask_about_another_leads_action(signed_in) -> N
         == 403
     )
     assert signed_in("vic").get(ACTION + "withdraw/").status_code == 403
+
+
+def test_actions_a_plan_file_drops_are_withdrawn_by_an_officer_and_stay_in_earlier_months(
+    signed_in, write_csv
+) -> None:
+    from datetime import date
+
+    from oversight.audit.actors import Actor
+    from oversight.plans.plan_import import import_plan
+    from oversight.plans.report_data import exception_report
+    from tests.conftest import PLAN_ROWS
+
+    january = exception_report("demo", date(2017, 1, 31))
+    import_plan(write_csv("plan-without-2.3.csv", PLAN_ROWS[:-1]), "demo", Actor("setup"))
+    client = signed_in("olivia")
+    listed = parsed.visible_text(client.get("/plans/demo/actions/"))
+    assert "1 action no longer in the plan file: is it withdrawn?" in listed
+    refused = client.post("/plans/demo/left-the-plan/", {"actions": ["2.3"], "reason": ""})
+    assert (
+        refused.status_code == 400
+        and "Enter why these actions are no longer applicable" in parsed.visible_text(refused)
+    )
+    client.post("/plans/demo/left-the-plan/", {"actions": ["2.3"], "reason": "Merged into 2.2."})
+    withdrawn = Action.objects.get(plan__slug="demo", action_id="2.3")
+    assert withdrawn.withdrawn_from is not None and not withdrawn.in_plan
+    assert "no longer in the plan file" not in parsed.visible_text(client.get("/plans/demo/actions/"))
+    assert exception_report("demo", date(2017, 1, 31)).due == january.due  # earlier months still count it
+    assert signed_in("lee").get("/plans/demo/left-the-plan/").status_code == 403
