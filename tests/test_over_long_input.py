@@ -160,6 +160,18 @@ FORMS = {
         {"description": "Audit again", **DUE}, "owner", 200,
         "The owner's name must be 200 characters or less", "governance.RemedialTask",
     ),
+    "a revised timescale": Form(
+        "lara", "/plans/demo/actions/2.1/timescale/", {"reason": "Delayed."}, "timescale", 100,
+        "The timescale must be 100 characters or less", "plans.TimescaleChange",
+    ),
+    "why a timescale needs revising": Form(
+        "lara", "/plans/demo/actions/2.1/timescale/", {"timescale": "Sep 17"}, "reason", 20_000,
+        "The reason must be 20,000 characters or less", "plans.TimescaleChange",
+    ),
+    "why an action is withdrawn": Form(
+        "lara", "/plans/demo/actions/2.1/withdraw/", {}, "reason", 20_000,
+        "The reason must be 20,000 characters or less", "plans.TimescaleChange",
+    ),
 }  # fmt: skip
 
 

@@ -33,6 +33,7 @@ plan_urls = [
         "actions/<str:action_id>/evidence/<int:pk>/verify/", evidence.verify_evidence, name="verify-evidence"
     ),
     path("actions/<str:action_id>/verify/", verification.verify, name="verify"),
+    path("actions/<str:action_id>/edit/", timescale.edit_action, name="edit-action"),
     path("actions/<str:action_id>/timescale/", timescale.ask_retime, name="ask-retime"),
     path("actions/<str:action_id>/withdraw/", timescale.ask_withdrawal, name="ask-withdrawal"),
     path("timescales/", timescale.timescale_changes, name="timescale-changes"),

@@ -1,11 +1,12 @@
-"""Asking for a revised timescale or a withdrawal, and deciding on one."""
+"""Asking for a revised timescale or a withdrawal, deciding on one, and editing an action's words."""
 
 from __future__ import annotations
 
 from django import forms
 
 from oversight.govuk import forms as govuk
-from oversight.lib.lengths import LONG_TEXT
+from oversight.lib.lengths import LONG_TEXT, limit_of
+from oversight.plans.models import Action
 from oversight.plans.timescale_changes import WRITTEN_LENGTH
 
 
@@ -76,3 +77,29 @@ class WithdrawLeftForm(govuk.GovUKForm):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["actions"].choices = choices  # type: ignore[attr-defined]
         self.initial.setdefault("actions", [value for value, _ in choices])
+
+
+class ActionTextForm(govuk.GovUKForm):
+    """An action's key action, lead and agencies, edited by an officer."""
+
+    key_action = govuk.TextField(
+        label="Key action",
+        max_length=limit_of(Action, "key_action"),
+        error_messages={"required": "Enter the key action"},
+        widget=govuk.Textarea(rows=4, label_size="m"),
+    )
+    lead = govuk.TextField(
+        label="Lead",
+        help_text="As the plan's Lead column writes it; several separated by commas",
+        required=False,
+        max_length=limit_of(Action, "lead"),
+        widget=govuk.TextInput(label_size="m"),
+    )
+    agencies = govuk.TextField(
+        label="Agency involvement",
+        required=False,
+        max_length=limit_of(Action, "agencies"),
+        widget=govuk.TextInput(label_size="m"),
+    )
+    revision = forms.CharField(required=False, widget=forms.HiddenInput())
+    seen = forms.CharField(required=False, widget=forms.HiddenInput())

@@ -14,7 +14,14 @@ from django.views.decorators.http import require_POST
 from oversight.accounts.roles import Access
 from oversight.govuk.forms import GovUKForm, error_summary
 from oversight.plans.access import plan_page
-from oversight.plans.forms.timescale import DecisionForm, RetimeForm, WithdrawForm, WithdrawLeftForm
+from oversight.plans.action_text import edit_action_text
+from oversight.plans.forms.timescale import (
+    ActionTextForm,
+    DecisionForm,
+    RetimeForm,
+    WithdrawForm,
+    WithdrawLeftForm,
+)
 from oversight.plans.models import Action, Plan, TimescaleChange
 from oversight.plans.timescale_changes import (
     ChangeRefused,
@@ -23,6 +30,7 @@ from oversight.plans.timescale_changes import (
     request_withdrawal,
     withdraw_left,
 )
+from oversight.plans.updates import Conflict, latest_change_id
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
 
 
@@ -182,3 +190,54 @@ def left_plan(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
         {"crumbs": plan_crumbs(plan), "left": left, "form": form, "form_errors": error_summary(form)},
         status=400 if form.errors else 200,
     )
+
+
+@plan_page(lambda access: access.can_edit_plan_text)
+def edit_action(request: HttpRequest, plan: Plan, access: Access, action_id: str) -> HttpResponse:
+    """An officer edits the action's key action, lead and agencies; each change is audited."""
+    action = get_object_or_404(Action.objects.select_related("priority"), plan=plan, action_id=action_id)
+    form = ActionTextForm(
+        request.POST if request.method == "POST" else None,
+        initial={
+            "key_action": action.key_action,
+            "lead": action.lead,
+            "agencies": action.agencies,
+            "revision": str(action.revision),
+            "seen": str(latest_change_id(action)),
+        },
+    )
+    conflict = None
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            changed = edit_action_text(
+                action, data, _number(data["revision"]), _number(data["seen"]), actor(request)
+            )
+        except Conflict as refused:
+            conflict = refused
+            fresh = request.POST.copy()
+            fresh["revision"], fresh["seen"] = str(action.revision), str(latest_change_id(action))
+            form = ActionTextForm(fresh)
+        else:
+            words = ", ".join(changed) if changed else "nothing"
+            messages.success(request, f"Action {action_id}: changed {words}.")
+            return redirect("action", plan.slug, action_id)
+    return render_plan_page(
+        request,
+        "plans/edit_action.html",
+        plan,
+        access,
+        "actions",
+        {
+            "crumbs": plan_crumbs(plan, (action.action_id, reverse("action", args=[plan.slug, action_id]))),
+            "action": action,
+            "form": form,
+            "conflict": conflict,
+            "form_errors": error_summary(form),
+        },
+        status=409 if conflict else 400 if form.errors else 200,
+    )
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else -1
