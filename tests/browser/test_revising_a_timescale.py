@@ -52,6 +52,11 @@ def test_an_officer_says_an_action_the_plan_file_dropped_is_withdrawn(
     from tests.conftest import PLAN_ROWS
 
     olivia = sign_in("olivia")
+    visit(olivia, "/plans/demo/actions/2.1/")
+    follow(olivia, "Edit the action's words")
+    olivia.get_by_label("Agency involvement").fill("Police, Health")
+    submit(olivia, "Save the action")
+    assert "Action 2.1: changed agencies." in olivia.locator("main").inner_text()
     import_plan(write_csv("plan-without-2.3.csv", PLAN_ROWS[:-1]), "demo", Actor("setup"))
     visit(olivia, "/plans/demo/actions/")
     follow(olivia, "1 action no longer in the plan file: is it withdrawn?")

@@ -155,7 +155,10 @@ def update_status(request: HttpRequest, plan: Plan, access: Access, action_id: s
         request.POST if request.method == "POST" else None,
         initial={
             "rag": current.rag if current else "",
-            "commentary": current.commentary if current else "",
+            # last month's commentary is not this month's: only an update made this month is edited
+            "commentary": current.commentary
+            if current and month_of(current.as_at) == month_of(today())
+            else "",
             "revision": str(action.revision),
             "seen": str(latest_change_id(action)),
         },

@@ -143,3 +143,13 @@ def test_an_update_after_a_month_end_status_file_was_imported_still_counts(signe
     record = latest()
     assert (record.rag, record.as_at) == ("G", month_end)
     assert "/plans/demo/actions/1.1/" in client.get("/plans/demo/actions/?rag=G").content.decode()
+
+
+def test_last_months_commentary_is_shown_but_not_offered_as_this_months(signed_in) -> None:
+    client = signed_in("lee")
+    html = client.get(URL).content.decode()  # 1.1's status is from January 2017
+    assert re.search(r'<textarea[^>]*name="commentary"[^>]*>\s*</textarea>', html)
+    assert "Protocol drafted, not yet agreed." in visible_text(html)
+    client.post(URL, {**form_fields(html), "rag": "R", "commentary": "Still waiting."})
+    again = client.get(URL).content.decode()  # this month's own update is offered for editing
+    assert re.search(r'<textarea[^>]*name="commentary"[^>]*>\s*Still waiting.</textarea>', again)
