@@ -145,3 +145,55 @@ def evidence_change(evidence: Evidence, actor: Actor, kind: str, field: str = "e
         "" if removed else value,
         action_id=evidence.action_id,
     )
+
+
+class NoChangeRefused(ValueError):
+    pass
+
+
+def confirm_no_change(actions: list[tuple[Action, int]], actor: Actor, today: date) -> list[StatusRecord]:
+    """A lead's "no change this month" for several actions at once: each gets this month's status, the
+    same RAG and commentary as its latest, recorded with who and when and in the audit log. All or none:
+    Conflict if any action changed after the page was made (`actions` pairs each with the revision the
+    page saw), NoChangeRefused if one has no status yet to keep."""
+    with transaction.atomic():
+        lock_plan(actions[0][0].plan_id)
+        records = []
+        for action, seen in actions:
+            claim(action, seen, latest_change_id(action))
+            previous = (
+                StatusRecord.objects.filter(action=action, as_at__lte=last_day(today))
+                .order_by("-as_at", "-id")
+                .first()
+            )
+            if previous is None:
+                raise NoChangeRefused(f"Action {action.action_id} has no status yet: update it instead")
+            records.append(
+                StatusRecord.objects.create(
+                    action=action,
+                    as_at=max(today, previous.as_at),
+                    month=month_of(today),
+                    rag=previous.rag,
+                    commentary=previous.commentary,
+                    actor=actor.name,
+                    user_id=actor.user_id,
+                    source="website: no change this month",
+                )
+            )
+        Change.objects.bulk_create(
+            change(
+                action.plan_id,
+                actor,
+                "website",
+                Change.Kind.CHANGED,
+                "status",
+                "",
+                f"No change this month: {RAG(record.rag).label}, as at {record.as_at:%-d %B %Y}",
+                action_id=action.pk,
+            )  # fmt: skip
+            for (action, _), record in zip(actions, records, strict=True)
+        )
+        plan_id = actions[0][0].plan_id
+        statuses_changed(plan_id, [a.pk for a, _ in actions], records)
+        plan_changed(plan_id)
+    return records

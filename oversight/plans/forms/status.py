@@ -45,3 +45,29 @@ class StatusUpdateForm(govuk.GovUKForm):
             if name not in self.errors:
                 self.add_error(name, message)
         return data
+
+
+class NoChangeForm(govuk.GovUKForm):
+    """The actions a lead confirms have not changed this month, and the revision of each the page saw."""
+
+    actions = forms.MultipleChoiceField(
+        label="No change this month",
+        help_text="Tick the actions whose status and commentary are the same as last time: each is recorded"
+        " as this month's update, with your name and the time",
+        error_messages={"required": "Tick the actions that have not changed"},
+        widget=govuk.Checkboxes(label_size="m", small=True),
+    )
+    revisions = forms.CharField(required=False, max_length=100_000, widget=forms.HiddenInput())
+
+    def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["actions"].choices = choices  # type: ignore[attr-defined]
+
+    def seen(self) -> dict[str, int]:
+        """Each action's revision as the page saw it, by Action ID ("1.1=5,2.2=3")."""
+        found = {}
+        for part in self.cleaned_data["revisions"].split(","):
+            action_id, _, revision = part.rpartition("=")
+            if action_id and revision.isdigit():
+                found[action_id] = int(revision)
+        return found

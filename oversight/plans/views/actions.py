@@ -14,12 +14,14 @@ from oversight.accounts.roles import Access
 from oversight.audit.models import Change
 from oversight.govuk.forms import error_summary
 from oversight.lib.months import last_day, month_of
+from oversight.lib.numbers import counted
 from oversight.plans.access import plan_page
 from oversight.plans.action_filters import ActionFilter
+from oversight.plans.action_rows import ActionRow
 from oversight.plans.action_table import action_table_rows
 from oversight.plans.completion_cases import completion_cases
 from oversight.plans.forms.action_filter import ActionFilterForm
-from oversight.plans.forms.status import StatusUpdateForm
+from oversight.plans.forms.status import NoChangeForm, StatusUpdateForm
 from oversight.plans.models import RAG, Action, Plan, StatusRecord, TimescaleChange
 from oversight.plans.my_work import work_of
 from oversight.plans.register import register
@@ -27,7 +29,14 @@ from oversight.plans.reminders import calendar_of
 from oversight.plans.return_calendar import dates_in
 from oversight.plans.status_runs import current_run
 from oversight.plans.timescale_history import history_of
-from oversight.plans.updates import Conflict, StatusUpdate, latest_change_id, record_status
+from oversight.plans.updates import (
+    Conflict,
+    NoChangeRefused,
+    StatusUpdate,
+    confirm_no_change,
+    latest_change_id,
+    record_status,
+)
 from oversight.plans.verification import completion_of
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
 
@@ -68,6 +77,36 @@ def action_list(request: HttpRequest, plan: Plan, access: Access) -> HttpRespons
 def my_actions(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
     reg = register(plan, today())
     mine = [a for a in reg.actions if access.leads_action(a.lead)]
+    to_update = [a for a in mine if a.needs_update(reg.month)]
+    keepable = [a for a in to_update if a.rag]  # "no change" keeps a status: one is needed
+    form = NoChangeForm(
+        request.POST if request.method == "POST" else None,
+        choices=[
+            (a.action_id, f"{a.action_id}: {a.key_action[:80]} ({RAG(a.rag or RAG.WHITE).label})")
+            for a in keepable
+        ],
+        initial={"revisions": ",".join(f"{a.action_id}={rev}" for a, rev in _revisions(plan, keepable))},
+    )
+    if form.is_valid():
+        seen = form.seen()
+        chosen = list(
+            Action.objects.filter(plan=plan, action_id__in=form.cleaned_data["actions"]).order_by("sort_key")
+        )
+        try:
+            if any(not access.leads_action(a.lead) for a in chosen):
+                raise PermissionDenied("Only the action's lead can confirm it has not changed")
+            confirm_no_change([(a, seen.get(a.action_id, -1)) for a in chosen], actor(request), today())
+        except Conflict as refused:
+            form.add_error(
+                "actions",
+                f"Action {refused.action.action_id} changed after this page was opened: nothing was saved;"
+                " check it and try again",
+            )
+        except NoChangeRefused as refused:
+            form.add_error("actions", str(refused))
+        else:
+            messages.success(request, f"No change recorded for {counted(len(chosen), 'action')} this month.")
+            return redirect("my-actions", plan.slug)
     return render_plan_page(
         request,
         "plans/my_actions.html",
@@ -76,14 +115,24 @@ def my_actions(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse
         "my-actions",
         {
             "crumbs": plan_crumbs(plan),
-            "to_update": [a for a in mine if a.needs_update(reg.month)],
+            "to_update": to_update,
             "updated": action_table_rows(plan.slug, [a for a in mine if not a.needs_update(reg.month)]),
             "mine": mine,
             "month": reg.month,
             "dates": dates_in(reg.month, calendar_of(plan)),
             "work": work_of(plan, request.user, today()),
+            "no_change_form": form if keepable else None,
+            "form_errors": error_summary(form),
         },
+        status=400 if form.errors else 200,
     )
+
+
+def _revisions(plan: Plan, rows: list[ActionRow]) -> list[tuple[ActionRow, int]]:
+    revisions = dict(
+        Action.objects.filter(plan=plan, pk__in=[a.pk for a in rows]).values_list("pk", "revision")
+    )
+    return [(a, revisions.get(a.pk, 0)) for a in rows]
 
 
 def _action(plan: Plan, action_id: str) -> Action:

@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 import pytest
+from django.db.models import F
 
 from oversight.audit.models import Change
 from oversight.plans.models import Action, StatusRecord
@@ -153,3 +154,39 @@ def test_last_months_commentary_is_shown_but_not_offered_as_this_months(signed_i
     client.post(URL, {**form_fields(html), "rag": "R", "commentary": "Still waiting."})
     again = client.get(URL).content.decode()  # this month's own update is offered for editing
     assert re.search(r'<textarea[^>]*name="commentary"[^>]*>\s*Still waiting.</textarea>', again)
+
+
+def no_change_form(client) -> dict[str, str]:
+    html = client.get("/plans/demo/my-actions/").content.decode()
+    return {"revisions": re.search(r'name="revisions" value="([^"]*)"', html).group(1)}
+
+
+def test_a_lead_confirms_no_change_for_several_actions_at_once(signed_in) -> None:
+    client = signed_in("lara")  # leads 2.1 (Amber) and 2.2 (no status yet: not offered)
+    form = no_change_form(client)
+    response = client.post("/plans/demo/my-actions/", {**form, "actions": ["2.1"]})
+    assert response["Location"] == "/plans/demo/my-actions/"
+    record = latest("2.1")
+    assert (record.rag, record.commentary, record.actor, record.source) == (
+        "A", "Two audits so far.", "Lara", "website: no change this month",
+    )  # fmt: skip
+    assert record.month == date.today().replace(day=1)
+    change = Change.objects.get(action__action_id="2.1", field="status")
+    assert change.new_value.startswith("No change this month: Amber, as at ")
+    assert "2.1" not in {a.action_id for a in client.get("/plans/demo/my-actions/").context["to_update"]}
+
+
+def test_no_change_saves_nothing_if_an_action_changed_after_the_page_was_opened(signed_in) -> None:
+    form = no_change_form(signed_in("lara"))
+    Action.objects.filter(action_id="2.1").update(revision=F("revision") + 1)  # as any change moves it
+    response = signed_in("lara").post("/plans/demo/my-actions/", {**form, "actions": ["2.1"]})
+    assert response.status_code == 400
+    text = visible_text(response.content.decode())
+    assert "Action 2.1 changed after this page was opened: nothing was saved" in text
+    assert latest("2.1").actor == "setup"
+
+
+def test_a_lead_cannot_confirm_another_leads_action(signed_in) -> None:
+    response = signed_in("lara").post("/plans/demo/my-actions/", {"actions": ["1.1"], "revisions": "1.1=0"})
+    assert response.status_code == 400  # not among the choices offered to her
+    assert latest("1.1").actor == "setup"
