@@ -23,6 +23,7 @@ class ActionFilter:
     stale: bool = False
     search: str = ""
     awaiting: bool = False
+    agency: str = ""
 
     @classmethod
     def from_query(cls, query: Mapping[str, str], rags: list[str]) -> ActionFilter:
@@ -35,6 +36,7 @@ class ActionFilter:
             stale=query.get("stale") == "1",
             search=query.get("q", "").strip(),
             awaiting=query.get("awaiting") == "1",
+            agency=query.get("agency", "").strip(),
         )
 
     @property
@@ -47,6 +49,7 @@ class ActionFilter:
             or self.stale
             or self.search
             or self.awaiting
+            or self.agency
         )
 
     def matches(self, action: ActionRow, month: date) -> bool:
@@ -62,8 +65,11 @@ class ActionFilter:
             return False
         if self.awaiting and action.completion != AWAITING:
             return False
+        if self.agency and self.agency.casefold() not in lead_names(action.agencies):
+            return False
         if self.search:
-            text = " ".join((action.action_id, action.key_action, action.lead, action.commentary)).casefold()
+            words = (action.action_id, action.key_action, action.lead, action.agencies, action.commentary)
+            text = " ".join(words).casefold()
             return all(word in text for word in self.search.casefold().split())
         return True
 
@@ -76,5 +82,14 @@ def lead_choices(actions: Iterable[ActionRow]) -> list[str]:
     names: dict[str, str] = {}
     for action in actions:
         for name in lead_parts(action.lead):
+            names.setdefault(name.casefold(), name)
+    return sorted(names.values(), key=str.casefold)
+
+
+def agency_choices(actions: Iterable[ActionRow]) -> list[str]:
+    """Every partner agency the plan's Agency involvement column names, once, as the plan writes it."""
+    names: dict[str, str] = {}
+    for action in actions:
+        for name in lead_parts(action.agencies):
             names.setdefault(name.casefold(), name)
     return sorted(names.values(), key=str.casefold)

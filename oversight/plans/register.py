@@ -21,7 +21,7 @@ from typing import Any
 from django.db.models import Sum
 
 from oversight.lib.months import last_day, month_of
-from oversight.plans.action_filters import lead_choices
+from oversight.plans.action_filters import agency_choices, lead_choices
 from oversight.plans.action_rows import ActionRow
 from oversight.plans.completion import RecordedStatus, completion
 from oversight.plans.kept import kept_at
@@ -47,6 +47,11 @@ class Register:
     def leads(self) -> list[str]:
         """The action list's choice of leads, worked out once per register rather than per page."""
         return lead_choices(self.actions)
+
+    @cached_property
+    def agencies(self) -> list[str]:
+        """The action list's choice of partner agencies, likewise."""
+        return agency_choices(self.actions)
 
 
 def register(plan: Plan, today: date) -> Register:

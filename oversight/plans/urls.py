@@ -22,6 +22,7 @@ plan_urls = [
     path("", overview.overview, name="plan"),
     path("priorities/<int:number>/", overview.priority, name="priority"),
     path("actions/", actions.action_list, name="actions"),
+    path("actions.<str:fmt>", actions.action_download, name="actions-download"),
     path("actions/<str:action_id>/", actions.action_page, name="action"),
     path("actions/<str:action_id>/update/", actions.update_status, name="update-status"),
     path("actions/<str:action_id>/evidence/", evidence.add_evidence, name="add-evidence"),

@@ -94,6 +94,7 @@ ROUTES: dict[str, Route] = {
     "ask-retime": Route(LEAD_OF_1_1, LEAD_OF_1_1, {"action_id": "action"}, data={"timescale": "Jun 17"}),
     "ask-withdrawal": Route(LEAD_OF_1_1, LEAD_OF_1_1, {"action_id": "action"}),
     "timescale-changes": read(),
+    "actions-download": Route(EVERYONE, EVERYONE, {"fmt": "csv"}, query="?agency=Police"),
     "edit-action": Route(MANAGERS, MANAGERS, {"action_id": "action"}),
     "left-plan": Route(MANAGERS, MANAGERS),
     "decide-change": post_only(MINUTES, args={"pk": "timescale change"}),

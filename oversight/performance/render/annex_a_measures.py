@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from dataclasses import asdict
@@ -12,6 +11,7 @@ from django.template.loader import render_to_string
 from openpyxl import Workbook
 
 from oversight.annex_a.measures import Measure
+from oversight.lib.csv_tables import table_csv
 from oversight.lib.excel import add_sheet
 from oversight.lib.pdf import pdf_from_html
 from oversight.lib.tables import Cell, Percent, Table
@@ -83,13 +83,7 @@ def render(
         rows = [{**asdict(m), "percent": m.percent, "in_scope": m.in_scope} for m in measures]
         return (json.dumps(rows, indent=1, ensure_ascii=False) + "\n").encode()
     if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out)
-        table = _summary(measures)
-        writer.writerow(table.headers)
-        # a value starting with =, +, - or @ would be a formula in a spreadsheet: quote it as text
-        writer.writerows([f"'{v}" if str(v)[:1] in "=+-@" else v for v in row] for row in table.rows)
-        return out.getvalue().encode("utf-8-sig")
+        return table_csv(_summary(measures))
     if fmt == "xlsx":
         book = Workbook()
         book.remove(book.active)

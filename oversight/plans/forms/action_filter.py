@@ -22,6 +22,7 @@ class ActionFilterForm(govuk.GovUKForm):
         label="RAG status", required=False, choices=RAG_CHOICES, widget=govuk.Checkboxes(small=True)
     )
     lead = forms.ChoiceField(label="Lead", required=False, widget=govuk.Select())
+    agency = forms.ChoiceField(label="Partner agency", required=False, widget=govuk.Select())
     overdue = forms.BooleanField(label="Overdue", required=False, widget=govuk.Checkbox(small=True))
     stale = forms.BooleanField(
         label="No update this month", required=False, widget=govuk.Checkbox(small=True)
@@ -31,7 +32,12 @@ class ActionFilterForm(govuk.GovUKForm):
     )
 
     def __init__(
-        self, chosen: ActionFilter, priorities: list[tuple[int, str]], leads: list[str], **kwargs: Any
+        self,
+        chosen: ActionFilter,
+        priorities: list[tuple[int, str]],
+        leads: list[str],
+        agencies: list[str] = (),  # type: ignore[assignment]
+        **kwargs: Any,
     ) -> None:
         kwargs.setdefault(
             "initial",
@@ -43,6 +49,7 @@ class ActionFilterForm(govuk.GovUKForm):
                 "overdue": chosen.overdue,
                 "stale": chosen.stale,
                 "awaiting": chosen.awaiting,
+                "agency": chosen.agency,
             },
         )
         super().__init__(**kwargs)
@@ -54,3 +61,7 @@ class ActionFilterForm(govuk.GovUKForm):
             ),
         ]
         self.fields["lead"].choices = [("", "All leads"), *((lead, lead) for lead in leads)]  # type: ignore[attr-defined]
+        self.fields["agency"].choices = [  # type: ignore[attr-defined]
+            ("", "All agencies"),
+            *((agency, Truncator(agency).chars(40)) for agency in agencies),
+        ]

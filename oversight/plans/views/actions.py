@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -15,6 +15,7 @@ from oversight.audit.models import Change
 from oversight.govuk.forms import error_summary
 from oversight.lib.months import last_day, month_of
 from oversight.lib.numbers import counted
+from oversight.plans import action_list_file
 from oversight.plans.access import plan_page
 from oversight.plans.action_filters import ActionFilter
 from oversight.plans.action_rows import ActionRow
@@ -60,7 +61,9 @@ def action_list(request: HttpRequest, plan: Plan, access: Access) -> HttpRespons
         {
             "crumbs": plan_crumbs(plan),
             "filter": chosen,
-            "form": ActionFilterForm(chosen, list(plan.priorities.values_list("number", "title")), reg.leads),
+            "form": ActionFilterForm(
+                chosen, list(plan.priorities.values_list("number", "title")), reg.leads, reg.agencies
+            ),
             "found": len(found),
             "total": len(reg.actions),
             "page": page,
@@ -69,8 +72,28 @@ def action_list(request: HttpRequest, plan: Plan, access: Access) -> HttpRespons
             "query": query.urlencode(),
             "month": reg.month,
             "left_plan": _left_plan(plan) if access.manages else 0,
+            "downloads": [
+                (label, reverse("actions-download", args=[plan.slug, fmt]), fmt)
+                for fmt, label in (("csv", "CSV"), ("xlsx", "Excel"))
+            ],  # fmt: skip
         },
     )
+
+
+@plan_page()
+def action_download(request: HttpRequest, plan: Plan, access: Access, fmt: str) -> HttpResponse:
+    """Every action the filters in the address find (not only one page of them), as CSV or Excel."""
+    if fmt not in action_list_file.FORMATS:
+        raise Http404("No such download")
+    reg = register(plan, today())
+    chosen = ActionFilter.from_query(request.GET, request.GET.getlist("rag"))
+    found = chosen.apply(reg.actions, reg.month)
+    described = "filtered" if chosen.active else ""
+    content = action_list_file.render(action_list_file.actions_table(found, reg.month, described), fmt)
+    response = HttpResponse(content, content_type=action_list_file.FORMATS[fmt])
+    name = f"{plan.slug}-actions-{reg.month:%Y-%m}{'-filtered' if chosen.active else ''}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 @plan_page()
