@@ -24,9 +24,6 @@ def as_text(value: object) -> object:
 def table_csv(table: Table) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(table.headers)
-    writer.writerows(
-        [as_text(value if isinstance(value, (int, float)) else str(value)) for value in row]
-        for row in table.body
-    )
+    writer.writerow([as_text(header) for header in table.headers])
+    writer.writerows([as_text(value) for value in row] for row in table.body)
     return out.getvalue().encode("utf-8-sig")

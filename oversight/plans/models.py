@@ -32,15 +32,22 @@ class Plan(models.Model):
         help_text="An imported Red or Amber status with no commentary is kept, with a warning",
     )
     # the monthly return (plans/reminders.py): when leads are reminded and when their updates are due
-    send_reminders = models.BooleanField(default=True, help_text="Email leads their actions to update")
+    # db_default too: a row written by code that predates them (an older process, a migration) gets them
+    send_reminders = models.BooleanField(
+        default=True, db_default=True, help_text="Email leads their actions to update"
+    )
     reminder_day = models.PositiveSmallIntegerField(
-        default=20, help_text="Day of the month of the first reminder"
+        default=20, db_default=20, help_text="Day of the month of the first reminder"
     )
     return_day = models.PositiveSmallIntegerField(
-        default=25, help_text="Day of the month updates are due (the working day before, if not one)"
+        default=25,
+        db_default=25,
+        help_text="Day of the month updates are due (the working day before, if not one)",
     )
     second_reminder_days = models.PositiveSmallIntegerField(
-        default=2, help_text="Working days before the return date of the second reminder (0: none)"
+        default=2,
+        db_default=2,
+        help_text="Working days before the return date of the second reminder (0: none)",
     )
     # the statuses' summary (plans/summaries.py): kept with every save, so that no page reads the history
     summarised = models.BooleanField(
@@ -132,6 +139,9 @@ class StatusRecord(models.Model):
     month = models.DateField(help_text="First day of the as-at month")
     rag = models.CharField("RAG", max_length=1, choices=RAG.choices)
     commentary = models.TextField(blank=True)
+    # a Red status: does the delay pose an immediate safeguarding risk, and what is done about it
+    safeguarding_risk = models.BooleanField(null=True, blank=True, help_text="None: not said")
+    risk_response = models.TextField(blank=True, db_default="", help_text="What is done about the risk")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     actor = models.CharField(max_length=150)
     recorded = models.DateTimeField(auto_now_add=True)

@@ -20,6 +20,19 @@ from oversight.plans.summaries import statuses_changed
 NEEDS_COMMENTARY = {RAG.RED, RAG.AMBER}
 
 
+def risk_problems(rag: str, risk: str, response: str) -> dict[str, str]:
+    """A Red status says whether the delay poses an immediate safeguarding risk, and if so what is done."""
+    if rag != RAG.RED:
+        return {}
+    if risk not in {"yes", "no"}:
+        return {"safeguarding_risk": "Say whether the delay poses an immediate safeguarding risk"}
+    if risk == "yes" and not response.strip():
+        return {"risk_response": "Enter what is being done about the risk"}
+    if len(response.strip()) > LONG_TEXT:
+        return {"risk_response": too_long("What is being done", LONG_TEXT)}
+    return {}
+
+
 def update_problems(rag: str, commentary: str) -> dict[str, str]:
     """What is wrong with an update, by field; empty when it can be saved."""
     problems = {}
@@ -95,6 +108,8 @@ class StatusUpdate:
     commentary: str
     seen_revision: int
     seen_change: int
+    safeguarding_risk: bool | None = None  # a Red status: does the delay pose an immediate risk
+    risk_response: str = ""
 
 
 def record_status(action: Action, update: StatusUpdate, actor: Actor, today: date) -> StatusRecord:
@@ -112,20 +127,31 @@ def record_status(action: Action, update: StatusUpdate, actor: Actor, today: dat
             month=month_of(today),
             rag=update.rag,
             commentary=update.commentary.strip(),
+            safeguarding_risk=update.safeguarding_risk if update.rag == RAG.RED else None,
+            risk_response=update.risk_response.strip()
+            if update.rag == RAG.RED and update.safeguarding_risk
+            else "",
             actor=actor.name,
             user_id=actor.user_id,
             source="website",
         )
-        Change.objects.bulk_create(
-            status_changes(
-                action.plan_id,
-                action.pk,
-                previous[:2] if previous else None,
-                (record.rag, record.commentary),
-                actor,
-                "website",
+        before, after = (previous[:2] if previous else None), (record.rag, record.commentary)
+        changes = status_changes(action.plan_id, action.pk, before, after, actor, "website")
+        if record.safeguarding_risk is not None:
+            said = f"Yes: {record.risk_response}" if record.safeguarding_risk else "No"
+            changes.append(
+                change(
+                    action.plan_id,
+                    actor,
+                    "website",
+                    Change.Kind.CHANGED,
+                    "immediate safeguarding risk",
+                    "",
+                    said,
+                    action_id=action.pk,
+                )  # fmt: skip
             )
-        )
+        Change.objects.bulk_create(changes)
         statuses_changed(action.plan_id, [action.pk], [record])
         plan_changed(action.plan_id)
     return record

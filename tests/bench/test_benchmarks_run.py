@@ -70,3 +70,8 @@ def test_the_month_end_load_saves_every_action_under_gunicorn_while_readers_brow
     assert "Month-end: 40 saves" in out and "40 landed, 0 errors" in out
     assert "Plan overview  month-end" in out and "in turn, no change" in out
     assert "Errors (any answer but 200): 0 of" in out
+
+
+def test_the_reminder_benchmark_runs_on_a_small_plan():
+    out = finished(run("reminders.py", "--actions", "50", "--leads", "5"))
+    assert "Reminder run, 50 actions, 5 leads" in out and "5 emails received by the SMTP server" in out

@@ -9,7 +9,7 @@ from django import forms
 from oversight.govuk import forms as govuk
 from oversight.lib.lengths import LONG_TEXT
 from oversight.plans.models import RAG
-from oversight.plans.updates import update_problems
+from oversight.plans.updates import risk_problems, update_problems
 
 RAG_HINTS = {
     RAG.RED: "Not progressed within its timescale",
@@ -34,6 +34,20 @@ class StatusUpdateForm(govuk.GovUKForm):
         max_length=LONG_TEXT,
         widget=govuk.CharacterCount(label_size="m", rows=8, threshold=90),
     )
+    safeguarding_risk = forms.ChoiceField(
+        label="If Red: does the delay pose an immediate safeguarding risk?",
+        required=False,
+        choices=[("no", "No"), ("yes", "Yes")],
+        widget=govuk.Radios(label_size="m", inline=False),
+    )
+    risk_response = govuk.TextField(
+        label="If so, what is being done about it?",
+        what="What is being done",
+        help_text="The board's exception report lists Red actions that pose a risk first, with this",
+        required=False,
+        max_length=LONG_TEXT,
+        widget=govuk.Textarea(rows=3, label_size="m"),
+    )
     # the revision and newest change the page was made from: a save based on an older page is refused
     revision = forms.CharField(required=False, widget=forms.HiddenInput())
     seen = forms.CharField(required=False, widget=forms.HiddenInput())
@@ -41,7 +55,8 @@ class StatusUpdateForm(govuk.GovUKForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         rag, commentary = self.data.get("rag", ""), data.get("commentary", "")
-        for name, message in update_problems(rag, commentary).items():
+        risk, response = self.data.get("safeguarding_risk", ""), data.get("risk_response", "")
+        for name, message in (update_problems(rag, commentary) | risk_problems(rag, risk, response)).items():
             if name not in self.errors:
                 self.add_error(name, message)
         return data

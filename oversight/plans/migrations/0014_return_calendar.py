@@ -13,21 +13,21 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='plan',
             name='reminder_day',
-            field=models.PositiveSmallIntegerField(default=20, help_text='Day of the month of the first reminder'),
+            field=models.PositiveSmallIntegerField(default=20, db_default=20, help_text='Day of the month of the first reminder'),
         ),
         migrations.AddField(
             model_name='plan',
             name='return_day',
-            field=models.PositiveSmallIntegerField(default=25, help_text='Day of the month updates are due (the working day before, if not one)'),
+            field=models.PositiveSmallIntegerField(default=25, db_default=25, help_text='Day of the month updates are due (the working day before, if not one)'),
         ),
         migrations.AddField(
             model_name='plan',
             name='second_reminder_days',
-            field=models.PositiveSmallIntegerField(default=2, help_text='Working days before the return date of the second reminder (0: none)'),
+            field=models.PositiveSmallIntegerField(default=2, db_default=2, help_text='Working days before the return date of the second reminder (0: none)'),
         ),
         migrations.AddField(
             model_name='plan',
             name='send_reminders',
-            field=models.BooleanField(default=True, help_text='Email leads their actions to update'),
+            field=models.BooleanField(default=True, db_default=True, help_text='Email leads their actions to update'),
         ),
     ]

@@ -240,7 +240,12 @@ def update_status(request: HttpRequest, plan: Plan, access: Access, action_id: s
     if form.is_valid():
         data = form.cleaned_data
         update = StatusUpdate(
-            data["rag"], data["commentary"], _number(data["revision"]), _number(data["seen"])
+            data["rag"],
+            data["commentary"],
+            _number(data["revision"]),
+            _number(data["seen"]),
+            {"yes": True, "no": False}.get(data["safeguarding_risk"]),
+            data["risk_response"],
         )
         try:
             record_status(action, update, actor(request), today())

@@ -92,7 +92,9 @@ def test_two_people_saving_the_same_action_the_second_is_refused_and_shown_what_
     saved = Action.objects.get(action_id="1.1").revision
 
     olivia = signed_in("olivia")
-    response = olivia.post(URL, {"rag": "R", "commentary": "Still not agreed.", **olivia_form})
+    response = olivia.post(
+        URL, {"rag": "R", "commentary": "Still not agreed.", "safeguarding_risk": "no", **olivia_form}
+    )
     assert response.status_code == 409
     page = response.content.decode()
     assert "Someone else changed this action while you were editing it" in page
@@ -103,7 +105,12 @@ def test_two_people_saving_the_same_action_the_second_is_refused_and_shown_what_
 
     # saving again from the refreshed form is a deliberate choice, and is accepted
     again = form_fields(page)
-    assert olivia.post(URL, {"rag": "R", "commentary": "Still not agreed.", **again}).status_code == 302
+    assert (
+        olivia.post(
+            URL, {"rag": "R", "commentary": "Still not agreed.", "safeguarding_risk": "no", **again}
+        ).status_code
+        == 302
+    )
     assert latest().rag == "R"
 
 
@@ -151,7 +158,9 @@ def test_last_months_commentary_is_shown_but_not_offered_as_this_months(signed_i
     html = client.get(URL).content.decode()  # 1.1's status is from January 2017
     assert re.search(r'<textarea[^>]*name="commentary"[^>]*>\s*</textarea>', html)
     assert "Protocol drafted, not yet agreed." in visible_text(html)
-    client.post(URL, {**form_fields(html), "rag": "R", "commentary": "Still waiting."})
+    client.post(
+        URL, {**form_fields(html), "rag": "R", "commentary": "Still waiting.", "safeguarding_risk": "no"}
+    )
     again = client.get(URL).content.decode()  # this month's own update is offered for editing
     assert re.search(r'<textarea[^>]*name="commentary"[^>]*>\s*Still waiting.</textarea>', again)
 
