@@ -52,6 +52,8 @@ def summary(report: ExceptionReport) -> list[str]:
         if report.red
         else "No due action is RAG rated Red."
     )
+    if report.red:
+        sentences.append(safeguarding(report))
     paragraphs = [" ".join(sentences)]
     if report.complete_verified or report.complete_awaiting:
         verified, awaiting = report.complete_verified, report.complete_awaiting
@@ -70,6 +72,25 @@ def summary(report: ExceptionReport) -> list[str]:
             f"{'it was' if one else 'each was'} meant to move is Red: {join(ids)}."
         )
     return paragraphs
+
+
+def safeguarding(report: ExceptionReport) -> str:
+    """Whether the Red actions' delays pose an immediate safeguarding risk, as the councils report it."""
+    at_risk, not_said = report.red_at_risk, report.red_risk_not_said
+    if not at_risk and not not_said:
+        return "None of them poses an immediate safeguarding risk."
+    said = []
+    if at_risk:
+        said.append(
+            f"{at_risk} of them {'poses' if at_risk == 1 else 'pose'} an immediate safeguarding risk (listed "
+            "first in Appendix 1, with what is being done about it)"
+        )
+    if not_said:
+        said.append(
+            f"{'the statuses of ' if at_risk else ''}{not_said} {'does' if not_said == 1 else 'do'} not say "
+            "whether the delay poses an immediate safeguarding risk"
+        )
+    return sentence("; ".join(said)) + "."
 
 
 def by_priority(report: ExceptionReport) -> list[str]:

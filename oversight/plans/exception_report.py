@@ -32,6 +32,8 @@ class ReportAction:
     completion: str | None = None  # Green in M: "awaiting" or "verified" verification (plans/completion.py)
     red_since: date | None = None  # Red in M: the day its unbroken run of Red began (plans/status_runs.py)
     red_measures: tuple[str, ...] = ()  # Green in M: its linked measures rated Red (plans/linked_measures.py)
+    safeguarding_risk: bool | None = None  # Red in M: does the delay pose an immediate risk (None: not said)
+    risk_response: str = ""
     history: TimescaleHistory | None = None  # None: never re-timed nor withdrawn
     withdrawal: str = ""  # why it was withdrawn, and who approved it
 
@@ -94,6 +96,8 @@ class RedAction:
     agencies: str
     commentary: str
     red_since: date | None = None
+    safeguarding_risk: bool | None = None
+    risk_response: str = ""
 
 
 @dataclass(frozen=True)
@@ -181,6 +185,8 @@ class ExceptionReport:
     complete_awaiting: int = 0
     unverified_count_as_green: bool = True
     withdrawn: list[WithdrawnAction] = field(default_factory=list)
+    red_at_risk: int = 0  # Red actions whose delay poses an immediate safeguarding risk
+    red_risk_not_said: int = 0  # Red actions whose status does not say (imported without it)
     slippage: list[SlippageRow] = field(default_factory=list)
     retimed: list[RetimedAction] = field(default_factory=list)
 
@@ -246,7 +252,8 @@ def compute(
     names = {n: priorities.get(n, "") for n in numbers}
 
     due = [a for a in actions if a.is_due(month)]
-    red = [a for a in due if a.is_red(month)]
+    # those whose delay poses an immediate safeguarding risk first, as the board needs to see them
+    red = sorted((a for a in due if a.is_red(month)), key=lambda a: a.safeguarding_risk is not True)
     due_by_priority = Counter(a.priority for a in due)
     red_by_priority = Counter(a.priority for a in red)
     by_priority = [
@@ -308,6 +315,8 @@ def compute(
                 a.agencies,
                 a.commentary,
                 a.red_since,
+                a.safeguarding_risk,
+                a.risk_response,
             )
             for a in red
         ],
@@ -337,6 +346,8 @@ def compute(
             for a in withdrawn
             if a.history is not None and a.history.withdrawn_from is not None
         ],
+        red_at_risk=sum(1 for a in red if a.safeguarding_risk is True),
+        red_risk_not_said=sum(1 for a in red if a.safeguarding_risk is None),
         slippage=_slippage(actions, names, month),
         retimed=[
             RetimedAction(
@@ -476,9 +487,13 @@ def to_json(report: ExceptionReport) -> dict[str, object]:
                 "agencies": r.agencies,
                 "commentary": r.commentary,
                 "red_since": r.red_since.isoformat() if r.red_since else None,
+                "immediate_safeguarding_risk": r.safeguarding_risk,
+                "risk_response": r.risk_response,
             }
             for r in report.red_actions
         ],
+        "red_at_risk": report.red_at_risk,
+        "red_risk_not_said": report.red_risk_not_said,
         "oldest_red": report.oldest_red,
         "new_since_previous": {"due": report.new_due, "red": report.new_due_red},
         "previous_month_recorded": report.previous_recorded,

@@ -80,6 +80,8 @@ def report_actions(plan: Plan, as_at: date, months: int) -> list[ReportAction]:
             **annotations,
             commentary=latest_status(month, "commentary"),
             latest_update=latest_status(month, "month"),
+            safeguarding_risk=latest_status(month, "safeguarding_risk"),
+            risk_response=latest_status(month, "risk_response"),
         )
         .values(
             "pk",
@@ -94,6 +96,8 @@ def report_actions(plan: Plan, as_at: date, months: int) -> list[ReportAction]:
             "withdrawn_from",
             "commentary",
             "latest_update",
+            "safeguarding_risk",
+            "risk_response",
             *annotations,
         )
     )
@@ -120,6 +124,8 @@ def report_actions(plan: Plan, as_at: date, months: int) -> list[ReportAction]:
             completion=completed.get(row["pk"]),
             red_since=since.get(row["pk"]),
             red_measures=tuple(m.sentence for m in red_measures(measures.get(row["pk"], []))),
+            safeguarding_risk=row["safeguarding_risk"],
+            risk_response=row["risk_response"] or "",
             history=histories.get(row["pk"]),
             withdrawal=withdrawals.get(row["pk"], ""),
         )

@@ -23,7 +23,20 @@ STATUS_COLUMNS = (
         ("Comments", "Comment", "Update", "Progress update", "Progress", "Latest update", "Progress to date"),
         required=False,
     ),
+    Column(
+        "safeguarding_risk",
+        "Safeguarding risk",
+        ("Immediate safeguarding risk", "Safeguarding risk?", "Poses a safeguarding risk"),
+        required=False,
+    ),
+    Column(
+        "risk_response",
+        "Risk response",
+        ("What is being done", "Risk mitigation", "Mitigation", "Action on the risk"),
+        required=False,
+    ),
 )
+RISK_VALUES = {"yes": True, "y": True, "no": False, "n": False}
 
 NEEDS_COMMENTARY = {"R": "Red", "A": "Amber"}  # as on the website's form (plans/updates.py)
 RAG_VALUES = {"red": "R", "r": "R", "amber": "A", "a": "A", "green": "G", "g": "G", "white": "W", "w": "W"}
@@ -35,6 +48,8 @@ class StatusRow:
     action_id: str
     rag: str
     commentary: str
+    safeguarding_risk: bool | None = None  # a Red status: None when the file does not say
+    risk_response: str = ""
 
 
 @dataclass
@@ -83,7 +98,7 @@ def read_status_file(
             )
             continue
         seen[action_id] = number
-        problems += located.too_long(number, cells, {"commentary": LONG_TEXT})
+        problems += located.too_long(number, cells, {"commentary": LONG_TEXT, "risk_response": LONG_TEXT})
         if known is not None and action_id not in known:
             problems.append(
                 located.sheet.problem(f"Action ID {action_id} is not in plan '{plan}'", number, id_column)
@@ -101,7 +116,33 @@ def read_status_file(
             )
             continue
         commentary = cell_text(located.value(cells, "commentary"))
-        statuses.append(StatusRow(number, action_id, rag, commentary))
+        answer = cell_text(located.value(cells, "safeguarding_risk"))
+        risk = RISK_VALUES.get(answer.lower()) if answer else None
+        if answer and risk is None:
+            problems.append(
+                located.sheet.problem(
+                    f"'{answer}' is not an answer: expected Yes or No (or blank when the status is not Red)",
+                    number,
+                    located.column_name("safeguarding_risk"),
+                )
+            )
+            continue
+        response = cell_text(located.value(cells, "risk_response"))
+        if rag == "R" and risk and not response:
+            problems.append(
+                located.sheet.problem(
+                    "a Red status that poses an immediate safeguarding risk needs what is done about it",
+                    number,
+                    located.column_name("risk_response") if "risk_response" in located.positions else "",
+                )
+            )
+            continue
+        red = rag == "R"
+        statuses.append(
+            StatusRow(
+                number, action_id, rag, commentary, risk if red else None, response if red and risk else ""
+            )
+        )
     silent = [row for row in statuses if row.rag in NEEDS_COMMENTARY and not row.commentary]
     said = _without_commentary(located, silent, commentary_required)
     if commentary_required:

@@ -113,6 +113,8 @@ def import_statuses(
                     month=month_of(as_at),
                     rag=row.rag,
                     commentary=row.commentary,
+                    safeguarding_risk=row.safeguarding_risk,
+                    risk_response=row.risk_response,
                     actor=actor.name,
                     user_id=actor.user_id,
                     source=source,

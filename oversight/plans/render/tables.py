@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from oversight.lib.months import day_name, month_name, short_month_name
 from oversight.lib.tables import Cell, Change, Percent, Table
-from oversight.plans.exception_report import ExceptionReport
+from oversight.plans.exception_report import ExceptionReport, RedAction
 
 
 def table1(report: ExceptionReport) -> Table:
@@ -66,7 +66,7 @@ def red_actions_by_priority(report: ExceptionReport) -> list[tuple[str, Table]]:
     groups: dict[int, list[list[Cell]]] = {}
     for a in report.red_actions:
         groups.setdefault(a.priority, []).append(
-            [a.timescale, a.action_id, day_name(a.red_since), a.key_action, a.lead, a.agencies, a.commentary]
+            [a.timescale, a.action_id, day_name(a.red_since), a.key_action, a.lead, a.agencies, commentary(a)]
         )
     return [
         (
@@ -94,12 +94,19 @@ def red_actions(report: ExceptionReport) -> Table:
                 a.key_action,
                 a.lead,
                 a.agencies,
-                a.commentary,
+                commentary(a),
             ]
             for a in report.red_actions
         ],
         wide={4, 7},
     )
+
+
+def commentary(action: RedAction) -> str:
+    """A Red action's commentary, led by its immediate safeguarding risk and what is done about it."""
+    if action.safeguarding_risk:
+        return f"Immediate safeguarding risk: {action.risk_response}\n{action.commentary}".rstrip()
+    return action.commentary
 
 
 def movements(report: ExceptionReport) -> Table:
