@@ -79,3 +79,18 @@ def statuses(actions: list[DemoAction], as_at: date, updated_share: float = 1.0)
             rag, words = "R", pick.choice(RED_REASONS)
         result.append(DemoStatus(action.action_id, rag, words))
     return result
+
+
+RISK_RESPONSE = (
+    "Each child's case is reviewed weekly by the service manager until the new arrangements are in place."
+)
+
+
+def safeguarding(status: DemoStatus) -> tuple[str, str]:
+    """A Red status's answer to the safeguarding question, and what is done: most say No; the same few
+    actions (about one in twelve) say Yes, every month they are Red."""
+    if status.rag != "R":
+        return "", ""
+    if random.Random(f"{SEED}:risk:{status.action_id}").random() < 0.08:
+        return "Yes", RISK_RESPONSE
+    return "No", ""

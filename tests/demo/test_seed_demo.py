@@ -136,3 +136,24 @@ def test_the_demo_has_annex_a_extracts_for_the_last_three_months_and_reloads_the
     assert list(managers.filter(user__username="lead").values_list("service_area", flat=True)) == [
         "Children in care"
     ]
+
+
+@pytest.mark.django_db
+def test_the_demo_shows_the_monthly_cycle_revised_timescales_a_withdrawal_and_safeguarding(
+    demo_files,
+) -> None:
+    from oversight.governance.models import RemedialTask
+    from oversight.plans.models import TimescaleChange
+    from oversight.plans.report_data import exception_report
+
+    call_command("seed_demo", today=date(2026, 11, 24), stdout=io.StringIO())
+    changes = TimescaleChange.objects.filter(action__plan__slug="demo")
+    assert changes.filter(kind="retime", state="approved").count() == 2  # one action re-timed twice
+    assert changes.filter(state="requested").count() == 1  # waiting for a decision
+    assert changes.filter(kind="withdraw", state="approved").count() == 1
+    report = exception_report("demo", date(2026, 11, 24))
+    assert len(report.retimed) == 1 and report.retimed[0].revisions == 2 and report.retimed[0].months == 5
+    assert len(report.withdrawn) == 1
+    assert report.red_risk_not_said < report.red  # the demo's returns answer the safeguarding question
+    owned = RemedialTask.objects.filter(owner_user__isnull=False)
+    assert all(task.owner == "Lena Lead" for task in owned)  # a task for the demo's lead is hers by name too

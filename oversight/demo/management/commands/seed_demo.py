@@ -19,7 +19,7 @@ from oversight.annex_a.load import load_extract
 from oversight.audit.actors import Actor
 from oversight.audit.models import Change
 from oversight.demo import synthetic
-from oversight.demo.history import DemoAction, month_ends, shifted_timescale, statuses
+from oversight.demo.history import DemoAction, month_ends, safeguarding, shifted_timescale, statuses
 from oversight.governance.models import Board, Decision, Inspection, Meeting, RemedialTask
 from oversight.governance.schedule import rotation
 from oversight.lib.months import add_months, iso_month, last_day, month_of, months_between
@@ -31,11 +31,12 @@ from oversight.performance.value_file import cell_day
 from oversight.plans import summaries
 from oversight.plans.evidence import add_link
 from oversight.plans.management.commands._common import iso_date, require_migrated
-from oversight.plans.models import Action, Plan, StatusRecord, Verification
+from oversight.plans.models import Action, Plan, StatusRecord, TimescaleChange, Verification
 from oversight.plans.plan_import import import_plan
 from oversight.plans.plan_links import Recommendations
 from oversight.plans.register import register
 from oversight.plans.status_import import import_statuses
+from oversight.plans.timescale_changes import decide, request_change, request_withdrawal
 from oversight.plans.timescales import parse_timescale
 
 DEMO = Path(__file__).resolve().parents[2] / "data"
@@ -150,11 +151,13 @@ class Command(BaseCommand):
                 )
                 minuted = timezone.make_aware(datetime.combine(held, time(11)))
                 Decision.objects.filter(pk=decision.pk).update(recorded=minuted)  # at the meeting
+                hers = "hos cla" in red.lead.casefold()  # Lena Lead's: she sees it on My actions
                 RemedialTask.objects.create(
                     meeting=meeting,
                     action=Action.objects.get(plan=plan, action_id=red.action_id),
                     description=f"Recovery plan for action {red.action_id}",
-                    owner=red.lead or "Lead",
+                    owner=PEOPLE["lead"][0] if hers else red.lead or "Lead",
+                    owner_user_id=users["lead"] if hers else None,
                     due=held + timedelta(days=10),
                 )
 
@@ -264,10 +267,16 @@ class Command(BaseCommand):
             status_file = scratch / f"status-{as_at}.csv"
             with status_file.open("w", newline="", encoding="utf-8") as out:
                 writer = csv.writer(out)
-                writer.writerow(["Action ID", "RAG", "Commentary"])
-                writer.writerows((s.action_id, s.rag, s.commentary) for s in statuses(actions, as_at, share))
+                writer.writerow(
+                    ["Action ID", "RAG", "Commentary", "Immediate safeguarding risk", "What is being done"]
+                )
+                writer.writerows(
+                    (s.action_id, s.rag, s.commentary, *safeguarding(s))
+                    for s in statuses(actions, as_at, share)
+                )
             _as_if_returned_on(import_statuses(status_file, "demo", as_at, officer).run_id, as_at)
         self._verified(today)
+        self._timescales(today, officer)
         first_green = Action.objects.filter(plan__slug="demo", statuses__rag="G").order_by("sort_key").first()
         if first_green is not None:
             add_link(
@@ -276,6 +285,35 @@ class Command(BaseCommand):
                 "Board minutes recording sign-off",
                 officer,
             )
+
+    def _timescales(self, today: date, officer: Actor) -> None:
+        """Revised timescales and a withdrawal, as the councils' papers describe them: one Red action of
+        Lena Lead's re-timed last month and again this month, another's revision waiting for a decision,
+        and an action not yet started withdrawn as no longer applicable."""
+        plan = Plan.objects.get(slug="demo")
+        if TimescaleChange.objects.filter(action__plan=plan).exists():
+            return  # loaded before
+        rows = register(plan, today).actions
+        lena = Actor(PEOPLE["lead"][0], get_user_model().objects.get(username="lead").pk)
+        hers = [a for a in rows if a.rag == "R" and "hos cla" in a.lead.casefold()]
+        for row, months in zip(hers[:2], (3, 2), strict=False):
+            action = Action.objects.select_related("plan").get(pk=row.pk)
+            new = add_months(action.last_month, months)
+            reason = "Delayed until the new case management system goes live."
+            change = request_change(action, f"{new:%b %y}", reason, lena)
+            if row is hers[0]:
+                decide(change, True, "", officer, add_months(today, -1))
+                action.refresh_from_db()
+                later = add_months(action.last_month, 2)
+                again = request_change(action, f"{later:%b %y}", "The training provider cancelled.", lena)
+                decide(again, True, "", officer, today)
+        white = next((a for a in rows if a.rag == "W"), None)
+        if white is not None:
+            action = Action.objects.select_related("plan").get(pk=white.pk)
+            asked = request_withdrawal(
+                action, "No longer applicable: the service it was about has closed.", officer
+            )
+            decide(asked, True, "", officer, today)
 
 
 def _as_if_returned_on(run_id: int, as_at: date) -> None:
