@@ -240,7 +240,10 @@ def import_indicator_values(
     for cell in parsed.values:
         summary.indicators.add(cell.indicator.name)
     recorded = record_values(
-        [(indicators[cell.indicator.pk], cell.period, cell.value) for cell in parsed.values], actor, source
+        [(indicators[cell.indicator.pk], cell.period, cell.value) for cell in parsed.values],
+        actor,
+        source,
+        {(c.indicator.pk, c.period): c.commentary for c in parsed.values if c.commentary is not None},
     )
     summary.added, summary.changed, summary.unchanged = recorded.added, recorded.changed, recorded.unchanged
     return summary

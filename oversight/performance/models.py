@@ -61,6 +61,8 @@ class IndicatorValue(models.Model):
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
     period = models.DateField()
     value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    # "the story behind the figure": entered with the value or imported beside it
+    commentary = models.TextField(blank=True, db_default="")
     actor = models.CharField(max_length=150)
     recorded = models.DateTimeField(auto_now=True)
     source = models.CharField(max_length=200)

@@ -66,9 +66,23 @@ def _link(name: str, *args: object) -> str:
     return settings.SITE_URL + reverse(name, args=args)
 
 
-def _item(plan: Plan, red: RedIndicator) -> dict[str, str]:
+def stories(plan: Plan, areas: list[AreaSummary]) -> dict[tuple[int, date], str]:
+    """The commentary given with each Red indicator's value in its latest period, in one query."""
+    reds = [red for area in areas for red in (*area.went_red, *area.still_red)]
+    if not reds:
+        return {}
+    found = IndicatorValue.objects.filter(
+        indicator_id__in={red.series.indicator_id for red in reds}, period__in={red.period for red in reds}
+    ).exclude(commentary="")
+    return {
+        (pk, period): words for pk, period, words in found.values_list("indicator_id", "period", "commentary")
+    }
+
+
+def _item(plan: Plan, red: RedIndicator, story: str = "") -> dict[str, str]:
     series = red.series
     return {
+        "story": story,
         "name": series.name,
         "period": period_name(series.frequency, red.period),
         "value": formatted(red.value, series.unit),
@@ -84,6 +98,11 @@ def message(plan: Plan, user: Any, areas: list[AreaSummary], today: date) -> Ema
     """One manager's email: plain text, with the same as HTML."""
     went_red = sum(len(area.went_red) for area in areas)
     title = " ".join(plan.title.split())
+    told = stories(plan, areas)
+
+    def item(red: RedIndicator) -> dict[str, str]:
+        return _item(plan, red, told.get((red.series.indicator_id, red.period), ""))
+
     context = {
         "title": title,
         "name": user.get_full_name() or user.get_username(),
@@ -92,8 +111,8 @@ def message(plan: Plan, user: Any, areas: list[AreaSummary], today: date) -> Ema
         "areas": [
             {
                 "name": area.service_area,
-                "went_red": [_item(plan, red) for red in area.went_red],
-                "still_red": [_item(plan, red) for red in area.still_red],
+                "went_red": [item(red) for red in area.went_red],
+                "still_red": [item(red) for red in area.still_red],
             }
             for area in areas
         ],

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from oversight.lib.lengths import LONG_TEXT
 from oversight.lib.months import EARLIEST_YEAR, LATEST_YEAR, parse_iso_date
 from oversight.lib.problems import ImportFailed, Problem
 from oversight.lib.spreadsheets import Column, Located, cell_text, locate, read_sheets
@@ -23,6 +24,12 @@ VALUE_COLUMNS = (
     INDICATOR,
     Column("period", "Period", ("Month", "Date", "Week", "Quarter"), required=False),
     Column("value", "Value", ("Actual", "Result", "Figure"), required=False),
+    Column(
+        "commentary",
+        "Commentary",
+        ("Story behind the figure", "The story behind the figure", "Comment", "Comments", "Notes"),
+        required=False,
+    ),
 )
 PERIOD_EXAMPLES = "a month such as 2018-01, Jan 2018 or January 2018, or a date"
 VALUE_EXAMPLES = "a number such as 86, 86.5 or 86%; leave the cell blank when there is no value"
@@ -73,6 +80,7 @@ class ValueCell:
     value: Decimal
     row: int
     column: str
+    commentary: str | None = None  # None: the file has no commentary for it
 
 
 @dataclass
@@ -159,9 +167,13 @@ def _long(located: Located, known: dict[str, KnownIndicator]) -> _Read:
         if isinstance(indicator, Problem):
             read.problems.append(indicator)
         elif day is not None and value is not None:
-            read.file.values.append(
-                ValueCell(indicator, period_of(indicator.frequency, day), value, row, column)
+            words = (
+                cell_text(located.value(cells, "commentary")) if "commentary" in located.positions else None
             )
+            read.file.values.append(
+                ValueCell(indicator, period_of(indicator.frequency, day), value, row, column, words)
+            )
+        read.problems += located.too_long(row, cells, {"commentary": LONG_TEXT})
     return read
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -30,11 +30,16 @@ class Recorded:
 
 
 def record_values(
-    values: Sequence[tuple[Indicator, date, Decimal | None]], actor: Actor, source: str
+    values: Sequence[tuple[Indicator, date, Decimal | None]],
+    actor: Actor,
+    source: str,
+    commentary: Mapping[tuple[int, date], str] | None = None,
 ) -> Recorded:
-    """Sets each (indicator, period)'s value, in bulk and in one transaction: a few queries however
-    many values. Each value that changes gets an audit record with who, when, the old and the new
-    value; a value that is already what it would be set to is left alone."""
+    """Sets each (indicator, period)'s value, and its commentary where `commentary` (by indicator id and
+    period) gives one, in bulk and in one transaction: a few queries however many values. Each value or
+    commentary that changes gets an audit record with who, when, the old and the new; one already as it
+    would be set is left alone."""
+    said = commentary or {}
     if not values:
         return Recorded()
     now = timezone.now()
@@ -50,43 +55,71 @@ def record_values(
         new: list[IndicatorValue] = []
         changed: dict[int, IndicatorValue] = {}
         changes: list[Change] = []
+        touched = 0
         for indicator, period, value in values:
             row = existing.get((indicator.pk, period))
-            if row is not None and row.value == value:
+            words = said.get((indicator.pk, period))
+            same_words = words is None or (row is not None and row.commentary == words)
+            if row is not None and row.value == value and same_words:
                 continue
+            touched += 1
+            what = f"{indicator.name[:250]}, {period_name(indicator.frequency, period)}"
             if row is None:
                 row = IndicatorValue(indicator=indicator, period=period)
                 existing[(indicator.pk, period)] = row
                 new.append(row)
-                kind, old = Change.Kind.ADDED, None
+                kind, old, old_words = Change.Kind.ADDED, None, ""
             else:
-                kind, old = Change.Kind.CHANGED, row.value
+                kind, old, old_words = Change.Kind.CHANGED, row.value, row.commentary
                 if row.pk is not None:
                     changed[row.pk] = row
-            row.value, row.actor, row.source, row.recorded = value, actor.name, source, now
-            changes.append(
-                trail.change(
-                    indicator.plan_id,
-                    actor,
-                    source,
-                    kind,
-                    f"indicator value: {indicator.name[:250]}, {period_name(indicator.frequency, period)}",
-                    _text(old),
-                    _text(value),
-                    indicator_id=indicator.pk,
+            if kind == Change.Kind.ADDED or row.value != value:
+                changes.append(
+                    trail.change(
+                        indicator.plan_id,
+                        actor,
+                        source,
+                        kind,
+                        f"indicator value: {what}",
+                        _text(old),
+                        _text(value),
+                        indicator_id=indicator.pk,
+                    )  # fmt: skip
                 )
-            )
+            if words is not None and words != old_words:
+                changes.append(
+                    trail.change(
+                        indicator.plan_id,
+                        actor,
+                        source,
+                        kind,
+                        f"indicator commentary: {what}",
+                        old_words,
+                        words,
+                        indicator_id=indicator.pk,
+                    )  # fmt: skip
+                )
+                row.commentary = words
+            row.value, row.actor, row.source, row.recorded = value, actor.name, source, now
         IndicatorValue.objects.bulk_create(new)
-        IndicatorValue.objects.bulk_update(changed.values(), ["value", "actor", "source", "recorded"])
+        IndicatorValue.objects.bulk_update(
+            changed.values(), ["value", "commentary", "actor", "source", "recorded"]
+        )
         Change.objects.bulk_create(changes)
         for plan_id in {indicator.plan_id for indicator, _, _ in values} if changes else ():
             indicators_changed(plan_id)
-    return Recorded(len(new), len(changed), len(values) - len(changes))
+    return Recorded(len(new), len(changed), len(values) - touched)
 
 
 def record_value(
-    indicator: Indicator, period: date, value: Decimal | None, actor: Actor, source: str
+    indicator: Indicator,
+    period: date,
+    value: Decimal | None,
+    actor: Actor,
+    source: str,
+    commentary: str | None = None,
 ) -> bool:
-    """Sets one period's value; False when it already had that value."""
-    recorded = record_values([(indicator, period, value)], actor, source)
+    """Sets one period's value (and its commentary, when given); False when both were already so."""
+    said = None if commentary is None else {(indicator.pk, period): commentary}
+    recorded = record_values([(indicator, period, value)], actor, source, said)
     return recorded.unchanged == 0

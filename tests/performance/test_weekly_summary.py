@@ -229,3 +229,11 @@ def test_today_is_the_default(managed, monkeypatch) -> None:
 
     monkeypatch.setattr(timezone, "localdate", lambda: date(2026, 11, 23))
     assert "demo: sent to lee@council.example" in run()
+
+
+def test_the_story_behind_a_red_figure_goes_with_it(managed) -> None:
+    record_value(managed["icpcs"], OCT, D(80), Actor("Ana"), "test", "Two social workers left in September.")
+    run("--today", "2026-11-23")
+    lee = next(m for m in mail.outbox if m.to == ["lee@council.example"])
+    assert "  The story behind the figure: Two social workers left in September.\n" in lee.body
+    assert ">Two social workers left in September.</td>" in lee.alternatives[0][0]

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 
 from oversight.govuk import forms as govuk
 from oversight.govuk.date_fields import DateField, MonthField
+from oversight.lib.lengths import LONG_TEXT
 from oversight.performance.indicator_form import number
 
 # what a period is typed as, by the indicator's frequency: (label, hint, what it is in messages)
@@ -30,6 +31,14 @@ class IndicatorValueForm(govuk.GovUKForm):
         required=False,
         max_length=40,
         widget=govuk.TextInput(width="10", attrs={"inputmode": "decimal"}),
+    )
+    commentary = govuk.TextField(
+        label="The story behind the figure (optional)",
+        help_text="Why it moved, what is being done: shown beside the value on this page, in the scorecard's"
+        " downloads and in the weekly summary",
+        required=False,
+        max_length=LONG_TEXT,
+        widget=govuk.Textarea(rows=3),
     )
 
     def __init__(self, *args: Any, frequency: str, **kwargs: Any) -> None:

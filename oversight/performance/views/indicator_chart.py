@@ -16,7 +16,8 @@ from oversight.lib.months import month_name, month_of
 from oversight.performance.annex_a_engine import annex_a_measures
 from oversight.performance.charts import indicator_chart
 from oversight.performance.links import linked_actions
-from oversight.performance.models import Indicator
+from oversight.performance.models import Indicator, IndicatorValue
+from oversight.performance.periods import period_of
 from oversight.performance.scorecard import Polarity, ScorecardRow, Target, Unit, formatted
 from oversight.performance.scorecard_data import history_months, scorecard_rows
 from oversight.plans.models import Plan
@@ -81,13 +82,23 @@ def indicator_section(
         target = Target(indicator.target, Polarity(indicator.polarity), indicator.tolerance)
     target_text = formatted(indicator.target, unit) if target else "None set"
     latest = latest_known(months, row.history)
+    stories = dict(
+        IndicatorValue.objects.filter(indicator=indicator, period__gte=months[0]).exclude(commentary="")
+        .values_list("period", "commentary")
+    )  # fmt: skip
     return {
         "row": row,
         "count": count,
         "counts": CHART_MONTHS,
         "chart": indicator_chart(months, row.history, unit, target, comparators(indicator, unit)),
         "figures": [
-            (month_name(m), formatted(v, unit), target_text, target.rag(v) if target else None)
+            (
+                month_name(m),
+                formatted(v, unit),
+                target_text,
+                target.rag(v) if target else None,
+                stories.get(period_of(indicator.frequency, m), ""),
+            )
             for m, v in zip(months, row.history, strict=True)
         ],
         "summary": summary(indicator, row, unit, latest),

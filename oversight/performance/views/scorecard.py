@@ -128,7 +128,8 @@ def indicator_page(request: HttpRequest, plan: Plan, access: Access, pk: int) ->
     )
     if form.is_valid():
         period = period_of(indicator.frequency, form.cleaned_data["period"])
-        record_value(indicator, period, form.cleaned_data["value"], actor(request), "website")
+        data = form.cleaned_data
+        record_value(indicator, period, data["value"], actor(request), "website", data["commentary"].strip())
         messages.success(request, f"The value for {period_name(indicator.frequency, period)} is saved.")
         return redirect("indicator", plan.slug, indicator.pk)
     return render_plan_page(
