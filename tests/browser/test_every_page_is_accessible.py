@@ -66,6 +66,8 @@ def test_the_pages_an_officer_sees(sign_in, visit, submit, follow, write_csv):
     page.get_by_label("Commentary").fill("")
     submit(page, "Save status", status=400)
     page.get_by_label("Commentary").fill("Protocol to the board in March.")
+    page.get_by_label("Yes").check()  # Red: the delay poses an immediate safeguarding risk
+    page.get_by_label("If so, what is being done about it?").fill("Cases reviewed weekly.")
     submit(page, "Save status")  # the action page, with its new status and a success message
 
     visit(page, "/plans/demo/actions/1.1/evidence/")
