@@ -6,12 +6,11 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
+from django.core.management.base import BaseCommand
 
 from oversight.performance.summary_email import message, plan_series, recipients
 from oversight.performance.weekly_summary import AreaSummary, weekly_summary
-from oversight.plans.management.commands._common import iso_date
+from oversight.plans.management.commands._common import add_email_run_arguments, plans_and_day
 from oversight.plans.models import Plan
 
 
@@ -19,17 +18,10 @@ class Command(BaseCommand):
     help = "Email each service area's managers the indicators that went Red (with those still Red)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--plan", help="only this plan (its short name); default: every plan")
-        parser.add_argument("--today", type=iso_date, help="the day to run as, YYYY-MM-DD (default: today)")
-        parser.add_argument("--dry-run", action="store_true", help="say who would be emailed, send nothing")
+        add_email_run_arguments(parser)
 
     def handle(self, *args, **options):
-        plans = Plan.objects.order_by("slug")
-        if options["plan"]:
-            plans = plans.filter(slug=options["plan"])
-            if not plans:
-                raise CommandError(f"no plan is called '{options['plan']}'")
-        today = options["today"] or timezone.localdate()
+        plans, today = plans_and_day(options)
         for plan in plans:
             self._plan(plan, today, options["dry_run"])
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 from argparse import ArgumentParser, ArgumentTypeError
 from datetime import date
+from typing import Any
 
 from django.core.management.base import CommandError
 
@@ -54,3 +55,24 @@ def require_migrated() -> None:
             f"The database ({connection.settings_dict['NAME']}) is not set up or is out of date: "
             "run 'oversight migrate' first."
         )
+
+
+def add_email_run_arguments(parser: ArgumentParser) -> None:
+    """What a command that emails people from cron takes: which plan, which day, and a dry run."""
+    parser.add_argument("--plan", help="only this plan (its short name); default: every plan")
+    parser.add_argument("--today", type=iso_date, help="the day to run as, YYYY-MM-DD (default: today)")
+    parser.add_argument("--dry-run", action="store_true", help="say who would be emailed, send nothing")
+
+
+def plans_and_day(options: dict) -> tuple[list[Any], date]:
+    """The plans the run is for (every plan, or the one named) and the day it runs as."""
+    from django.utils import timezone
+
+    from oversight.plans.models import Plan
+
+    plans = list(Plan.objects.order_by("slug"))
+    if options["plan"]:
+        plans = [plan for plan in plans if plan.slug == options["plan"]]
+        if not plans:
+            raise CommandError(f"no plan is called '{options['plan']}'")
+    return plans, options["today"] or timezone.localdate()

@@ -7,12 +7,15 @@ nothing twice; an email the mail server refused before is tried again."""
 from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
 from oversight.lib.numbers import counted
 from oversight.notices.sending import deliver, post, stuck
 from oversight.plans import reminders
-from oversight.plans.management.commands._common import iso_date, require_migrated
+from oversight.plans.management.commands._common import (
+    add_email_run_arguments,
+    plans_and_day,
+    require_migrated,
+)
 from oversight.plans.models import Plan
 from oversight.plans.return_calendar import Stage
 
@@ -27,18 +30,11 @@ class Command(BaseCommand):
     help = "Email the monthly return's reminders and the officers' list of missing returns, once each."
 
     def add_arguments(self, parser):
-        parser.add_argument("--plan", help="only this plan (its short name); default: every plan")
-        parser.add_argument("--today", type=iso_date, help="the day to run as, YYYY-MM-DD (default: today)")
-        parser.add_argument("--dry-run", action="store_true", help="say who would be emailed, send nothing")
+        add_email_run_arguments(parser)
 
     def handle(self, *args, **options):
         require_migrated()
-        plans = Plan.objects.order_by("slug")
-        if options["plan"]:
-            plans = plans.filter(slug=options["plan"])
-            if not plans:
-                raise CommandError(f"no plan is called '{options['plan']}'")
-        today = options["today"] or timezone.localdate()
+        plans, today = plans_and_day(options)
         dry_run = options["dry_run"]
         for plan in plans:
             self._plan(plan, today, dry_run)
