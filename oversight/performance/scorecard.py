@@ -81,6 +81,7 @@ class ScorecardRow:
     rag: str
     trend: str
     history: tuple[Decimal | None, ...]  # oldest first, ending with this period
+    story: str = ""  # the commentary given with this period's value: the story behind the figure
 
     @property
     def history_text(self) -> str:
@@ -97,14 +98,26 @@ def scorecard_row(
     tolerance: Decimal,
     history: Sequence[Decimal | None],
     months_into_period: int = 0,
+    stories: Sequence[str] = (),
 ) -> ScorecardRow:
     """`history` holds a value a month, oldest first, ending with the scorecard's month. A quarterly
     indicator's value sits in its quarter's first month: in the quarter's third month,
-    `months_into_period` is 2 and the row shows the quarter's value."""
+    `months_into_period` is 2 and the row shows the quarter's value. `stories` holds each month's
+    commentary alike."""
     value = history[-1 - months_into_period] if len(history) > months_into_period else None
+    story = stories[-1 - months_into_period] if len(stories) > months_into_period else ""
     rag = Target(target, polarity, tolerance).rag(value) if target is not None else NO_DATA
     return ScorecardRow(
-        indicator_id, name, service_area, unit, target, value, rag, trend(history, polarity), tuple(history)
+        indicator_id,
+        name,
+        service_area,
+        unit,
+        target,
+        value,
+        rag,
+        trend(history, polarity),
+        tuple(history),
+        story,
     )
 
 

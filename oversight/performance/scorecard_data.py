@@ -34,8 +34,12 @@ def scorecard_rows(
     )
     if only is not None:
         found = found.filter(indicator=only)
-    for indicator_id, period, value in found.values_list("indicator_id", "period", "value"):
+    stories: dict[int, dict[date, str]] = defaultdict(dict)
+    for indicator_id, period, value, story in found.values_list(
+        "indicator_id", "period", "value", "commentary"
+    ):
         values[indicator_id][month_of(period)] = value
+        stories[indicator_id][month_of(period)] = story
     return [
         scorecard_row(
             indicator.pk,
@@ -50,6 +54,7 @@ def scorecard_rows(
             months_between(period_of(indicator.frequency, month), month)
             if indicator.frequency == Indicator.Frequency.QUARTERLY
             else 0,
+            [stories[indicator.pk].get(m, "") for m in months],
         )
         for indicator in indicators
     ]

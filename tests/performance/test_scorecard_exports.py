@@ -208,3 +208,25 @@ def test_the_downloads_make_as_many_queries_for_60_indicators_over_36_months_as_
 )
 def test_number_formats_show_as_many_decimal_places_as_the_value_has(value, unit, expected) -> None:
     assert number_format(value, unit) == expected
+
+
+def test_the_story_behind_a_figure_is_a_column_of_the_word_excel_and_pdf_scorecards(
+    signed_in, indicators
+) -> None:
+    icpcs = Indicator.objects.get(name="ICPCs in timescale")
+    record_value(icpcs, OCTOBER, D("86.5"), Actor("Ana"), "test", "Two social workers left in September.")
+    client = signed_in("vic")
+    doc = Document(io.BytesIO(_download(client, "docx")))
+    safeguarding = doc.tables[1]
+    assert safeguarding.rows[0].cells[-1].text == "The story behind the figure"
+    rows = {row.cells[0].text: row.cells for row in safeguarding.rows}
+    assert rows["ICPCs in timescale"][-1].text == "Two social workers left in September."
+    assert rows["Average days to a final hearing"][-1].text == ""
+    book = load_workbook(io.BytesIO(_download(client, "xlsx")))
+    sheet = book["Safeguarding"]
+    assert [c.value for c in sheet[2]][-1] == "The story behind the figure"
+    assert next(r for r in sheet.iter_rows(values_only=True) if r[0] == "ICPCs in timescale")[-1] == (
+        "Two social workers left in September."
+    )
+    pdf = read_pdf(_download(client, "pdf")).text  # laid out in a narrow column: the words wrap
+    assert "The story behind" in pdf and "Two social" in pdf and "left in September." in pdf

@@ -9,9 +9,10 @@ from oversight.performance.render.shared import Scorecard, rag_word, trend_word
 from oversight.performance.scorecard import ScorecardRow, formatted
 
 PREVIOUS_MONTHS = 3
+STORY = "The story behind the figure"
 
 
-def _row(row: ScorecardRow) -> list[Cell]:
+def _row(row: ScorecardRow, stories: bool) -> list[Cell]:
     earlier = row.history[-1 - PREVIOUS_MONTHS : -1]
     return [
         row.name,
@@ -20,6 +21,7 @@ def _row(row: ScorecardRow) -> list[Cell]:
         rating(row.rag, rag_word(row.rag)),
         trend_word(row.trend),
         *(Figure(formatted(value, row.unit)) for value in earlier),
+        *([row.story] if stories else []),
     ]
 
 
@@ -27,15 +29,18 @@ def area_tables(scorecard: Scorecard) -> list[tuple[str, Table]]:
     """Each service area's indicators against their targets, for the Word and PDF papers."""
     month = month_name(scorecard.month)
     earlier = [short_month_name(add_months(scorecard.month, -i)) for i in range(PREVIOUS_MONTHS, 0, -1)]
+    # the story behind each figure, when any figure has one
+    stories = any(row.story for _, rows in scorecard.areas for row in rows)
+    story = [STORY] if stories else []
     return [
         (
             area,
             Table(
                 area,
                 f"{area}: each indicator in {month} against its target",
-                ["Indicator", "Target", month, "Against target", "Trend", *earlier],
-                [_row(row) for row in rows],
-                wide={0},
+                ["Indicator", "Target", month, "Against target", "Trend", *earlier, *story],
+                [_row(row, stories) for row in rows],
+                wide={0, 5 + PREVIOUS_MONTHS} if stories else {0},
             ),
         )
         for area, rows in scorecard.areas
@@ -43,8 +48,8 @@ def area_tables(scorecard: Scorecard) -> list[tuple[str, Table]]:
 
 
 def render(scorecard: Scorecard, look: Look = DEFAULT_LOOK) -> bytes:
-    # eight columns: the indicator, its target, this month, its rating, the trend, three months before;
-    # the title names the month
+    # eight columns (nine with the stories behind the figures): the indicator, its target, this month,
+    # its rating, the trend, three months before; the title names the month
     doc = new_paper(Paper(scorecard.council, scorecard.title, "", look), wide=True)
     doc.add_heading(scorecard.title, 0)
     if not scorecard.areas:

@@ -12,6 +12,7 @@ from openpyxl.styles import PatternFill
 from oversight.lib.excel import add_sheet, sheet_name
 from oversight.lib.months import month_name, short_month_name
 from oversight.lib.tables import Cell, Table
+from oversight.performance.render.docx import STORY
 from oversight.performance.render.shared import Scorecard, rag_fill, rag_word, trend_word
 from oversight.performance.scorecard import NO_DATA, ScorecardRow, Unit
 from oversight.performance.scorecard_data import history_months
@@ -42,7 +43,7 @@ def number_format(value: Decimal | None, unit: Unit) -> str:
     return f"#,##{digits}"
 
 
-def _row(row: ScorecardRow) -> list[Cell]:
+def _row(row: ScorecardRow, stories: bool) -> list[Cell]:
     return [
         row.name,
         number(row.target, row.unit),
@@ -50,6 +51,7 @@ def _row(row: ScorecardRow) -> list[Cell]:
         rag_word(row.rag),
         trend_word(row.trend),
         *(number(value, row.unit) for value in row.history),
+        *([row.story] if stories else []),
     ]
 
 
@@ -79,13 +81,22 @@ def render(scorecard: Scorecard) -> bytes:
     taken = {"scorecard"}
     month = month_name(scorecard.month)
     history = [short_month_name(m) for m in history_months(scorecard.month)]
+    stories = any(row.story for _, rows in scorecard.areas for row in rows)
     for area, rows in scorecard.areas:
         table = Table(
             sheet_name(area, taken, blank="Service area"),
             f"{area}: each indicator in {month} against its target, and the last 12 months",
-            ["Indicator", "Target", month, "Against target", "Trend", *history],
-            [_row(row) for row in rows],
-            wide={0},
+            [
+                "Indicator",
+                "Target",
+                month,
+                "Against target",
+                "Trend",
+                *history,
+                *([STORY] if stories else []),
+            ],
+            [_row(row, stories) for row in rows],
+            wide={0, HISTORY_COLUMN - 1 + len(history)} if stories else {0},
         )
         sheet = add_sheet(book, table)
         for r, row in enumerate(rows, start=3):
