@@ -8,8 +8,11 @@ from typing import Any
 from django.contrib.auth import views as auth
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from oversight.accounts.forms import NewPasswordForm, ResetForm, SignInForm
+from oversight.accounts.models import Membership
+from oversight.accounts.roles import Role
 from oversight.govuk.forms import error_summary
 
 
@@ -20,6 +23,14 @@ class SignIn(auth.LoginView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return _with_error_summary(super().get_context_data(**kwargs))
+
+    def get_default_redirect_url(self) -> str:
+        """An action lead of one plan lands on the actions they lead; everyone else on the plans."""
+        memberships = Membership.objects.filter(user_id=self.request.user.pk or 0)
+        roles = list(memberships.values_list("plan__slug", "role")[:2])
+        if len(roles) == 1 and roles[0][1] == Role.LEAD:
+            return reverse("my-actions", args=[roles[0][0]])
+        return super().get_default_redirect_url()
 
 
 def _with_error_summary(context: dict[str, Any]) -> dict[str, Any]:

@@ -29,7 +29,7 @@ def test_the_sign_in_page_is_the_only_page_open_to_everyone(client: Client, plan
 
 
 def test_signing_in_leads_to_the_plans(client: Client, plan: object) -> None:
-    response = sign_in(client, "lee", PASSWORD)
+    response = sign_in(client, "vic", PASSWORD)
     assert response.status_code == 302 and response["Location"] == "/"
     assert b"Improvement plan" in client.get("/").content
 
@@ -142,3 +142,10 @@ def test_a_username_in_other_capitals_is_another_username_that_signs_no_one_in(p
         response = sign_in_from("10.0.2.1", variant, PASSWORD)
         assert response.status_code == 200 and b"There is a problem" in response.content
     assert sign_in_from("10.0.2.1", "lee", PASSWORD).status_code == 302  # lee was never locked
+
+
+def test_an_action_lead_of_one_plan_lands_on_the_actions_they_lead(client: Client, plan: object) -> None:
+    assert sign_in(client, "lee", PASSWORD)["Location"] == "/plans/demo/my-actions/"
+    assert sign_in(Client(), "olivia", PASSWORD)["Location"] == "/"
+    asked = Client().post("/sign-in/?next=/plans/demo/report/", {"username": "lee", "password": PASSWORD})
+    assert asked["Location"] == "/plans/demo/report/"  # where they were going comes first
