@@ -66,7 +66,7 @@ def _link(name: str, *args: object) -> str:
     return settings.SITE_URL + reverse(name, args=args)
 
 
-def stories(plan: Plan, areas: list[AreaSummary]) -> dict[tuple[int, date], str]:
+def stories(areas: list[AreaSummary]) -> dict[tuple[int, date], str]:
     """The commentary given with each Red indicator's value in its latest period, in one query."""
     reds = [red for area in areas for red in (*area.went_red, *area.still_red)]
     if not reds:
@@ -98,7 +98,7 @@ def message(plan: Plan, user: Any, areas: list[AreaSummary], today: date) -> Ema
     """One manager's email: plain text, with the same as HTML."""
     went_red = sum(len(area.went_red) for area in areas)
     title = " ".join(plan.title.split())
-    told = stories(plan, areas)
+    told = stories(areas)
 
     def item(red: RedIndicator) -> dict[str, str]:
         return _item(plan, red, told.get((red.series.indicator_id, red.period), ""))
