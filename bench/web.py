@@ -450,7 +450,9 @@ class Writer:
         self.count += 1
         rag = "AR"[self.count % 2]
         path = f"/plans/{SLUG}/actions/{action_id}/update/"
-        answer = self.session.post_form(path, {"rag": rag, "commentary": f"Benchmark update {self.count}."})
+        # a Red update says whether the delay poses an immediate safeguarding risk
+        update = {"rag": rag, "commentary": f"Benchmark update {self.count}.", "safeguarding_risk": "no"}
+        answer = self.session.post_form(path, update)
         if answer.status != 302:
             raise RuntimeError(f"POST {path}: {answer.status}, expected a redirect")
         return answer.seconds
@@ -559,7 +561,11 @@ def month_end(
                 try:
                     answer = people[person].post_form(
                         f"/plans/{SLUG}/actions/{action_id}/update/",
-                        {"rag": "RAG"[n % 3], "commentary": f"Month-end return {n}: progress as planned."},
+                        {
+                            "rag": "RAG"[n % 3],
+                            "commentary": f"Month-end return {n}: progress as planned.",
+                            "safeguarding_risk": "no",
+                        },
                     )
                     status = answer.status
                 except OSError as error:
