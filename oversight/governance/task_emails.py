@@ -6,19 +6,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.conf import settings
-from django.urls import reverse
-
 from oversight.governance.models import RemedialTask
 from oversight.notices.kinds import Kind
-from oversight.notices.sending import Letter, post
+from oversight.notices.sending import Letter, one_line, post, site_address
 from oversight.plans.models import Plan
 
 
 def _letter(task: RemedialTask, kind: Kind) -> Letter:
     plan = task.meeting.board.plan
-    title = " ".join(plan.title.split())
-    link = settings.SITE_URL
+    title = one_line(plan.title)
     action_id = task.action.action_id if task.action else ""
     overdue = kind is Kind.TASK_OVERDUE
     context = {
@@ -28,9 +24,8 @@ def _letter(task: RemedialTask, kind: Kind) -> Letter:
         "board": task.meeting.board.name,
         "held": task.meeting.held,
         "action_id": action_id,
-        "action_url": link + reverse("action", args=[plan.slug, action_id]) if action_id else "",
-        "my_actions_url": link + reverse("my-actions", args=[plan.slug]),
-        "emails_url": link + reverse("your-emails"),
+        "action_url": site_address("action", plan.slug, action_id) if action_id else "",
+        "my_actions_url": site_address("my-actions", plan.slug),
         "overdue": overdue,
     }
     return Letter(

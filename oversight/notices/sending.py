@@ -15,9 +15,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from oversight.accounts.models import Membership
@@ -46,6 +48,16 @@ class Letter:
     summary: str  # one line for the audit log
 
 
+def site_address(name: str, *args: object) -> str:
+    """A page's full address, for a link in an email (sent without a request to take the host from)."""
+    return settings.SITE_URL + reverse(name, args=args)
+
+
+def one_line(text: str) -> str:
+    """A title as one line, for a subject or a sentence."""
+    return " ".join(text.split())
+
+
 def post(letters: Iterable[Letter], send: bool = True) -> list[Email]:
     """Records each letter to be sent once its transaction commits (or, `send` False, by a later
     deliver()); a letter whose key was posted before, or whose reader has no address or has turned its
@@ -71,7 +83,11 @@ def post(letters: Iterable[Letter], send: bool = True) -> list[Email]:
             continue
         if not wanted(letter.kind, roles[user.pk], choices.get((user.pk, letter.kind))):
             continue
-        context = {"name": user.get_full_name() or user.get_username(), **letter.context}
+        context = {
+            "name": user.get_full_name() or user.get_username(),
+            "emails_url": site_address("your-emails"),  # every email's footer: where to choose them
+            **letter.context,
+        }
         with transaction.atomic():
             email, created = Email.objects.get_or_create(
                 key=letter.key,

@@ -8,11 +8,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
-from django.urls import reverse
 
+from oversight.notices.sending import one_line, site_address
 from oversight.performance.models import Indicator, IndicatorValue, ServiceAreaManager
 from oversight.performance.periods import period_name, period_of
 from oversight.performance.render.shared import rag_word
@@ -62,10 +61,6 @@ def recipients(plan: Plan) -> dict[str, list[Any]]:
     return found
 
 
-def _link(name: str, *args: object) -> str:
-    return settings.SITE_URL + reverse(name, args=args)
-
-
 def stories(areas: list[AreaSummary]) -> dict[tuple[int, date], str]:
     """The commentary given with each Red indicator's value in its latest period, in one query."""
     reds = [red for area in areas for red in (*area.went_red, *area.still_red)]
@@ -90,14 +85,14 @@ def _item(plan: Plan, red: RedIndicator, story: str = "") -> dict[str, str]:
         "previous_period": period_name(series.frequency, red.previous_period),
         "previous": formatted(red.previous_value, series.unit),
         "previous_rag": rag_word(red.previous_rag),
-        "url": _link("indicator", plan.slug, series.indicator_id),
+        "url": site_address("indicator", plan.slug, series.indicator_id),
     }
 
 
 def message(plan: Plan, user: Any, areas: list[AreaSummary], today: date) -> EmailMultiAlternatives:
     """One manager's email: plain text, with the same as HTML."""
     went_red = sum(len(area.went_red) for area in areas)
-    title = " ".join(plan.title.split())
+    title = one_line(plan.title)
     told = stories(areas)
 
     def item(red: RedIndicator) -> dict[str, str]:
@@ -116,8 +111,8 @@ def message(plan: Plan, user: Any, areas: list[AreaSummary], today: date) -> Ema
             }
             for area in areas
         ],
-        "scorecard_url": _link("scorecard", plan.slug),
-        "service_areas_url": _link("service-areas", plan.slug),
+        "scorecard_url": site_address("scorecard", plan.slug),
+        "service_areas_url": site_address("service-areas", plan.slug),
     }
     email = EmailMultiAlternatives(
         f"{title}: {went_red} indicator{'s' if went_red != 1 else ''} went Red",

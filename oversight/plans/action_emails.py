@@ -5,13 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
-from django.urls import reverse
-
 from oversight.accounts.models import Membership
 from oversight.accounts.roles import Access, Role
 from oversight.notices.kinds import Kind
-from oversight.notices.sending import Letter, post
+from oversight.notices.sending import Letter, one_line, post, site_address
 from oversight.plans.models import Action, Verification
 
 
@@ -27,12 +24,11 @@ def leads_of(action: Action) -> list[Any]:
 
 def _context(action: Action) -> dict[str, object]:
     return {
-        "title": " ".join(action.plan.title.split()),
+        "title": one_line(action.plan.title),
         "action_id": action.action_id,
-        "key_action": " ".join(action.key_action.split()),
-        "action_url": settings.SITE_URL + reverse("action", args=[action.plan.slug, action.action_id]),
-        "update_url": settings.SITE_URL + reverse("update-status", args=[action.plan.slug, action.action_id]),
-        "emails_url": settings.SITE_URL + reverse("your-emails"),
+        "key_action": one_line(action.key_action),
+        "action_url": site_address("action", action.plan.slug, action.action_id),
+        "update_url": site_address("update-status", action.plan.slug, action.action_id),
     }
 
 
@@ -40,7 +36,7 @@ def tell_leads(action: Action, verification: Verification) -> None:
     """Posts the email of a verification or a sending back to each of the action's leads."""
     sent_back = verification.outcome == Verification.Outcome.SENT_BACK
     kind = Kind.SENT_BACK if sent_back else Kind.VERIFIED
-    title = " ".join(action.plan.title.split())
+    title = one_line(action.plan.title)
     subject = (
         f"{title}: the completion of action {action.action_id} was sent back"
         if sent_back

@@ -12,7 +12,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from oversight.notices.kinds import Kind
-from oversight.notices.sending import Letter, post
+from oversight.notices.sending import Letter, one_line, post
 from oversight.plans.models import Plan
 
 
@@ -27,7 +27,7 @@ def invite(plan: Plan, user: Any, address_of: Callable[[str], str]) -> None:
             },
         )
     )
-    title = " ".join(plan.title.split())
+    title = one_line(plan.title)
     post(
         [
             Letter(
@@ -41,7 +41,6 @@ def invite(plan: Plan, user: Any, address_of: Callable[[str], str]) -> None:
                     "title": title,
                     "username": user.get_username(),
                     "link": link,
-                    "emails_url": address_of(reverse("your-emails")),
                 },
                 f"invitation to {title} (a link to choose a password)",
             )

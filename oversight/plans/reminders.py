@@ -11,15 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.conf import settings
-from django.urls import reverse
-
 from oversight.accounts.models import Membership
 from oversight.accounts.roles import Access, Role, lead_names, lead_parts
 from oversight.lib.months import month_of
 from oversight.lib.numbers import counted
 from oversight.notices.kinds import Kind
-from oversight.notices.sending import Letter
+from oversight.notices.sending import Letter, one_line, site_address
 from oversight.plans.action_rows import ActionRow
 from oversight.plans.models import Plan
 from oversight.plans.register import register
@@ -75,10 +72,6 @@ def _name(user: Any) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def _link(name: str, *args: object) -> str:
-    return settings.SITE_URL + reverse(name, args=args)
-
-
 def _rows(plan: Plan, actions: list[ActionRow]) -> list[dict[str, str]]:
     return [
         {
@@ -86,7 +79,7 @@ def _rows(plan: Plan, actions: list[ActionRow]) -> list[dict[str, str]]:
             "key_action": " ".join(a.key_action.split()),
             "timescale": a.timescale,
             "rag": a.rag or "none yet",
-            "url": _link("action", plan.slug, a.action_id),
+            "url": site_address("action", plan.slug, a.action_id),
         }
         for a in actions
     ]
@@ -101,13 +94,12 @@ def letters(plan: Plan, today: date) -> tuple[Stage | None, MonthDates, Missing,
     found = missing(plan, today)
     if stage is None or not plan.send_reminders:
         return stage, dates, found, []
-    title = " ".join(plan.title.split())
+    title = one_line(plan.title)
     base = {
         "title": title,
         "month": month,
         "returns": dates.returns,
-        "my_actions_url": _link("my-actions", plan.slug),
-        "emails_url": settings.SITE_URL + reverse("your-emails"),
+        "my_actions_url": site_address("my-actions", plan.slug),
     }
     if stage is Stage.MISSING:
         officers = [m.user for m in _members(plan, Role.OFFICER)]
@@ -121,7 +113,7 @@ def letters(plan: Plan, today: date) -> tuple[Stage | None, MonthDates, Missing,
             ],
             "unled": [{"name": n, "actions": _rows(plan, a)} for n, a in found.unled.items()],
             "count": found.actions,
-            "actions_url": _link("actions", plan.slug),
+            "actions_url": site_address("actions", plan.slug),
         }
         people = len(found.by_lead)
         return (

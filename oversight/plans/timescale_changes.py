@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from oversight.accounts.models import Membership
@@ -21,7 +19,7 @@ from oversight.audit.models import Change
 from oversight.lib.lengths import LONG_TEXT, too_long
 from oversight.lib.months import month_name, month_of, range_name
 from oversight.notices.kinds import Kind
-from oversight.notices.sending import Letter, post
+from oversight.notices.sending import Letter, one_line, post, site_address
 from oversight.plans.action_emails import leads_of
 from oversight.plans.models import Action, TimescaleChange
 from oversight.plans.revisions import lock_plan
@@ -189,14 +187,13 @@ def _asked(change: TimescaleChange) -> str:
 def _context(change: TimescaleChange, action: Action) -> dict[str, object]:
     plan = action.plan
     return {
-        "title": " ".join(plan.title.split()),
+        "title": one_line(plan.title),
         "action_id": action.action_id,
-        "key_action": " ".join(action.key_action.split()),
+        "key_action": one_line(action.key_action),
         "change": change,
         "asked": _asked(change),
-        "action_url": settings.SITE_URL + reverse("action", args=[plan.slug, action.action_id]),
-        "changes_url": settings.SITE_URL + reverse("timescale-changes", args=[plan.slug]),
-        "emails_url": settings.SITE_URL + reverse("your-emails"),
+        "action_url": site_address("action", plan.slug, action.action_id),
+        "changes_url": site_address("timescale-changes", plan.slug),
     }
 
 
@@ -204,7 +201,7 @@ def _ask_officers(change: TimescaleChange) -> None:
     action = change.action
     officers = Membership.objects.filter(plan_id=action.plan_id, role=Role.OFFICER, user__is_active=True)
     what = "a revised timescale" if change.kind == TimescaleChange.Kind.RETIME else "its withdrawal"
-    title = " ".join(action.plan.title.split())
+    title = one_line(action.plan.title)
     post(
         Letter(
             f"{Kind.CHANGE_REQUESTED}:{change.pk}:{m.user_id}",
@@ -226,7 +223,7 @@ def _tell_decision(change: TimescaleChange, action: Action) -> None:
     if change.requested_by_user is not None:
         told.setdefault(change.requested_by_user.pk, change.requested_by_user)
     told.pop(change.decided_by_user_id, None)  # not the person who decided
-    title = " ".join(action.plan.title.split())
+    title = one_line(action.plan.title)
     what = "revised timescale" if change.kind == TimescaleChange.Kind.RETIME else "withdrawal"
     post(
         Letter(
