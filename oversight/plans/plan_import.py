@@ -23,6 +23,7 @@ from oversight.plans.action_ids import sort_key
 from oversight.plans.addresses import short_name_problem
 from oversight.plans.models import Action, ImportRun, Plan, Priority, TimescaleChange
 from oversight.plans.plan_file import PlanFile, PlanRow, read_plan_file
+from oversight.plans.timescale_changes import approved_change
 
 TRACKED_FIELDS = ("priority", "key_action", "lead", "agencies", "timescale")
 BATCH = 1000
@@ -208,10 +209,20 @@ def _apply(
             to_create.append(action)
             summary.added.append(row.action_id)
         else:
-            before = (action.timescale, action.first_month, action.last_month)
+            if (row.timescale.first, row.timescale.last) != (action.first_month, action.last_month):
+                # a revision like one approved on the website: the timescale before it kept as the original
+                retimed.append(
+                    approved_change(
+                        action,
+                        TimescaleChange.Kind.RETIME,
+                        f"Revised in the plan file {parsed.file}",
+                        actor,
+                        month_of(timezone.localdate()),
+                        source,
+                        (row.timescale_text, row.timescale.first, row.timescale.last),
+                    )  # fmt: skip
+                )
             fields = _update_action(action, row, priorities, change)
-            if before[1:] != (action.first_month, action.last_month):
-                retimed.append(_retimed_by_file(action, before, actor, parsed.file))
             if not action.in_plan:
                 action.in_plan = True
                 summary.back_in_file.append(row.action_id)
@@ -319,33 +330,6 @@ def _update_action(
         action.timescale = row.timescale_text
         action.first_month, action.last_month = row.timescale.first, row.timescale.last
     return changed
-
-
-def _retimed_by_file(
-    action: Action, before: tuple[str, date, date], actor: Actor, file: str
-) -> TimescaleChange:
-    """A revised timescale the plan file brings is a revision like one approved on the website: in force
-    from this month, the timescale before it kept as the original."""
-    now = timezone.now()
-    return TimescaleChange(
-        action=action,
-        kind=TimescaleChange.Kind.RETIME,
-        state=TimescaleChange.State.APPROVED,
-        reason=f"Revised in the plan file {file}",
-        old_timescale=before[0],
-        old_first_month=before[1],
-        old_last_month=before[2],
-        new_timescale=action.timescale,
-        new_first_month=action.first_month,
-        new_last_month=action.last_month,
-        requested_by=actor.name,
-        requested_by_user_id=actor.user_id,
-        decided_by=actor.name,
-        decided_by_user_id=actor.user_id,
-        decided=now,
-        in_force_from=month_of(timezone.localdate()),
-        source=f"plan import: {file}"[:500],
-    )
 
 
 def _snapshot(action: Action) -> dict[str, str]:

@@ -254,22 +254,15 @@ def withdraw_left(actions: list[Action], reason: str, actor: Actor, today: date)
         for action in Action.objects.select_for_update().filter(
             pk__in=[a.pk for a in actions], in_plan=False, withdrawn_from__isnull=True
         ):
-            change = TimescaleChange.objects.create(
-                action=action,
-                kind=TimescaleChange.Kind.WITHDRAW,
-                state=TimescaleChange.State.APPROVED,
-                reason=reason.strip(),
-                old_timescale=action.timescale,
-                old_first_month=action.first_month,
-                old_last_month=action.last_month,
-                requested_by=actor.name,
-                requested_by_user_id=actor.user_id,
-                decided_by=actor.name,
-                decided_by_user_id=actor.user_id,
-                decided=timezone.now(),
-                in_force_from=month,
-                source="no longer in the plan file",
+            change = approved_change(
+                action,
+                TimescaleChange.Kind.WITHDRAW,
+                reason.strip(),
+                actor,
+                month,
+                "no longer in the plan file",
             )
+            change.save()
             action.withdrawn_from = month
             action.save(update_fields=["withdrawn_from"])
             why = f"from {month_name(month)}: {change.reason} (no longer in the plan file)"
@@ -278,3 +271,35 @@ def withdraw_left(actions: list[Action], reason: str, actor: Actor, today: date)
             )
             done.append(change)
     return done
+
+
+def approved_change(
+    action: Action,
+    kind: str,
+    reason: str,
+    actor: Actor,
+    month: date,
+    source: str,
+    new: tuple[str, date, date] | None = None,
+) -> TimescaleChange:
+    """An unsaved change asked for and approved at once by `actor` (an officer withdrawing what a plan
+    file dropped, a plan file revising a timescale), in force from `month`."""
+    return TimescaleChange(
+        action=action,
+        kind=kind,
+        state=TimescaleChange.State.APPROVED,
+        reason=reason,
+        old_timescale=action.timescale,
+        old_first_month=action.first_month,
+        old_last_month=action.last_month,
+        new_timescale=new[0] if new else "",
+        new_first_month=new[1] if new else None,
+        new_last_month=new[2] if new else None,
+        requested_by=actor.name,
+        requested_by_user_id=actor.user_id,
+        decided_by=actor.name,
+        decided_by_user_id=actor.user_id,
+        decided=timezone.now(),
+        in_force_from=month,
+        source=source[:500],
+    )
