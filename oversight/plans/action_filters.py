@@ -77,19 +77,21 @@ class ActionFilter:
         return [a for a in actions if self.matches(a, month)]
 
 
-def lead_choices(actions: Iterable[ActionRow]) -> list[str]:
-    """Every name in the plan's Lead column, once, as the plan writes it."""
+def names_in(columns: Iterable[str]) -> list[str]:
+    """Every name a column's cells list (separated by commas, semicolons, slashes or new lines), once,
+    as the plan writes it, whatever its case."""
     names: dict[str, str] = {}
-    for action in actions:
-        for name in lead_parts(action.lead):
+    for text in columns:
+        for name in lead_parts(text):
             names.setdefault(name.casefold(), name)
     return sorted(names.values(), key=str.casefold)
+
+
+def lead_choices(actions: Iterable[ActionRow]) -> list[str]:
+    """Every name in the plan's Lead column."""
+    return names_in(action.lead for action in actions)
 
 
 def agency_choices(actions: Iterable[ActionRow]) -> list[str]:
-    """Every partner agency the plan's Agency involvement column names, once, as the plan writes it."""
-    names: dict[str, str] = {}
-    for action in actions:
-        for name in lead_parts(action.agencies):
-            names.setdefault(name.casefold(), name)
-    return sorted(names.values(), key=str.casefold)
+    """Every partner agency the plan's Agency involvement column names."""
+    return names_in(action.agencies for action in actions)

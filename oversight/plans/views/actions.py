@@ -39,7 +39,7 @@ from oversight.plans.updates import (
     record_status,
 )
 from oversight.plans.verification import completion_of
-from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
+from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, seen_number, today
 
 PAGE_SIZE = 50
 
@@ -242,8 +242,8 @@ def update_status(request: HttpRequest, plan: Plan, access: Access, action_id: s
         update = StatusUpdate(
             data["rag"],
             data["commentary"],
-            _number(data["revision"]),
-            _number(data["seen"]),
+            seen_number(data["revision"]),
+            seen_number(data["seen"]),
             {"yes": True, "no": False}.get(data["safeguarding_risk"]),
             data["risk_response"],
         )
@@ -285,7 +285,3 @@ def safe_next(request: HttpRequest) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     safe = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=False)
     return target if safe and target.startswith("/") else ""
-
-
-def _number(text: str) -> int:
-    return int(text) if text.isdigit() else -1

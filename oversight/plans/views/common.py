@@ -65,3 +65,8 @@ def render_plan_page(
         {"plan": plan, "access": access, "navigation": navigation(plan, access, current), **context},
         status=status,
     )
+
+
+def seen_number(text: str) -> int:
+    """A revision or change id a form sent back; -1 (matching nothing) for anything else."""
+    return int(text) if text.isdigit() else -1

@@ -31,7 +31,7 @@ from oversight.plans.timescale_changes import (
     withdraw_left,
 )
 from oversight.plans.updates import Conflict, latest_change_id
-from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
+from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, seen_number, today
 
 
 def _action(plan: Plan, action_id: str, access: Access) -> Action:
@@ -211,7 +211,7 @@ def edit_action(request: HttpRequest, plan: Plan, access: Access, action_id: str
         data = form.cleaned_data
         try:
             changed = edit_action_text(
-                action, data, _number(data["revision"]), _number(data["seen"]), actor(request)
+                action, data, seen_number(data["revision"]), seen_number(data["seen"]), actor(request)
             )
         except Conflict as refused:
             conflict = refused
@@ -237,7 +237,3 @@ def edit_action(request: HttpRequest, plan: Plan, access: Access, action_id: str
         },
         status=409 if conflict else 400 if form.errors else 200,
     )
-
-
-def _number(text: str) -> int:
-    return int(text) if text.isdigit() else -1
