@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from oversight.lib.months import add_months, last_day, months_between
 from oversight.plans.action_rows import ActionRow
 from oversight.plans.models import RAG
+from oversight.plans.timescale_history import TimescaleHistory
 
 RAG_ORDER = ("R", "A", "G", "W", "none")
 
@@ -47,22 +48,48 @@ class PacePoint:
     completed: int
 
 
+Timescales = Mapping[int, TimescaleHistory]  # of the actions re-timed or withdrawn (plans/report_data.py)
+
+
 def pace(
     actions: Sequence[ActionRow],
     history: dict[int, tuple[tuple[date, str], ...]],
     started: date,
     month: date,
+    timescales: Timescales | None = None,
 ) -> list[PacePoint]:
-    """For each month from the plan's start to `month`: actions due by its end (their timescale
-    over), and actions completed by its end (Green in their latest status on its last day)."""
-    months = [add_months(started, i) for i in range(months_between(started, month) + 1)]
+    """For each month from the plan's start to `month`: actions due by its end (due_by_month), and
+    actions completed by its end (Green in their latest status on its last day)."""
+    months = _months(started, month)
     points = []
-    for m in months:
+    for m, due in zip(months, due_by_month(actions, timescales or {}, months), strict=True):
         end = last_day(m)
-        due = sum(1 for a in actions if a.last_month <= m)
         completed = sum(1 for a in actions if _status_on(history.get(a.pk, ()), end) == RAG.GREEN)
         points.append(PacePoint(m, due, completed))
     return points
+
+
+def due_by_month(actions: Sequence[ActionRow], timescales: Timescales, months: Sequence[date]) -> list[int]:
+    """How many actions were due by the end of each month as the exception report counts them: the
+    deadline in force in that month over, and not withdrawn by then. An action re-timed later was due
+    in the months before its new deadline was approved."""
+    plain = sorted(a.last_month for a in actions if a.pk not in timescales and a.withdrawn_from is None)
+    others = [a for a in actions if a.pk in timescales or a.withdrawn_from is not None]
+    found = []
+    for m in months:
+        due = bisect_right(plain, m)
+        for action in others:
+            history = timescales.get(action.pk)
+            if history is None:
+                due += action.due(m)
+            else:
+                due += not history.withdrawn_in(m) and history.in_force(m).last <= m
+        found.append(due)
+    return found
+
+
+def _months(started: date, month: date) -> list[date]:
+    return [add_months(started, i) for i in range(months_between(started, month) + 1)]
 
 
 def _status_on(statuses: tuple[tuple[date, str], ...], day: date) -> str | None:
@@ -77,13 +104,13 @@ def pace_from_counts(
     counted_until: date | None,
     started: date,
     month: date,
+    timescales: Timescales | None = None,
 ) -> list[PacePoint]:
     """The same pace from the number of actions Green at each month's end (plans/summaries.py), counted
     up to `counted_until`: a month without a count had none, and a later month has that month's."""
-    last_months = sorted(a.last_month for a in actions)
+    months = _months(started, month)
     points = []
-    for m in (add_months(started, i) for i in range(months_between(started, month) + 1)):
-        due = bisect_right(last_months, m)
+    for m, due in zip(months, due_by_month(actions, timescales or {}, months), strict=True):
         counted = m if counted_until is None or m <= counted_until else counted_until
         points.append(PacePoint(m, due, green.get(counted, 0)))
     return points

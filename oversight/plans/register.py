@@ -1,7 +1,8 @@
 """The plan as the website shows it today: every action with its current status, and the pace of
 completion, read from the statuses' summary (plans/summaries.py) in two queries that do not grow with
 the plan's history, and a third that checks no save landed in between (else it reads them again, so
-that the counts on a page always add up).
+that the counts on a page always add up); a fourth reads the revised timescales and withdrawals, so
+that the pace counts what was due as the exception report does.
 
 A day before the plan's latest status (the demo's history, a test) is worked out from the history
 instead. Either is kept in the cache that every worker shares (settings.CACHES) with the plan's revision
@@ -27,8 +28,9 @@ from oversight.plans.completion import RecordedStatus, completion
 from oversight.plans.kept import kept_at
 from oversight.plans.models import RAG, Action, MonthCount, Plan, StatusRecord
 from oversight.plans.progress import PacePoint, pace, pace_from_counts
-from oversight.plans.report_data import latest_status_on, verified_days
+from oversight.plans.report_data import latest_status_on, timescale_histories, verified_days
 from oversight.plans.summaries import ensure_summarised
+from oversight.plans.timescale_history import TimescaleHistory
 
 
 @dataclass(frozen=True)
@@ -143,8 +145,16 @@ def _with_pace(
 ) -> Register:
     month = month_of(today)
     start = started or min((a.first_month for a in actions), default=month)
-    points = tuple(pace_from_counts(actions, green, counted_until, start, month)) if actions else ()
+    points: tuple[PacePoint, ...] = ()
+    if actions:
+        timescales = _timescales(plan_id, actions)
+        points = tuple(pace_from_counts(actions, green, counted_until, start, month, timescales))
     return Register(plan_id, today, tuple(actions), points, read_at)
+
+
+def _timescales(plan_id: int, actions: Sequence[ActionRow]) -> dict[int, TimescaleHistory]:
+    current = {a.pk: (a.timescale, a.first_month, a.last_month, a.withdrawn_from) for a in actions}
+    return timescale_histories(plan_id, current)[0]
 
 
 def _brought_up_to_date(
@@ -242,5 +252,7 @@ def _from_history(plan_id: int, started: date | None, today: date) -> Register:
     )
     statuses = {pk: tuple((s.as_at, s.rag) for s in records) for pk, records in history.items()}
     start = started or min((a.first_month for a in actions), default=month_of(today))
-    points = tuple(pace(actions, statuses, start, month_of(today))) if actions else ()
+    points: tuple[PacePoint, ...] = ()
+    if actions:
+        points = tuple(pace(actions, statuses, start, month_of(today), _timescales(plan_id, actions)))
     return Register(plan_id, today, actions, points)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from datetime import date
 
 from django.conf import settings
@@ -102,7 +103,8 @@ def report_actions(plan: Plan, as_at: date, months: int) -> list[ReportAction]:
         )
     )
     rows = list(rows)
-    histories, withdrawals = timescale_histories(rows)
+    current = {row["pk"]: tuple(row[f] for f in TIMESCALE_FIELDS) for row in rows}
+    histories, withdrawals = timescale_histories(plan.pk, current)
     now = f"rag_{needed.index(month)}"
     green = {row["pk"] for row in rows if row[now] == "G"}
     completed = completions(plan.pk, last_day(month), green)
@@ -133,25 +135,29 @@ def report_actions(plan: Plan, as_at: date, months: int) -> list[ReportAction]:
     ]
 
 
-def timescale_histories(rows: list[dict]) -> tuple[dict[int, TimescaleHistory], dict[int, str]]:
-    """The timescale history of each action re-timed or withdrawn (the others have none), and why each
-    withdrawn one was withdrawn, in one query."""
-    by_pk = {row["pk"]: row for row in rows}
+TIMESCALE_FIELDS = ("timescale", "first_month", "last_month", "withdrawn_from")
+
+
+def timescale_histories(
+    plan_id: int, current: Mapping[int, tuple[str, date, date, date | None]]
+) -> tuple[dict[int, TimescaleHistory], dict[int, str]]:
+    """The timescale history of each of these actions (pk: timescale, first month, last month, withdrawn
+    from) re-timed or withdrawn (the others have none), and why each withdrawn one was withdrawn, in one
+    query."""
     approved: dict[int, list] = defaultdict(list)
     withdrawals: dict[int, str] = {}
-    changes = TimescaleChange.objects.filter(
-        action_id__in=list(by_pk), state=TimescaleChange.State.APPROVED
-    ).order_by("decided", "id")
-    for change in changes:
+    changes = TimescaleChange.objects.filter(action__plan_id=plan_id, state=TimescaleChange.State.APPROVED)
+    for change in changes.order_by("decided", "id"):
+        if change.action_id not in current:
+            continue
         if change.kind == TimescaleChange.Kind.WITHDRAW:
             withdrawals[change.action_id] = f"{change.reason} (approved by {change.decided_by})"
             continue
         approved[change.action_id].append(change.as_revision())
     found = {}
-    for pk in set(approved) | {pk for pk, row in by_pk.items() if row["withdrawn_from"]}:
-        row = by_pk[pk]
-        current = (row["timescale"], row["first_month"], row["last_month"])
-        found[pk] = history_of(current, approved.get(pk, []), row["withdrawn_from"])
+    for pk in set(approved) | {pk for pk, (*_, withdrawn_from) in current.items() if withdrawn_from}:
+        timescale, first, last, withdrawn_from = current[pk]
+        found[pk] = history_of((timescale, first, last), approved.get(pk, []), withdrawn_from)
     return found, withdrawals
 
 

@@ -6,7 +6,8 @@ from datetime import date
 
 from oversight.plans.action_rows import ActionRow
 from oversight.plans.charts import pace_line_chart, rag_bar_chart
-from oversight.plans.progress import pace, rag_counts
+from oversight.plans.progress import pace, pace_from_counts, rag_counts
+from oversight.plans.timescale_history import InForce, TimescaleHistory
 
 
 def row(pk: int, priority: int, last: date, rag: str | None = None, updated: date | None = None) -> ActionRow:
@@ -43,6 +44,26 @@ def test_pace_counts_actions_due_and_green_at_each_months_end() -> None:
         (date(2016, 7, 1), 2, 2),
         (date(2016, 8, 1), 3, 2),
     ]
+
+
+def test_an_action_counts_as_due_against_the_deadline_in_force_in_each_month() -> None:
+    # 1: due in June 2016, re-timed in August to October; 2: due in June, withdrawn from August
+    actions = [row(1, 1, date(2016, 10, 1)), row(2, 1, date(2016, 6, 1)), row(3, 1, date(2016, 7, 1))]
+    june, october = date(2016, 6, 1), date(2016, 10, 1)
+    timescales = {
+        1: TimescaleHistory(
+            InForce(date.min, "Jun 16", date(2016, 5, 1), june),
+            (InForce(date(2016, 8, 1), "Oct 16", date(2016, 5, 1), october),),
+        ),
+        2: TimescaleHistory(InForce(date.min, "Jun 16", date(2016, 5, 1), june), (), date(2016, 8, 1)),
+    }
+    # June: 1 and 2; July: and 3; August: 1 no longer due, 2 withdrawn; October: 1 due again
+    expected = [(date(2016, 5, 1), 0), (june, 2), (date(2016, 7, 1), 3), (date(2016, 8, 1), 1)]
+    expected += [(date(2016, 9, 1), 1), (october, 2)]
+    points = pace(actions, {}, date(2016, 5, 1), october, timescales)
+    assert [(p.month, p.due) for p in points] == expected
+    from_counts = pace_from_counts(actions, {}, None, date(2016, 5, 1), october, timescales)
+    assert [(p.month, p.due) for p in from_counts] == expected
 
 
 def test_the_latest_of_several_statuses_on_the_same_day_counts() -> None:

@@ -16,6 +16,7 @@ import pytest
 from oversight.audit.actors import Actor
 from oversight.audit.models import Change
 from oversight.plans.models import Action, TimescaleChange
+from oversight.plans.register import register
 from oversight.plans.report_data import exception_report
 from oversight.plans.status_import import import_statuses
 from oversight.plans.timescale_changes import ChangeRefused, decide, request_change, request_withdrawal
@@ -90,6 +91,22 @@ def test_a_withdrawn_action_leaves_the_counts_from_its_month_and_not_before(plan
     january = exception_report("demo", date(2017, 1, 31))
     assert "2.2" in {a.action_id for a in january.red_actions} and january.withdrawn == []
     assert february.due == january.due - 1
+
+
+@pytest.mark.parametrize("statuses_until", [None, date(2017, 3, 31)], ids=["summary", "history"])
+def test_the_overviews_pace_counts_due_actions_as_the_report_does(plan, write_csv, statuses_until) -> None:
+    if statuses_until:  # a status after the day asked for: the register is worked out from the history
+        statuses(write_csv, statuses_until, ("2.1", "A", "On track."))
+    retime("1.1", "Apr 17", date(2017, 2, 3))  # 1.1 was due in November 2016
+    change = request_withdrawal(action("2.2"), "No longer applicable: the service has closed.", LARA)
+    decide(change, True, "", OLIVIA, date(2017, 2, 15))
+    plan.refresh_from_db()
+    pace = {point.month: point.due for point in register(plan, date(2017, 2, 28)).pace}
+    # 1.2 due in October; 1.1 in November, re-timed to April in February; 2.2 in January, withdrawn in February
+    assert [pace[date(2016, m, 1)] for m in (10, 11, 12)] == [1, 2, 2]
+    assert [pace[date(2017, 1, 1)], pace[date(2017, 2, 1)]] == [3, 1]
+    assert exception_report("demo", date(2017, 1, 31)).due == 3
+    assert exception_report("demo", date(2017, 2, 28)).due == 1
 
 
 def test_a_request_and_its_decision_are_in_the_audit_log_with_the_old_and_new_timescale(plan) -> None:
