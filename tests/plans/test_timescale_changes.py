@@ -102,7 +102,8 @@ def test_the_overviews_pace_counts_due_actions_as_the_report_does(plan, write_cs
     decide(change, True, "", OLIVIA, date(2017, 2, 15))
     plan.refresh_from_db()
     pace = {point.month: point.due for point in register(plan, date(2017, 2, 28)).pace}
-    # 1.2 due in October; 1.1 in November, re-timed to April in February; 2.2 in January, withdrawn in February
+    # 1.2 due in October; 1.1 in November, re-timed to April in February; 2.2 in January, withdrawn
+    # in February
     assert [pace[date(2016, m, 1)] for m in (10, 11, 12)] == [1, 2, 2]
     assert [pace[date(2017, 1, 1)], pace[date(2017, 2, 1)]] == [3, 1]
     assert exception_report("demo", date(2017, 1, 31)).due == 3
