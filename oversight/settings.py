@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "oversight.plans",
     "oversight.governance",
     "oversight.performance",
+    "oversight.quality",
     "oversight.demo",
 ]
 

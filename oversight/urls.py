@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("oversight.plans.urls")),
     path("plans/<slug:slug>/", include("oversight.governance.urls")),
     path("plans/<slug:slug>/", include("oversight.performance.urls")),
+    path("plans/<slug:slug>/", include("oversight.quality.urls")),
     path("", include("oversight.notices.urls")),
     path("", include("oversight.accounts.urls")),
 ]

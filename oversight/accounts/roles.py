@@ -14,6 +14,8 @@ class Role(StrEnum):
     BOARD = "board"
     ANALYST = "analyst"
     VIEWER = "viewer"
+    QA_LEAD = "qa_lead"
+    AUDITOR = "auditor"
 
     @property
     def label(self) -> str:
@@ -27,6 +29,8 @@ ROLE_LABELS = {
     Role.BOARD: "Board member",
     Role.ANALYST: "Performance analyst",
     Role.VIEWER: "Viewer",
+    Role.QA_LEAD: "Quality assurance lead",
+    Role.AUDITOR: "Case auditor",
 }
 ROLE_DESCRIPTIONS = {
     Role.ADMINISTRATOR: "Everything in the plan, including who else is an administrator or officer",
@@ -38,6 +42,14 @@ ROLE_DESCRIPTIONS = {
         " child records behind Annex A figures"
     ),
     Role.VIEWER: "Reads everything, changes nothing (for example councillors)",
+    Role.QA_LEAD: (
+        "Reads everything; runs the case audit programme (tools, teams, cohorts, moderation) and sees"
+        " every audit's case detail"
+    ),
+    Role.AUDITOR: (
+        "Sees and completes only the case audits given to them, nothing else of the plan (for example"
+        " an auditor from a partner agency, or an independent Triple Lock reviewer)"
+    ),
 }
 MANAGERS = {Role.ADMINISTRATOR, Role.OFFICER}
 
@@ -65,7 +77,19 @@ class Access:
 
     @property
     def can_view(self) -> bool:
-        return self.role is not None
+        """The plan's pages: everyone with a role in it but a case auditor, who sees only their audits."""
+        return self.role is not None and self.role is not Role.AUDITOR
+
+    @property
+    def home(self) -> str:
+        """The page a person's link to the plan opens."""
+        return "my-audits" if self.role is Role.AUDITOR else "plan"
+
+    @property
+    def runs_quality_assurance(self) -> bool:
+        """The case audit programme: tools, teams, cohorts, assigning and moderating audits, and every
+        audit's case detail (personal data)."""
+        return self.role is Role.QA_LEAD
 
     @property
     def manages(self) -> bool:

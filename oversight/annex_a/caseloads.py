@@ -123,6 +123,23 @@ def worker_loads(
     ]
 
 
+def open_cases(engine: Engine, council: str, as_at: date) -> list[tuple[str, str, str]]:
+    """Each child with an open case in lists 6 to 9 of the extract: (child's ID as loaded, team, worker),
+    one row a child and team and worker (a child on a plan and in need is one row), in ID order; a team
+    or worker the list leaves blank is ''."""
+    with engine.connect_to_read() as con:
+        present = {t for (t,) in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        parts = [_open_cases(table, closed) for table, closed in CLOSED_BY.items() if table in present]
+        if not parts:
+            return []
+        rows = con.execute(
+            "SELECT DISTINCT child_unique_id, coalesce(allocated_team, ''), coalesce(allocated_worker, '')"
+            f" FROM ({' UNION ALL '.join(parts)}) ORDER BY 1, 2, 3",
+            {"council": council, "as_at": as_at},
+        ).fetchall()
+    return [(str(child), team, worker) for child, team, worker in rows]
+
+
 def team_loads(workers: list[WorkerLoad]) -> list[TeamLoad]:
     teams: dict[str, list[WorkerLoad]] = {}
     for load in workers:

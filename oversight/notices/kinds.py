@@ -19,6 +19,8 @@ class Kind(StrEnum):
     CHANGE_REQUESTED = "change-requested"
     CHANGE_DECIDED = "change-decided"
     INVITATION = "invitation"
+    AUDIT_ASSIGNED = "audit-assigned"
+    AUDIT_CONCERN = "audit-concern"
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,18 @@ KINDS = {
             "A decision on a revised timescale or withdrawal",
             "When a request you made, or one about an action you lead, is approved or refused.",
             frozenset({Role.LEAD}),
+        ),
+        KindOfEmail(
+            Kind.AUDIT_ASSIGNED,
+            "Case audits given to you",
+            "When cases are given to you to audit or to moderate, with their due dates.",
+            frozenset({Role.AUDITOR}),
+        ),
+        KindOfEmail(
+            Kind.AUDIT_CONCERN,
+            "A safeguarding concern from a case audit",
+            "At once, when an audit of a case in a team you manage raises an immediate safeguarding concern.",
+            frozenset(Role),
         ),
         KindOfEmail(Kind.INVITATION, "An invitation", "A link to choose a password.", frozenset(), False),
     )

@@ -13,7 +13,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404
 
 from oversight.accounts.models import Membership
-from oversight.accounts.roles import ADMINISTRATOR_ACCESS, NO_ACCESS, Access
+from oversight.accounts.roles import ADMINISTRATOR_ACCESS, NO_ACCESS, Access, Role
 from oversight.plans.models import Plan
 
 View = Callable[..., HttpResponseBase]
@@ -28,16 +28,19 @@ def access_to(user: Any, plan: Plan) -> Access:
     return Access.of(*membership) if membership else NO_ACCESS
 
 
-def plan_page(rule: Callable[[Access], bool] | None = None) -> Callable[[View], View]:
+def plan_page(
+    rule: Callable[[Access], bool] | None = None, *, auditors: bool = False
+) -> Callable[[View], View]:
     """Loads the plan named in the URL; someone with no role in it gets 404, as if it did not exist,
-    and someone whose role does not satisfy `rule` gets 403."""
+    and someone whose role does not satisfy `rule` gets 403. A case auditor sees only the pages that
+    say `auditors` (their audits); the others are as if the plan did not exist."""
 
     def decorate(view: View) -> View:
         @wraps(view)
         def guarded(request: HttpRequest, slug: str, *args: Any, **kwargs: Any) -> HttpResponseBase:
             plan = get_object_or_404(Plan, slug=slug)
             access = access_to(request.user, plan)
-            if not access.can_view:
+            if not (access.can_view or (auditors and access.role is Role.AUDITOR)):
                 raise Http404("No such plan")
             if rule is not None and not rule(access):
                 raise PermissionDenied("Your role in this plan does not allow this")

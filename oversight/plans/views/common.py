@@ -34,6 +34,7 @@ def navigation(plan: Plan, access: Access, current: str) -> list[dict[str, Any]]
         ("governance", "Governance", True),
         ("scorecard", "Scorecard", True),
         ("caseloads", "Caseloads", True),
+        ("quality", "Quality assurance", True),
         ("import", "Import", access.can_import),
         ("people", "People", access.can_manage_people),
         ("audit", "Audit log", True),

@@ -1,0 +1,111 @@
+"""The quality assurance programme's emails: cases given to an auditor to audit, and a safeguarding
+concern an audit raises, to the manager of the case's team at once. Neither names the child: the email
+links to the audit, which only those whose role allows it can open."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from oversight.lib.numbers import counted
+from oversight.notices.kinds import Kind
+from oversight.notices.sending import Letter, one_line, post, site_address
+from oversight.quality.models import CaseAudit, Cohort, Team
+
+
+def tell_auditors(cohort: Cohort) -> None:
+    """One email to each auditor of the cohort: how many cases, by when. Posted with the cohort."""
+    plan = cohort.plan
+    title = one_line(plan.title)
+    audits = list(cohort.audits.select_related("auditor"))
+    counts = Counter(a.auditor_id for a in audits if a.auditor_id)
+    people = {a.auditor_id: a.auditor for a in audits if a.auditor_id}
+    post(
+        Letter(
+            f"{Kind.AUDIT_ASSIGNED}:{cohort.pk}:{user_id}",
+            Kind.AUDIT_ASSIGNED,
+            plan.pk,
+            people[user_id],
+            f"{title}: {counted(count, 'case audit')} for you, due {audits[0].due:%-d %B %Y}",
+            "audit_assigned",
+            {
+                "title": title,
+                "cohort": cohort.title,
+                "kind": cohort.get_kind_display(),
+                "count": count,
+                "due": audits[0].due,
+                "my_audits_url": site_address("my-audits", plan.slug),
+            },
+            f"{count} case audits of '{cohort.title}' given to them",
+        )
+        for user_id, count in sorted(counts.items())
+    )
+
+
+def tell_moderators(cohort: Cohort, given: list[tuple[CaseAudit, Any]]) -> None:
+    """One email to each moderator: how many of the cohort's audits to moderate."""
+    plan = cohort.plan
+    title = one_line(plan.title)
+    counts = Counter(m.pk for _, m in given)
+    people = {m.pk: m for _, m in given}
+    first = {m.pk: a.pk for a, m in reversed(given)}  # names the round of moderation in the email's key
+    post(
+        Letter(
+            f"{Kind.AUDIT_ASSIGNED}:{cohort.pk}:{user_id}:moderate:{first[user_id]}",
+            Kind.AUDIT_ASSIGNED,
+            plan.pk,
+            people[user_id],
+            f"{title}: {counted(count, 'case audit')} to moderate",
+            "audit_assigned",
+            {
+                "title": title,
+                "cohort": cohort.title,
+                "kind": cohort.get_kind_display(),
+                "count": count,
+                "moderate": True,
+                "my_audits_url": site_address("my-audits", plan.slug),
+            },
+            f"{count} case audits of '{cohort.title}' given to them to moderate",
+        )
+        for user_id, count in sorted(counts.items())
+    )
+
+
+def manager_of(audit: CaseAudit) -> Any:
+    team = Team.objects.filter(plan_id=audit.cohort.plan_id, name__iexact=audit.team).select_related(
+        "manager"
+    )
+    found = team.first()
+    return found.manager if found else None
+
+
+def tell_team_manager(audit: CaseAudit, raised_by: str) -> bool:
+    """The concern's email to the manager of the case's team, in the transaction that records it; False
+    when the team has no manager with a role in the plan to tell."""
+    manager = manager_of(audit)
+    if manager is None:
+        return False
+    plan = audit.cohort.plan
+    title = one_line(plan.title)
+    return bool(
+        post(
+            [
+                Letter(
+                    f"{Kind.AUDIT_CONCERN}:{audit.pk}",
+                    Kind.AUDIT_CONCERN,
+                    plan.pk,
+                    manager,
+                    f"{title}: an immediate safeguarding concern from case audit {audit.pk}",
+                    "audit_concern",
+                    {
+                        "title": title,
+                        "team": audit.team,
+                        "raised_by": raised_by,
+                        "audit_id": audit.pk,
+                        "audit_url": site_address("case-audit", plan.slug, audit.pk),
+                    },
+                    f"the safeguarding concern raised by case audit {audit.pk} ({audit.team})",
+                )
+            ]
+        )
+    )

@@ -1,0 +1,173 @@
+"""A case audit: its page (case detail, each viewing logged), the auditor's grading, and its
+moderation; and each person's own audits to do and to moderate."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from oversight.accounts.roles import Access
+from oversight.govuk.forms import error_summary
+from oversight.plans.access import plan_page
+from oversight.plans.models import Plan
+from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
+from oversight.quality.audit_access import does_audit, moderates, sees_audit
+from oversight.quality.audits import AuditRefused, Grading, complete, moderate
+from oversight.quality.forms import AuditForm, ModerationForm
+from oversight.quality.models import CaseAudit
+from oversight.quality.trail import audit_viewed
+from oversight.quality.views.common import CURRENT, quality_crumbs, rebased
+
+
+def _audit(request: HttpRequest, plan: Plan, access: Access, pk: int) -> CaseAudit:
+    """The audit, to someone whose role or part in it lets them see it; to anyone else, not found."""
+    audit = get_object_or_404(
+        CaseAudit.objects.select_related("cohort__tool_version", "cohort__plan"), cohort__plan=plan, pk=pk
+    )
+    if not sees_audit(access, request.user, audit):
+        raise Http404("No such audit")
+    return audit
+
+
+def _crumbs(plan: Plan, access: Access) -> list[tuple[str, str]]:
+    if access.can_view:
+        return quality_crumbs(plan, ("Your case audits", reverse("my-audits", args=[plan.slug])))
+    return [("Your case audits", reverse("my-audits", args=[plan.slug]))]
+
+
+def _grading_initial(audit: CaseAudit) -> dict[str, object]:
+    initial: dict[str, object] = {"revision": audit.revision}
+    if audit.overall_rank is not None:
+        initial |= {f"domain_{g.position}": str(g.rank) for g in audit.grades.all()}
+        initial |= {
+            "overall": str(audit.overall_rank),
+            "strengths": audit.strengths,
+            "development": audit.development,
+            "impact": audit.impact,
+            "concern": audit.concern,
+        }
+    return initial
+
+
+def _page(
+    request: HttpRequest,
+    plan: Plan,
+    access: Access,
+    audit: CaseAudit,
+    grading: AuditForm | None = None,
+    moderation: ModerationForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    audit_viewed(plan.pk, actor(request), audit.pk)
+    user = request.user
+    if grading is None and does_audit(user, audit) and audit.moderated is None:
+        grading = AuditForm(audit=audit, initial=_grading_initial(audit))
+    can_moderate = (
+        moderates(access, user, audit) and audit.overall_rank is not None and audit.moderated is None
+    )
+    if moderation is None and can_moderate:
+        moderation = ModerationForm(audit=audit, initial={"revision": audit.revision})
+    return render_plan_page(
+        request,
+        "quality/audit.html",
+        plan,
+        access,
+        CURRENT if access.can_view else "",
+        {
+            "crumbs": _crumbs(plan, access),
+            "audit": audit,
+            "version": audit.cohort.tool_version,
+            "grades": list(audit.grades.all()),
+            "grading": grading,
+            "moderation": moderation if can_moderate else None,
+            "form_errors": error_summary(grading, moderation),
+        },
+        status=status,
+    )
+
+
+@plan_page(auditors=True)
+def case_audit(request: HttpRequest, plan: Plan, access: Access, pk: int) -> HttpResponse:
+    return _page(request, plan, access, _audit(request, plan, access, pk))
+
+
+@require_POST
+@plan_page(auditors=True)
+def grade_audit(request: HttpRequest, plan: Plan, access: Access, pk: int) -> HttpResponse:
+    audit = _audit(request, plan, access, pk)
+    if not does_audit(request.user, audit):
+        raise Http404("No such audit")
+    form = AuditForm(request.POST, audit=audit)
+    if form.is_valid():
+        data = form.cleaned_data
+        grading = Grading(
+            form.domain_ranks(),
+            int(data["overall"]),
+            data["strengths"],
+            data["development"],
+            data["impact"],
+            data["concern"],
+        )
+        try:
+            complete(audit, grading, actor(request), data["revision"], today())
+        except AuditRefused as refused:
+            form.add_error(None, str(refused))
+            fresh = CaseAudit.objects.get(pk=audit.pk)
+            rebased(form, "revision", fresh.revision)
+            return _page(request, plan, access, fresh, grading=form, status=409)
+        messages.success(request, f"Case audit {audit.pk} is saved.")
+        return redirect("case-audit", plan.slug, audit.pk)
+    return _page(request, plan, access, audit, grading=form, status=400)
+
+
+@require_POST
+@plan_page(auditors=True)
+def moderate_audit(request: HttpRequest, plan: Plan, access: Access, pk: int) -> HttpResponse:
+    audit = _audit(request, plan, access, pk)
+    if not moderates(access, request.user, audit):
+        raise Http404("No such audit")
+    form = ModerationForm(request.POST, audit=audit)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            moderate(
+                audit,
+                int(data["agreed"]),
+                data["note"],
+                actor(request),
+                request.user,
+                data["revision"],
+                today(),
+            )
+        except AuditRefused as refused:
+            form.add_error(None, str(refused))
+            fresh = CaseAudit.objects.get(pk=audit.pk)
+            rebased(form, "revision", fresh.revision)
+            return _page(request, plan, access, fresh, moderation=form, status=409)
+        messages.success(request, f"Case audit {audit.pk} is moderated.")
+        return redirect("case-audit", plan.slug, audit.pk)
+    return _page(request, plan, access, audit, moderation=form, status=400)
+
+
+@plan_page(auditors=True)
+def my_audits(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
+    mine = CaseAudit.objects.filter(cohort__plan=plan).select_related("cohort__tool_version")
+    to_do = mine.filter(auditor_id=request.user.pk).order_by("state", "due", "pk")
+    to_moderate = mine.filter(moderator_id=request.user.pk, moderated__isnull=True).order_by("due", "pk")
+    return render_plan_page(
+        request,
+        "quality/my_audits.html",
+        plan,
+        access,
+        CURRENT if access.can_view else "",
+        {
+            "crumbs": quality_crumbs(plan) if access.can_view else plan_crumbs(plan)[:1],
+            "to_do": [a for a in to_do if a.state == CaseAudit.State.ASSIGNED],
+            "done": [a for a in to_do if a.state == CaseAudit.State.COMPLETED],
+            "to_moderate": list(to_moderate),
+            "today": today(),
+        },
+    )
