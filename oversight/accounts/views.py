@@ -25,11 +25,14 @@ class SignIn(auth.LoginView):
         return _with_error_summary(super().get_context_data(**kwargs))
 
     def get_default_redirect_url(self) -> str:
-        """An action lead of one plan lands on the actions they lead; everyone else on the plans."""
+        """An action lead of one plan lands on the actions they lead, a case auditor of one plan on their
+        audits; everyone else on the plans."""
         memberships = Membership.objects.filter(user_id=self.request.user.pk or 0)
         roles = list(memberships.values_list("plan__slug", "role")[:2])
         if len(roles) == 1 and roles[0][1] == Role.LEAD:
             return reverse("my-actions", args=[roles[0][0]])
+        if len(roles) == 1 and roles[0][1] == Role.AUDITOR:
+            return reverse("my-audits", args=[roles[0][0]])
         return super().get_default_redirect_url()
 
 

@@ -34,6 +34,7 @@ READ_PAGES = [
     "/plans/demo/caseloads/",
     "/plans/demo/caseloads/policy/",
     "/plans/demo/governance/",
+    "/plans/demo/quality/",
 ]
 MANAGER_PAGES = ["/plans/demo/import/", "/plans/demo/people/"]
 

@@ -30,22 +30,31 @@ from oversight.performance.models import Indicator, ServiceAreaManager
 from oversight.plans.models import Action, Evidence, Plan, TimescaleChange
 from oversight.plans.plan_import import import_plan
 from oversight.plans.status_import import import_statuses
+from oversight.quality.cohorts import NewCohort, create_cohort
+from oversight.quality.sampling import Case
+from oversight.quality.scales import OFSTED_GRADES, Domain
+from oversight.quality.tools import save_tool
 from tests.annex_a.conftest import AS_AT, load_small_extract
 from tests.conftest import CAST, PASSWORD, Rows
 
 pytestmark = pytest.mark.django_db
 
 Who = frozenset[str]
-EVERYONE: Who = frozenset(CAST)  # a role each: alice administrator ... vic viewer
+# a role each: alice administrator ... vic viewer, and quinn the quality assurance lead (audrey, a case
+# auditor, sees only her audits: the plan's other pages are as if it did not exist)
+EVERYONE: Who = frozenset(CAST) | {"quinn"}
 ADMINISTRATORS: Who = frozenset({"alice"})
 MANAGERS: Who = frozenset({"alice", "olivia"})
 MINUTES: Who = MANAGERS | {"bob"}  # verify, minute meetings
 INDICATORS: Who = MANAGERS | {"ana"}
 LEAD_OF_1_1: Who = MANAGERS | {"lee"}  # 1.1 is led by HOS LS
 ANALYSTS: Who = frozenset({"ana"})
-SIGNED_IN: Who = EVERYONE | {"nora"}
+QUALITY: Who = frozenset({"quinn"})
+AUDITS: Who = QUALITY | {"audrey"}  # the audit is audrey's
+SIGNED_IN: Who = EVERYONE | {"nora", "audrey"}
 NOT_ALLOWED = "405"  # the route does not take the method
-VISITORS = ("signed out", "nora", *CAST, "root")  # root: a site administrator, administering every plan
+# root: a site administrator, administering every plan
+VISITORS = ("signed out", "nora", *CAST, "quinn", "audrey", "root")
 
 
 @dataclass(frozen=True)
@@ -142,6 +151,18 @@ ROUTES: dict[str, Route] = {
     "recommendations": read(),
     "recommendation": reads_and_posts(MANAGERS, args={"pk": "recommendation"}, refused=404),
     "committee-report": Route(EVERYONE, EVERYONE, {"grouping": "theme", "fmt": "html"}),
+    # quality assurance: the figures for everyone, the cases for its lead, an audit for its people
+    "quality": read(),
+    "audit-tools": Route(QUALITY, QUALITY),
+    "audit-tool": Route(QUALITY, QUALITY, {"pk": "audit tool"}),
+    "qa-teams": Route(QUALITY, QUALITY),
+    "cohorts": Route(QUALITY, QUALITY),
+    "cohort": Route(QUALITY, QUALITY, {"pk": "cohort"}),
+    "moderation-sample": post_only(QUALITY, args={"pk": "cohort"}),
+    "my-audits": Route(EVERYONE | {"audrey"}, EVERYONE | {"audrey"}),
+    "case-audit": Route(AUDITS, AUDITS, {"pk": "case audit"}, refused=404),
+    "grade-audit": post_only(frozenset({"audrey"}), args={"pk": "case audit"}, refused=404),
+    "moderate-audit": post_only(QUALITY, args={"pk": "case audit"}, refused=404),
     # the site's own pages
     "plans": Route(SIGNED_IN | {"root"}, SIGNED_IN | {"root"}, where="site"),
     "new-plan": Route(frozenset({"root"}), frozenset({"root"}), where="site"),
@@ -217,7 +238,14 @@ def objects_of(plan: Plan, action: str, green: str, priority: str, member: str) 
     board = Board.objects.create(plan=plan, name="Improvement Team Board")
     meeting = Meeting.objects.create(board=board, held=date(2017, 2, 1))
     membership = Membership.objects.get(plan=plan, user__username=member)
+    version = save_tool(plan.pk, "Case file audit", OFSTED_GRADES, 2, (Domain("Planning"),), Actor("Quinn"))
+    new = NewCohort("monthly", date(2026, 11, 1), "November", "", version, date(2026, 11, 20))
+    audrey = get_user_model().objects.get(username="audrey")
+    cohort = create_cohort(plan.pk, new, [Case("Team 1", "", "C1")], [audrey], Actor("Quinn"))
     return {
+        "audit tool": str(version.tool_id),
+        "cohort": str(cohort.pk),
+        "case audit": str(cohort.audits.get().pk),
         "action": action,
         "green action": green,
         "priority": priority,
@@ -277,6 +305,8 @@ def site(plan, write_csv, settings, small_extract) -> dict[str, dict[str, str]]:
     Plan.objects.filter(pk=plan.pk).update(council="Anytown")
     users = get_user_model()
     users.objects.create_superuser("root", "root@council.example", PASSWORD)
+    for username, role in (("quinn", "qa_lead"), ("audrey", "auditor")):
+        Membership.objects.create(plan=plan, user=users.objects.create_user(username), role=role)
     import_plan(write_csv("other.csv", OTHER_PLAN), "other", Actor("setup"), title="Another plan")
     statuses = [["Action ID", "RAG", "Commentary"], ["7.2", "G", "Done."]]
     import_statuses(write_csv("other-status.csv", statuses), "other", date(2017, 1, 31), Actor("setup"))
@@ -304,7 +334,7 @@ def expected(route: Route, method: str, visitor: str) -> int | str:
         return 302  # to the sign-in page
     if who == NOT_ALLOWED:
         return 405
-    if route.where == "plan" and visitor == "nora":
+    if route.where == "plan" and (visitor == "nora" or (visitor == "audrey" and visitor not in who)):
         return 404
     as_visitor = "alice" if visitor == "root" and route.where == "plan" else visitor
     return "let in" if as_visitor in who else route.refused
@@ -353,6 +383,7 @@ OBJECT_KINDS = frozenset(
     {
         "action", "green action", "priority", "evidence", "indicator", "annex a indicator", "membership",
         "board", "meeting", "task", "visit", "recommendation", "service area manager", "timescale change",
+        "audit tool", "cohort", "case audit",
     }
 )  # fmt: skip
 CROSS_PLAN = sorted(name for name, route in ROUTES.items() if OBJECT_KINDS & set(route.args.values()))

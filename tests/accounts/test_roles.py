@@ -24,7 +24,14 @@ def test_lead_names_split_on_commas_slashes_and_semicolons_ignoring_case_and_spa
 
 @pytest.mark.parametrize("role", ROLES)
 def test_everyone_with_a_role_can_see_the_plan_and_no_one_else(role: Role | None) -> None:
-    assert access(role).can_view is (role is not None)
+    # a case auditor (a partner agency's, say) sees only the audits given to them
+    assert access(role).can_view is (role is not None and role is not Role.AUDITOR)
+    assert access(role).home == ("my-audits" if role is Role.AUDITOR else "plan")
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_the_quality_assurance_lead_runs_the_case_audit_programme(role: Role | None) -> None:
+    assert access(role).runs_quality_assurance is (role is Role.QA_LEAD)
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -66,8 +73,10 @@ def test_administrators_grant_any_role_and_officers_any_but_administrator() -> N
         Role.BOARD,
         Role.ANALYST,
         Role.VIEWER,
+        Role.QA_LEAD,
+        Role.AUDITOR,
     ]
-    for role in (Role.LEAD, Role.BOARD, Role.ANALYST, Role.VIEWER, None):
+    for role in (Role.LEAD, Role.BOARD, Role.ANALYST, Role.VIEWER, Role.QA_LEAD, Role.AUDITOR, None):
         assert not any(access(role).can_grant(r) for r in Role)
 
 

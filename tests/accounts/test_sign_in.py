@@ -149,3 +149,13 @@ def test_an_action_lead_of_one_plan_lands_on_the_actions_they_lead(client: Clien
     assert sign_in(Client(), "olivia", PASSWORD)["Location"] == "/"
     asked = Client().post("/sign-in/?next=/plans/demo/report/", {"username": "lee", "password": PASSWORD})
     assert asked["Location"] == "/plans/demo/report/"  # where they were going comes first
+
+
+def test_a_case_auditor_of_one_plan_lands_on_their_audits(client: Client, plan) -> None:
+    from tests.quality.conftest import person
+
+    person(plan, "audrey", "auditor")
+    assert sign_in(client, "audrey", PASSWORD)["Location"] == "/plans/demo/quality/audits/"
+    listed = Client()
+    listed.force_login(get_user_model().objects.get(username="audrey"))
+    assert 'href="/plans/demo/quality/audits/"' in listed.get("/").content.decode()

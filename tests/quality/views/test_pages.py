@@ -1,0 +1,90 @@
+"""The quality assurance pages as their people use them: a tool made, a cohort chosen, an audit done
+after an error, the figures shown."""
+
+from __future__ import annotations
+
+import pytest
+
+from oversight.quality.models import AuditTool, CaseAudit, Cohort
+from tests.quality.test_programme import GOOD, RI, grade
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_tool_starts_on_ofsteds_scale_and_a_mistake_is_named(signed_in, plan) -> None:
+    from tests.quality.conftest import person
+
+    person(plan, "quinn", "qa_lead")
+    page = signed_in("quinn").get("/plans/demo/quality/tools/").content.decode()
+    assert "Outstanding\nGood\nRequires improvement\nInadequate" in page
+    refused = signed_in("quinn").post(
+        "/plans/demo/quality/tools/",
+        {"name": "Case file audit", "grades": "Good", "good_or_better": "1", "domains": ""},
+    )
+    assert refused.status_code == 400
+    text = refused.content.decode()
+    assert "Enter at least two grades, one on each line, the best first" in text
+    assert "Enter at least one domain" in text
+    made = signed_in("quinn").post(
+        "/plans/demo/quality/tools/",
+        {
+            "name": "Case file audit",
+            "grades": "Good\nNot good",
+            "good_or_better": "1",
+            "domains": "Planning: Is it?",
+        },
+    )
+    assert made.status_code == 302
+    assert AuditTool.objects.get().latest.grades == ["Good", "Not good"]
+
+
+def test_a_cohort_typed_in_is_shared_out_and_a_case_already_chosen_is_refused(signed_in, programme) -> None:
+    form = {
+        "kind": "deep_dive",
+        "title": "Deep dive: neglect",
+        "question": "Do we recognise neglect early?",
+        "month-month": "11",
+        "month-year": "2026",
+        "tool": str(programme.version.tool_id),
+        "due-day": "30",
+        "due-month": "11",
+        "due-year": "2026",
+        "auditors": [str(programme.audit("C1002").auditor_id)],
+        "source": "typed",
+        "cases": "C1001, Safeguarding East\nC3001, Children in Care, Ali Khan",
+    }
+    refused = signed_in("quinn").post("/plans/demo/quality/cohorts/", form)
+    assert refused.status_code == 400
+    assert "Already in a cohort of November 2026: C1001" in refused.content.decode()
+    made = signed_in("quinn").post(
+        "/plans/demo/quality/cohorts/", form | {"cases": "C3001, Children in Care, Ali Khan"}
+    )
+    assert made.status_code == 302
+    cohort = Cohort.objects.get(title="Deep dive: neglect")
+    assert (cohort.kind, cohort.question, cohort.audits.get().auditor_name) == (
+        "deep_dive", "Do we recognise neglect early?", "Lara"
+    )  # fmt: skip
+
+
+def test_an_audit_with_a_domain_ungraded_is_refused_with_every_error_named(signed_in, programme) -> None:
+    audit = programme.audit("C1001")
+    url = f"/plans/demo/quality/audits/{audit.pk}/grades/"
+    refused = signed_in("audrey").post(url, {"domain_0": str(GOOD), "revision": "0", "strengths": "x" * 5001})
+    assert refused.status_code == 400
+    text = refused.content.decode()
+    assert "Choose a grade for voice of the child" in text
+    assert "Choose a grade for planning" in text
+    assert "Choose a grade for overall grade" in text
+    assert "Strengths must be 5,000 characters or less" in text
+    assert 'href="#domain_1"' in text  # the error summary links to the question
+    assert CaseAudit.objects.get(pk=audit.pk).overall_rank is None
+
+
+def test_the_programme_page_shows_the_months_figures(signed_in, programme) -> None:
+    grade(programme, "C1001", GOOD)
+    grade(programme, "C2001", RI, domains=(RI, RI, RI))
+    page = signed_in("vic").get("/plans/demo/quality/?month=2026-11").content.decode()
+    assert "Graded good or better" in page and "50% (1 of 2)" in page
+    assert "C1001" not in page  # figures only: no case is named
+    assert "Audrey" not in page  # nor an auditor, to a viewer
+    assert "Audrey" in signed_in("quinn").get("/plans/demo/quality/?month=2026-11").content.decode()
