@@ -20,6 +20,7 @@ class Kind(StrEnum):
     CHANGE_DECIDED = "change-decided"
     INVITATION = "invitation"
     AUDIT_ASSIGNED = "audit-assigned"
+    AUDIT_OVERDUE = "audit-overdue"
     AUDIT_CONCERN = "audit-concern"
 
 
@@ -88,6 +89,12 @@ KINDS = {
             Kind.AUDIT_ASSIGNED,
             "Case audits given to you",
             "When cases are given to you to audit or to moderate, with their due dates.",
+            frozenset({Role.AUDITOR}),
+        ),
+        KindOfEmail(
+            Kind.AUDIT_OVERDUE,
+            "Case audits overdue",
+            "Once, when case audits given to you pass their due date and are not yet done.",
             frozenset({Role.AUDITOR}),
         ),
         KindOfEmail(

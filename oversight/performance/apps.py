@@ -11,15 +11,17 @@ class PerformanceConfig(AppConfig):
     def ready(self) -> None:
         # plans and governance show the indicators linked to actions and recommendations, and plans
         # imports indicator files uploaded, without importing performance (a higher layer, and a sibling)
+        from oversight.performance.case_audit_values import refresh_from_case_audits
         from oversight.performance.case_lists import AnnexACases
         from oversight.performance.indicator_file import INDICATOR_COLUMNS
         from oversight.performance.indicator_import import import_uploaded_indicators, import_uploaded_values
         from oversight.performance.links import measures_by_action, measures_by_recommendation
         from oversight.performance.value_file import VALUE_COLUMNS
-        from oversight.plans import case_lists, file_kinds, uploads
+        from oversight.plans import case_lists, file_kinds, programme_figures, uploads
         from oversight.plans.linked_measures import RECOMMENDATION, register_reader
 
         case_lists.read_with(AnnexACases())
+        programme_figures.when_changed(refresh_from_case_audits)
         register_reader(measures_by_action)
         register_reader(measures_by_recommendation, about=RECOMMENDATION)
         uploads.register_importer("indicators", import_uploaded_indicators)

@@ -4,7 +4,7 @@ Pure: the plan's people, Annex A measures, actions and recommendations come in a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from decimal import Decimal, InvalidOperation
 
 from oversight.lib.lengths import LONG_TEXT, limit_of, too_long
@@ -32,6 +32,7 @@ FIELDS = (
     "owner",
     "source",
     "measure",
+    "figure",
     "england",
     "statistical_neighbours",
     "region",
@@ -51,7 +52,7 @@ YEAR = re.compile(r"\d{4}(-\d{2})?")
 AUDIT_NAMES = {
     "tolerance": "amber tolerance",
     "owner_id": "owner",
-    "measure": "Annex A measure",
+    "measure": "what it is computed from",
     "england": "England",
     "comparators_year": "comparators' year",
 }
@@ -65,6 +66,7 @@ class Choices:
 
     owners: dict[str, str]
     measures: dict[str, str]
+    figures: dict[str, str] = field(default_factory=dict)  # the case audit programme's (key: name)
     action_ids: frozenset[str] = frozenset()
     recommendations: frozenset[int] = frozenset()
     taken_names: frozenset[str] = frozenset()
@@ -156,6 +158,11 @@ def problems(values: dict[str, str], choices: Choices) -> dict[str, str]:
         found["source"] = "Select where its values come from"
     elif values["source"] == Indicator.Source.ANNEX_A and values["measure"] not in choices.measures:
         found["measure"] = "Select the Annex A measure it is computed from"
+    elif values["source"] == Indicator.Source.CASE_AUDITS:
+        if values["figure"] not in choices.figures:
+            found["figure"] = "Select the case audit figure it is computed from"
+        if values["frequency"] == Indicator.Frequency.WEEKLY:
+            found["frequency"] = "Case audits are counted by month: select monthly or quarterly"
     for name in COMPARATORS:
         _check_number(values, name, found)
     year = values["comparators_year"]
@@ -203,7 +210,7 @@ def read(values: dict[str, str]) -> Details:
         frequency=values["frequency"],
         owner_id=int(values["owner"]) if values["owner"] else None,
         source=source,
-        measure=values["measure"] if source == Indicator.Source.ANNEX_A else "",
+        measure=_computed_from(values),
         england=number(values["england"]),
         statistical_neighbours=number(values["statistical_neighbours"]),
         region=number(values["region"]),
@@ -211,6 +218,15 @@ def read(values: dict[str, str]) -> Details:
         actions=tuple(dict.fromkeys(split_action_ids(values["actions"]))),
         recommendations=recommendation_numbers(values["recommendations"]) or (),
     )
+
+
+def _computed_from(values: dict[str, str]) -> str:
+    """The Annex A measure or the case audit figure of a computed indicator; '' for any other."""
+    if values["source"] == Indicator.Source.ANNEX_A:
+        return values["measure"]
+    if values["source"] == Indicator.Source.CASE_AUDITS:
+        return values["figure"]
+    return ""
 
 
 def form_values(details: Details) -> dict[str, str]:
@@ -226,7 +242,8 @@ def form_values(details: Details) -> dict[str, str]:
         "frequency": details.frequency,
         "owner": str(details.owner_id) if details.owner_id else "",
         "source": details.source,
-        "measure": details.measure,
+        "measure": details.measure if details.source == Indicator.Source.ANNEX_A else "",
+        "figure": details.measure if details.source == Indicator.Source.CASE_AUDITS else "",
         "england": number_text(details.england),
         "statistical_neighbours": number_text(details.statistical_neighbours),
         "region": number_text(details.region),

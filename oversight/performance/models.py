@@ -18,6 +18,7 @@ class Indicator(models.Model):
         ENTERED = "entered", "Entered on the website"
         IMPORTED = "imported", "Imported from a file"
         ANNEX_A = "annex_a", "Computed from Annex A"
+        CASE_AUDITS = "audits", "Computed from case audits"
 
     plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="indicators")
     name = models.CharField(max_length=300)
@@ -36,7 +37,9 @@ class Indicator(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.ENTERED)
     measure = models.CharField(
-        max_length=50, blank=True, help_text="The Annex A measure, for computed indicators"
+        max_length=250,
+        blank=True,
+        help_text="The Annex A measure or case audit figure, for computed indicators",
     )
     england = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     statistical_neighbours = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)

@@ -5,3 +5,15 @@ class QualityConfig(AppConfig):
     name = "oversight.quality"
     label = "quality"
     verbose_name = "Quality assurance"
+
+    def ready(self) -> None:
+        # the scorecard (performance, a sibling) records the programme's figures as indicators' values
+        # without either importing the other
+        from oversight.plans import linked_findings, programme_figures, reminders
+        from oversight.quality.each_day import each_day
+        from oversight.quality.scorecard_figures import CaseAuditFigures
+        from oversight.quality.themes import findings_of_action
+
+        programme_figures.offer(CaseAuditFigures())
+        reminders.send_daily_with(each_day)
+        linked_findings.register(findings_of_action)

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from oversight.audit.actors import Actor
 from oversight.audit.models import Change
+from oversight.plans import programme_figures
 from oversight.quality.emails import tell_team_manager
 from oversight.quality.models import CaseAudit, DomainGrade
 from oversight.quality.trail import record
@@ -121,6 +122,7 @@ def complete(audit: CaseAudit, grading: Grading, actor: Actor, seen_revision: in
             f"raised for {audit.team}"
             + ("; its manager emailed" if told else "; the team has no manager on Oversight to email"),
         )
+    programme_figures.changed(plan_id)
     return audit
 
 
@@ -154,4 +156,5 @@ def moderate(
         scale.grades[agreed],
         scale.grades[old] if old is not None else "",
     )
+    programme_figures.changed(audit.cohort.plan_id)
     return audit

@@ -13,6 +13,7 @@ from django.db import transaction
 
 from oversight.audit.actors import Actor
 from oversight.audit.models import Change
+from oversight.plans import programme_figures
 from oversight.quality.emails import tell_auditors
 from oversight.quality.models import CaseAudit, Cohort, ToolVersion
 from oversight.quality.sampling import Case
@@ -82,4 +83,5 @@ def create_cohort(
         f" {new.due:%-d %B %Y}" + (f"; {new.chosen}" if new.chosen else ""),
     )
     tell_auditors(cohort)
+    programme_figures.changed(plan_id)  # audits not yet due count toward "completed on time" once due
     return cohort

@@ -5,6 +5,7 @@ links to the audit, which only those whose role allows it can open."""
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from typing import Any
 
 from oversight.lib.numbers import counted
@@ -109,3 +110,39 @@ def tell_team_manager(audit: CaseAudit, raised_by: str) -> bool:
             ]
         )
     )
+
+
+def overdue_audits(plan_id: int, today: date) -> list[Letter]:
+    """One letter to each auditor for each cohort whose audits given to them are past their due date and
+    not done: sent once (its key names the cohort and the auditor)."""
+    audits = CaseAudit.objects.filter(
+        cohort__plan_id=plan_id, state=CaseAudit.State.ASSIGNED, due__lt=today, auditor__isnull=False
+    ).select_related("cohort__plan", "auditor")
+    grouped: dict[tuple[int, int], list[CaseAudit]] = {}
+    for audit in audits:
+        grouped.setdefault((audit.cohort_id, audit.auditor_id), []).append(audit)  # type: ignore[arg-type]
+    letters = []
+    for (cohort_id, user_id), found in sorted(grouped.items()):
+        cohort, plan = found[0].cohort, found[0].cohort.plan
+        title = one_line(plan.title)
+        letters.append(
+            Letter(
+                f"{Kind.AUDIT_OVERDUE}:{cohort_id}:{user_id}",
+                Kind.AUDIT_OVERDUE,
+                plan.pk,
+                found[0].auditor,
+                f"{title}: {counted(len(found), 'case audit')} overdue since {found[0].due:%-d %B %Y}",
+                "audit_assigned",
+                {
+                    "title": title,
+                    "cohort": cohort.title,
+                    "kind": cohort.get_kind_display(),
+                    "count": len(found),
+                    "due": found[0].due,
+                    "overdue": True,
+                    "my_audits_url": site_address("my-audits", plan.slug),
+                },
+                f"{len(found)} case audits of '{cohort.title}' overdue",
+            )
+        )
+    return letters

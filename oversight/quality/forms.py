@@ -12,6 +12,7 @@ from oversight.govuk.date_fields import DateField, MonthField
 from oversight.lib.lengths import LONG_TEXT, limit_of
 from oversight.quality.case_lines import parse_cases
 from oversight.quality.models import TEXT, AuditTool, CaseAudit, Cohort, Team
+from oversight.quality.practice_weeks import parse_activities
 from oversight.quality.scales import (
     DEFAULT_DOMAINS,
     OFSTED_GRADES,
@@ -352,3 +353,118 @@ class ModerationSampleForm(govuk.GovUKForm):
     def __init__(self, *args: Any, people: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["moderators"].choices = people  # type: ignore[attr-defined]
+
+
+class FindingsForm(govuk.GovUKForm):
+    """A deep dive's findings, and the plan actions it is evidence for."""
+
+    report = govuk.TextField(
+        label="Findings",
+        what="The findings",
+        help_text="What the deep dive found, across its cases: the board reads this. Never a child's name",
+        max_length=LONG_TEXT,
+        required=False,
+        widget=govuk.CharacterCount(rows=10, threshold=90, label_size="m"),
+    )
+    actions = govuk.TextField(
+        label="Evidence for plan actions",
+        what="The action IDs",
+        help_text="Action IDs separated by commas, for example 2.1, 2.3: a link to these findings is added"
+        " to each action's evidence",
+        max_length=1000,
+        required=False,
+        widget=govuk.TextInput(width="20"),
+    )
+    revision = forms.IntegerField(min_value=0, widget=forms.HiddenInput())
+
+
+class CaseActionForm(govuk.GovUKForm):
+    """Corrective action on the case an audit found."""
+
+    action = govuk.TextField(
+        label="What must be done",
+        what="The action",
+        help_text="For example: hold a strategy discussion this week; update the child's plan",
+        max_length=TEXT,
+        error_messages={"required": "Enter what must be done"},
+        widget=govuk.Textarea(rows=3, label_size="m"),
+    )
+    owner = forms.ChoiceField(
+        label="Who will do it",
+        error_messages=dict.fromkeys(("required", "invalid_choice"), "Choose who will do it"),
+        widget=govuk.Select(),
+    )
+    due = DateField(label="Due by", what="The date it is due")
+
+    def __init__(self, *args: Any, people: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].choices = [("", "Choose someone"), *people]  # type: ignore[attr-defined]
+
+
+class ThemeForm(govuk.GovUKForm):
+    text = govuk.TextField(
+        label="What the audits found",
+        what="The theme",
+        help_text="A pattern across cases, for example: plans are not updated after core groups",
+        max_length=TEXT,
+        error_messages={"required": "Enter what the audits found"},
+        widget=govuk.Textarea(rows=3, label_size="m"),
+    )
+    cohort = forms.ChoiceField(label="From the cohort", required=False, widget=govuk.Select())
+    actions = govuk.TextField(
+        label="Plan actions it bears on",
+        what="The action IDs",
+        help_text="Action IDs separated by commas, for example 2.1, 2.3",
+        max_length=1000,
+        required=False,
+        widget=govuk.TextInput(width="20"),
+    )
+    recommendations = forms.MultipleChoiceField(
+        label="Ofsted recommendations it bears on",
+        required=False,
+        widget=govuk.Checkboxes(small=True),
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        cohorts: list[tuple[str, str]],
+        recommendations: list[tuple[str, str]],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["cohort"].choices = [("", "None"), *cohorts]  # type: ignore[attr-defined]
+        self.fields["recommendations"].choices = recommendations  # type: ignore[attr-defined]
+        if not recommendations:
+            del self.fields["recommendations"]
+
+
+class PracticeWeekForm(govuk.GovUKForm):
+    title = govuk.TextField(
+        label="Title",
+        what="The title",
+        help_text="For example, Practice development week, March 2017",
+        max_length=200,
+        error_messages={"required": "Enter a title"},
+    )
+    starts = DateField(label="First day", what="The first day")
+    ends = DateField(label="Last day", what="The last day")
+    activities = govuk.TextField(
+        label="Activities",
+        what="The activities",
+        help_text="One kind a line: how many, then what they were, for example 20 team-based discussions",
+        max_length=20_000,
+        error_messages={"required": "Enter at least one activity"},
+        widget=govuk.Textarea(rows=6, label_size="m"),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("starts") and data.get("ends") and data["ends"] < data["starts"]:
+            self.add_error("ends", "The last day must be the same as or after the first day")
+        if "activities" in data:
+            activities, problems = parse_activities(data["activities"])
+            for problem in problems:
+                self.add_error("activities", problem)
+            data["activity_counts"] = activities
+        return data

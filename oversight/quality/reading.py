@@ -7,8 +7,9 @@ from datetime import date
 
 from django.db.models import Count, Q
 
-from oversight.quality.figures import AuditRow, GradeCount
-from oversight.quality.models import CaseAudit, DomainGrade, ToolVersion
+from oversight.quality.figures import AuditRow, GradeCount, Share
+from oversight.quality.models import CaseAction, CaseAudit, Cohort, DomainGrade, ToolVersion
+from oversight.quality.report import DeepDive, Extras
 from oversight.quality.summary import Summary, summarise, trend_months
 
 
@@ -63,3 +64,33 @@ def summary(plan_id: int, month: date, day: date) -> Summary:
         .first()
     )
     return summarise(month, day, audits, grades, [d["name"] for d in latest or []])
+
+
+def extras(plan_id: int, month: date, day: date) -> Extras:
+    """This month's deep dives with their findings, the concerns its audits raised, and the case actions
+    open (and overdue) across every month."""
+    dives = []
+    for cohort in Cohort.objects.filter(plan_id=plan_id, month=month, kind=Cohort.Kind.DEEP_DIVE).order_by(
+        "title"
+    ):
+        rows = list(cohort.audits.values_list("state", "overall_good"))
+        graded = [good for _, good in rows if good is not None]
+        dives.append(
+            DeepDive(
+                cohort.title,
+                cohort.get_kind_display(),
+                cohort.question,
+                cohort.report,
+                len(rows),
+                sum(1 for state, _ in rows if state == CaseAudit.State.COMPLETED),
+                Share(sum(graded), len(graded)),
+            )
+        )
+    audits = CaseAudit.objects.filter(cohort__plan_id=plan_id)
+    open_actions = CaseAction.objects.filter(audit__cohort__plan_id=plan_id, done__isnull=True)
+    return Extras(
+        tuple(dives),
+        audits.filter(cohort__month=month, concern_raised__isnull=False).count(),
+        open_actions.count(),
+        open_actions.filter(due__lt=day).count(),
+    )

@@ -30,6 +30,7 @@ from oversight.performance.models import Indicator, ServiceAreaManager
 from oversight.plans.models import Action, Evidence, Plan, TimescaleChange
 from oversight.plans.plan_import import import_plan
 from oversight.plans.status_import import import_statuses
+from oversight.quality.case_actions import add_case_action
 from oversight.quality.cohorts import NewCohort, create_cohort
 from oversight.quality.sampling import Case
 from oversight.quality.scales import OFSTED_GRADES, Domain
@@ -163,6 +164,12 @@ ROUTES: dict[str, Route] = {
     "case-audit": Route(AUDITS, AUDITS, {"pk": "case audit"}, refused=404),
     "grade-audit": post_only(frozenset({"audrey"}), args={"pk": "case audit"}, refused=404),
     "moderate-audit": post_only(QUALITY, args={"pk": "case audit"}, refused=404),
+    "new-case-action": post_only(AUDITS, args={"pk": "case audit"}, refused=404),
+    "case-action-done": post_only(AUDITS, args={"pk": "case action"}, refused=404),
+    "quality-report": Route(EVERYONE, EVERYONE, {"fmt": "docx"}, query="?month=2026-11"),
+    "deep-dive": Route(EVERYONE, QUALITY, {"pk": "cohort"}),
+    "qa-themes": Route(EVERYONE, QUALITY),
+    "practice-weeks": Route(EVERYONE, QUALITY),
     # the site's own pages
     "plans": Route(SIGNED_IN | {"root"}, SIGNED_IN | {"root"}, where="site"),
     "new-plan": Route(frozenset({"root"}), frozenset({"root"}), where="site"),
@@ -246,6 +253,11 @@ def objects_of(plan: Plan, action: str, green: str, priority: str, member: str) 
         "audit tool": str(version.tool_id),
         "cohort": str(cohort.pk),
         "case audit": str(cohort.audits.get().pk),
+        "case action": str(
+            add_case_action(
+                cohort.audits.get(), "Hold a strategy discussion.", audrey, date(2026, 11, 27), Actor("Q")
+            ).pk
+        ),
         "action": action,
         "green action": green,
         "priority": priority,
@@ -383,7 +395,7 @@ OBJECT_KINDS = frozenset(
     {
         "action", "green action", "priority", "evidence", "indicator", "annex a indicator", "membership",
         "board", "meeting", "task", "visit", "recommendation", "service area manager", "timescale change",
-        "audit tool", "cohort", "case audit",
+        "audit tool", "cohort", "case audit", "case action",
     }
 )  # fmt: skip
 CROSS_PLAN = sorted(name for name, route in ROUTES.items() if OBJECT_KINDS & set(route.args.values()))

@@ -139,7 +139,7 @@ def test_changes_are_worded_for_the_audit_log() -> None:
         ("target", "80", "85"),
         ("owner", "Lee", "Ana"),
         ("source", "Entered on the website", "Computed from Annex A"),
-        ("Annex A measure", "", "icpc_15"),
+        ("what it is computed from", "", "icpc_15"),
     ]  # the same actions in another order, and the tolerance written differently, are no change
 
 

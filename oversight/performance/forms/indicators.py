@@ -59,6 +59,11 @@ class IndicatorForm(govuk.GovUKForm):
         help_text="For an indicator computed from Annex A: the measure its values are taken from",
         widget=govuk.Select(),
     )
+    figure = _text(
+        "Case audit figure",
+        help_text="For an indicator computed from the case audit programme: the figure its values come from",
+        widget=govuk.Select(),
+    )
     england = _text("England", widget=govuk.TextInput(width="5", attrs=NUMBER))
     statistical_neighbours = _text("Statistical neighbours", widget=govuk.TextInput(width="5", attrs=NUMBER))
     region = _text("Region", widget=govuk.TextInput(width="5", attrs=NUMBER))
@@ -80,6 +85,7 @@ class IndicatorForm(govuk.GovUKForm):
             ("", "None"),
             *sorted(choices.measures.items(), key=lambda item: item[1]),
         ]
+        self.fields["figure"].widget.choices = [("", "None"), *choices.figures.items()]
         if not choices.recommendations:
             self.fields["recommendations"].help_text = NO_RECOMMENDATIONS_YET
 

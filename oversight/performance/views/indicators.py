@@ -24,6 +24,7 @@ from oversight.performance.indicator_form import DEFAULTS, FIELDS, Choices, Deta
 from oversight.performance.links import details_of, link, recommendation_choices
 from oversight.performance.models import Indicator
 from oversight.performance.versions import indicators_changed
+from oversight.plans import programme_figures
 from oversight.plans.access import plan_page
 from oversight.plans.models import Action, Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page
@@ -107,6 +108,7 @@ def _choices(plan: Plan, indicator: Indicator | None, people: list[tuple[str, st
     return Choices(
         owners={pk: name for pk, name, _ in people},
         measures={key: d.name for key, d in annex_a_measures().items()},
+        figures={f.key: f.name for f in programme_figures.offered(plan.pk)},
         action_ids=frozenset(Action.objects.filter(plan=plan).values_list("action_id", flat=True)),
         recommendations=frozenset(recommendation_choices(plan)),
         taken_names=frozenset(others.values_list("name", flat=True)),

@@ -105,8 +105,9 @@ def _tables(plan: Plan, month: date) -> ScorecardTables:
 
 def _can_enter(access: Access, indicator: Indicator, user_id: int | None) -> bool:
     """The owner, administrators, officers and analysts; nobody for an indicator computed from
-    Annex A, whose values come from the extracts (a value typed in would not survive a refresh)."""
-    if indicator.source == Indicator.Source.ANNEX_A:
+    Annex A or the case audits, whose values come from them (a value typed in would not survive a
+    refresh)."""
+    if indicator.source in {Indicator.Source.ANNEX_A, Indicator.Source.CASE_AUDITS}:
         return False
     return access.can_manage_indicators or (
         access.can_view and indicator.owner_id is not None and indicator.owner_id == user_id

@@ -23,6 +23,7 @@ from oversight.plans.action_table import action_table_rows
 from oversight.plans.completion_cases import completion_cases
 from oversight.plans.forms.action_filter import ActionFilterForm
 from oversight.plans.forms.status import NoChangeForm, StatusUpdateForm
+from oversight.plans.linked_findings import findings_about
 from oversight.plans.models import RAG, Action, Plan, StatusRecord, TimescaleChange
 from oversight.plans.my_work import work_of
 from oversight.plans.register import register
@@ -186,6 +187,7 @@ def action_page(request: HttpRequest, plan: Plan, access: Access, action_id: str
             "can_remove_evidence": access.manages,
             "user_id": request.user.pk,
             "indicators": case.measures,
+            "findings": findings_about(action.pk),
             **_timescale_context(action),
         },
     )

@@ -14,10 +14,12 @@ from oversight.govuk.forms import error_summary
 from oversight.plans.access import plan_page
 from oversight.plans.models import Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
-from oversight.quality.audit_access import does_audit, moderates, sees_audit
+from oversight.quality.audit_access import does_audit, moderates, sees_audit, sets_case_actions
 from oversight.quality.audits import AuditRefused, Grading, complete, moderate
-from oversight.quality.forms import AuditForm, ModerationForm
-from oversight.quality.models import CaseAudit
+from oversight.quality.case_actions import add_case_action, mark_done
+from oversight.quality.forms import AuditForm, CaseActionForm, ModerationForm
+from oversight.quality.models import CaseAction, CaseAudit
+from oversight.quality.people import choices, people_in
 from oversight.quality.trail import audit_viewed
 from oversight.quality.views.common import CURRENT, quality_crumbs, rebased
 
@@ -59,6 +61,7 @@ def _page(
     audit: CaseAudit,
     grading: AuditForm | None = None,
     moderation: ModerationForm | None = None,
+    case_action: CaseActionForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     audit_viewed(plan.pk, actor(request), audit.pk)
@@ -70,6 +73,8 @@ def _page(
     )
     if moderation is None and can_moderate:
         moderation = ModerationForm(audit=audit, initial={"revision": audit.revision})
+    if case_action is None and sets_case_actions(access, user, audit):
+        case_action = CaseActionForm(people=choices(people_in(plan.pk)))
     return render_plan_page(
         request,
         "quality/audit.html",
@@ -83,7 +88,11 @@ def _page(
             "grades": list(audit.grades.all()),
             "grading": grading,
             "moderation": moderation if can_moderate else None,
-            "form_errors": error_summary(grading, moderation),
+            "case_action": case_action,
+            "case_actions": list(audit.case_actions.all()),
+            "marks_done": access.runs_quality_assurance or does_audit(user, audit),
+            "user_id": user.pk,
+            "form_errors": error_summary(grading, moderation, case_action),
         },
         status=status,
     )
@@ -157,6 +166,7 @@ def my_audits(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
     mine = CaseAudit.objects.filter(cohort__plan=plan).select_related("cohort__tool_version")
     to_do = mine.filter(auditor_id=request.user.pk).order_by("state", "due", "pk")
     to_moderate = mine.filter(moderator_id=request.user.pk, moderated__isnull=True).order_by("due", "pk")
+    actions = CaseAction.objects.filter(audit__cohort__plan=plan, owner_id=request.user.pk, done__isnull=True)
     return render_plan_page(
         request,
         "quality/my_audits.html",
@@ -168,6 +178,41 @@ def my_audits(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
             "to_do": [a for a in to_do if a.state == CaseAudit.State.ASSIGNED],
             "done": [a for a in to_do if a.state == CaseAudit.State.COMPLETED],
             "to_moderate": list(to_moderate),
+            "case_actions": list(actions.order_by("due", "pk")),
             "today": today(),
         },
     )
+
+
+@require_POST
+@plan_page(auditors=True)
+def new_case_action(request: HttpRequest, plan: Plan, access: Access, pk: int) -> HttpResponse:
+    audit = _audit(request, plan, access, pk)
+    if not sets_case_actions(access, request.user, audit):
+        raise Http404("No such audit")
+    people = people_in(plan.pk)
+    form = CaseActionForm(request.POST, people=choices(people))
+    if form.is_valid():
+        data = form.cleaned_data
+        add_case_action(audit, data["action"], people[data["owner"]], data["due"], actor(request))
+        messages.success(request, f"The case action is set for {data['due']:%-d %B %Y}.")
+        return redirect("case-audit", plan.slug, audit.pk)
+    return _page(request, plan, access, audit, case_action=form, status=400)
+
+
+@require_POST
+@plan_page(auditors=True)
+def case_action_done(request: HttpRequest, plan: Plan, access: Access, pk: int) -> HttpResponse:
+    found = get_object_or_404(
+        CaseAction.objects.select_related("audit__cohort"), audit__cohort__plan=plan, pk=pk
+    )
+    audit = _audit(request, plan, access, found.audit_id)
+    if not (
+        access.runs_quality_assurance or does_audit(request.user, audit) or found.owner_id == request.user.pk
+    ):
+        raise Http404("No such case action")
+    if mark_done(found, actor(request), today()):
+        messages.success(request, "The case action is done.")
+    else:
+        messages.info(request, "The case action was already done.")
+    return redirect("case-audit", plan.slug, audit.pk)
