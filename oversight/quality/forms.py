@@ -30,6 +30,7 @@ class ToolForm(govuk.GovUKForm):
         label="Name of the audit tool",
         what="The name",
         max_length=limit_of(AuditTool, "name"),
+        initial="Case file audit",
         error_messages={"required": "Enter the name of the audit tool"},
         widget=govuk.TextInput(label_size="m"),
     )
@@ -155,20 +156,20 @@ class CohortForm(govuk.GovUKForm):
         choices=[(TYPED, "Cases I list"), (ANNEX_A, "A sample from the latest Annex A extract")],
         initial=TYPED,
         error_messages=dict.fromkeys(("required", "invalid_choice"), "Choose which cases to audit"),
-        widget=govuk.Radios(
-            label_size="m", reveal={TYPED: ("cases",), ANNEX_A: ("sample", "count", "percent", "seed")}
-        ),
+        widget=govuk.Radios(label_size="m"),
     )
     cases = govuk.TextField(
         label="Cases",
         what="The cases",
-        help_text="One a line: the child's ID, the team and the worker, with commas between. Never a name",
+        help_text="If you list them: one a line, the child's ID, the team and the worker, with commas"
+        " between. Never a name",
         required=False,
         max_length=200_000,
         widget=govuk.Textarea(rows=6),
     )
     sample = forms.ChoiceField(
         label="Sample",
+        help_text="If you draw a sample from Annex A",
         choices=[(PER_WORKER, "A number of cases per worker"), (SHARE, "A share of the open cases")],
         initial=PER_WORKER,
         required=False,

@@ -54,5 +54,6 @@ def quality(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
             ).count(),
             "mine": audits.filter(auditor_id=request.user.pk, state=CaseAudit.State.ASSIGNED).count(),
             "sees_auditors": access.runs_quality_assurance or access.manages,
+            "report_formats": [("docx", "Word"), ("pdf", "PDF"), ("html", "HTML")],
         },
     )

@@ -26,7 +26,7 @@ def quality_report_download(request: HttpRequest, plan: Plan, access: Access, fm
     look = look_of(plan)
     made = {"html": render.html, "docx": render.docx, "pdf": render.pdf}[fmt](report, look)
     response = HttpResponse(made, content_type=render.FORMATS[fmt][1])
-    if fmt != "html":
-        name = f"{plan.slug}-quality-assurance-{iso_month(month)}.{fmt}"
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
+    # a paper that stands alone, as the committee report's: the HTML carries its own styles and chart
+    name = f"{plan.slug}-quality-assurance-{iso_month(month)}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
