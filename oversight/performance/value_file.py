@@ -5,20 +5,18 @@ plan's indicators come in as plain data; every problem is collected before any i
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 from oversight.lib.lengths import LONG_TEXT
-from oversight.lib.months import EARLIEST_YEAR, LATEST_YEAR, parse_iso_date
 from oversight.lib.problems import ImportFailed, Problem
 from oversight.lib.spreadsheets import Column, Located, cell_text, locate, read_sheets
 from oversight.performance.indicator_file import INDICATOR, cell_number, name_key
 from oversight.performance.periods import period_name, period_of
+from oversight.plans.cell_dates import cell_day
 from oversight.plans.reading_limits import reading_limits
-from oversight.plans.timescales import TimescaleError, parse_timescale
 
 VALUE_COLUMNS = (
     INDICATOR,
@@ -33,35 +31,6 @@ VALUE_COLUMNS = (
 )
 PERIOD_EXAMPLES = "a month such as 2018-01, Jan 2018 or January 2018, or a date"
 VALUE_EXAMPLES = "a number such as 86, 86.5 or 86%; leave the cell blank when there is no value"
-
-
-def cell_day(value: object) -> date | None:
-    """The day a period cell names: a date, '2018-01-15', '15/01/2018', or the first day of a month
-    ('2018-01', 'Jan 2018', 'January 2018') or of a quarter ('Q3 2016/17'); None for anything else,
-    and for a year before 1990 or after 2100 (a typing mistake)."""
-    day = _day(value)
-    return day if day is not None and EARLIEST_YEAR <= day.year <= LATEST_YEAR else None
-
-
-def _day(value: object) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = cell_text(value)
-    uk = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
-    try:
-        day = date(int(uk[3]), int(uk[2]), int(uk[1])) if uk else parse_iso_date(text)
-    except ValueError:
-        return None
-    if day is not None:
-        return day
-    try:
-        months = parse_timescale(text)
-    except TimescaleError:
-        return None
-    quarter = months.first.month % 3 == 1 and (months.last.month - months.first.month) == 2
-    return months.first if months.first == months.last or quarter else None
 
 
 @dataclass(frozen=True)

@@ -4,13 +4,27 @@ from __future__ import annotations
 
 from django.urls import path
 
-from oversight.quality.views import audits, cohorts, findings, learning, programme, report, teams, tools
+from oversight.quality.views import (
+    audits,
+    cohorts,
+    findings,
+    imports,
+    learning,
+    programme,
+    report,
+    teams,
+    tools,
+)
 
 urlpatterns = [
     path("quality/", programme.quality, name="quality"),
     path("quality/report.<str:fmt>", report.quality_report_download, name="quality-report"),
     path("quality/themes/", learning.themes, name="qa-themes"),
     path("quality/practice-weeks/", learning.practice_weeks, name="practice-weeks"),
+    path("quality/import/", imports.import_page, name="qa-import"),
+    path("quality/import/<str:token>/", imports.import_preview, name="qa-import-preview"),
+    path("quality/import/<str:token>/confirm/", imports.import_confirm, name="qa-import-confirm"),
+    path("quality/import/<str:token>/cancel/", imports.import_cancel, name="qa-import-cancel"),
     path("quality/tools/", tools.audit_tools, name="audit-tools"),
     path("quality/tools/<int:pk>/", tools.audit_tool, name="audit-tool"),
     path("quality/teams/", teams.teams, name="qa-teams"),

@@ -169,6 +169,10 @@ ROUTES: dict[str, Route] = {
     "quality-report": Route(EVERYONE, EVERYONE, {"fmt": "docx"}, query="?month=2026-11"),
     "deep-dive": Route(EVERYONE, QUALITY, {"pk": "cohort"}),
     "qa-themes": Route(EVERYONE, QUALITY),
+    "qa-import": Route(QUALITY, QUALITY),
+    "qa-import-preview": Route(QUALITY, QUALITY, {"token": "0" * 32}),
+    "qa-import-confirm": post_only(QUALITY, args={"token": "0" * 32}),
+    "qa-import-cancel": post_only(QUALITY, args={"token": "0" * 32}),
     "practice-weeks": Route(EVERYONE, QUALITY),
     # the site's own pages
     "plans": Route(SIGNED_IN | {"root"}, SIGNED_IN | {"root"}, where="site"),

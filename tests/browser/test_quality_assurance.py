@@ -88,7 +88,7 @@ def test_an_audit_done_after_an_error_raises_a_concern_and_is_moderated(
     assert "No visit for eight weeks" in manager.locator("main").inner_text()
 
 
-def test_the_programmes_other_pages(browser_plan, sign_in, visit, submit, follow):
+def test_the_programmes_other_pages(browser_plan, sign_in, visit, submit, follow, write_csv):
     person(browser_plan, "quinn", "qa_lead")
     quinn = sign_in("quinn")
     for url in ("/plans/demo/quality/tools/", "/plans/demo/quality/teams/", "/plans/demo/quality/themes/"):
@@ -96,6 +96,22 @@ def test_the_programmes_other_pages(browser_plan, sign_in, visit, submit, follow
     visit(quinn, "/plans/demo/quality/tools/")
     submit(quinn, "Make the tool")  # a case file audit on Ofsted's scale with six domains, as offered
     assert "The audit tool Case file audit is made." in quinn.locator("main").inner_text()
+    visit(quinn, "/plans/demo/quality/import/")
+    log = [
+        ["Month", "Child ID", "Team", "Auditor", "Completed", "Overall grade", "Management oversight"],
+        ["Sep 2026", "C9001", "Safeguarding East", "Lara", "2026-09-14", "Good", "Adequate"],
+    ]
+    quinn.get_by_label("File", exact=True).set_input_files(write_csv("audits.csv", log))
+    submit(quinn, "Upload and preview", status=400)  # 'Adequate', and five domains with no column
+    assert "'Adequate' is not a grade" in quinn.locator("main").inner_text()
+    log[1][-1] = "Good"
+    log[0] += ["Quality of supervision", "Voice of the child", "Assessment", "Planning", "Outcomes"]
+    log[1] += ["Good", "Requires improvement", "Good", "Good", "Good"]
+    visit(quinn, "/plans/demo/quality/import/")
+    quinn.get_by_label("File", exact=True).set_input_files(write_csv("audits.csv", log))
+    submit(quinn, "Upload and preview")
+    submit(quinn, "Import these changes")
+    assert "Imported case audits into" in quinn.locator("main").inner_text()
     visit(quinn, "/plans/demo/quality/practice-weeks/")
     quinn.get_by_label("Title").fill("Practice development week")
     fill_date(quinn, "First day", date(2017, 3, 6))

@@ -17,7 +17,7 @@ from oversight.lib.problems import ImportFailed
 from oversight.performance.indicator_file import cell_number
 from oversight.performance.indicator_import import import_indicator_values, import_indicators
 from oversight.performance.models import Indicator, IndicatorValue
-from oversight.performance.value_file import cell_day
+from oversight.plans.cell_dates import cell_day
 
 pytestmark = pytest.mark.django_db
 ANA = Actor("Ana", None)

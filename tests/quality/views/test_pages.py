@@ -88,3 +88,20 @@ def test_the_programme_page_shows_the_months_figures(signed_in, programme) -> No
     assert "C1001" not in page  # figures only: no case is named
     assert "Audrey" not in page  # nor an auditor, to a viewer
     assert "Audrey" in signed_in("quinn").get("/plans/demo/quality/?month=2026-11").content.decode()
+
+
+def test_an_audit_log_is_uploaded_previewed_and_imported(signed_in, programme, write_csv) -> None:
+    from tests.quality.test_audit_log_import import GOOD_ROWS, HEADER
+
+    quinn = signed_in("quinn")
+    with write_csv("log.csv", [HEADER, *GOOD_ROWS]).open("rb") as upload:
+        sent = quinn.post("/plans/demo/quality/import/", {"file": upload, "sheet": ""})
+    assert sent.status_code == 302
+    preview = quinn.get(sent["Location"])
+    text = preview.content.decode()
+    assert "Will import case audits into" in text and "case audits: 3 (2 completed, 1 moderated)" in text
+    assert not CaseAudit.objects.filter(case_ref="C9001").exists()  # a preview saves nothing
+    programme.plan.refresh_from_db()
+    done = quinn.post(sent["Location"] + "confirm/", {"revision": str(programme.plan.revision)})
+    assert done.status_code == 302 and done["Location"] == "/plans/demo/quality/"
+    assert CaseAudit.objects.filter(case_ref__in=["C9001", "C9002", "C9003"]).count() == 3

@@ -27,8 +27,8 @@ from oversight.performance.annex_a_engine import annex_a_engine
 from oversight.performance.annex_a_values import refresh_from_annex_a
 from oversight.performance.indicator_import import import_indicator_values, import_indicators
 from oversight.performance.models import Indicator, ServiceAreaManager
-from oversight.performance.value_file import cell_day
 from oversight.plans import summaries
+from oversight.plans.cell_dates import cell_day
 from oversight.plans.evidence import add_link
 from oversight.plans.management.commands._common import iso_date, require_migrated
 from oversight.plans.models import Action, Plan, StatusRecord, TimescaleChange, Verification
