@@ -30,9 +30,11 @@ def test_seed_demo_loads_a_council_with_twelve_months_and_a_person_per_role(demo
     assert sorted(Membership.objects.filter(plan=demo).values_list("user__username", "role")) == [
         ("admin", "administrator"),
         ("analyst", "analyst"),
+        ("auditor", "auditor"),
         ("board", "board"),
         ("lead", "lead"),
         ("officer", "officer"),
+        ("qa", "qa_lead"),
         ("viewer", "viewer"),
     ]
     november = StatusRecord.objects.filter(action__plan=demo, month=date(2026, 11, 1)).count()
@@ -157,3 +159,40 @@ def test_the_demo_shows_the_monthly_cycle_revised_timescales_a_withdrawal_and_sa
     assert report.red_risk_not_said < report.red  # the demo's returns answer the safeguarding question
     owned = RemedialTask.objects.filter(owner_user__isnull=False)
     assert all(task.owner == "Lena Lead" for task in owned)  # a task for the demo's lead is hers by name too
+
+
+@pytest.mark.django_db
+def test_the_demo_has_a_case_audit_programme_drawn_from_its_made_up_extracts(demo_files, client) -> None:
+    from django.contrib.auth import get_user_model
+
+    from oversight.notices.models import Email
+    from oversight.performance.models import IndicatorValue
+    from oversight.quality.models import CaseAction, CaseAudit, Cohort, PracticeWeek, Theme
+    from oversight.quality.reading import summary
+
+    out = io.StringIO()
+    call_command("seed_demo", today=date(2026, 11, 24), stdout=out)
+    audits = CaseAudit.objects.filter(cohort__plan__slug="demo")
+    assert f"Case audit programme (made up, drawn from those extracts): {audits.count()} case audits." in (
+        out.getvalue()
+    )
+    demo = Plan.objects.get(slug="demo")
+    monthly = Cohort.objects.filter(plan=demo, kind="monthly")
+    assert monthly.count() == 6 and all(c.audits.count() == 24 for c in monthly)
+    trend = [summary(demo.pk, c.month, date(2026, 11, 24)).good for c in monthly.order_by("month")]
+    assert trend[-2].percent > trend[0].percent  # better month by month, as the programme meant
+    assert audits.filter(concern_raised__isnull=False).count() == 1
+    assert audits.filter(moderated__isnull=False).count() == 10
+    assert audits.filter(state="assigned", cohort__month=date(2026, 10, 1)).count() == 1  # October's overdue
+    assert CaseAction.objects.filter(audit__cohort__plan=demo).exists()
+    deep_dive = Cohort.objects.get(plan=demo, kind="deep_dive")
+    assert (
+        deep_dive.report and demo.actions.filter(evidence__url__contains=f"/cohorts/{deep_dive.pk}/").exists()
+    )
+    assert Theme.objects.filter(plan=demo).count() == 1 and PracticeWeek.objects.get(plan=demo)
+    assert IndicatorValue.objects.filter(indicator__plan=demo, indicator__source="audits").count() >= 12
+    assert not Email.objects.filter(
+        kind__startswith="audit", state="sent"
+    ).exists()  # they wait in the outbox
+    client.force_login(get_user_model().objects.get(username="viewer"))
+    assert client.get("/plans/demo/quality/?month=2026-10").status_code == 200

@@ -20,6 +20,7 @@ from oversight.audit.actors import Actor
 from oversight.audit.models import Change
 from oversight.demo import synthetic
 from oversight.demo.history import DemoAction, month_ends, safeguarding, shifted_timescale, statuses
+from oversight.demo.quality import seed_quality
 from oversight.governance.models import Board, Decision, Inspection, Meeting, RemedialTask
 from oversight.governance.schedule import rotation
 from oversight.lib.months import add_months, iso_month, last_day, month_of, months_between
@@ -49,6 +50,8 @@ PEOPLE = {
     "board": ("Bea Board", "board", ""),
     "analyst": ("Anil Analyst", "analyst", ""),
     "viewer": ("Cllr Victor Viewer", "viewer", ""),
+    "qa": ("Quinn Quality", "qa_lead", ""),
+    "auditor": ("Audrey Auditor", "auditor", ""),
 }
 
 
@@ -78,8 +81,10 @@ class Command(BaseCommand):
             self._scorecard(Path(scratch), analyst, today)
             extracts = self._annex_a(Path(scratch), analyst, today)
             self._managers(Plan.objects.get(slug="demo"), users)
+            audits = seed_quality(Plan.objects.get(slug="demo"), users, today)
         dates = ", ".join(f"{as_at:%d/%m/%Y}" for as_at in extracts)
         self.stdout.write(f"Annex A extracts (made up: no real children) loaded as at {dates}.")
+        self.stdout.write(f"Case audit programme (made up, drawn from those extracts): {audits} case audits.")
         password = options["password"]
         self.stdout.write(f"Demo council loaded. Sign in with any of these (password: {password}):")
         for username, (name, role, leads) in PEOPLE.items():
