@@ -25,7 +25,16 @@ from oversight.quality.audits import Grading, complete, moderate
 from oversight.quality.case_actions import add_case_action
 from oversight.quality.cohorts import NewCohort, already_chosen, create_cohort
 from oversight.quality.findings import save_findings
-from oversight.quality.models import CaseAudit, PracticeActivity, PracticeWeek, Team, ToolVersion
+from oversight.quality.models import (
+    AuditTool,
+    CaseAudit,
+    Cohort,
+    PracticeActivity,
+    PracticeWeek,
+    Team,
+    Theme,
+    ToolVersion,
+)
 from oversight.quality.sampling import Case, share_of
 from oversight.quality.scales import DEFAULT_DOMAINS, OFSTED_GRADES, Domain
 from oversight.quality.themes import add_theme
@@ -49,7 +58,8 @@ INDICATORS = (
 
 
 def seed_quality(plan: Plan, users: dict[str, int], today: date) -> int:
-    """The programme; how many audits it has."""
+    """The programme, in place of any the demo had before; how many audits it has."""
+    _clear(plan)
     people = {name: get_user_model().objects.get(pk=pk) for name, pk in users.items()}
     lead, auditor, qa = people["lead"], people["auditor"], people["qa"]
     qa_actor = actor_of(qa)
@@ -79,6 +89,14 @@ def seed_quality(plan: Plan, users: dict[str, int], today: date) -> int:
         )  # fmt: skip
     programme_figures.changed(plan.pk)
     return CaseAudit.objects.filter(cohort__plan=plan).count()
+
+
+def _clear(plan: Plan) -> None:
+    """The programme of an earlier seed-demo: the demo's own, made up, so gone without a trace."""
+    CaseAudit.objects.filter(cohort__plan=plan).delete()
+    for found in (Cohort, Theme, PracticeWeek, Team, AuditTool):
+        found.objects.filter(plan=plan).delete()
+    Indicator.objects.filter(plan=plan, source=Indicator.Source.CASE_AUDITS).delete()
 
 
 def _grading(rng: random.Random, good_share: float, domains: int) -> Grading:

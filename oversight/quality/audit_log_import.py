@@ -20,6 +20,7 @@ from oversight.lib.months import month_name
 from oversight.lib.problems import ImportFailed, Problem
 from oversight.plans import programme_figures
 from oversight.plans.models import Plan
+from oversight.plans.revisions import plan_changed
 from oversight.plans.uploads import PendingImport
 from oversight.quality.audit_log_file import AuditLog, LoggedAudit, Tool, read_audit_log
 from oversight.quality.models import AuditTool, CaseAudit, Cohort, DomainGrade
@@ -136,6 +137,7 @@ def _apply(plan: Plan, log: AuditLog, actor: Actor) -> AuditLogImportSummary:
             )
         )
     trail.save(changes)
+    plan_changed(plan.pk)  # changes saved in bulk move no revision: the import moves the plan's once
     return summary
 
 

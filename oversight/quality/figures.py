@@ -1,6 +1,8 @@
-"""The quality assurance programme's figures, from plain rows: how much of the programme is done, the
-share of audits graded good or better (overall, and by domain, team and month), and how often
-moderation changed a grade. Pure.
+"""The quality assurance programme's figures: how much of the programme is done, the share of audits
+graded good or better (overall, and by domain, team and month), and how often moderation changed a
+grade. Pure: they add up counts of audits that the database makes (quality/reading.py), one count for
+each month, kind of audit, team and auditor, so that a year of a large council's audits is a few
+hundred rows, not thousands; `counted` makes the same counts from audits one by one.
 
 An audit's overall grade is the moderated one where it was moderated (the auditor's is kept beside it);
 a domain's grade is the auditor's."""
@@ -9,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal
 from typing import TypeVar
@@ -21,6 +23,8 @@ K = TypeVar("K", bound=Hashable)
 
 @dataclass(frozen=True)
 class AuditRow:
+    """One audit, as `counted` takes it."""
+
     month: date  # the month of the audit's cohort
     kind: str
     team: str
@@ -33,9 +37,59 @@ class AuditRow:
 
 
 @dataclass(frozen=True)
+class Tally:
+    """Counts of audits, as at a day."""
+
+    planned: int = 0
+    done: int = 0
+    on_time: int = 0  # done on or before their due date, which has come
+    overdue: int = 0  # not done and past their due date
+    due: int = 0  # due on or before the day: done or not
+    good: int = 0  # graded good or better (the grade in force)
+    graded: int = 0
+    moderated: int = 0
+    changed: int = 0  # moderated to another overall grade
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(Tally)))
+
+
+@dataclass(frozen=True)
+class AuditCount:
+    """The audits of one month's cohorts of one kind, in one team, by one auditor."""
+
+    month: date
+    kind: str
+    team: str
+    auditor: str
+    tally: Tally
+
+
+def counted(rows: Iterable[AuditRow], day: date) -> list[AuditCount]:
+    """The counts the database makes, from audits one by one (as at `day`)."""
+    sums: dict[tuple[date, str, str, str], Tally] = defaultdict(Tally)
+    for a in rows:
+        done = a.completed is not None
+        one = Tally(
+            planned=1,
+            done=done,
+            on_time=done and a.completed <= a.due and a.due <= day,  # type: ignore[operator]
+            overdue=not done and a.due < day,
+            due=a.due <= day,
+            good=a.good is True,
+            graded=a.good is not None,
+            moderated=a.moderated,
+            changed=a.moderated and a.changed_by_moderation,
+        )
+        key = (a.month, a.kind, a.team, a.auditor)
+        sums[key] = sums[key] + one
+    return [AuditCount(*key, tally) for key, tally in sums.items()]
+
+
+@dataclass(frozen=True)
 class GradeCount:
     """How many audits of a month's cohorts, in a team, graded a domain, and how many of them good or
-    better (counted by the database: a year of a large council's audits is tens of thousands of grades)."""
+    better (counted by the database)."""
 
     month: date
     team: str
@@ -66,9 +120,9 @@ class Share:
 class Completion:
     planned: int = 0
     done: int = 0
-    on_time: int = 0  # done on or before the due date
-    overdue: int = 0  # not done and past the due date
-    due: int = 0  # due on or before the day: done or not
+    on_time: int = 0
+    overdue: int = 0
+    due: int = 0
 
     @property
     def open(self) -> int:
@@ -80,41 +134,39 @@ class Completion:
         return Share(self.on_time, self.due)
 
 
-def completion(audits: Iterable[AuditRow], day: date) -> Completion:
-    planned = done = on_time = overdue = due = 0
-    for audit in audits:
-        planned += 1
-        if audit.completed is not None:
-            done += 1
-            on_time += audit.completed <= audit.due and audit.due <= day
-        elif audit.due < day:
-            overdue += 1
-        due += audit.due <= day
-    return Completion(planned, done, on_time, overdue, due)
+def total(counts: Iterable[AuditCount]) -> Tally:
+    found = Tally()
+    for count in counts:
+        found = found + count.tally
+    return found
 
 
-def completion_by(audits: Iterable[AuditRow], day: date, key: Callable[[AuditRow], K]) -> dict[K, Completion]:
-    grouped: dict[K, list[AuditRow]] = defaultdict(list)
-    for audit in audits:
-        grouped[key(audit)].append(audit)
-    return {k: completion(rows, day) for k, rows in sorted(grouped.items())}  # type: ignore[type-var]
+def completion(counts: Iterable[AuditCount]) -> Completion:
+    t = total(counts)
+    return Completion(t.planned, t.done, t.on_time, t.overdue, t.due)
 
 
-def good_or_better(audits: Iterable[AuditRow]) -> Share:
+def good_or_better(counts: Iterable[AuditCount]) -> Share:
     """Of the audits graded, those whose overall grade in force is good or better."""
-    graded = [a.good for a in audits if a.good is not None]
-    return Share(sum(graded), len(graded))
+    t = total(counts)
+    return Share(t.good, t.graded)
 
 
-def good_or_better_by(audits: Iterable[AuditRow], key: Callable[[AuditRow], K]) -> dict[K, Share]:
-    """The audits graded, and those good or better, by month, team, auditor or kind."""
-    parts: dict[K, list[int]] = defaultdict(lambda: [0, 0])
-    for audit in audits:
-        if audit.good is not None:
-            counts = parts[key(audit)]
-            counts[0] += audit.good
-            counts[1] += 1
-    return {k: Share(*counts) for k, counts in sorted(parts.items())}  # type: ignore[type-var]
+def by(counts: Iterable[AuditCount], key: Callable[[AuditCount], K]) -> dict[K, list[AuditCount]]:
+    grouped: dict[K, list[AuditCount]] = defaultdict(list)
+    for count in counts:
+        grouped[key(count)].append(count)
+    return dict(sorted(grouped.items()))  # type: ignore[type-var]
+
+
+def completion_by(counts: Iterable[AuditCount], key: Callable[[AuditCount], K]) -> dict[K, Completion]:
+    return {k: completion(found) for k, found in by(counts, key).items()}
+
+
+def good_or_better_by(counts: Iterable[AuditCount], key: Callable[[AuditCount], K]) -> dict[K, Share]:
+    """The audits graded, and those good or better, by month, team, auditor or kind (groups with none
+    graded are left out)."""
+    return {k: share for k, found in by(counts, key).items() if (share := good_or_better(found)).whole}
 
 
 def domain_shares(counts: Iterable[GradeCount], key: Callable[[GradeCount], K]) -> dict[K, Share]:
@@ -138,6 +190,6 @@ class Moderation:
         return Share(self.changed, self.moderated)
 
 
-def moderation(audits: Iterable[AuditRow]) -> Moderation:
-    moderated = [a for a in audits if a.moderated]
-    return Moderation(len(moderated), sum(1 for a in moderated if a.changed_by_moderation))
+def moderation(counts: Iterable[AuditCount]) -> Moderation:
+    t = total(counts)
+    return Moderation(t.moderated, t.changed)

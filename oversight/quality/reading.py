@@ -5,41 +5,42 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 
-from oversight.quality.figures import AuditRow, GradeCount, Share
+from oversight.plans.kept import kept_at
+from oversight.plans.models import Plan
+from oversight.quality.figures import AuditCount, GradeCount, Share, Tally
 from oversight.quality.models import CaseAction, CaseAudit, Cohort, DomainGrade, ToolVersion
 from oversight.quality.report import DeepDive, Extras
 from oversight.quality.summary import Summary, summarise, trend_months
 
 
-def audit_rows(plan_id: int, first: date, last: date) -> list[AuditRow]:
-    """The audits of the plan's cohorts of the months from `first` to `last`."""
-    rows = CaseAudit.objects.filter(cohort__plan_id=plan_id, cohort__month__range=(first, last)).values_list(
-        "cohort__month",
-        "cohort__kind",
-        "team",
-        "auditor_name",
-        "due",
-        "completed",
-        "overall_good",
-        "moderated",
-        "overall_rank",
-        "agreed_rank",
+def audit_counts(plan_id: int, first: date, last: date, day: date) -> list[AuditCount]:
+    """The audits of the plan's cohorts of the months from `first` to `last`, counted as at `day` by
+    month, kind, team and auditor (figures.counted, made by the database)."""
+    done, not_done = Q(completed__isnull=False), Q(completed__isnull=True)
+    moderated = Q(moderated__isnull=False)
+    rows = (
+        CaseAudit.objects.filter(cohort__plan_id=plan_id, cohort__month__range=(first, last))
+        .values_list("cohort__month", "cohort__kind", "team", "auditor_name")
+        # named n_…, not as the model's fields (due, moderated), which the filters refer to
+        .annotate(
+            n_planned=Count("id"),
+            n_done=Count("id", filter=done),
+            n_on_time=Count("id", filter=done & Q(completed__lte=F("due"), due__lte=day)),
+            n_overdue=Count("id", filter=not_done & Q(due__lt=day)),
+            n_due=Count("id", filter=Q(due__lte=day)),
+            n_good=Count("id", filter=Q(overall_good=True)),
+            n_graded=Count("id", filter=Q(overall_good__isnull=False)),
+            n_moderated=Count("id", filter=moderated),
+            n_changed=Count(
+                "id", filter=moderated & Q(agreed_rank__isnull=False) & ~Q(agreed_rank=F("overall_rank"))
+            ),
+        )
+        .order_by()
     )
     return [
-        AuditRow(
-            month,
-            kind,
-            team,
-            auditor,
-            due,
-            completed,
-            good,
-            moderated is not None,
-            moderated is not None and agreed is not None and agreed != rank,
-        )
-        for month, kind, team, auditor, due, completed, good, moderated, rank, agreed in rows
+        AuditCount(month, kind, team, auditor, Tally(*tally)) for month, kind, team, auditor, *tally in rows
     ]
 
 
@@ -53,9 +54,16 @@ def grade_counts(plan_id: int, first: date, last: date) -> list[GradeCount]:
     return [GradeCount(month, team, domain, good, graded) for month, team, domain, good, graded in counts]
 
 
-def summary(plan_id: int, month: date, day: date) -> Summary:
+def summary(plan: Plan, month: date, day: date) -> Summary:
+    """The month's summary, kept in the shared cache for the plan's revision, which every change to the
+    programme moves on (each is recorded in its audit trail), and the day."""
+    key = f"quality-summary:{plan.pk}:{plan.created.timestamp()}:{month.isoformat()}:{day.isoformat()}"
+    return kept_at(key, plan.revision, lambda: _summary(plan.pk, month, day))
+
+
+def _summary(plan_id: int, month: date, day: date) -> Summary:
     months = trend_months(month)
-    audits = audit_rows(plan_id, months[0], month)
+    audits = audit_counts(plan_id, months[0], month, day)
     grades = grade_counts(plan_id, months[0], month)
     latest = (
         ToolVersion.objects.filter(cohorts__plan_id=plan_id, cohorts__month__lte=month)

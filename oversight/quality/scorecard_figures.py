@@ -9,9 +9,9 @@ from collections.abc import Collection
 from datetime import date
 
 from oversight.plans.programme_figures import Figure, Monthly
-from oversight.quality.figures import completion, good_or_better, moderation
+from oversight.quality.figures import by, completion, good_or_better, moderation
 from oversight.quality.models import ToolVersion
-from oversight.quality.reading import audit_rows, grade_counts
+from oversight.quality.reading import audit_counts, grade_counts
 
 GOOD, ON_TIME, CHANGED = "audits-good", "audits-on-time", "moderation-changed"
 DOMAIN = "domain-good:"  # and the domain's name
@@ -38,12 +38,10 @@ class CaseAuditFigures:
         wanted = set(keys)
         found: dict[str, dict[date, Monthly]] = {}
         if wanted & {GOOD, ON_TIME, CHANGED}:
-            by_month = defaultdict(list)
-            for audit in audit_rows(plan_id, *EVERY_MONTH):
-                by_month[audit.month].append(audit)
+            by_month = by(audit_counts(plan_id, *EVERY_MONTH, day), lambda count: count.month)
             for key, share in (
                 (GOOD, lambda rows: good_or_better(rows)),
-                (ON_TIME, lambda rows: completion(rows, day).on_time_share),
+                (ON_TIME, lambda rows: completion(rows).on_time_share),
                 (CHANGED, lambda rows: moderation(rows).change_rate),
             ):
                 if key in wanted:

@@ -10,7 +10,7 @@ from datetime import date
 
 from oversight.lib.months import add_months
 from oversight.quality.figures import (
-    AuditRow,
+    AuditCount,
     Completion,
     GradeCount,
     Moderation,
@@ -95,12 +95,13 @@ def trend_months(month: date) -> tuple[date, ...]:
 def summarise(
     month: date,
     day: date,
-    audits: Sequence[AuditRow],
+    audits: Sequence[AuditCount],
     grades: Sequence[GradeCount],
     domain_order: Sequence[str],
 ) -> Summary:
-    """`audits` and `grades` of the twelve months to `month`; `domain_order` the domains as the tool
-    lists them (a domain graded on an older version comes after them)."""
+    """The counts of the audits (as at `day`) and of their grades, of the twelve months to `month`;
+    `domain_order` the domains as the tool lists them (a domain graded on an older version comes after
+    them)."""
     months = trend_months(month)
     this = [a for a in audits if a.month == month]
     seen = {g.domain for g in grades}
@@ -109,17 +110,18 @@ def summarise(
     by_domain_month = domain_shares(
         [g for g in grades if g.month in domain_months], lambda g: (g.domain, g.month)
     )
-    by_month = completion_by(audits, day, lambda a: a.month)
+    by_month = completion_by(audits, lambda a: a.month)
+    good_by_month = good_or_better_by(audits, lambda a: a.month)
     return Summary(
         month=month,
         day=day,
         months=months,
-        completion=completion(this, day),
-        by_team=completion_by(this, day, lambda a: a.team),
-        by_auditor=completion_by(this, day, lambda a: a.auditor),
-        by_kind=completion_by(this, day, lambda a: a.kind),
+        completion=completion(this),
+        by_team=completion_by(this, lambda a: a.team),
+        by_auditor=completion_by(this, lambda a: a.auditor),
+        by_kind=completion_by(this, lambda a: a.kind),
         good=good_or_better(this),
-        good_trend={m: good_or_better([a for a in audits if a.month == m]) for m in months},
+        good_trend={m: good_by_month.get(m, Share(0, 0)) for m in months},
         done_trend={m: by_month.get(m, Completion()) for m in months},
         good_by_team=good_or_better_by(this, lambda a: a.team),
         good_by_team_year=good_or_better_by(audits, lambda a: a.team),

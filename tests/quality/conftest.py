@@ -64,3 +64,9 @@ def programme(plan) -> Programme:
     new = NewCohort("monthly", date(2026, 11, 1), "November case audits", "", version, DUE, "listed by hand")
     cohort = create_cohort(plan.pk, new, CASES, [audrey, users.get(username="lara")], QUINN)
     return Programme(plan, version, cohort)
+
+
+def fresh(plan):  # type: ignore[no-untyped-def]
+    """The plan as the database has it now: its revision moves with every change to the programme."""
+    plan.refresh_from_db()
+    return plan

@@ -48,7 +48,7 @@ from oversight.quality.sampling import Case
 from oversight.quality.scales import OFSTED_GRADES, Domain
 from oversight.quality.tools import save_tool
 from tests.papers import check_paper
-from tests.quality.conftest import person
+from tests.quality.conftest import fresh, person
 
 pytestmark = pytest.mark.django_db
 O, G, RI, I = 0, 1, 2, 3  # noqa: E741 - Ofsted's grades as places on the scale
@@ -137,7 +137,7 @@ DOMAINS = [  # September, October, November, twelve months
 
 
 def test_the_summary_gives_the_figures_worked_by_hand(worked) -> None:
-    found = summary(worked.pk, NOV, DAY)
+    found = summary(fresh(worked), NOV, DAY)
     c = found.completion
     assert (c.planned, c.done, c.overdue, c.due, c.on_time, str(c.on_time_share)) == (
         10,

@@ -13,6 +13,7 @@ from oversight.lib.problems import ImportFailed
 from oversight.quality.audit_log_import import import_audit_log
 from oversight.quality.models import CaseAudit, Cohort
 from oversight.quality.reading import summary
+from tests.quality.conftest import fresh
 
 pytestmark = pytest.mark.django_db
 HEADER = [
@@ -90,7 +91,7 @@ def test_a_log_is_imported_into_cohorts_of_its_months_and_kinds(programme, write
     assert (dip.cohort.kind, dip.state, dip.auditor, dip.auditor_name, dip.due) == (
         "dip_sample", "assigned", None, "Ms Agency Auditor", date(2026, 10, 1),
     )  # fmt: skip
-    sep = summary(programme.plan.pk, date(2026, 9, 1), date(2026, 10, 1))
+    sep = summary(fresh(programme.plan), date(2026, 9, 1), date(2026, 10, 1))
     assert str(sep.good) == "50% (1 of 2)" and str(sep.moderation.change_rate) == "100% (1 of 1)"
     logged = Change.objects.get(field=f"case audit {first.pk}")
     assert logged.source == "quality assurance import: audit-log.csv"

@@ -11,6 +11,7 @@ from oversight.quality.figures import (
     Share,
     completion,
     completion_by,
+    counted,
     domain_shares,
     good_or_better,
     moderation,
@@ -23,7 +24,7 @@ def audit(team: str, due: date, completed: date | None, good: bool | None, **mor
     return AuditRow(NOV, "monthly", team, "Ann", due, completed, good, **more)
 
 
-AUDITS = [
+ROWS = [
     audit("East", date(2026, 11, 20), date(2026, 11, 18), True),  # on time
     audit("East", date(2026, 11, 20), date(2026, 11, 25), False),  # late
     audit("East", date(2026, 11, 20), None, None),  # overdue
@@ -31,17 +32,19 @@ AUDITS = [
     audit("West", date(2026, 11, 20), date(2026, 11, 19), True, moderated=True),
     audit("West", date(2026, 11, 20), date(2026, 11, 20), False, moderated=True, changed_by_moderation=True),
 ]
+DAY = date(2026, 12, 1)
+AUDITS = counted(ROWS, DAY)
 
 
 def test_completion_counts_planned_done_on_time_and_overdue_as_at_a_day() -> None:
-    c = completion(AUDITS, date(2026, 12, 1))
+    c = completion(AUDITS)
     assert (c.planned, c.done, c.overdue, c.due, c.on_time, c.open) == (6, 4, 1, 5, 3, 2)
     assert c.on_time_share == Share(3, 5)
     assert str(c.on_time_share) == "60% (3 of 5)"
 
 
 def test_completion_by_team() -> None:
-    by_team = completion_by(AUDITS, date(2026, 12, 1), lambda a: a.team)
+    by_team = completion_by(AUDITS, lambda a: a.team)
     assert {t: (c.planned, c.done, c.overdue) for t, c in by_team.items()} == {
         "East": (3, 2, 1),
         "West": (3, 2, 0),
@@ -72,3 +75,9 @@ def test_domain_grades_add_up_across_teams_and_months() -> None:
     }
     assert domain_shares(counts, lambda g: (g.domain, g.month))[("Voice of the child", NOV)] == Share(3, 6)
     assert Share(2, 3).percent == 67 and Share(2, 3).exact == Decimal("66.7")
+
+
+def test_an_audit_not_yet_due_counts_as_planned_only() -> None:
+    early = counted(ROWS, date(2026, 11, 15))  # before the due dates of the 20th
+    c = completion(early)
+    assert (c.planned, c.done, c.overdue, c.due, c.on_time) == (6, 4, 0, 0, 0)

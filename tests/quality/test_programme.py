@@ -17,7 +17,7 @@ from oversight.quality.moderation import share_out_moderation
 from oversight.quality.reading import summary
 from oversight.quality.scales import OFSTED_GRADES, Domain
 from oversight.quality.tools import ToolChanged, save_tool
-from tests.quality.conftest import CASES, DOMAINS, DUE, QUINN, person
+from tests.quality.conftest import CASES, DOMAINS, DUE, QUINN, fresh, person
 
 pytestmark = pytest.mark.django_db
 NOV, DAY = date(2026, 11, 1), date(2026, 12, 1)
@@ -123,7 +123,7 @@ def test_a_concern_emails_the_teams_manager_at_once_and_names_no_child(
 def test_moderation_replaces_the_grade_in_the_figures_and_keeps_the_auditors(programme) -> None:
     grade(programme, "C1001", GOOD)  # audrey's
     grade(programme, "C1002", GOOD)  # lara's
-    before = summary(programme.plan.pk, NOV, DAY)
+    before = summary(fresh(programme.plan), NOV, DAY)
     assert (before.good.part, before.good.whole) == (2, 2)
     audit = programme.audit("C1001")
     with pytest.raises(AuditRefused, match="not by the one who did it"):
@@ -134,7 +134,7 @@ def test_moderation_replaces_the_grade_in_the_figures_and_keeps_the_auditors(pro
         "Requires improvement",
         False,
     )
-    after = summary(programme.plan.pk, NOV, DAY)
+    after = summary(fresh(programme.plan), NOV, DAY)
     assert (after.good.part, after.good.whole) == (1, 2)
     assert (after.moderation.moderated, after.moderation.changed) == (1, 1)
     with pytest.raises(AuditRefused, match="can no longer be changed"):

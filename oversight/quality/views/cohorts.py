@@ -8,6 +8,7 @@ import secrets
 from typing import Any
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -28,6 +29,9 @@ from oversight.quality.moderation import share_out_moderation
 from oversight.quality.people import choices, people_in
 from oversight.quality.sampling import Case, per_worker, share_of
 from oversight.quality.views.common import CURRENT, quality_crumbs, runs_programme
+
+
+PAGE_SIZE = 50
 
 
 def _tools(plan: Plan) -> list[tuple[str, str]]:
@@ -132,6 +136,7 @@ def _cohort_page(
     status: int = 200,
 ) -> HttpResponse:
     audits = cohort.audits.select_related("cohort__tool_version").order_by("team", "worker", "case_ref")
+    page = Paginator(audits, PAGE_SIZE).get_page(request.GET.get("page"))
     return render_plan_page(
         request,
         "quality/cohort.html",
@@ -141,8 +146,10 @@ def _cohort_page(
         {
             "crumbs": quality_crumbs(plan, ("Cohorts", reverse("cohorts", args=[plan.slug]))),
             "cohort": cohort,
-            "audits": audits,
-            "done": sum(1 for a in audits if a.state == CaseAudit.State.COMPLETED),
+            "audits": page.object_list,
+            "page": page,
+            "count": page.paginator.count,
+            "done": audits.filter(state=CaseAudit.State.COMPLETED).count(),
             "sample_form": sample,
             "form_errors": error_summary(sample),
         },

@@ -32,7 +32,7 @@ def chosen_month(request: HttpRequest, plan: Plan) -> tuple[date, list[tuple[str
 def quality(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
     month, months = chosen_month(request, plan)
     day = today()
-    found = summary(plan.pk, month, day)
+    found = summary(plan, month, day)
     audits = CaseAudit.objects.filter(cohort__plan=plan)
     return render_plan_page(
         request,

@@ -22,7 +22,7 @@ def quality_report_download(request: HttpRequest, plan: Plan, access: Access, fm
         raise Http404("No such report")
     month, _ = chosen_month(request, plan)
     day = today()
-    report = quality_report(plan.council, summary(plan.pk, month, day), extras(plan.pk, month, day))
+    report = quality_report(plan.council, summary(plan, month, day), extras(plan.pk, month, day))
     look = look_of(plan)
     made = {"html": render.html, "docx": render.docx, "pdf": render.pdf}[fmt](report, look)
     response = HttpResponse(made, content_type=render.FORMATS[fmt][1])
