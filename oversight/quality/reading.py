@@ -3,6 +3,7 @@ domains' grades counted by the database by month, team and domain."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, F, Q
@@ -54,11 +55,33 @@ def grade_counts(plan_id: int, first: date, last: date) -> list[GradeCount]:
     return [GradeCount(month, team, domain, good, graded) for month, team, domain, good, graded in counts]
 
 
+@dataclass(frozen=True)
+class ProgrammeMonth:
+    """A month of the programme as its page and its report show it."""
+
+    summary: Summary
+    extras: Extras
+    cohorts: tuple[tuple[int, str, str], ...]  # the month's cohorts: id, title, kind
+
+
+def programme_month(plan: Plan, month: date, day: date) -> ProgrammeMonth:
+    """Kept in the shared cache for the plan's revision, which every change to the programme moves on
+    (each is recorded in its audit trail), and the day."""
+    key = f"quality-month:{plan.pk}:{plan.created.timestamp()}:{month.isoformat()}:{day.isoformat()}"
+    return kept_at(key, plan.revision, lambda: _programme_month(plan.pk, month, day))
+
+
 def summary(plan: Plan, month: date, day: date) -> Summary:
-    """The month's summary, kept in the shared cache for the plan's revision, which every change to the
-    programme moves on (each is recorded in its audit trail), and the day."""
-    key = f"quality-summary:{plan.pk}:{plan.created.timestamp()}:{month.isoformat()}:{day.isoformat()}"
-    return kept_at(key, plan.revision, lambda: _summary(plan.pk, month, day))
+    return programme_month(plan, month, day).summary
+
+
+def _programme_month(plan_id: int, month: date, day: date) -> ProgrammeMonth:
+    cohorts = Cohort.objects.filter(plan_id=plan_id, month=month).order_by("title")
+    return ProgrammeMonth(
+        _summary(plan_id, month, day),
+        extras(plan_id, month, day),
+        tuple((c.pk, c.title, c.get_kind_display()) for c in cohorts),
+    )
 
 
 def _summary(plan_id: int, month: date, day: date) -> Summary:

@@ -30,7 +30,6 @@ from oversight.quality.people import choices, people_in
 from oversight.quality.sampling import Case, per_worker, share_of
 from oversight.quality.views.common import CURRENT, quality_crumbs, runs_programme
 
-
 PAGE_SIZE = 50
 
 

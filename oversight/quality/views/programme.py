@@ -13,8 +13,8 @@ from oversight.lib.months import iso_month, month_name, month_of, parse_iso_mont
 from oversight.plans.access import plan_page
 from oversight.plans.models import Plan
 from oversight.plans.views.common import plan_crumbs, render_plan_page, today
-from oversight.quality.models import CaseAction, CaseAudit, Cohort
-from oversight.quality.reading import summary
+from oversight.quality.models import CaseAudit, Cohort
+from oversight.quality.reading import programme_month
 from oversight.quality.views.common import CURRENT
 
 
@@ -32,8 +32,7 @@ def chosen_month(request: HttpRequest, plan: Plan) -> tuple[date, list[tuple[str
 def quality(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
     month, months = chosen_month(request, plan)
     day = today()
-    found = summary(plan, month, day)
-    audits = CaseAudit.objects.filter(cohort__plan=plan)
+    found = programme_month(plan, month, day)
     return render_plan_page(
         request,
         "quality/quality.html",
@@ -42,17 +41,13 @@ def quality(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
         CURRENT,
         {
             "crumbs": plan_crumbs(plan),
-            "summary": found,
+            "summary": found.summary,
+            "extras": found.extras,
+            "cohorts": found.cohorts,
             "month_form": ChoiceInQuery("month", "Month", months, iso_month(month)),
-            "cohorts": Cohort.objects.filter(plan=plan, month=month).order_by("title"),
-            "concerns": audits.filter(cohort__month=month, concern_raised__isnull=False).count(),
-            "open_case_actions": CaseAction.objects.filter(
-                audit__cohort__plan=plan, done__isnull=True
+            "mine": CaseAudit.objects.filter(
+                cohort__plan=plan, auditor_id=request.user.pk, state=CaseAudit.State.ASSIGNED
             ).count(),
-            "overdue_case_actions": CaseAction.objects.filter(
-                audit__cohort__plan=plan, done__isnull=True, due__lt=day
-            ).count(),
-            "mine": audits.filter(auditor_id=request.user.pk, state=CaseAudit.State.ASSIGNED).count(),
             "sees_auditors": access.runs_quality_assurance or access.manages,
             "report_formats": [("docx", "Word"), ("pdf", "PDF"), ("html", "HTML")],
         },

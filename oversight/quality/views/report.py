@@ -11,7 +11,7 @@ from oversight.plans.models import Plan
 from oversight.plans.paper_style import look_of
 from oversight.plans.views.common import today
 from oversight.quality import render
-from oversight.quality.reading import extras, summary
+from oversight.quality.reading import programme_month
 from oversight.quality.report import quality_report
 from oversight.quality.views.programme import chosen_month
 
@@ -22,7 +22,8 @@ def quality_report_download(request: HttpRequest, plan: Plan, access: Access, fm
         raise Http404("No such report")
     month, _ = chosen_month(request, plan)
     day = today()
-    report = quality_report(plan.council, summary(plan, month, day), extras(plan.pk, month, day))
+    found = programme_month(plan, month, day)
+    report = quality_report(plan.council, found.summary, found.extras)
     look = look_of(plan)
     made = {"html": render.html, "docx": render.docx, "pdf": render.pdf}[fmt](report, look)
     response = HttpResponse(made, content_type=render.FORMATS[fmt][1])
