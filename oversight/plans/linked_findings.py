@@ -1,6 +1,7 @@
-"""What case audits found about plan actions (quality assurance's themes), for the action page to show.
-Quality assurance keeps the themes and their links and registers a reader here when it starts; plans
-does not import it. With no reader registered an action simply has no findings."""
+"""What case audits found about plan actions and Ofsted's recommendations (quality assurance's themes),
+for the action's and the recommendation's pages to show. Quality assurance keeps the themes and their
+links and registers a reader of each here when it starts; neither plans nor governance imports it.
+With no reader registered an action or a recommendation simply has no findings."""
 
 from __future__ import annotations
 
@@ -15,14 +16,16 @@ class Finding:
     url: str  # the page that tells more, "" when none
 
 
-Reader = Callable[[int], list[Finding]]  # an action's primary key: its findings, newest first
-_readers: list[Reader] = []
+Reader = Callable[[int], list[Finding]]  # a primary key: its findings, newest first
+ACTION, RECOMMENDATION = "action", "recommendation"
+_readers: dict[str, list[Reader]] = {ACTION: [], RECOMMENDATION: []}
 
 
-def register(reader: Reader) -> None:
-    if reader not in _readers:
-        _readers.append(reader)
+def register(reader: Reader, about: str = ACTION) -> None:
+    if reader not in _readers[about]:
+        _readers[about].append(reader)
 
 
-def findings_about(action_pk: int) -> list[Finding]:
-    return [finding for reader in _readers for finding in reader(action_pk)]
+def findings_about(pk: int, about: str = ACTION) -> list[Finding]:
+    """An action's (or a recommendation's) findings."""
+    return [finding for reader in _readers[about] for finding in reader(pk)]

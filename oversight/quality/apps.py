@@ -14,11 +14,12 @@ class QualityConfig(AppConfig):
         from oversight.quality.audit_log_import import import_uploaded
         from oversight.quality.each_day import each_day
         from oversight.quality.scorecard_figures import CaseAuditFigures
-        from oversight.quality.themes import findings_of_action
+        from oversight.quality.themes import findings_of_action, findings_of_recommendation
 
         programme_figures.offer(CaseAuditFigures())
         reminders.send_daily_with(each_day)
         linked_findings.register(findings_of_action)
+        linked_findings.register(findings_of_recommendation, about=linked_findings.RECOMMENDATION)
         uploads.register_importer("case-audits", import_uploaded)
         file_kinds.register(
             file_kinds.FileKind(

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from django.db import transaction
+from django.db.models import QuerySet
 
 from oversight.audit.actors import Actor
 from oversight.audit.models import Change
@@ -52,11 +53,15 @@ def add_theme(
 
 def findings_of_action(action_pk: int) -> list[Finding]:
     """An action's themes as the action page shows them (plans/linked_findings.py)."""
-    themes = (
-        Theme.objects.filter(actions__pk=action_pk)
-        .select_related("cohort", "plan")
-        .order_by("-created", "-id")
-    )
+    return _findings(Theme.objects.filter(actions__pk=action_pk))
+
+
+def findings_of_recommendation(recommendation_pk: int) -> list[Finding]:
+    return _findings(Theme.objects.filter(recommendations__pk=recommendation_pk))
+
+
+def _findings(themes: QuerySet[Theme]) -> list[Finding]:
+    themes = themes.select_related("cohort", "plan").order_by("-created", "-id")
     return [
         Finding(
             theme.text,

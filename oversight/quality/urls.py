@@ -37,5 +37,6 @@ urlpatterns = [
     path("quality/audits/<int:pk>/grades/", audits.grade_audit, name="grade-audit"),
     path("quality/audits/<int:pk>/moderation/", audits.moderate_audit, name="moderate-audit"),
     path("quality/audits/<int:pk>/case-actions/", audits.new_case_action, name="new-case-action"),
+    path("quality/case-actions/", audits.open_case_actions, name="case-actions"),
     path("quality/case-actions/<int:pk>/done/", audits.case_action_done, name="case-action-done"),
 ]

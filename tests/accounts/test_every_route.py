@@ -166,6 +166,7 @@ ROUTES: dict[str, Route] = {
     "moderate-audit": post_only(QUALITY, args={"pk": "case audit"}, refused=404),
     "new-case-action": post_only(AUDITS, args={"pk": "case audit"}, refused=404),
     "case-action-done": post_only(AUDITS, args={"pk": "case action"}, refused=404),
+    "case-actions": Route(QUALITY, QUALITY),
     "quality-report": Route(EVERYONE, EVERYONE, {"fmt": "docx"}, query="?month=2026-11"),
     "deep-dive": Route(EVERYONE, QUALITY, {"pk": "cohort"}),
     "qa-themes": Route(EVERYONE, QUALITY),

@@ -64,6 +64,11 @@ def test_an_audit_done_after_an_error_raises_a_concern_and_is_moderated(
     audrey.get_by_label("Immediate safeguarding concern").fill("No visit for eight weeks while on a plan.")
     submit(audrey, "Save the audit")
     assert f"Case audit {audit.pk} is saved." in audrey.locator("main").inner_text()
+    audrey.get_by_label("What must be done").fill("Visit the child this week and update the plan.")
+    audrey.get_by_label("Who will do it").select_option(label="Lee")
+    fill_date(audrey, "Due by", date(2026, 11, 27))
+    submit(audrey, "Set the case action")
+    assert "The case action is set for 27 November 2026." in audrey.locator("main").inner_text()
     [concern] = mail_server.to("lee@council.example")
     assert (
         concern.subject == f"Improvement plan: an immediate safeguarding concern from case audit {audit.pk}"
@@ -80,6 +85,8 @@ def test_an_audit_done_after_an_error_raises_a_concern_and_is_moderated(
     quinn.get_by_label("Evidence for plan actions").fill("2.1")
     submit(quinn, "Save the findings")
     assert "added as evidence to 2.1" in quinn.locator("main").inner_text()
+    visit(quinn, "/plans/demo/quality/case-actions/")
+    assert "Visit the child this week" in quinn.locator("main").inner_text()
     visit(quinn, "/plans/demo/quality/?month=2026-11")
     assert "0% (0 of 1)" in quinn.locator("main").inner_text()  # moderated to Requires improvement
 

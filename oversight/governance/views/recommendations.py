@@ -21,6 +21,7 @@ from oversight.governance.views.boards import governance_crumbs
 from oversight.govuk.forms import error_summary
 from oversight.plans.access import plan_page
 from oversight.plans.action_ids import split_action_ids
+from oversight.plans.linked_findings import RECOMMENDATION, findings_about
 from oversight.plans.models import Action, Plan
 from oversight.plans.paper_style import look_of
 from oversight.plans.views.common import actor, render_plan_page, today
@@ -116,6 +117,7 @@ def recommendation_page(request: HttpRequest, plan: Plan, access: Access, pk: in
             "pillars": [Pillar(p).label for p in rec.pillars],
             "actions": rec.actions.order_by("sort_key"),
             "indicators": mine.indicators,
+            "findings": findings_about(rec.pk, RECOMMENDATION),
             "updates": rec.updates.all(),
             "answering": answering,
             "update": update,

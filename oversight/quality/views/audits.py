@@ -21,7 +21,7 @@ from oversight.quality.forms import AuditForm, CaseActionForm, ModerationForm
 from oversight.quality.models import CaseAction, CaseAudit
 from oversight.quality.people import choices, people_in
 from oversight.quality.trail import audit_viewed
-from oversight.quality.views.common import CURRENT, quality_crumbs, rebased
+from oversight.quality.views.common import CURRENT, quality_crumbs, rebased, runs_programme
 
 
 def _audit(request: HttpRequest, plan: Plan, access: Access, pk: int) -> CaseAudit:
@@ -216,3 +216,19 @@ def case_action_done(request: HttpRequest, plan: Plan, access: Access, pk: int) 
     else:
         messages.info(request, "The case action was already done.")
     return redirect("case-audit", plan.slug, audit.pk)
+
+
+@plan_page(runs_programme)
+def open_case_actions(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
+    """Every case action not yet done, the overdue first: the corrective action audits asked for."""
+    found = CaseAction.objects.filter(audit__cohort__plan=plan, done__isnull=True).select_related(
+        "audit__cohort"
+    )
+    return render_plan_page(
+        request,
+        "quality/case_actions.html",
+        plan,
+        access,
+        CURRENT,
+        {"crumbs": quality_crumbs(plan), "actions": found.order_by("due", "pk"), "today": today()},
+    )

@@ -28,6 +28,7 @@ def pages(programme) -> dict[str, str]:
         "cohort": f"/plans/demo/quality/cohorts/{cohort}/",
         "my audits": "/plans/demo/quality/audits/",
         "audit": f"/plans/demo/quality/audits/{programme.audit('C1001').pk}/",
+        "case actions": "/plans/demo/quality/case-actions/",
     }
 
 
@@ -52,7 +53,7 @@ def test_the_programmes_figures_are_for_everyone_who_sees_the_plan_but_a_case_au
     assert signed_in("audrey").get("/plans/demo/").status_code == 404  # nor any other page of the plan
 
 
-@pytest.mark.parametrize("name", ["tools", "tool", "teams", "cohorts", "cohort"])
+@pytest.mark.parametrize("name", ["tools", "tool", "teams", "cohorts", "cohort", "case actions"])
 def test_the_pages_that_name_cases_are_the_quality_assurance_leads(signed_in, programme, name) -> None:
     url = pages(programme)[name]
     assert signed_in("quinn").get(url).status_code == 200
@@ -138,5 +139,10 @@ def test_every_form_needs_its_security_token(programme) -> None:
         f"/plans/demo/quality/cohorts/{programme.cohort.pk}/moderation/",
         f"/plans/demo/quality/audits/{audit}/grades/",
         f"/plans/demo/quality/audits/{audit}/moderation/",
+        f"/plans/demo/quality/audits/{audit}/case-actions/",
+        f"/plans/demo/quality/cohorts/{programme.cohort.pk}/findings/",
+        "/plans/demo/quality/themes/",
+        "/plans/demo/quality/practice-weeks/",
+        "/plans/demo/quality/import/",
     ):
         assert client.post(url, {}).status_code == 403, url

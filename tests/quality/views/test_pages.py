@@ -3,6 +3,8 @@ after an error, the figures shown."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from oversight.quality.models import AuditTool, CaseAudit, Cohort
@@ -105,3 +107,39 @@ def test_an_audit_log_is_uploaded_previewed_and_imported(signed_in, programme, w
     done = quinn.post(sent["Location"] + "confirm/", {"revision": str(programme.plan.revision)})
     assert done.status_code == 302 and done["Location"] == "/plans/demo/quality/"
     assert CaseAudit.objects.filter(case_ref__in=["C9001", "C9002", "C9003"]).count() == 3
+
+
+def test_a_theme_is_shown_on_the_actions_and_the_recommendations_it_bears_on(signed_in, programme) -> None:
+    from oversight.governance.models import Inspection, Recommendation
+
+    inspection = Inspection.objects.create(plan=programme.plan, published=date(2016, 8, 1))
+    Recommendation.objects.create(inspection=inspection, number=3, text="Improve management oversight.")
+    theme = {"text": "Supervision does not challenge drift.", "cohort": str(programme.cohort.pk)}
+    refused = signed_in("quinn").post("/plans/demo/quality/themes/", theme | {"actions": "2.1, 9.9"})
+    assert refused.status_code == 400 and "Not in this plan: 9.9" in refused.content.decode()
+    sent = signed_in("quinn").post(
+        "/plans/demo/quality/themes/", theme | {"actions": "2.1", "recommendations": "3"}
+    )
+    assert sent.status_code == 302
+    assert signed_in("vic").post("/plans/demo/quality/themes/", theme).status_code == 403
+    rec = Recommendation.objects.get(number=3)
+    for url in ("/plans/demo/actions/2.1/", f"/plans/demo/governance/recommendations/{rec.pk}/"):
+        page = signed_in("vic").get(url).content.decode()
+        assert "What case audits found" in page and "Supervision does not challenge drift." in page, url
+    assert "What case audits found" not in signed_in("vic").get("/plans/demo/actions/1.1/").content.decode()
+
+
+def test_the_open_case_actions_are_listed_for_the_lead_the_overdue_marked(signed_in, programme) -> None:
+    from oversight.audit.actors import Actor
+    from oversight.quality.case_actions import add_case_action
+    from tests.quality.test_programme import user
+
+    add_case_action(
+        programme.audit("C1001"), "Convene a strategy discussion.", user("lee"), date(2026, 11, 1), Actor("Q")
+    )
+    page = signed_in("quinn").get("/plans/demo/quality/case-actions/").content.decode()
+    assert "Convene a strategy discussion." in page and "Overdue" in page
+    assert (
+        "Convene a strategy discussion."
+        in signed_in("lee").get("/plans/demo/quality/audits/").content.decode()
+    )
