@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+import duckdb
+
 from oversight.annex_a.bands import Band
 from oversight.annex_a.checks import one_spelling
 from oversight.annex_a.engine import Engine
@@ -85,6 +87,12 @@ def _open_cases(table: str, closed_by: str | None) -> str:
     )
 
 
+def _open_case_lists(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The open cases' query of each of lists 6 to 9 loaded (a list not loaded counts as empty)."""
+    present = {t for (t,) in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    return [_open_cases(table, closed) for table, closed in CLOSED_BY.items() if table in present]
+
+
 def worker_loads(
     engine: Engine,
     council: str,
@@ -99,8 +107,7 @@ def worker_loads(
     `policy`, or else the engine's."""
     bands = {band.team_type: band for band in (engine.settings.caseload_bands if policy is None else policy)}
     with engine.connect_to_read() as con:
-        present = {t for (t,) in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-        parts = [_open_cases(table, closed) for table, closed in CLOSED_BY.items() if table in present]
+        parts = _open_case_lists(con)
         if not parts:
             return []
         rows = con.execute(
@@ -128,8 +135,7 @@ def open_cases(engine: Engine, council: str, as_at: date) -> list[tuple[str, str
     one row a child and team and worker (a child on a plan and in need is one row), in ID order; a team
     or worker the list leaves blank is ''."""
     with engine.connect_to_read() as con:
-        present = {t for (t,) in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-        parts = [_open_cases(table, closed) for table, closed in CLOSED_BY.items() if table in present]
+        parts = _open_case_lists(con)
         if not parts:
             return []
         rows = con.execute(

@@ -91,6 +91,10 @@ def _apply(plan: Plan, log: AuditLog, actor: Actor) -> AuditLogImportSummary:
         groups[(logged.month, logged.kind, logged.tool.version_id)].append(logged)
     source = f"{SOURCE} import: {log.file}"
     changes: list[Change] = []
+
+    def added(field: str, new: str) -> Change:
+        return trail.change(plan.pk, actor, source, Change.Kind.ADDED, field, "", new)
+
     for (month, kind, version_id), audits in sorted(groups.items()):
         label = dict(Cohort.Kind.choices)[kind]
         cohort = Cohort.objects.create(
@@ -113,29 +117,9 @@ def _apply(plan: Plan, log: AuditLog, actor: Actor) -> AuditLogImportSummary:
                 ]
             summary.completed += logged.completed is not None
             summary.moderated += logged.agreed is not None
-            changes.append(
-                trail.change(
-                    plan.pk,
-                    actor,
-                    source,
-                    Change.Kind.ADDED,
-                    f"case audit {audit.pk}",
-                    "",
-                    _described(logged),
-                )
-            )
+            changes.append(added(f"case audit {audit.pk}", _described(logged)))
         DomainGrade.objects.bulk_create(grades)
-        changes.append(
-            trail.change(
-                plan.pk,
-                actor,
-                source,
-                Change.Kind.ADDED,
-                "audit cohort",
-                "",
-                f"{cohort.title}: {len(audits)} cases",
-            )
-        )
+        changes.append(added("audit cohort", f"{cohort.title}: {len(audits)} cases"))
     trail.save(changes)
     plan_changed(plan.pk)  # changes saved in bulk move no revision: the import moves the plan's once
     return summary

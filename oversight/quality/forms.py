@@ -104,6 +104,46 @@ class TeamForm(govuk.GovUKForm):
         self.fields["manager"].choices = [("", "No one yet"), *people]  # type: ignore[attr-defined]
 
 
+def share_field(label: str, required: bool = True) -> forms.DecimalField:
+    """A share in per cent, from 0.1 to 100, to one decimal place: 10% of a list, say."""
+    message = "Enter a share from 0.1 to 100 per cent"
+    codes = (
+        "required",
+        "invalid",
+        "min_value",
+        "max_value",
+        "max_digits",
+        "max_decimal_places",
+        "max_whole_digits",
+    )
+    return forms.DecimalField(
+        label=label,
+        required=required,
+        min_value=Decimal("0.1"),
+        max_value=Decimal(100),
+        max_digits=4,
+        decimal_places=1,
+        initial=Decimal(10),
+        error_messages=dict.fromkeys(codes, message),
+        widget=govuk.TextInput(width="4", attrs={"inputmode": "decimal"}),
+    )
+
+
+def seed_field(help_text: str) -> forms.IntegerField:
+    """The seed of a draw: the same seed draws the same cases (or audits) again."""
+    return forms.IntegerField(
+        label="Seed",
+        help_text=help_text,
+        required=False,
+        min_value=0,
+        max_value=2**53,
+        error_messages=dict.fromkeys(
+            ("invalid", "min_value", "max_value"), "Enter the seed as a whole number"
+        ),
+        widget=govuk.TextInput(width="10", attrs={"inputmode": "numeric"}),
+    )
+
+
 TYPED, ANNEX_A = "typed", "annex_a"
 PER_WORKER, SHARE = "per_worker", "share"
 
@@ -186,31 +226,8 @@ class CohortForm(govuk.GovUKForm):
         ),
         widget=govuk.TextInput(width="2", attrs={"inputmode": "numeric"}),
     )
-    percent = forms.DecimalField(
-        label="Share of the open cases, in per cent",
-        required=False,
-        min_value=Decimal("0.1"),
-        max_value=Decimal(100),
-        max_digits=4,
-        decimal_places=1,
-        initial=Decimal(10),
-        error_messages=dict.fromkeys(
-            ("invalid", "min_value", "max_value", "max_digits", "max_decimal_places", "max_whole_digits"),
-            "Enter a share from 0.1 to 100 per cent",
-        ),
-        widget=govuk.TextInput(width="4", attrs={"inputmode": "decimal"}),
-    )
-    seed = forms.IntegerField(
-        label="Seed",
-        help_text="The same seed draws the same cases from the same extract. Leave empty for a new one",
-        required=False,
-        min_value=0,
-        max_value=2**53,
-        error_messages=dict.fromkeys(
-            ("invalid", "min_value", "max_value"), "Enter the seed as a whole number"
-        ),
-        widget=govuk.TextInput(width="10", attrs={"inputmode": "numeric"}),
-    )
+    percent = share_field("Share of the open cases, in per cent", required=False)
+    seed = seed_field("The same seed draws the same cases from the same extract. Leave empty for a new one")
 
     def __init__(
         self, *args: Any, tools: list[tuple[str, str]], people: list[tuple[str, str]], **kwargs: Any
@@ -312,44 +329,14 @@ class ModerationForm(govuk.GovUKForm):
 class ModerationSampleForm(govuk.GovUKForm):
     """A share of a cohort's completed audits, drawn with a seed, given to second auditors to moderate."""
 
-    percent = forms.DecimalField(
-        label="Share of the completed audits to moderate, in per cent",
-        min_value=Decimal("0.1"),
-        max_value=Decimal(100),
-        max_digits=4,
-        decimal_places=1,
-        initial=Decimal(10),
-        error_messages=dict.fromkeys(
-            (
-                "required",
-                "invalid",
-                "min_value",
-                "max_value",
-                "max_digits",
-                "max_decimal_places",
-                "max_whole_digits",
-            ),
-            "Enter a share from 0.1 to 100 per cent",
-        ),
-        widget=govuk.TextInput(width="4", attrs={"inputmode": "decimal"}),
-    )
+    percent = share_field("Share of the completed audits to moderate, in per cent")
     moderators = forms.MultipleChoiceField(
         label="Moderators",
         help_text="Nobody moderates an audit they did",
         error_messages=dict.fromkeys(("required", "invalid_choice"), "Choose at least one moderator"),
         widget=govuk.Checkboxes(small=True),
     )
-    seed = forms.IntegerField(
-        label="Seed",
-        help_text="Leave empty for a new one",
-        required=False,
-        min_value=0,
-        max_value=2**53,
-        error_messages=dict.fromkeys(
-            ("invalid", "min_value", "max_value"), "Enter the seed as a whole number"
-        ),
-        widget=govuk.TextInput(width="10", attrs={"inputmode": "numeric"}),
-    )
+    seed = seed_field("Leave empty for a new one")
 
     def __init__(self, *args: Any, people: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -3,6 +3,9 @@ moderation; and each person's own audits to do and to moderate."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -103,6 +106,33 @@ def case_audit(request: HttpRequest, plan: Plan, access: Access, pk: int) -> Htt
     return _page(request, plan, access, _audit(request, plan, access, pk))
 
 
+def _saved(
+    request: HttpRequest,
+    plan: Plan,
+    access: Access,
+    audit: CaseAudit,
+    form: AuditForm | ModerationForm,
+    save: Callable[[dict[str, Any]], object],
+    done: str,
+) -> HttpResponse:
+    """The audit's page again with the form's errors, or with the refusal of a save made from a page
+    older than the audit (what was typed kept, the form re-based on the audit now); or, saved, the page
+    saying so."""
+    grading = form if isinstance(form, AuditForm) else None
+    moderation = form if isinstance(form, ModerationForm) else None
+    if not form.is_valid():
+        return _page(request, plan, access, audit, grading, moderation, status=400)
+    try:
+        save(form.cleaned_data)
+    except AuditRefused as refused:
+        form.add_error(None, str(refused))
+        fresh = CaseAudit.objects.select_related("cohort__tool_version", "cohort__plan").get(pk=audit.pk)
+        rebased(form, "revision", fresh.revision)
+        return _page(request, plan, access, fresh, grading, moderation, status=409)
+    messages.success(request, done)
+    return redirect("case-audit", plan.slug, audit.pk)
+
+
 @require_POST
 @plan_page(auditors=True)
 def grade_audit(request: HttpRequest, plan: Plan, access: Access, pk: int) -> HttpResponse:
@@ -110,26 +140,13 @@ def grade_audit(request: HttpRequest, plan: Plan, access: Access, pk: int) -> Ht
     if not does_audit(request.user, audit):
         raise Http404("No such audit")
     form = AuditForm(request.POST, audit=audit)
-    if form.is_valid():
-        data = form.cleaned_data
-        grading = Grading(
-            form.domain_ranks(),
-            int(data["overall"]),
-            data["strengths"],
-            data["development"],
-            data["impact"],
-            data["concern"],
-        )
-        try:
-            complete(audit, grading, actor(request), data["revision"], today())
-        except AuditRefused as refused:
-            form.add_error(None, str(refused))
-            fresh = CaseAudit.objects.get(pk=audit.pk)
-            rebased(form, "revision", fresh.revision)
-            return _page(request, plan, access, fresh, grading=form, status=409)
-        messages.success(request, f"Case audit {audit.pk} is saved.")
-        return redirect("case-audit", plan.slug, audit.pk)
-    return _page(request, plan, access, audit, grading=form, status=400)
+
+    def save(data: dict[str, Any]) -> object:
+        words = (data["strengths"], data["development"], data["impact"], data["concern"])
+        grading = Grading(form.domain_ranks(), int(data["overall"]), *words)
+        return complete(audit, grading, actor(request), data["revision"], today())
+
+    return _saved(request, plan, access, audit, form, save, f"Case audit {audit.pk} is saved.")
 
 
 @require_POST
@@ -139,26 +156,12 @@ def moderate_audit(request: HttpRequest, plan: Plan, access: Access, pk: int) ->
     if not moderates(access, request.user, audit):
         raise Http404("No such audit")
     form = ModerationForm(request.POST, audit=audit)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            moderate(
-                audit,
-                int(data["agreed"]),
-                data["note"],
-                actor(request),
-                request.user,
-                data["revision"],
-                today(),
-            )
-        except AuditRefused as refused:
-            form.add_error(None, str(refused))
-            fresh = CaseAudit.objects.get(pk=audit.pk)
-            rebased(form, "revision", fresh.revision)
-            return _page(request, plan, access, fresh, moderation=form, status=409)
-        messages.success(request, f"Case audit {audit.pk} is moderated.")
-        return redirect("case-audit", plan.slug, audit.pk)
-    return _page(request, plan, access, audit, moderation=form, status=400)
+
+    def save(data: dict[str, Any]) -> object:
+        agreed, by = int(data["agreed"]), actor(request)
+        return moderate(audit, agreed, data["note"], by, request.user, data["revision"], today())
+
+    return _saved(request, plan, access, audit, form, save, f"Case audit {audit.pk} is moderated.")
 
 
 @plan_page(auditors=True)

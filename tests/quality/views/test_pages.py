@@ -143,3 +143,19 @@ def test_the_open_case_actions_are_listed_for_the_lead_the_overdue_marked(signed
         "Convene a strategy discussion."
         in signed_in("lee").get("/plans/demo/quality/audits/").content.decode()
     )
+
+
+def test_a_save_from_an_audit_page_opened_before_a_change_is_refused_keeping_what_was_typed(
+    signed_in, programme
+) -> None:
+    audit = programme.audit("C1001")
+    grade(programme, "C1001", GOOD)  # saved since the page was opened at revision 0
+    typed = {f"domain_{n}": str(RI) for n in range(3)} | {"overall": str(RI), "revision": "0"}
+    refused = signed_in("audrey").post(
+        f"/plans/demo/quality/audits/{audit.pk}/grades/", typed | {"strengths": "Mine."}
+    )
+    assert refused.status_code == 409
+    text = refused.content.decode()
+    assert "Someone changed this audit after you opened it" in text and "Mine." in text
+    assert 'name="revision" value="1"' in text  # the next save is made from the audit as it is now
+    assert programme.audit("C1001").overall_grade == "Good"
