@@ -236,3 +236,17 @@ def test_the_scorecard_records_them_as_indicators_values(worked) -> None:
     }
     # quarterly: October's 1 of 1 and November's 1 of 2; no moderation in the quarter to September
     assert values("Moderated grades changed") == {date(2026, 10, 1): Decimal("66.7")}
+
+
+def test_the_pdf_report_is_a_tagged_a4_paper_with_the_figures(worked, signed_in) -> None:
+    from tests.pdfs import read_pdf
+
+    with time_machine.travel(datetime(2026, 12, 1, 11, tzinfo=UTC), tick=False):
+        response = signed_in("bob").get("/plans/demo/quality/report.pdf?month=2026-11")
+    pdf = read_pdf(response.content)
+    assert pdf.info["Tagged"] == "yes" and "(A4)" in pdf.info["Page size"]
+    text = " ".join(pdf.text.split())
+    assert "Quality assurance report, November 2026" in text
+    assert "In November 2026, 10 case audits were planned and 9 completed; 1 is overdue." in text
+    assert "90% (9 of 10)" in text and "67% (2 of 3)" in text
+    assert all(font["emb"] == "yes" for font in pdf.fonts)
