@@ -26,6 +26,8 @@ def actor(request: HttpRequest) -> Actor:
 
 
 def navigation(plan: Plan, access: Access, current: str) -> list[dict[str, Any]]:
+    if not access.can_view:  # a case auditor: their audits, and nothing else of the plan
+        return [{"href": reverse("my-audits", args=[plan.slug]), "text": "Your case audits", "current": True}]
     items = [
         ("plan", "Overview", True),
         ("actions", "Actions", True),

@@ -146,3 +146,10 @@ def test_every_form_needs_its_security_token(programme) -> None:
         "/plans/demo/quality/import/",
     ):
         assert client.post(url, {}).status_code == 403, url
+
+
+def test_a_case_auditors_menu_has_only_their_audits(signed_in, programme) -> None:
+    page = signed_in("audrey").get("/plans/demo/quality/audits/").content.decode()
+    assert 'href="/plans/demo/quality/audits/"' in page
+    for elsewhere in ('href="/plans/demo/"', 'href="/plans/demo/actions/"', 'href="/plans/demo/quality/"'):
+        assert elsewhere not in page, elsewhere
