@@ -36,7 +36,7 @@ def navigation(plan: Plan, access: Access, current: str) -> list[dict[str, Any]]
         ("governance", "Governance", True),
         ("scorecard", "Scorecard", True),
         ("caseloads", "Caseloads", True),
-        ("quality", "Quality assurance", True),
+        ("quality", "Case audits", True),
         ("import", "Import", access.can_import),
         ("people", "People", access.can_manage_people),
         ("audit", "Audit log", True),
