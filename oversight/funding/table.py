@@ -8,9 +8,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
 from oversight.lib.numbers import percent
 from oversight.lib.tables import Cell, Figure, Table
+
+
+class FundingRowLike(Protocol):
+    """A row of a funding file (funding/funding_file.py), as far as the table needs it."""
+
+    line: str
+    year: str
+    budget: int
+    spend: int | None
+    committed: int | None
+    comment: str
 
 
 def financial_year(day: date) -> str:
@@ -101,3 +113,14 @@ def progress(lines: Sequence[FundingLine], year: str, day: date) -> Progress:
     budget = sum(line.in_year(year).budget or 0 for line in lines)
     used = sum(getattr(line.in_year(year), second) or 0 for line in lines)
     return Progress(budget, used)
+
+
+def lines_of(rows: Sequence[FundingRowLike]) -> list[FundingLine]:
+    """Funding lines from a file's rows (a row a line's year), in the order the file first names them."""
+    lines: dict[str, tuple[str, dict[str, YearFigures], list[str]]] = {}
+    for row in rows:
+        title, years, comments = lines.setdefault(row.line.casefold(), (row.line, {}, []))
+        years[row.year] = YearFigures(row.budget, row.spend, row.committed)
+        if row.comment:
+            comments.append(row.comment)
+    return [FundingLine(title, years, " ".join(comments)) for title, years, comments in lines.values()]
