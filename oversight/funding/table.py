@@ -60,13 +60,18 @@ def second_column(year: str, day: date) -> str:
     return "spend" if year_starts(year) <= day else "committed"
 
 
-def _thousands(value: int | None) -> Cell:
-    return Figure(f"{value:,}") if value is not None else ""
-
-
-def funding_table(lines: Sequence[FundingLine], years: Sequence[str], day: date, caption: str) -> Table:
+def funding_table(
+    lines: Sequence[FundingLine], years: Sequence[str], day: date, caption: str, numbers: bool = False
+) -> Table:
     """The table as the councils' papers set it out: a line a row, each year's budget and its spend or
-    committed in £'000, the comment, and a total row."""
+    committed in £'000 ("1,171"; plain numbers with `numbers`, for a spreadsheet), the comment, and a
+    total row."""
+
+    def _thousands(value: int | None) -> Cell:
+        if value is None:
+            return None if numbers else ""
+        return value if numbers else Figure(f"{value:,}")
+
     pairs = [(year, second_column(year, day)) for year in years]
     headers = ["Funding"]
     for year, second in pairs:
