@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "oversight.governance",
     "oversight.performance",
     "oversight.quality",
+    "oversight.funding",
     "oversight.demo",
 ]
 
