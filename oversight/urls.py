@@ -10,6 +10,7 @@ urlpatterns = [
     path("plans/<slug:slug>/", include("oversight.governance.urls")),
     path("plans/<slug:slug>/", include("oversight.performance.urls")),
     path("plans/<slug:slug>/", include("oversight.quality.urls")),
+    path("plans/<slug:slug>/", include("oversight.funding.urls")),
     path("", include("oversight.notices.urls")),
     path("", include("oversight.accounts.urls")),
 ]

@@ -5,3 +5,19 @@ class FundingConfig(AppConfig):
     name = "oversight.funding"
     label = "funding"
     verbose_name = "Improvement funding"
+
+    def ready(self) -> None:
+        # plans imports funding files uploaded on the funding page without importing this app
+        from oversight.funding.funding_file import FUNDING_COLUMNS
+        from oversight.funding.funding_import import import_uploaded
+        from oversight.plans import file_kinds, uploads
+
+        uploads.register_importer("funding", import_uploaded)
+        file_kinds.register(
+            file_kinds.FileKind(
+                "funding",
+                "a file of improvement funding",
+                "use 'Import funding' on the Funding page",
+                FUNDING_COLUMNS,
+            )
+        )

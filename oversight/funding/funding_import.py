@@ -17,6 +17,7 @@ from oversight.funding.table import FundingLine, YearFigures
 from oversight.lib.problems import ImportFailed, Problem
 from oversight.plans.models import Plan
 from oversight.plans.revisions import plan_changed
+from oversight.plans.uploads import PendingImport
 
 SOURCE = "funding import"
 FIGURES = ("budget", "spend", "committed", "posts_funded", "posts_filled")
@@ -131,3 +132,8 @@ def lines_of_plan(plan_id: int) -> list[FundingLine]:
         )
         for line in models.FundingLine.objects.filter(plan_id=plan_id).prefetch_related("years")
     ]
+
+
+def import_uploaded(pending: PendingImport, slug: str, actor: Actor) -> FundingImportSummary:
+    """A funding file uploaded on the funding page (plans/uploads.py)."""
+    return import_funding(pending.path, slug, actor, sheet=pending.sheet)

@@ -175,6 +175,13 @@ ROUTES: dict[str, Route] = {
     "qa-import-confirm": post_only(QUALITY, args={"token": "0" * 32}),
     "qa-import-cancel": post_only(QUALITY, args={"token": "0" * 32}),
     "practice-weeks": Route(EVERYONE, QUALITY),
+    # improvement funding: the table for everyone, imports for administrators and officers
+    "funding": read(),
+    "funding-download": Route(EVERYONE, EVERYONE, {"fmt": "xlsx"}),
+    "funding-import": Route(MANAGERS, MANAGERS),
+    "funding-import-preview": Route(MANAGERS, MANAGERS, {"token": "0" * 32}),
+    "funding-import-confirm": post_only(MANAGERS, args={"token": "0" * 32}),
+    "funding-import-cancel": post_only(MANAGERS, args={"token": "0" * 32}),
     # the site's own pages
     "plans": Route(SIGNED_IN | {"root"}, SIGNED_IN | {"root"}, where="site"),
     "new-plan": Route(frozenset({"root"}), frozenset({"root"}), where="site"),

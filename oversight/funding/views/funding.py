@@ -1,0 +1,108 @@
+"""The plan's improvement funding: the funding table as the committee report sets it out, its Word and
+Excel downloads, and importing a funding file (administrators and officers) with the preview of every
+change before anything is saved."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+from oversight.accounts.roles import Access
+from oversight.funding import render
+from oversight.funding.funding_import import lines_of_plan
+from oversight.funding.models import FundingYear
+from oversight.funding.table import funding_table, progress
+from oversight.govuk.forms import error_summary
+from oversight.lib.problems import ImportFailed
+from oversight.plans import uploads
+from oversight.plans.access import plan_page
+from oversight.plans.forms.imports import SheetAndFile
+from oversight.plans.models import Plan
+from oversight.plans.paper_style import look_of
+from oversight.plans.views.common import plan_crumbs, render_plan_page, today
+from oversight.plans.views.imports import ImportPages, preview_pages, remember
+
+KIND = "funding"
+CURRENT = "plan"
+FUNDING_IMPORTS = ImportPages(
+    frozenset({KIND}),
+    "funding-import",
+    "funding-import-preview",
+    "funding-import-confirm",
+    "funding-import-cancel",
+    "funding",
+    CURRENT,
+    (("Funding", "funding"), ("Import funding", "funding-import")),
+    by_action=False,
+)
+DOWNLOADS = {
+    "docx": ("Word", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "xlsx": ("Excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+}
+
+
+def _years(plan: Plan) -> list[str]:
+    return sorted(set(FundingYear.objects.filter(line__plan=plan).values_list("year", flat=True)))
+
+
+@plan_page()
+def funding(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
+    lines, years, day = lines_of_plan(plan.pk), _years(plan), today()
+    return render_plan_page(
+        request,
+        "funding/funding.html",
+        plan,
+        access,
+        CURRENT,
+        {
+            "crumbs": plan_crumbs(plan),
+            "table": funding_table(lines, years, day, render.TITLE) if lines else None,
+            "progress": [(year, progress(lines, year, day)) for year in years],
+            "downloads": DOWNLOADS,
+        },
+    )
+
+
+@plan_page()
+def funding_download(request: HttpRequest, plan: Plan, access: Access, fmt: str) -> HttpResponse:
+    if fmt not in DOWNLOADS:
+        raise Http404("No such download")
+    lines, years, day = lines_of_plan(plan.pk), _years(plan), today()
+    made = (
+        render.docx(lines, years, day, plan.council, look_of(plan))
+        if fmt == "docx"
+        else render.xlsx(lines, years, day)
+    )
+    response = HttpResponse(made, content_type=DOWNLOADS[fmt][1])
+    response["Content-Disposition"] = f'attachment; filename="{plan.slug}-funding.{fmt}"'
+    return response
+
+
+def _can_import(access: Access) -> bool:
+    return access.can_import
+
+
+@plan_page(_can_import)
+def import_page(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
+    posted = request.method == "POST"
+    form = SheetAndFile(request.POST if posted else None, request.FILES if posted else None)
+    if form.is_valid():
+        try:
+            pending = uploads.keep(form.cleaned_data["file"], KIND, None, form.cleaned_data["sheet"] or None)
+        except ImportFailed as failed:
+            form.add_error("file", "; ".join(p.message for p in failed.problems))
+        else:
+            remember(request, pending)
+            return redirect(FUNDING_IMPORTS.preview, plan.slug, pending.token)
+    return render_plan_page(
+        request,
+        "funding/import.html",
+        plan,
+        access,
+        CURRENT,
+        {"crumbs": plan_crumbs(plan), "form": form, "form_errors": error_summary(form)},
+        status=400 if form.errors else 200,
+    )
+
+
+import_preview, import_confirm, import_cancel = preview_pages(_can_import, FUNDING_IMPORTS)
