@@ -9,9 +9,10 @@ class FundingConfig(AppConfig):
     def ready(self) -> None:
         # plans imports funding files uploaded on the funding page without importing this app
         from oversight.funding.funding_file import FUNDING_COLUMNS
-        from oversight.funding.funding_import import import_uploaded
-        from oversight.plans import file_kinds, uploads
+        from oversight.funding.funding_import import import_uploaded, paying_for
+        from oversight.plans import action_funding, file_kinds, uploads
 
+        action_funding.register(paying_for)
         uploads.register_importer("funding", import_uploaded)
         file_kinds.register(
             file_kinds.FileKind(

@@ -6,6 +6,7 @@ never taken as 0. Pure."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -14,6 +15,7 @@ from pathlib import Path
 from oversight.lib.lengths import LONG_TEXT, too_long
 from oversight.lib.problems import ImportFailed, Problem
 from oversight.lib.spreadsheets import Column, Located, cell_text, locate, read_sheets
+from oversight.plans.action_ids import split_action_ids
 from oversight.plans.cell_dates import cell_day
 from oversight.plans.reading_limits import reading_limits
 
@@ -30,6 +32,7 @@ FUNDING_COLUMNS = (
     Column("decided", "Decision date", ("Approved on", "Date approved"), required=False),
     Column("reference", "Decision reference", ("Reference", "Report reference"), required=False),
     Column("comment", "Comments", ("Comment", "Notes"), required=False),
+    Column("actions", "Actions", ("Action IDs", "Plan actions", "Pays for"), required=False),
 )
 YEAR = re.compile(r"(\d{4})\s*[/-]\s*(\d{2}|\d{4})")
 NAME_LIMIT = 300
@@ -51,6 +54,7 @@ class FundingRow:
     decided: date | None
     reference: str
     comment: str
+    action_ids: tuple[str, ...] = ()  # the plan actions it pays for
 
 
 @dataclass
@@ -71,7 +75,11 @@ def financial_year_text(text: str) -> str | None:
     return f"{first}/{(first + 1) % 100:02d}"
 
 
-def read_funding_file(path: Path, sheet: str | None = None) -> FundingFile:
+def read_funding_file(
+    path: Path, sheet: str | None = None, action_ids: Collection[str] | None = None
+) -> FundingFile:
+    """Every row, or ImportFailed naming every problem, among them an action the plan (`action_ids`,
+    when given) does not have."""
     located = locate(read_sheets(path, reading_limits(), sheet), FUNDING_COLUMNS)
     problems: list[Problem] = []
     found = FundingFile(located.sheet.file, located.sheet.name)
@@ -90,6 +98,13 @@ def read_funding_file(path: Path, sheet: str | None = None) -> FundingFile:
                 )
             )
         seen.setdefault(key, number)
+        missing = [a for a in row.action_ids if action_ids is not None and a not in action_ids]
+        if missing:
+            problems.append(
+                located.sheet.problem(
+                    f"not in this plan: {', '.join(missing)}", number, located.column_name("actions")
+                )
+            )
         found.rows.append(row)
     if not found.rows and not problems:
         problems.append(
@@ -136,7 +151,7 @@ def _row(
     return FundingRow(
         number, " ".join(text("line").split()), year, text("phase"), money["budget"], money["spend"],
         money["committed"], posts["posts_funded"], posts["posts_filled"], text("body"), decided,
-        text("reference"), text("comment"),
+        text("reference"), text("comment"), split_action_ids(text("actions")),
     )  # fmt: skip
 
 

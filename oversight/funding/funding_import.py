@@ -15,7 +15,9 @@ from oversight.funding import models
 from oversight.funding.funding_file import FundingRow, read_funding_file
 from oversight.funding.table import FundingLine, YearFigures
 from oversight.lib.problems import ImportFailed, Problem
-from oversight.plans.models import Plan
+from oversight.notices.sending import site_address
+from oversight.plans.action_funding import PaidBy
+from oversight.plans.models import Action, Plan
 from oversight.plans.revisions import plan_changed
 from oversight.plans.uploads import PendingImport
 
@@ -52,14 +54,17 @@ def import_funding(path: Path, slug: str, actor: Actor, sheet: str | None = None
     plan = Plan.objects.filter(slug=slug).first()
     if plan is None:
         raise ImportFailed([Problem(path.name, f"there is no plan '{slug}'")])
-    read = read_funding_file(path, sheet)
+    actions = dict(Action.objects.filter(plan=plan, in_plan=True).values_list("action_id", "pk"))
+    read = read_funding_file(path, sheet, actions)
     with transaction.atomic():
-        summary = _apply(plan, read.rows, read.file, actor)
+        summary = _apply(plan, read.rows, read.file, actor, actions)
         plan_changed(plan.pk)
     return summary
 
 
-def _apply(plan: Plan, rows: list[FundingRow], file: str, actor: Actor) -> FundingImportSummary:
+def _apply(
+    plan: Plan, rows: list[FundingRow], file: str, actor: Actor, actions: dict[str, int]
+) -> FundingImportSummary:
     summary = FundingImportSummary(plan.slug, file, plan.title)
     existing = {line.title.casefold(): line for line in models.FundingLine.objects.filter(plan=plan)}
     source = f"{SOURCE}: {file}"
@@ -105,6 +110,12 @@ def _apply(plan: Plan, rows: list[FundingRow], file: str, actor: Actor) -> Fundi
                     )
                     setattr(year, name, value)
             year.save()
+        pays_for = sorted({a for row in found for a in row.action_ids})
+        if pays_for:  # a file without the column leaves the links as they are
+            before = sorted(line.actions.values_list("action_id", flat=True))
+            if before != pays_for:
+                line.actions.set([actions[a] for a in pays_for])
+                said.append(("actions", ", ".join(before), ", ".join(pays_for)))
         if said and line.title not in summary.added:
             line.revision += 1
             line.save()
@@ -116,7 +127,7 @@ def _apply(plan: Plan, rows: list[FundingRow], file: str, actor: Actor) -> Fundi
                 plan.pk, actor, source, Change.Kind.CHANGED, f"funding line {line.title}: {what}", old, new
             )
             for what, old, new in said
-            if line.title not in summary.added or what.endswith("budget")
+            if line.title not in summary.added or what.endswith("budget") or what == "actions"
         ]
     trail.save(changes)
     return summary
@@ -137,3 +148,17 @@ def lines_of_plan(plan_id: int) -> list[FundingLine]:
 def import_uploaded(pending: PendingImport, slug: str, actor: Actor) -> FundingImportSummary:
     """A funding file uploaded on the funding page (plans/uploads.py)."""
     return import_funding(pending.path, slug, actor, sheet=pending.sheet)
+
+
+def paying_for(action_pk: int) -> list[PaidBy]:
+    """The funding lines that pay for an action, each with its latest year's budget (plans/action_funding)."""
+    found = []
+    for line in (
+        models.FundingLine.objects.filter(actions__pk=action_pk)
+        .select_related("plan")
+        .prefetch_related("years")
+    ):
+        years = sorted(line.years.all(), key=lambda y: y.year)
+        money = f"£{years[-1].budget:,}k budgeted for {years[-1].year}" if years else "no budget recorded"
+        found.append(PaidBy(line.title, money, site_address("funding", line.plan.slug)))
+    return found

@@ -56,3 +56,23 @@ def test_a_file_with_a_problem_changes_nothing(plan, write_csv) -> None:
     with pytest.raises(ImportFailed):
         import_funding(write_csv("funding.csv", rows), "demo", OFFICER)
     assert not FundingLine.objects.exists() and not FundingYear.objects.exists()
+
+
+def test_a_line_names_the_actions_it_pays_for_and_their_pages_show_it(plan, write_csv, signed_in) -> None:
+    rows = bromley_rows()
+    for row in rows:
+        row.append("Actions" if row is rows[0] else "")
+    rows[5][-1] = "2.1, 9.9"  # phase three, 2016/17
+    with pytest.raises(ImportFailed) as failed:
+        import_funding(write_csv("funding.csv", rows), "demo", OFFICER)
+    assert [str(p) for p in failed.value.problems] == [
+        "funding.csv, row 6, column G (Actions): not in this plan: 9.9"
+    ]
+    rows[5][-1] = "2.1"
+    import_funding(write_csv("funding.csv", rows), "demo", OFFICER)
+    assert list(FundingLine.objects.get(title="Phase three").actions.values_list("action_id", flat=True)) == [
+        "2.1"
+    ]
+    page = signed_in("vic").get("/plans/demo/actions/2.1/").content.decode()
+    assert "Paid for by" in page and "Phase three" in page and "£795k budgeted for 2017/18" in page
+    assert "Paid for by" not in signed_in("vic").get("/plans/demo/actions/1.1/").content.decode()

@@ -18,6 +18,7 @@ from oversight.lib.numbers import counted
 from oversight.plans import action_list_file
 from oversight.plans.access import plan_page
 from oversight.plans.action_filters import ActionFilter
+from oversight.plans.action_funding import paid_by
 from oversight.plans.action_rows import ActionRow
 from oversight.plans.action_table import action_table_rows
 from oversight.plans.completion_cases import completion_cases
@@ -188,6 +189,7 @@ def action_page(request: HttpRequest, plan: Plan, access: Access, action_id: str
             "user_id": request.user.pk,
             "indicators": case.measures,
             "findings": findings_about(action.pk),
+            "paid_by": paid_by(action.pk),
             **_timescale_context(action),
         },
     )
