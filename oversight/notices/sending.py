@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from oversight.accounts.models import Membership
+from oversight.accounts.people import name_of
 from oversight.accounts.roles import Role
 from oversight.audit import trail
 from oversight.audit.actors import Actor
@@ -99,7 +100,7 @@ def post(letters: Iterable[Letter], send: bool = True) -> list[Email]:
         if not wanted(letter.kind, roles[user.pk], choices.get((user.pk, letter.kind))):
             continue
         context = {
-            "name": user.get_full_name() or user.get_username(),
+            "name": name_of(user),
             "emails_url": site_address("your-emails"),  # every email's footer: where to choose them
             **letter.context,
         }

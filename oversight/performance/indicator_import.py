@@ -10,6 +10,7 @@ from pathlib import Path
 from django.db import transaction
 
 from oversight.accounts.models import Membership
+from oversight.accounts.people import name_of
 from oversight.audit import trail
 from oversight.audit.actors import Actor
 from oversight.audit.models import Change
@@ -84,13 +85,13 @@ def import_indicators(
     names: dict[int, str] = {}
     for user in (m.user for m in Membership.objects.filter(plan=plan).select_related("user")):
         people |= {key.casefold(): str(user.pk) for key in (user.username, user.email) if key}
-        names[user.pk] = user.get_full_name() or user.username
+        names[user.pk] = name_of(user)
     measures = {key: d.name for key, d in annex_a_measures().items()}
     parsed = read_indicator_file(path, people, measures, sheet)
     existing = {name_key(i.name): i for i in Indicator.objects.filter(plan=plan).select_related("owner")}
     for indicator in existing.values():  # an owner who has since left the plan stays until a file says
         if indicator.owner is not None:
-            names.setdefault(indicator.owner.pk, indicator.owner.get_full_name() or indicator.owner.username)
+            names.setdefault(indicator.owner.pk, name_of(indicator.owner))
     choices = Choices(
         owners={str(pk): name for pk, name in names.items()},
         measures=measures,

@@ -11,6 +11,7 @@ from typing import Any
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
+from oversight.accounts.people import name_of
 from oversight.notices.sending import one_line, site_address
 from oversight.performance.models import Indicator, IndicatorValue, ServiceAreaManager
 from oversight.performance.periods import period_name, period_of
@@ -100,7 +101,7 @@ def message(plan: Plan, user: Any, areas: list[AreaSummary], today: date) -> Ema
 
     context = {
         "title": title,
-        "name": user.get_full_name() or user.get_username(),
+        "name": name_of(user),
         "today": today,
         "went_red": went_red,
         "areas": [

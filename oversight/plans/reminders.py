@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from oversight.accounts.models import Membership
+from oversight.accounts.people import name_of
 from oversight.accounts.roles import Access, Role, lead_names, lead_parts
 from oversight.lib.months import month_of
 from oversight.lib.numbers import counted
@@ -59,17 +60,13 @@ def missing(plan: Plan, today: date) -> Missing:
             by_lead[user].append(action)
         if not theirs:
             unled[", ".join(lead_parts(action.lead)) or "(no lead named)"].append(action)
-    found.by_lead = dict(sorted(by_lead.items(), key=lambda item: _name(item[0]).casefold()))
+    found.by_lead = dict(sorted(by_lead.items(), key=lambda item: name_of(item[0]).casefold()))
     found.unled = dict(sorted(unled.items(), key=lambda item: item[0].casefold()))
     return found
 
 
 def _members(plan: Plan, role: Role) -> list[Membership]:
     return list(Membership.objects.filter(plan=plan, role=role, user__is_active=True).select_related("user"))
-
-
-def _name(user: Any) -> str:
-    return user.get_full_name() or user.get_username()
 
 
 def _rows(plan: Plan, actions: list[ActionRow]) -> list[dict[str, str]]:
@@ -108,7 +105,7 @@ def letters(plan: Plan, today: date) -> tuple[Stage | None, MonthDates, Missing,
         context = {
             **base,
             "leads": [
-                {"name": _name(user), "email": user.email, "actions": _rows(plan, actions)}
+                {"name": name_of(user), "email": user.email, "actions": _rows(plan, actions)}
                 for user, actions in found.by_lead.items()
             ],
             "unled": [{"name": n, "actions": _rows(plan, a)} for n, a in found.unled.items()],

@@ -13,6 +13,7 @@ from typing import Any
 from django.db import transaction
 
 from oversight.accounts.models import Membership
+from oversight.accounts.people import name_of
 from oversight.audit import trail
 from oversight.audit.actors import Actor
 from oversight.audit.models import Change
@@ -24,7 +25,6 @@ from oversight.plans.revisions import plan_changed
 from oversight.plans.uploads import PendingImport
 from oversight.quality.audit_log_file import AuditLog, LoggedAudit, Tool, read_audit_log
 from oversight.quality.models import AuditTool, CaseAudit, Cohort, DomainGrade
-from oversight.quality.people import name_of
 from oversight.quality.trail import SOURCE
 
 

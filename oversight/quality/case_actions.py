@@ -8,10 +8,10 @@ from typing import Any
 
 from django.db import transaction
 
+from oversight.accounts.people import name_of
 from oversight.audit.actors import Actor
 from oversight.audit.models import Change
 from oversight.quality.models import CaseAction, CaseAudit
-from oversight.quality.people import name_of
 from oversight.quality.trail import record
 
 

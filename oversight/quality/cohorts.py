@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db import transaction
 
+from oversight.accounts.people import name_of
 from oversight.audit.actors import Actor
 from oversight.audit.models import Change
 from oversight.plans import programme_figures
@@ -68,7 +69,7 @@ def create_cohort(
             team=case.team,
             worker=case.worker,
             auditor=auditor,
-            auditor_name=auditor.get_full_name() or auditor.get_username(),
+            auditor_name=name_of(auditor),
             agency=new.agency,
             due=new.due,
         )

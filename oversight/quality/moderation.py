@@ -12,11 +12,11 @@ from typing import Any
 from django.db import transaction
 from django.db.models import F
 
+from oversight.accounts.people import name_of
 from oversight.audit.actors import Actor
 from oversight.audit.models import Change
 from oversight.quality.emails import tell_moderators
 from oversight.quality.models import CaseAudit, Cohort
-from oversight.quality.people import name_of
 from oversight.quality.trail import record
 
 

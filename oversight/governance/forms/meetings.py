@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
-from oversight.accounts.models import Membership
+from oversight.accounts.people import choices, name_of, people_in
 from oversight.governance.models import RemedialTask
 from oversight.govuk import forms as govuk
 from oversight.govuk.date_fields import DateField
@@ -84,14 +84,8 @@ class TaskForm(govuk.GovUKForm):
     def __init__(self, *args: Any, plan: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.plan = plan
-        self.people = {
-            str(m.user.pk): m.user
-            for m in Membership.objects.filter(plan=plan, user__is_active=True).select_related("user")
-        }
-        self.fields["owner_person"].choices = [  # type: ignore[attr-defined]
-            ("", "Choose someone"),
-            *sorted(((pk, _name(user)) for pk, user in self.people.items()), key=lambda c: c[1].casefold()),
-        ]
+        self.people = people_in(plan.pk)
+        self.fields["owner_person"].choices = [("", "Choose someone"), *choices(self.people)]  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -107,7 +101,7 @@ class TaskForm(govuk.GovUKForm):
     def owner_chosen(self) -> tuple[Any, str]:
         """The owner with a role in the plan (or None) and the owner's name."""
         user = self.people.get(self.cleaned_data["owner_person"] or "")
-        return user, _name(user) if user is not None else self.cleaned_data["owner"]
+        return user, name_of(user) if user is not None else self.cleaned_data["owner"]
 
     def clean_action(self) -> Action | None:
         action_id: str = self.cleaned_data["action"]
@@ -133,7 +127,3 @@ class ChosenCompletionsForm(govuk.GovUKForm):
             (action_id, f"I have looked at action {action_id}: verify it with the others ticked")
             for action_id in action_ids
         ]
-
-
-def _name(user: Any) -> str:
-    return user.get_full_name() or user.get_username()

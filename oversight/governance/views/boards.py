@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from oversight.accounts.models import Membership
+from oversight.accounts.people import name_of
 from oversight.accounts.roles import Access
 from oversight.audit.models import Change
 from oversight.governance.audit import record
@@ -80,7 +81,7 @@ def _meeting_form(
     return MeetingForm(
         data,
         priorities=list(plan.priorities.values_list("number", "title")),
-        people=[(m.user.pk, m.user.get_full_name() or m.user.get_username()) for m in people],
+        people=[(m.user.pk, name_of(m.user)) for m in people],
         initial={
             "held": today(),
             "priority": [str(n) for n in sorted(first_week or ())],

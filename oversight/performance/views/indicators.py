@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
 from oversight.accounts.models import Membership
+from oversight.accounts.people import name_of
 from oversight.accounts.roles import Access, Role
 from oversight.audit import trail
 from oversight.audit.actors import Actor
@@ -61,7 +62,7 @@ def _indicator_form(
     if form.is_valid():
         names = {int(pk): name for pk, name, _ in people}
         if indicator is not None and indicator.owner_id and indicator.owner:
-            names.setdefault(indicator.owner_id, _name(indicator.owner))
+            names.setdefault(indicator.owner_id, name_of(indicator.owner))
         details = read(form.cleaned_data)
         saved = _save(plan, indicator, before, details, actor(request), names)
         done = "is on the scorecard" if indicator is None else "is saved"
@@ -89,14 +90,10 @@ def _indicator_form(
     )
 
 
-def _name(user: object) -> str:
-    return user.get_full_name() or user.get_username()  # type: ignore[attr-defined]
-
-
 def _people(plan: Plan) -> list[tuple[str, str, str]]:
     """Everyone with a role in the plan, who may own an indicator: (user id, name, role)."""
     return [
-        (str(m.user_id), _name(m.user), Role(m.role).label)
+        (str(m.user_id), name_of(m.user), Role(m.role).label)
         for m in Membership.objects.filter(plan=plan).select_related("user")
     ]
 

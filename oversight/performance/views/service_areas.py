@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -13,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from oversight.accounts.models import Membership
+from oversight.accounts.people import name_of
 from oversight.accounts.roles import Access
 from oversight.audit import trail
 from oversight.audit.models import Change
@@ -22,10 +22,6 @@ from oversight.performance.models import Indicator, ServiceAreaManager
 from oversight.plans.access import plan_page
 from oversight.plans.models import Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page
-
-
-def _who(user: Any) -> str:
-    return user.get_full_name() or user.get_username()
 
 
 def _record(request: HttpRequest, plan: Plan, kind: str, manager: ServiceAreaManager) -> None:
@@ -40,7 +36,7 @@ def _record(request: HttpRequest, plan: Plan, kind: str, manager: ServiceAreaMan
 def service_areas(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
     indicators = Counter(Indicator.objects.filter(plan=plan).values_list("service_area", flat=True))
     members = {m.user_id: m for m in Membership.objects.filter(plan=plan).select_related("user")}
-    people = sorted(((str(pk), _who(m.user), m.user.email) for pk, m in members.items()), key=_by_name)
+    people = sorted(((str(pk), name_of(m.user), m.user.email) for pk, m in members.items()), key=_by_name)
     form = ManagerForm(
         request.POST if request.method == "POST" else None, areas=sorted(indicators), people=people
     )
@@ -50,7 +46,7 @@ def service_areas(request: HttpRequest, plan: Plan, access: Access) -> HttpRespo
         area, person = form.cleaned_data["service_area"], members[int(form.cleaned_data["person"])]
         manager = ServiceAreaManager.objects.create(plan=plan, service_area=area, user=person.user)
         _record(request, plan, Change.Kind.ADDED, manager)
-        messages.success(request, f"{_who(manager.user)} now manages {manager.service_area}.")
+        messages.success(request, f"{name_of(manager.user)} now manages {manager.service_area}.")
         return redirect("service-areas", plan.slug)
     managers: dict[str, list[ServiceAreaManager]] = {area: [] for area in indicators}
     for manager in ServiceAreaManager.objects.filter(plan=plan).select_related("user"):
@@ -64,7 +60,7 @@ def service_areas(request: HttpRequest, plan: Plan, access: Access) -> HttpRespo
         {
             "crumbs": plan_crumbs(plan, ("Scorecard", reverse("scorecard", args=[plan.slug]))),
             "areas": [
-                (area, indicators[area], [(m, _who(m.user), m.user_id in members) for m in managers[area]])
+                (area, indicators[area], [(m, name_of(m.user), m.user_id in members) for m in managers[area]])
                 for area in sorted(managers)
             ],
             "area_names": sorted(indicators),
@@ -94,5 +90,5 @@ def remove_manager(request: HttpRequest, plan: Plan, access: Access, pk: int) ->
     manager = get_object_or_404(ServiceAreaManager.objects.select_related("user"), plan=plan, pk=pk)
     manager.delete()
     _record(request, plan, Change.Kind.REMOVED, manager)
-    messages.success(request, f"{_who(manager.user)} no longer manages {manager.service_area}.")
+    messages.success(request, f"{name_of(manager.user)} no longer manages {manager.service_area}.")
     return redirect("service-areas", plan.slug)

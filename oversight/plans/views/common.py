@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from oversight.accounts.people import name_of
 from oversight.accounts.roles import Access, Role
 from oversight.audit.actors import Actor
 from oversight.plans.models import Plan
@@ -20,9 +21,7 @@ def today() -> date:
 
 
 def actor(request: HttpRequest) -> Actor:
-    user = request.user
-    name = user.get_full_name() or user.get_username()  # type: ignore[union-attr]
-    return Actor(name, user.pk)
+    return Actor(name_of(request.user), request.user.pk)
 
 
 def navigation(plan: Plan, access: Access, current: str) -> list[dict[str, Any]]:

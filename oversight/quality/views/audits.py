@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from oversight.accounts.people import choices, people_in
 from oversight.accounts.roles import Access
 from oversight.govuk.forms import error_summary
 from oversight.plans.access import plan_page
@@ -22,7 +23,6 @@ from oversight.quality.audits import AuditRefused, Grading, complete, moderate
 from oversight.quality.case_actions import add_case_action, mark_done
 from oversight.quality.forms import AuditForm, CaseActionForm, ModerationForm
 from oversight.quality.models import CaseAction, CaseAudit
-from oversight.quality.people import choices, people_in
 from oversight.quality.trail import audit_viewed
 from oversight.quality.views.common import CURRENT, quality_crumbs, rebased, runs_programme
 

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from oversight.accounts.people import choices, name_of, people_in
 from oversight.accounts.roles import Access
 from oversight.govuk.forms import error_summary
 from oversight.lib.numbers import counted
@@ -26,7 +27,6 @@ from oversight.quality.cohorts import NewCohort, already_chosen, create_cohort
 from oversight.quality.forms import ANNEX_A, SHARE, CohortForm, ModerationSampleForm
 from oversight.quality.models import AuditTool, CaseAudit, Cohort
 from oversight.quality.moderation import share_out_moderation
-from oversight.quality.people import choices, people_in
 from oversight.quality.sampling import Case, per_worker, share_of
 from oversight.quality.views.common import CURRENT, quality_crumbs, runs_programme
 
@@ -94,7 +94,7 @@ def cohorts(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
             )
             auditors = sorted(
                 (people[pk] for pk in data["auditors"]),
-                key=lambda u: (u.get_full_name() or u.username).casefold(),
+                key=lambda u: name_of(u).casefold(),
             )
             cohort = create_cohort(plan.pk, new, cases, auditors, actor(request))
             messages.success(

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
+from oversight.accounts.people import choices, name_of, people_in
 from oversight.accounts.roles import Access
 from oversight.audit.models import Change
 from oversight.govuk.forms import error_summary
@@ -14,7 +15,6 @@ from oversight.plans.models import Plan
 from oversight.plans.views.common import actor, render_plan_page
 from oversight.quality.forms import TeamForm
 from oversight.quality.models import Team
-from oversight.quality.people import choices, name_of, people_in
 from oversight.quality.trail import record
 from oversight.quality.views.common import CURRENT, quality_crumbs, runs_programme
 
