@@ -5,7 +5,6 @@ change before anything is saved."""
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
 
 from oversight.accounts.roles import Access
 from oversight.funding import render
@@ -13,14 +12,12 @@ from oversight.funding.funding_import import lines_of_plan
 from oversight.funding.models import FundingYear
 from oversight.funding.table import funding_table, progress
 from oversight.govuk.forms import error_summary
-from oversight.lib.problems import ImportFailed
-from oversight.plans import uploads
 from oversight.plans.access import plan_page
 from oversight.plans.forms.imports import SheetAndFile
 from oversight.plans.models import Plan
 from oversight.plans.paper_style import look_of
 from oversight.plans.views.common import plan_crumbs, render_plan_page, today
-from oversight.plans.views.imports import ImportPages, preview_pages, remember
+from oversight.plans.views.imports import ImportPages, preview_pages, to_preview
 
 KIND = "funding"
 CURRENT = "plan"
@@ -86,14 +83,9 @@ def _can_import(access: Access) -> bool:
 def import_page(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
     posted = request.method == "POST"
     form = SheetAndFile(request.POST if posted else None, request.FILES if posted else None)
-    if form.is_valid():
-        try:
-            pending = uploads.keep(form.cleaned_data["file"], KIND, None, form.cleaned_data["sheet"] or None)
-        except ImportFailed as failed:
-            form.add_error("file", "; ".join(p.message for p in failed.problems))
-        else:
-            remember(request, pending)
-            return redirect(FUNDING_IMPORTS.preview, plan.slug, pending.token)
+    previewed = to_preview(request, plan, form, KIND, FUNDING_IMPORTS)
+    if previewed is not None:
+        return previewed
     return render_plan_page(
         request,
         "funding/import.html",

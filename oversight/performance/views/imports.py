@@ -4,18 +4,15 @@ every problem) before anything is saved; for officers and performance analysts."
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
 from django.urls import reverse
 
 from oversight.accounts.roles import Access
 from oversight.govuk.forms import error_summary
-from oversight.lib.problems import ImportFailed
 from oversight.performance.forms.imports import ScorecardImportForm
-from oversight.plans import uploads
 from oversight.plans.access import plan_page
 from oversight.plans.models import Plan
 from oversight.plans.views.common import plan_crumbs, render_plan_page
-from oversight.plans.views.imports import ImportPages, preview_pages, remember
+from oversight.plans.views.imports import ImportPages, preview_pages, to_preview
 
 KINDS = {"indicators": "indicators", "values": "indicator-values"}  # the form's choice: the upload's kind
 SCORECARD_IMPORTS = ImportPages(
@@ -39,15 +36,9 @@ def _can_import(access: Access) -> bool:
 def import_page(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
     posted = request.method == "POST"
     form = ScorecardImportForm(request.POST if posted else None, request.FILES if posted else None)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            pending = uploads.keep(data["file"], KINDS[data["kind"]], None, data["sheet"] or None)
-        except ImportFailed as failed:
-            form.add_error("file", "; ".join(p.message for p in failed.problems))
-        else:
-            remember(request, pending)
-            return redirect(SCORECARD_IMPORTS.preview, plan.slug, pending.token)
+    previewed = to_preview(request, plan, form, lambda data: KINDS[data["kind"]], SCORECARD_IMPORTS)
+    if previewed is not None:
+        return previewed
     return render_plan_page(
         request,
         "performance/import.html",

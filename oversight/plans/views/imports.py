@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -16,7 +17,7 @@ from oversight.govuk.forms import error_summary
 from oversight.lib.problems import ImportFailed
 from oversight.plans import uploads
 from oversight.plans.access import View, plan_page
-from oversight.plans.forms.imports import PlanImportForm
+from oversight.plans.forms.imports import PlanImportForm, SheetAndFile
 from oversight.plans.models import Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
 
@@ -83,6 +84,29 @@ def import_page(request: HttpRequest, plan: Plan, access: Access) -> HttpRespons
         {"crumbs": plan_crumbs(plan), "form": form, "form_errors": error_summary(form)},
         status=400 if form.errors else 200,
     )
+
+
+def to_preview(
+    request: HttpRequest,
+    plan: Plan,
+    form: SheetAndFile,
+    kind: str | Callable[[dict[str, Any]], str],
+    pages: ImportPages,
+) -> HttpResponse | None:
+    """A valid upload of a sheet and file of `kind` (or of the kind the form's answers name) kept and its
+    preview opened; None when the form has an error or the file is refused before it is read (the
+    refusal is then the file field's error)."""
+    if not form.is_valid():
+        return None
+    data = form.cleaned_data
+    named = kind if isinstance(kind, str) else kind(data)
+    try:
+        pending = uploads.keep(data["file"], named, None, data["sheet"] or None)
+    except ImportFailed as failed:
+        form.add_error("file", "; ".join(p.message for p in failed.problems))
+        return None
+    remember(request, pending)
+    return redirect(pages.preview, plan.slug, pending.token)
 
 
 def remember(request: HttpRequest, pending: uploads.PendingImport) -> None:

@@ -4,17 +4,14 @@ before anything is saved; for the quality assurance lead."""
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
 
 from oversight.accounts.roles import Access
 from oversight.govuk.forms import error_summary
-from oversight.lib.problems import ImportFailed
-from oversight.plans import uploads
 from oversight.plans.access import plan_page
 from oversight.plans.forms.imports import SheetAndFile
 from oversight.plans.models import Plan
 from oversight.plans.views.common import render_plan_page
-from oversight.plans.views.imports import ImportPages, preview_pages, remember
+from oversight.plans.views.imports import ImportPages, preview_pages, to_preview
 from oversight.quality.views.common import CURRENT, quality_crumbs, runs_programme
 
 KIND = "case-audits"
@@ -35,15 +32,9 @@ AUDIT_LOG_IMPORTS = ImportPages(
 def import_page(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
     posted = request.method == "POST"
     form = SheetAndFile(request.POST if posted else None, request.FILES if posted else None)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            pending = uploads.keep(data["file"], KIND, None, data["sheet"] or None)
-        except ImportFailed as failed:
-            form.add_error("file", "; ".join(p.message for p in failed.problems))
-        else:
-            remember(request, pending)
-            return redirect(AUDIT_LOG_IMPORTS.preview, plan.slug, pending.token)
+    previewed = to_preview(request, plan, form, KIND, AUDIT_LOG_IMPORTS)
+    if previewed is not None:
+        return previewed
     return render_plan_page(
         request,
         "quality/import.html",
