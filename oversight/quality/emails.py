@@ -14,30 +14,43 @@ from oversight.notices.sending import Letter, one_line, post, site_address
 from oversight.quality.models import CaseAudit, Cohort, Team
 
 
-def tell_auditors(cohort: Cohort) -> None:
-    """One email to each auditor of the cohort: how many cases, by when. Posted with the cohort."""
+def _audits_letter(
+    key: str, kind: Kind, cohort: Cohort, user: Any, count: int, subject: str, summary: str, **more: object
+) -> Letter:
+    """An email about `count` of a cohort's audits: given to audit or to moderate, or overdue (`more`
+    says which, for the template)."""
     plan = cohort.plan
     title = one_line(plan.title)
+    context = {
+        "title": title,
+        "cohort": cohort.title,
+        "kind": cohort.get_kind_display(),
+        "count": count,
+        "my_audits_url": site_address("my-audits", plan.slug),
+        **more,
+    }
+    audits = f"{count} case audits of '{cohort.title}'"
+    return Letter(
+        key, kind, plan.pk, user, f"{title}: {subject}", "audit_assigned", context, f"{audits} {summary}"
+    )
+
+
+def tell_auditors(cohort: Cohort) -> None:
+    """One email to each auditor of the cohort: how many cases, by when. Posted with the cohort."""
     audits = list(cohort.audits.select_related("auditor"))
     counts = Counter(a.auditor_id for a in audits if a.auditor_id)
     people = {a.auditor_id: a.auditor for a in audits if a.auditor_id}
+    due = audits[0].due if audits else None
     post(
-        Letter(
+        _audits_letter(
             f"{Kind.AUDIT_ASSIGNED}:{cohort.pk}:{user_id}",
             Kind.AUDIT_ASSIGNED,
-            plan.pk,
+            cohort,
             people[user_id],
-            f"{title}: {counted(count, 'case audit')} for you, due {audits[0].due:%-d %B %Y}",
-            "audit_assigned",
-            {
-                "title": title,
-                "cohort": cohort.title,
-                "kind": cohort.get_kind_display(),
-                "count": count,
-                "due": audits[0].due,
-                "my_audits_url": site_address("my-audits", plan.slug),
-            },
-            f"{count} case audits of '{cohort.title}' given to them",
+            count,
+            f"{counted(count, 'case audit')} for you, due {due:%-d %B %Y}",
+            "given to them",
+            due=due,
         )
         for user_id, count in sorted(counts.items())
     )
@@ -45,28 +58,19 @@ def tell_auditors(cohort: Cohort) -> None:
 
 def tell_moderators(cohort: Cohort, given: list[tuple[CaseAudit, Any]]) -> None:
     """One email to each moderator: how many of the cohort's audits to moderate."""
-    plan = cohort.plan
-    title = one_line(plan.title)
     counts = Counter(m.pk for _, m in given)
     people = {m.pk: m for _, m in given}
     first = {m.pk: a.pk for a, m in reversed(given)}  # names the round of moderation in the email's key
     post(
-        Letter(
+        _audits_letter(
             f"{Kind.AUDIT_ASSIGNED}:{cohort.pk}:{user_id}:moderate:{first[user_id]}",
             Kind.AUDIT_ASSIGNED,
-            plan.pk,
+            cohort,
             people[user_id],
-            f"{title}: {counted(count, 'case audit')} to moderate",
-            "audit_assigned",
-            {
-                "title": title,
-                "cohort": cohort.title,
-                "kind": cohort.get_kind_display(),
-                "count": count,
-                "moderate": True,
-                "my_audits_url": site_address("my-audits", plan.slug),
-            },
-            f"{count} case audits of '{cohort.title}' given to them to moderate",
+            count,
+            f"{counted(count, 'case audit')} to moderate",
+            "given to them to moderate",
+            moderate=True,
         )
         for user_id, count in sorted(counts.items())
     )
@@ -121,28 +125,17 @@ def overdue_audits(plan_id: int, today: date) -> list[Letter]:
     grouped: dict[tuple[int, int], list[CaseAudit]] = {}
     for audit in audits:
         grouped.setdefault((audit.cohort_id, audit.auditor_id), []).append(audit)  # type: ignore[arg-type]
-    letters = []
-    for (cohort_id, user_id), found in sorted(grouped.items()):
-        cohort, plan = found[0].cohort, found[0].cohort.plan
-        title = one_line(plan.title)
-        letters.append(
-            Letter(
-                f"{Kind.AUDIT_OVERDUE}:{cohort_id}:{user_id}",
-                Kind.AUDIT_OVERDUE,
-                plan.pk,
-                found[0].auditor,
-                f"{title}: {counted(len(found), 'case audit')} overdue since {found[0].due:%-d %B %Y}",
-                "audit_assigned",
-                {
-                    "title": title,
-                    "cohort": cohort.title,
-                    "kind": cohort.get_kind_display(),
-                    "count": len(found),
-                    "due": found[0].due,
-                    "overdue": True,
-                    "my_audits_url": site_address("my-audits", plan.slug),
-                },
-                f"{len(found)} case audits of '{cohort.title}' overdue",
-            )
+    return [
+        _audits_letter(
+            f"{Kind.AUDIT_OVERDUE}:{cohort_id}:{user_id}",
+            Kind.AUDIT_OVERDUE,
+            found[0].cohort,
+            found[0].auditor,
+            len(found),
+            f"{counted(len(found), 'case audit')} overdue since {found[0].due:%-d %B %Y}",
+            "overdue",
+            due=found[0].due,
+            overdue=True,
         )
-    return letters
+        for (cohort_id, user_id), found in sorted(grouped.items())
+    ]

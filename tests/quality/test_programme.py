@@ -156,3 +156,24 @@ def test_a_sample_for_moderation_never_goes_to_the_audits_own_auditor(
         sorted(r.subject for r in mail_server.received) == ["Improvement plan: 2 case audits to moderate"] * 2
     )
     assert share_out_moderation(programme.cohort, Decimal(1), [audrey], 7, QUINN) == 0
+
+
+def test_each_morning_an_auditor_is_told_once_of_a_cohorts_audits_now_overdue(
+    programme, mail_server, django_capture_on_commit_callbacks
+) -> None:
+    from oversight.notices.sending import deliver, post
+    from oversight.quality.each_day import each_day
+
+    grade(programme, "C1001", GOOD)  # audrey's other audit, C2001, is still to do
+    assert each_day(programme.plan, date(2026, 11, 20)) == []  # due today: not yet overdue
+    letters = each_day(programme.plan, date(2026, 11, 21))
+    assert sorted((x.user.username, x.subject) for x in letters) == [
+        ("audrey", "Improvement plan: 1 case audit overdue since 20 November 2026"),
+        ("lara", "Improvement plan: 2 case audits overdue since 20 November 2026"),
+    ]
+    post(letters, send=False)
+    deliver()
+    post(each_day(programme.plan, date(2026, 11, 22)), send=False)  # the next morning: nothing new
+    deliver()
+    [told] = [r for r in mail_server.to("audrey@council.example") if "overdue" in r.subject]
+    assert "due by Friday 20 November 2026 and is not yet done" in told.text
