@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "oversight.performance",
     "oversight.quality",
     "oversight.funding",
+    "oversight.workforce",
     "oversight.demo",
 ]
 

@@ -152,6 +152,12 @@ class Access:
         return self.manages or self.role is Role.ANALYST
 
     @property
+    def keeps_workforce_records(self) -> bool:
+        """The workforce's teams, returns and courses, and each worker's records (supervision, caseload,
+        training: staff personal data): officers and analysts only."""
+        return self.role in {Role.OFFICER, Role.ANALYST}
+
+    @property
     def can_see_child_records(self) -> bool:
         """The child-level rows behind an Annex A figure: personal data, for analysts only."""
         return self.role is Role.ANALYST

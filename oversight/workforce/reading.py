@@ -1,0 +1,193 @@
+"""The workforce as the page, its download and the board's paper show it for one month: the plan's
+teams' figures (each team, each service, all teams) that month and over the year to it, supervision,
+training on the courses actions require, and caseloads beside the council's policy. Reads the database in
+a fixed number of queries however many teams, months or staff there are; the figures are worked out by
+figures.py."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from oversight.lib.months import add_months, last_day
+from oversight.plans import case_lists
+from oversight.plans.models import Plan
+from oversight.workforce.figures import (
+    ALL_TEAMS,
+    Caseloads,
+    GroupMonth,
+    Rate,
+    StaffMonth,
+    Supervision,
+    TeamMonth,
+    annex_a_caseloads,
+    group_month,
+    recorded_caseloads,
+    supervision,
+    trained,
+)
+from oversight.workforce.models import Course, StaffRecord, Team, TeamReturn
+
+HISTORY_MONTHS = 13  # the month and the twelve before it, as the page's charts show them
+
+
+@dataclass(frozen=True)
+class TeamLine:
+    """A row of the page's tables: a team, a service's total, or all teams'."""
+
+    level: str  # "team", "service" or "all"
+    service: str
+    figures: GroupMonth
+    supervision: Supervision
+
+
+@dataclass(frozen=True)
+class CourseShare:
+    name: str
+    actions: tuple[str, ...]  # the action IDs that require it
+    trained: Rate
+
+
+@dataclass(frozen=True)
+class TeamCaseloads:
+    team: str
+    source: str  # "Annex A, 30 November 2026" or "staff records"
+    caseloads: Caseloads
+
+
+@dataclass(frozen=True)
+class Picture:
+    month: date
+    months: tuple[date, ...]  # the history, oldest first, ending with `month`
+    lines: tuple[TeamLine, ...]
+    history: tuple[GroupMonth, ...]  # all teams, month by month
+    supervision_history: tuple[tuple[date, Supervision], ...]
+    courses: tuple[CourseShare, ...]
+    caseloads: tuple[TeamCaseloads, ...]
+    staff_counted: int  # workers in the month's staff records
+
+    @property
+    def whole(self) -> TeamLine:
+        return self.lines[-1]
+
+
+def return_months(plan_id: int) -> list[date]:
+    """The months with any team's return, newest first."""
+    return list(
+        TeamReturn.objects.filter(team__plan_id=plan_id)
+        .order_by("-month")
+        .values_list("month", flat=True)
+        .distinct()
+    )
+
+
+def team_months(plan_id: int, first: date, last: date) -> dict[tuple[str, date], TeamMonth]:
+    found = {}
+    for r in TeamReturn.objects.filter(
+        team__plan_id=plan_id, month__gte=first, month__lte=last
+    ).select_related("team"):
+        found[(r.team.name, r.month)] = TeamMonth(
+            r.team.name, r.team.service, r.month, r.funded, r.permanent, r.agency, r.vacancies,
+            r.starters, r.leavers, r.sickness_days, r.offers_made, r.offers_accepted,
+        )  # fmt: skip
+    return found
+
+
+def staff_months(plan_id: int, first: date, last: date) -> list[StaffMonth]:
+    names = dict(Team.objects.filter(plan_id=plan_id).values_list("pk", "name"))
+    return [
+        StaffMonth(
+            staff_id, names[team_id], month, supervised, caseload, frozenset(c.casefold() for c in courses)
+        )
+        for staff_id, team_id, month, supervised, caseload, courses in StaffRecord.objects.filter(
+            plan_id=plan_id, month__gte=first, month__lte=last
+        ).values_list("staff_id", "team_id", "month", "supervised", "caseload", "courses")
+    ]
+
+
+def picture(plan: Plan, month: date, history: int = HISTORY_MONTHS) -> Picture:
+    """Everything the page shows for `month`, with `history` months of trend."""
+    teams = list(Team.objects.filter(plan=plan))
+    months = tuple(add_months(month, -back) for back in reversed(range(history)))
+    returns = team_months(plan.pk, add_months(months[0], -11), month)
+    staff = staff_months(plan.pk, months[0], month)
+    this_month = [w for w in staff if w.month == month]
+    by_team: dict[str, list[StaffMonth]] = defaultdict(list)
+    for worker in this_month:
+        by_team[worker.team].append(worker)
+    services: dict[str, list[str]] = defaultdict(list)
+    for team in teams:
+        services[team.service].append(team.name)
+    lines = []
+    for service, names in services.items():
+        lines += [
+            TeamLine("team", service, group_month(name, [name], month, returns), supervision(by_team[name]))
+            for name in names
+        ]
+        if len(services) > 1:
+            lines.append(
+                TeamLine(
+                    "service",
+                    service,
+                    group_month(service, names, month, returns),
+                    supervision(w for name in names for w in by_team[name]),
+                )
+            )
+    everyone = [team.name for team in teams]
+    lines.append(
+        TeamLine("all", "", group_month(ALL_TEAMS, everyone, month, returns), supervision(this_month))
+    )
+    by_month: dict[date, list[StaffMonth]] = defaultdict(list)
+    for worker in staff:
+        by_month[worker.month].append(worker)
+    return Picture(
+        month,
+        months,
+        tuple(lines),
+        tuple(group_month(ALL_TEAMS, everyone, m, returns) for m in months),
+        tuple((m, supervision(by_month[m])) for m in months),
+        _courses(plan.pk, this_month),
+        _caseloads(plan, teams, month, by_team),
+        len(this_month),
+    )
+
+
+def _courses(plan_id: int, staff: list[StaffMonth]) -> tuple[CourseShare, ...]:
+    return tuple(
+        CourseShare(
+            course.name,
+            tuple(sorted(a.action_id for a in course.actions.all())),
+            trained(staff, course.name),
+        )
+        for course in Course.objects.filter(plan_id=plan_id).prefetch_related("actions")
+    )
+
+
+def _caseloads(
+    plan: Plan, teams: list[Team], month: date, staff: dict[str, list[StaffMonth]]
+) -> tuple[TeamCaseloads, ...]:
+    """Social work teams' caseloads from the latest Annex A extract on or before the month's end; the
+    independent reviewing officers' from the staff records."""
+    found = []
+    extract = next((d for d in case_lists.extract_dates(plan.council) if d <= last_day(month)), None)
+    cases: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    if extract is not None and any(t.kind == Team.Kind.SOCIAL_WORK for t in teams):
+        for child, team, worker in case_lists.open_cases(plan.council, extract):
+            cases[" ".join(team.split()).casefold()].append((child, worker))
+    for team in teams:
+        if team.kind == Team.Kind.IRO:
+            found.append(
+                TeamCaseloads(
+                    team.name, "staff records", recorded_caseloads(staff[team.name], team.caseload_policy)
+                )
+            )
+        elif team.kind == Team.Kind.SOCIAL_WORK and extract is not None:
+            found.append(
+                TeamCaseloads(
+                    team.name,
+                    f"Annex A, {extract:%-d %B %Y}",
+                    annex_a_caseloads(cases.get(team.name.casefold(), []), team.caseload_policy),
+                )
+            )
+    return tuple(found)

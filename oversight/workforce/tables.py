@@ -1,0 +1,170 @@
+"""The workforce's figures laid out as tables, once, for the page, the Excel download and the board's
+paper to show alike (lib/tables.py). Pure."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from oversight.lib.months import month_name
+from oversight.lib.tables import Cell, Figure, Percent, Table
+from oversight.workforce.figures import Rate, Supervision
+from oversight.workforce.reading import Picture, TeamLine
+
+NO_DATA = "no data"
+
+
+def rate_cell(rate: Rate) -> Cell:
+    value = rate.value
+    if value is None:
+        return NO_DATA
+    return Percent(value) if rate.per == 100 else value
+
+
+def fte(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("0.01")).normalize() if value else Decimal(0)
+
+
+def _name(line: TeamLine) -> str:
+    return {"team": line.figures.name, "service": f"{line.service} (service)", "all": line.figures.name}[
+        line.level
+    ]
+
+
+def team_table(picture: Picture) -> Table:
+    """Each team's posts, staff and rates in the month, each service's and all teams' below them."""
+    rows: list[list[Cell]] = []
+    for line in picture.lines:
+        f = line.figures
+        if not f.teams:
+            rows.append([_name(line), *[NO_DATA] * 11])
+            continue
+        rows.append(
+            [
+                _name(line), fte(f.funded), fte(f.permanent), fte(f.agency), fte(f.vacancies),
+                rate_cell(f.vacancy), rate_cell(f.agency_share), rate_cell(f.turnover), rate_cell(f.sickness),
+                f.starters, f.leavers, Figure(f"{f.offers_accepted} of {f.offers_made}"),
+            ]
+        )  # fmt: skip
+    return Table(
+        "Teams",
+        f"Workforce by team, {month_name(picture.month)}",
+        [
+            "Team", "Funded posts (FTE)", "Permanent (FTE)", "Agency (FTE)", "Vacancies (FTE)",
+            "Vacancy rate", "Agency rate", "Turnover, 12 months", "Sickness days per FTE", "Starters",
+            "Leavers", "Offers accepted",
+        ],
+        rows[:-1],
+        rows[-1],
+    )  # fmt: skip
+
+
+RATE_HEADERS = [
+    "Month", "Vacancy rate", "Agency rate", "Turnover, 12 months", "Sickness days per FTE", "Teams counted"
+]  # fmt: skip
+
+
+def history_table(picture: Picture) -> Table:
+    """All teams' rates month by month."""
+    return Table(
+        "Trend",
+        f"All teams' rates, {month_name(picture.months[0])} to {month_name(picture.month)}",
+        RATE_HEADERS,
+        [
+            [
+                month_name(f.month), rate_cell(f.vacancy), rate_cell(f.agency_share), rate_cell(f.turnover),
+                rate_cell(f.sickness), f.teams,
+            ]
+            for f in picture.history
+        ],
+    )  # fmt: skip
+
+
+def _bands(found: Supervision) -> list[Cell]:
+    return [
+        found.counted,
+        rate_cell(found.share("within_4_weeks")),
+        rate_cell(found.share("within_6_weeks")),
+        rate_cell(found.share("overdue")),
+        found.no_date,
+    ]
+
+
+BAND_HEADERS = [
+    "Staff counted",
+    "Within 4 weeks",
+    "Within 6 weeks",
+    "Overdue",
+    "No supervision date (left out)",
+]
+
+
+def supervision_table(picture: Picture) -> Table:
+    rows = [[_name(line), *_bands(line.supervision)] for line in picture.lines]
+    return Table(
+        "Supervision",
+        f"Supervision by team, {month_name(picture.month)}: from the last supervision to the month's end",
+        ["Team", *BAND_HEADERS],
+        rows[:-1],
+        rows[-1],
+    )
+
+
+def supervision_history_table(picture: Picture) -> Table:
+    return Table(
+        "Supervision trend",
+        "All teams' supervision month by month",
+        ["Month", *BAND_HEADERS],
+        [[month_name(month), *_bands(found)] for month, found in picture.supervision_history],
+    )
+
+
+def courses_table(picture: Picture) -> Table:
+    return Table(
+        "Training",
+        f"Staff trained on the courses actions require, {month_name(picture.month)}",
+        ["Course", "Required by actions", "Staff trained", "Staff in the records", "Share trained"],
+        [
+            [
+                c.name,
+                ", ".join(c.actions) or "none",
+                int(c.trained.part),
+                int(c.trained.whole),
+                rate_cell(c.trained),
+            ]
+            for c in picture.courses
+        ],
+        wide={0},
+    )
+
+
+def caseloads_table(picture: Picture) -> Table:
+    rows: list[list[Cell]] = []
+    for found in picture.caseloads:
+        c = found.caseloads
+        rows.append(
+            [
+                found.team, found.source, c.policy if c.policy is not None else "none", c.workers, c.cases,
+                rate_cell(c.average), c.highest if c.highest is not None else NO_DATA,
+                c.over_policy if c.over_policy is not None else "-", c.left_out,
+            ]
+        )  # fmt: skip
+    return Table(
+        "Caseloads",
+        f"Caseloads beside the council's policy, {month_name(picture.month)}",
+        [
+            "Team", "Counted from", "Policy", "Workers", "Cases", "Average a worker", "Highest",
+            "Workers over policy", "Left out",
+        ],
+        rows,
+    )  # fmt: skip
+
+
+def all_tables(picture: Picture) -> list[Table]:
+    return [
+        team_table(picture),
+        history_table(picture),
+        supervision_table(picture),
+        supervision_history_table(picture),
+        courses_table(picture),
+        caseloads_table(picture),
+    ]
