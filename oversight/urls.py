@@ -11,6 +11,7 @@ urlpatterns = [
     path("plans/<slug:slug>/", include("oversight.performance.urls")),
     path("plans/<slug:slug>/", include("oversight.quality.urls")),
     path("plans/<slug:slug>/", include("oversight.funding.urls")),
+    path("plans/<slug:slug>/", include("oversight.workforce.urls")),
     path("", include("oversight.notices.urls")),
     path("", include("oversight.accounts.urls")),
 ]

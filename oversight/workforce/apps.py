@@ -5,3 +5,24 @@ class WorkforceConfig(AppConfig):
     name = "oversight.workforce"
     label = "workforce"
     verbose_name = "Workforce"
+
+    def ready(self) -> None:
+        # plans imports the returns uploaded on the workforce page without importing this app
+        from oversight.plans import file_kinds, uploads
+        from oversight.workforce.return_files import STAFF_COLUMNS, TEAM_RETURN_COLUMNS
+        from oversight.workforce.returns_import import (
+            STAFF_RECORDS,
+            TEAM_RETURNS,
+            import_uploaded_returns,
+            import_uploaded_staff,
+        )
+
+        uploads.register_importer(TEAM_RETURNS, import_uploaded_returns)
+        uploads.register_importer(STAFF_RECORDS, import_uploaded_staff)
+        for kind, label, columns in (
+            (TEAM_RETURNS, "the teams' workforce returns", TEAM_RETURN_COLUMNS),
+            (STAFF_RECORDS, "a file of staff records", STAFF_COLUMNS),
+        ):
+            file_kinds.register(
+                file_kinds.FileKind(kind, label, "use 'Import returns' on the Workforce page", columns)
+            )

@@ -65,7 +65,7 @@ class Rate:
         if not self.whole:
             return None
         found = (Decimal(self.part) * self.per / Decimal(self.whole)).quantize(Decimal("0.1"), ROUND_HALF_UP)
-        return found.normalize() if found == found.to_integral() else found
+        return found.to_integral() if found == found.to_integral() else found
 
     def __str__(self) -> str:
         value = self.value

@@ -173,8 +173,8 @@ def _caseloads(
     extract = next((d for d in case_lists.extract_dates(plan.council) if d <= last_day(month)), None)
     cases: dict[str, list[tuple[str, str]]] = defaultdict(list)
     if extract is not None and any(t.kind == Team.Kind.SOCIAL_WORK for t in teams):
-        for child, team, worker in case_lists.open_cases(plan.council, extract):
-            cases[" ".join(team.split()).casefold()].append((child, worker))
+        for child, allocated_team, worker in case_lists.open_cases(plan.council, extract):
+            cases[" ".join(allocated_team.split()).casefold()].append((child, worker))
     for team in teams:
         if team.kind == Team.Kind.IRO:
             found.append(

@@ -21,7 +21,8 @@ def rate_cell(rate: Rate) -> Cell:
 
 
 def fte(value: Decimal) -> Decimal:
-    return value.quantize(Decimal("0.01")).normalize() if value else Decimal(0)
+    """12.50 as 12.5, 20.00 as 20."""
+    return value.to_integral() if value == value.to_integral() else value.normalize()
 
 
 def _name(line: TeamLine) -> str:
