@@ -78,9 +78,9 @@ def test_a_month_without_a_teams_return_counts_the_others_and_names_it(a_year) -
 
 def test_a_services_figures(a_year) -> None:
     assessment = next(
-        l.figures
-        for l in picture(a_year, NOVEMBER).lines
-        if l.level == "service" and l.service == "Assessment"
+        found.figures
+        for found in picture(a_year, NOVEMBER).lines
+        if found.level == "service" and found.service == "Assessment"
     )
     assert (str(assessment.vacancy), str(assessment.agency_share), str(assessment.turnover)) == (
         "22.7%", "20.9%", "29.4%"
@@ -89,7 +89,7 @@ def test_a_services_figures(a_year) -> None:
 
 def test_supervision_in_reading_bands(a_year) -> None:
     found = picture(a_year, NOVEMBER)
-    team = next(l.supervision for l in found.lines if l.figures.name == "Assessment 1")
+    team = next(line.supervision for line in found.lines if line.figures.name == "Assessment 1")
     assert (team.within_4_weeks, team.within_6_weeks, team.overdue, team.no_date) == (2, 2, 1, 1)
     assert [str(team.share(b)) for b in ("within_4_weeks", "within_6_weeks", "overdue")] == [
         "40%",
