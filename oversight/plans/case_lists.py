@@ -4,8 +4,25 @@ how to read them; plans knows nothing of the engine, and the apps that read them
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from oversight.plans.models import Plan
+
+
+@dataclass(frozen=True)
+class TeamCaseload:
+    """A team's open cases by allocated worker, beside the council's caseload policy for its type."""
+
+    team: str
+    policy: str  # "12–15" (cases a worker); "" when the team's type has no band
+    workers: int
+    cases: int
+    highest: int | None
+    above_policy: int  # workers above the band
+    unallocated: int  # open cases in the team with no worker
 
 
 class CaseLists(Protocol):
@@ -15,6 +32,10 @@ class CaseLists(Protocol):
 
     def open_cases(self, council: str, as_at: date) -> list[tuple[str, str, str]]:
         """Each open case in the extract of that date: (child's ID as loaded, team, worker)."""
+        ...
+
+    def team_caseloads(self, plan: Plan, as_at: date) -> list[TeamCaseload]:
+        """Each team's caseloads in the plan council's extract of that date, by the plan's policy."""
         ...
 
 
@@ -32,3 +53,7 @@ def extract_dates(council: str) -> list[date]:
 
 def open_cases(council: str, as_at: date) -> list[tuple[str, str, str]]:
     return [case for reader in _readers for case in reader.open_cases(council, as_at)]
+
+
+def team_caseloads(plan: Plan, as_at: date) -> list[TeamCaseload]:
+    return [load for reader in _readers for load in reader.team_caseloads(plan, as_at)]

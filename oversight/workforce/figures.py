@@ -7,7 +7,7 @@ worker with no supervision date) leaves the team or worker out and says so; it i
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -189,7 +189,7 @@ class Caseloads:
     cases: int
     highest: int | None
     over_policy: int | None  # None when the team has no policy
-    policy: int | None
+    policy: str  # "70", "12–15"; "" when there is none
     left_out: int = 0  # workers with no caseload in the records; or, from Annex A, cases with no worker
 
     @property
@@ -197,34 +197,16 @@ class Caseloads:
         return Rate(Decimal(self.cases), Decimal(self.workers), per=1)
 
 
-def caseloads(counts: Sequence[int], policy: int | None, left_out: int = 0) -> Caseloads:
+def recorded_caseloads(staff: Iterable[StaffMonth], policy: int | None) -> Caseloads:
+    """From the caseloads in the staff records (independent reviewing officers, who are not in Annex A);
+    a worker with none given is left out and counted."""
+    listed = list(staff)
+    counts = [w.caseload for w in listed if w.caseload is not None]
     return Caseloads(
         len(counts),
         sum(counts),
         max(counts, default=None),
         None if policy is None else sum(1 for c in counts if c > policy),
-        policy,
-        left_out,
-    )
-
-
-def recorded_caseloads(staff: Iterable[StaffMonth], policy: int | None) -> Caseloads:
-    """From the caseloads in the staff records (independent reviewing officers, who are not in Annex A)."""
-    listed = list(staff)
-    return caseloads(
-        [w.caseload for w in listed if w.caseload is not None],
-        policy,
+        "" if policy is None else str(policy),
         sum(1 for w in listed if w.caseload is None),
     )
-
-
-def annex_a_caseloads(cases: Iterable[tuple[str, str]], policy: int | None) -> Caseloads:
-    """From Annex A's open cases, (child, worker) each; a case with no worker is left out and counted."""
-    per_worker: dict[str, set[str]] = defaultdict(set)
-    unallocated = 0
-    for child, worker in cases:
-        if worker.strip():
-            per_worker[worker.strip().casefold()].add(child)
-        else:
-            unallocated += 1
-    return caseloads([len(children) for children in per_worker.values()], policy, unallocated)

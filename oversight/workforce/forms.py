@@ -14,7 +14,7 @@ from oversight.lib.lengths import limit_of
 from oversight.plans.action_ids import split_action_ids
 from oversight.plans.forms.imports import SheetAndFile
 from oversight.workforce.models import Course, Team
-from oversight.workforce.return_files import TeamReturnRow, return_problems
+from oversight.workforce.return_files import return_problems
 from oversight.workforce.returns_import import STAFF_RECORDS, TEAM_RETURNS
 
 ACTION_IDS = 2_000
@@ -48,8 +48,9 @@ class TeamForm(govuk.GovUKForm):
         ),
     )
     caseload_policy = forms.IntegerField(
-        label="Caseload policy (optional)",
-        help_text="The most cases a worker should hold, by the council's policy",
+        label="Caseload policy for independent reviewing officers (optional)",
+        help_text="The most children each should have, as the council's policy sets it (statutory guidance "
+        "suggests 50 to 70). A social work team's policy is its type's band on the Caseloads page",
         required=False,
         min_value=1,
         max_value=LARGEST_POLICY,
@@ -123,10 +124,8 @@ class TeamReturnForm(govuk.GovUKForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if all(name in data and data[name] is not None for name in self.fields if name != "revision"):
-            row = TeamReturnRow(0, **{name: data[name] for name in self.fields if name != "revision"})
-            for name, message in return_problems(row):
-                self.add_error(name, message[:1].upper() + message[1:])
+        for name, message in return_problems(data):
+            self.add_error(name, message[:1].upper() + message[1:])
         return data
 
 

@@ -20,7 +20,7 @@ class Team(models.Model):
     service = models.CharField(max_length=NAME)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.SOCIAL_WORK)
     caseload_policy = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="The most cases a worker should hold, by the council's policy"
+        null=True, blank=True, help_text="Independent reviewing officers: the most children each should have"
     )
     revision = models.PositiveIntegerField(default=0)
 

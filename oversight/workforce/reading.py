@@ -21,7 +21,6 @@ from oversight.workforce.figures import (
     StaffMonth,
     Supervision,
     TeamMonth,
-    annex_a_caseloads,
     group_month,
     recorded_caseloads,
     supervision,
@@ -125,7 +124,7 @@ def picture(plan: Plan, month: date, history: int = HISTORY_MONTHS) -> Picture:
             TeamLine("team", service, group_month(name, [name], month, returns), supervision(by_team[name]))
             for name in names
         ]
-        if len(services) > 1:
+        if len(services) > 1 and len(names) > 1:
             lines.append(
                 TeamLine(
                     "service",
@@ -167,14 +166,16 @@ def _courses(plan_id: int, staff: list[StaffMonth]) -> tuple[CourseShare, ...]:
 def _caseloads(
     plan: Plan, teams: list[Team], month: date, staff: dict[str, list[StaffMonth]]
 ) -> tuple[TeamCaseloads, ...]:
-    """Social work teams' caseloads from the latest Annex A extract on or before the month's end; the
-    independent reviewing officers' from the staff records."""
+    """Social work teams' caseloads from the latest Annex A extract on or before the month's end, by the
+    caseload policy of the Caseloads page; the independent reviewing officers' from the staff records,
+    by their team's policy."""
     found = []
     extract = next((d for d in case_lists.extract_dates(plan.council) if d <= last_day(month)), None)
-    cases: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    loads = {}
     if extract is not None and any(t.kind == Team.Kind.SOCIAL_WORK for t in teams):
-        for child, allocated_team, worker in case_lists.open_cases(plan.council, extract):
-            cases[" ".join(allocated_team.split()).casefold()].append((child, worker))
+        loads = {
+            " ".join(load.team.split()).casefold(): load for load in case_lists.team_caseloads(plan, extract)
+        }
     for team in teams:
         if team.kind == Team.Kind.IRO:
             found.append(
@@ -183,11 +184,21 @@ def _caseloads(
                 )
             )
         elif team.kind == Team.Kind.SOCIAL_WORK and extract is not None:
+            load = loads.get(team.name.casefold())
             found.append(
                 TeamCaseloads(
                     team.name,
                     f"Annex A, {extract:%-d %B %Y}",
-                    annex_a_caseloads(cases.get(team.name.casefold(), []), team.caseload_policy),
+                    Caseloads(0, 0, None, None, "")
+                    if load is None
+                    else Caseloads(
+                        load.workers,
+                        load.cases,
+                        load.highest,
+                        load.above_policy if load.policy else None,
+                        load.policy,
+                        load.unallocated,
+                    ),  # fmt: skip
                 )
             )
     return tuple(found)

@@ -6,11 +6,12 @@ does not have is named, never added. Pure."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 
 from oversight.lib.lengths import too_long
 from oversight.lib.months import last_day, month_name, month_of
@@ -189,30 +190,37 @@ def _team_return(
     if month is None or team is None or sickness is None or None in ftes.values() or None in counts.values():
         return None
     row = TeamReturnRow(number, month, team, sickness_days=sickness, **ftes, **counts)  # type: ignore[arg-type]
-    for key, message in return_problems(row):
+    for key, message in return_problems(asdict(row)):
         report(message, key)
     return row
 
 
-def return_problems(row: TeamReturnRow) -> list[tuple[str, str]]:
-    """What cannot be so in one team's month, by the field it is found in: the file and the form on the
-    site both check a return this way."""
+def return_problems(row: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """What cannot be so in one team's month, by the field it is found in; a check whose figures are
+    not all there (a form with one of them wrong) is left to those figures' own problems. The file and
+    the form on the site both check a return this way."""
     found = []
-    if row.vacancies > row.funded:
-        found.append(("vacancies", f"{row.vacancies} vacancies is more than the {row.funded} funded posts"))
-    if row.leavers > row.permanent + row.agency:
+
+    def has(*keys: str) -> bool:
+        return all(row.get(key) is not None for key in keys)
+
+    if has("vacancies", "funded") and row["vacancies"] > row["funded"]:
+        found.append(
+            ("vacancies", f"{row['vacancies']} vacancies is more than the {row['funded']} funded posts")
+        )
+    if has("leavers", "permanent", "agency") and row["leavers"] > row["permanent"] + row["agency"]:
         found.append(
             (
                 "leavers",
-                f"{row.leavers} leavers is more than the team's {row.permanent + row.agency} staff "
+                f"{row['leavers']} leavers is more than the team's {row['permanent'] + row['agency']} staff "
                 "(permanent and agency FTE)",
             )
         )
-    if row.offers_accepted > row.offers_made:
+    if has("offers_accepted", "offers_made") and row["offers_accepted"] > row["offers_made"]:
         found.append(
             (
                 "offers_accepted",
-                f"{row.offers_accepted} offers accepted is more than the {row.offers_made} made",
+                f"{row['offers_accepted']} offers accepted is more than the {row['offers_made']} made",
             )
         )
     return found

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from oversight.lib.months import month_name
+from oversight.lib.numbers import counted
 from oversight.lib.tables import Cell, Figure, Percent, Table
 from oversight.workforce.figures import Rate, Supervision
 from oversight.workforce.reading import Picture, TeamLine
@@ -29,6 +30,40 @@ def _name(line: TeamLine) -> str:
     return {"team": line.figures.name, "service": f"{line.service} (service)", "all": line.figures.name}[
         line.level
     ]
+
+
+def summary_lines(picture: Picture) -> list[tuple[str, str]]:
+    """All teams' month in words, as the page's summary and the paper's opening list give it."""
+    f = picture.whole.figures
+    turnover = str(f.turnover)
+    if f.turnover.whole:
+        leavers = counted(int(f.turnover.part), "leaver")
+        turnover += f" ({leavers}; {f.turnover.whole:.1f} permanent staff on average, FTE)"
+    if f.turnover_left_out:
+        turnover += f". Left out, without twelve months of returns: {', '.join(f.turnover_left_out)}"
+    lines = [
+        ("Vacancy rate", f"{f.vacancy} ({fte(f.vacancies)} of {fte(f.funded)} funded posts, FTE)"),
+        (
+            "Agency rate",
+            f"{f.agency_share} ({fte(f.agency)} of {fte(f.permanent + f.agency)} staff in post, FTE)",
+        ),
+        ("Turnover, 12 months", turnover),
+        ("Sickness", f"{f.sickness} days lost a permanent post (FTE) in the month"),
+        (
+            "Recruitment",
+            f"{counted(f.starters, 'starter')}, {counted(f.leavers, 'leaver')}; "
+            f"{counted(f.offers_made, 'job offer')} made and {f.offers_accepted} accepted",
+        ),
+    ]
+    if f.missing:
+        lines.append(
+            (
+                "No return",
+                f"{counted(len(f.missing), 'team')} sent no return for the month and "
+                f"{'is' if len(f.missing) == 1 else 'are'} left out: {', '.join(f.missing)}",
+            )
+        )
+    return lines
 
 
 def team_table(picture: Picture) -> Table:
@@ -144,7 +179,7 @@ def caseloads_table(picture: Picture) -> Table:
         c = found.caseloads
         rows.append(
             [
-                found.team, found.source, c.policy if c.policy is not None else "none", c.workers, c.cases,
+                found.team, found.source, c.policy or "none", c.workers, c.cases,
                 rate_cell(c.average), c.highest if c.highest is not None else NO_DATA,
                 c.over_policy if c.over_policy is not None else "-", c.left_out,
             ]

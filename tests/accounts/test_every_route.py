@@ -35,6 +35,7 @@ from oversight.quality.cohorts import NewCohort, create_cohort
 from oversight.quality.sampling import Case
 from oversight.quality.scales import OFSTED_GRADES, Domain
 from oversight.quality.tools import save_tool
+from oversight.workforce.models import StaffRecord, Team, TeamReturn
 from tests.annex_a.conftest import AS_AT, load_small_extract
 from tests.conftest import CAST, PASSWORD, Rows
 
@@ -50,6 +51,7 @@ MINUTES: Who = MANAGERS | {"bob"}  # verify, minute meetings
 INDICATORS: Who = MANAGERS | {"ana"}
 LEAD_OF_1_1: Who = MANAGERS | {"lee"}  # 1.1 is led by HOS LS
 ANALYSTS: Who = frozenset({"ana"})
+WORKFORCE_RECORDS: Who = frozenset({"olivia", "ana"})  # officers and analysts
 QUALITY: Who = frozenset({"quinn"})
 AUDITS: Who = QUALITY | {"audrey"}  # the audit is audrey's
 SIGNED_IN: Who = EVERYONE | {"nora", "audrey"}
@@ -175,6 +177,19 @@ ROUTES: dict[str, Route] = {
     "qa-import-confirm": post_only(QUALITY, args={"token": "0" * 32}),
     "qa-import-cancel": post_only(QUALITY, args={"token": "0" * 32}),
     "practice-weeks": Route(EVERYONE, QUALITY),
+    # the workforce: its figures for everyone; its teams, returns, courses and staff records for
+    # officers and analysts (staff personal data)
+    "workforce": read(),
+    "workforce-download": Route(EVERYONE, EVERYONE),
+    "workforce-teams": Route(WORKFORCE_RECORDS, WORKFORCE_RECORDS),
+    "workforce-team": Route(WORKFORCE_RECORDS, WORKFORCE_RECORDS, {"pk": "workforce team"}),
+    "workforce-staff": Route(WORKFORCE_RECORDS, WORKFORCE_RECORDS, {"pk": "workforce team"}),
+    "workforce-return": Route(WORKFORCE_RECORDS, WORKFORCE_RECORDS),
+    "workforce-courses": Route(WORKFORCE_RECORDS, WORKFORCE_RECORDS),
+    "workforce-import": Route(WORKFORCE_RECORDS, WORKFORCE_RECORDS),
+    "workforce-import-preview": Route(WORKFORCE_RECORDS, WORKFORCE_RECORDS, {"token": "0" * 32}),
+    "workforce-import-confirm": post_only(WORKFORCE_RECORDS, args={"token": "0" * 32}),
+    "workforce-import-cancel": post_only(WORKFORCE_RECORDS, args={"token": "0" * 32}),
     # improvement funding: the table for everyone, imports for administrators and officers
     "funding": read(),
     "funding-download": Route(EVERYONE, EVERYONE, {"fmt": "xlsx"}),
@@ -261,7 +276,14 @@ def objects_of(plan: Plan, action: str, green: str, priority: str, member: str) 
     new = NewCohort("monthly", date(2026, 11, 1), "November", "", version, date(2026, 11, 20))
     audrey = get_user_model().objects.get(username="audrey")
     cohort = create_cohort(plan.pk, new, [Case("Team 1", "", "C1")], [audrey], Actor("Quinn"))
+    team = Team.objects.create(plan=plan, name="Assessment 1", service="Assessment")
+    TeamReturn.objects.create(
+        team=team, month=date(2026, 11, 1), funded=10, permanent=8, agency=1, vacancies=2, starters=0,
+        leavers=0, sickness_days=4, offers_made=0, offers_accepted=0,
+    )  # fmt: skip
+    StaffRecord.objects.create(plan=plan, team=team, month=date(2026, 11, 1), staff_id="E1")
     return {
+        "workforce team": str(team.pk),
         "audit tool": str(version.tool_id),
         "cohort": str(cohort.pk),
         "case audit": str(cohort.audits.get().pk),

@@ -95,7 +95,12 @@ def workforce(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
         "months": [(iso_month(m), month_name(m)) for m in months],
     }
     if found is not None:
-        context |= {"picture": found, "tables": tables.all_tables(found), "chosen": iso_month(found.month)}
+        context |= {
+            "picture": found,
+            "summary": tables.summary_lines(found),
+            "tables": tables.all_tables(found),
+            "chosen": iso_month(found.month),
+        }
         context |= charted(found)
     return render_plan_page(request, "workforce/workforce.html", plan, access, CURRENT, context)
 
