@@ -194,3 +194,26 @@ def test_social_work_teams_caseloads_come_from_annex_a_by_the_councils_policy(
     text = visible_text(signed_in("vic").get(PAGE))
     # assessment teams are Safeguarding by their name, whose band by default is 12–15: Jo Smith is over
     assert "Assessment 1 Annex A, 30 November 2026 12–15 2 29 14.5 17 1 2" in text
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/plans/demo/workforce/teams/",
+        "/plans/demo/workforce/teams/{team}/",
+        "/plans/demo/workforce/return/",
+        "/plans/demo/workforce/courses/",
+        "/plans/demo/workforce/import/",
+        "/plans/demo/workforce/import/{token}/confirm/",
+        "/plans/demo/workforce/import/{token}/cancel/",
+    ],
+)
+def test_every_workforce_form_needs_its_security_token(plan, teams, address) -> None:
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(get_user_model().objects.get(username="olivia"))
+    url = address.format(team=teams["Assessment 1"].pk, token="0" * 32)
+    assert client.post(url, {"name": "Fostering"}).status_code == 403
+    assert client.get("/plans/demo/workforce/teams/").status_code == 200
