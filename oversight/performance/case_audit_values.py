@@ -1,38 +1,41 @@
-"""Indicators computed from the case audit programme (quality assurance, through plans'
-programme_figures): each period's share recorded as the indicator's value, whenever the programme
-changes. A period with nothing counted gets no value, never 0."""
+"""Indicators computed from the programme's own records (quality assurance's case audits and the
+workforce's returns, through plans' programme_figures): each period's figure recorded as the indicator's
+value, whenever the records change. A period with nothing counted gets no value, never 0."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import timezone
 
 from oversight.audit.actors import Actor
-from oversight.lib.numbers import exact_percent
 from oversight.performance.models import Indicator
 from oversight.performance.periods import period_of
 from oversight.performance.values import record_values
 from oversight.plans import programme_figures
 
-RECORDER = Actor("Oversight (case audits)")
-SOURCE = "case audits"
+RECORDER = Actor("Oversight (programme records)")
+SOURCE = "programme records"
 
 
-def period_values(frequency: str, months: dict[date, programme_figures.Monthly]) -> dict[date, Decimal]:
-    """Each period's share as a percentage to one place: the months' parts over their wholes."""
-    sums: dict[date, list[int]] = defaultdict(lambda: [0, 0])
+def period_values(
+    frequency: str, months: dict[date, programme_figures.Monthly], per: int = 100
+) -> dict[date, Decimal]:
+    """Each period's figure to one place, rounded half up: the months' parts over their wholes, per
+    hundred (a percentage) or per one (an average)."""
+    sums: dict[date, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
     for month, figure in months.items():
         found = sums[period_of(frequency, month)]
         found[0] += figure.part
         found[1] += figure.whole
-    return {
-        period: value
-        for period, (part, whole) in sums.items()
-        if (value := exact_percent(part, whole)) is not None
-    }
+    return {period: _one_place(part * per / whole) for period, (part, whole) in sums.items() if whole}
+
+
+def _one_place(value: Decimal) -> Decimal:
+    found = value.quantize(Decimal("0.1"), ROUND_HALF_UP)
+    return found.to_integral() if found == found.to_integral() else found
 
 
 def refresh_from_case_audits(plan_id: int, day: date | None = None) -> None:
@@ -41,11 +44,14 @@ def refresh_from_case_audits(plan_id: int, day: date | None = None) -> None:
     if not indicators:
         return
     figures = programme_figures.monthly(plan_id, {i.measure for i in indicators}, day or timezone.localdate())
+    per = {figure.key: figure.per for figure in programme_figures.offered(plan_id)}
     values = [
         (indicator, period, value)
         for indicator in indicators
         for period, value in sorted(
-            period_values(indicator.frequency, figures.get(indicator.measure, {})).items()
+            period_values(
+                indicator.frequency, figures.get(indicator.measure, {}), per.get(indicator.measure, 100)
+            ).items()
         )
     ]
     record_values(values, RECORDER, SOURCE)

@@ -66,7 +66,7 @@ class Choices:
 
     owners: dict[str, str]
     measures: dict[str, str]
-    figures: dict[str, str] = field(default_factory=dict)  # the case audit programme's (key: name)
+    figures: dict[str, str] = field(default_factory=dict)  # case audits' and workforce's (key: name)
     action_ids: frozenset[str] = frozenset()
     recommendations: frozenset[int] = frozenset()
     taken_names: frozenset[str] = frozenset()
@@ -160,9 +160,11 @@ def problems(values: dict[str, str], choices: Choices) -> dict[str, str]:
         found["measure"] = "Select the Annex A measure it is computed from"
     elif values["source"] == Indicator.Source.CASE_AUDITS:
         if values["figure"] not in choices.figures:
-            found["figure"] = "Select the case audit figure it is computed from"
+            found["figure"] = "Select the case audit or workforce figure it is computed from"
         if values["frequency"] == Indicator.Frequency.WEEKLY:
-            found["frequency"] = "Case audits are counted by month: select monthly or quarterly"
+            found["frequency"] = (
+                "Case audits and workforce returns are counted by month: select monthly or quarterly"
+            )
     for name in COMPARATORS:
         _check_number(values, name, found)
     year = values["comparators_year"]
@@ -221,7 +223,8 @@ def read(values: dict[str, str]) -> Details:
 
 
 def _computed_from(values: dict[str, str]) -> str:
-    """The Annex A measure or the case audit figure of a computed indicator; '' for any other."""
+    """The Annex A measure, or the case audit or workforce figure, of a computed indicator; '' for any
+    other."""
     if values["source"] == Indicator.Source.ANNEX_A:
         return values["measure"]
     if values["source"] == Indicator.Source.CASE_AUDITS:

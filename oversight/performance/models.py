@@ -18,7 +18,7 @@ class Indicator(models.Model):
         ENTERED = "entered", "Entered on the website"
         IMPORTED = "imported", "Imported from a file"
         ANNEX_A = "annex_a", "Computed from Annex A"
-        CASE_AUDITS = "audits", "Computed from case audits"
+        CASE_AUDITS = "audits", "Computed from case audits or workforce returns"
 
     plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="indicators")
     name = models.CharField(max_length=300)
@@ -39,7 +39,7 @@ class Indicator(models.Model):
     measure = models.CharField(
         max_length=250,
         blank=True,
-        help_text="The Annex A measure or case audit figure, for computed indicators",
+        help_text="The Annex A measure, or the case audit or workforce figure, for computed indicators",
     )
     england = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     statistical_neighbours = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)

@@ -1,13 +1,14 @@
 """Figures another app computes month by month (quality assurance's case audits: "case audits graded good
-or better"), for the scorecard to record as an indicator's values. Neither app imports the other: the app
-with the figures registers what it offers here, and the scorecard (performance) registers what to do when
-they change; plans knows nothing of either."""
+or better"; the workforce's returns: "vacancy rate"), for the scorecard to record as an indicator's
+values. Neither app imports the other: the app with the figures registers what it offers here, and the
+scorecard (performance) registers what to do when they change; plans knows nothing of either."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Protocol
 
 
@@ -16,14 +17,16 @@ class Figure:
     key: str  # kept as the indicator's measure: "audits-good", "domain-good:Voice of the child"
     name: str  # "Case audits graded good or better"
     polarity: str = "higher"
+    per: int = 100  # a percentage; 1: an average ("days lost a post", "cases a worker")
 
 
 @dataclass(frozen=True)
 class Monthly:
-    """A figure for one month: `part` of `whole` (a share); `whole` 0 when nothing was counted."""
+    """A figure for one month: `part` of `whole` (a share, or an average's total and count); `whole` 0
+    when nothing was counted. Posts and staff are full-time equivalents, so either may be a Decimal."""
 
-    part: int
-    whole: int
+    part: int | Decimal
+    whole: int | Decimal
 
 
 class Figures(Protocol):

@@ -7,8 +7,9 @@ class WorkforceConfig(AppConfig):
     verbose_name = "Workforce"
 
     def ready(self) -> None:
-        # plans imports the returns uploaded on the workforce page without importing this app
-        from oversight.plans import file_kinds, uploads
+        # plans imports the returns uploaded on the workforce page, and the scorecard (performance, a
+        # sibling) records the workforce's figures as indicators' values, without importing this app
+        from oversight.plans import file_kinds, programme_figures, uploads
         from oversight.workforce.return_files import STAFF_COLUMNS, TEAM_RETURN_COLUMNS
         from oversight.workforce.returns_import import (
             STAFF_RECORDS,
@@ -16,7 +17,9 @@ class WorkforceConfig(AppConfig):
             import_uploaded_returns,
             import_uploaded_staff,
         )
+        from oversight.workforce.scorecard_figures import WorkforceFigures
 
+        programme_figures.offer(WorkforceFigures())
         uploads.register_importer(TEAM_RETURNS, import_uploaded_returns)
         uploads.register_importer(STAFF_RECORDS, import_uploaded_staff)
         for kind, label, columns in (

@@ -60,8 +60,9 @@ class IndicatorForm(govuk.GovUKForm):
         widget=govuk.Select(),
     )
     figure = _text(
-        "Case audit figure",
-        help_text="For an indicator computed from the case audit programme: the figure its values come from",
+        "Case audit or workforce figure",
+        help_text="For an indicator computed from case audits or workforce returns: the figure its values "
+        "come from",
         widget=govuk.Select(),
     )
     england = _text("England", widget=govuk.TextInput(width="5", attrs=NUMBER))
