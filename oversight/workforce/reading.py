@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from oversight.lib.months import add_months, last_day
+from oversight.notices.sending import site_address
 from oversight.plans import case_lists
+from oversight.plans.action_training import Training
 from oversight.plans.models import Plan
 from oversight.workforce.figures import (
     ALL_TEAMS,
@@ -202,3 +204,23 @@ def _caseloads(
                 )
             )
     return tuple(found)
+
+
+def training_for_action(action_pk: int) -> list[Training]:
+    """The courses an action requires, each with the share of staff in the latest month's staff records
+    who have done it (plans/action_training)."""
+    found = []
+    for course in Course.objects.filter(actions__pk=action_pk).select_related("plan"):
+        month = (
+            StaffRecord.objects.filter(plan_id=course.plan_id)
+            .order_by("-month")
+            .values_list("month", flat=True)
+            .first()
+        )
+        if month is None:
+            trained_text = "no staff records yet"
+        else:
+            share = trained(staff_months(course.plan_id, month, month), course.name)
+            trained_text = f"{int(share.part)} of {int(share.whole)} staff ({share}) by {month:%B %Y}"
+        found.append(Training(course.name, trained_text, site_address("workforce", course.plan.slug)))
+    return found

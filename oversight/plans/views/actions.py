@@ -21,6 +21,7 @@ from oversight.plans.action_filters import ActionFilter
 from oversight.plans.action_funding import paid_by
 from oversight.plans.action_rows import ActionRow
 from oversight.plans.action_table import action_table_rows
+from oversight.plans.action_training import training_for
 from oversight.plans.completion_cases import completion_cases
 from oversight.plans.forms.action_filter import ActionFilterForm
 from oversight.plans.forms.status import NoChangeForm, StatusUpdateForm
@@ -190,6 +191,7 @@ def action_page(request: HttpRequest, plan: Plan, access: Access, action_id: str
             "indicators": case.measures,
             "findings": findings_about(action.pk),
             "paid_by": paid_by(action.pk),
+            "training": training_for(action.pk),
             **_timescale_context(action),
         },
     )
