@@ -221,5 +221,5 @@ def test_every_workforce_form_needs_its_security_token(plan, teams, address) -> 
 
 def test_an_actions_page_shows_the_training_it_requires(signed_in, a_year) -> None:
     text = visible_text(signed_in("lee").get("/plans/demo/actions/1.1/"))
-    assert "Staff training it requires Threshold briefing: 4 of 10 staff (40%) by November 2026" in text
+    assert "Staff training it requires Threshold briefing : 4 of 10 staff (40%) by November 2026" in text
     assert "Staff training it requires" not in visible_text(signed_in("lee").get("/plans/demo/actions/1.2/"))
