@@ -204,3 +204,23 @@ def test_the_demo_has_a_case_audit_programme_drawn_from_its_made_up_extracts(dem
     ).exists()  # they wait in the outbox
     client.force_login(get_user_model().objects.get(username="viewer"))
     assert client.get("/plans/demo/quality/?month=2026-10").status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_demo_has_a_workforce_with_figures_on_its_page_and_the_scorecard(demo_files, client) -> None:
+    from django.contrib.auth import get_user_model
+
+    from oversight.performance.models import Indicator
+    from oversight.workforce.reading import picture
+
+    call_command("seed_demo", today=date(2026, 11, 24), stdout=io.StringIO())
+    demo = Plan.objects.get(slug="demo")
+    found = picture(demo, date(2026, 10, 1))
+    assert found.whole.figures.teams == 16 and found.whole.figures.vacancy.value is not None
+    assert found.whole.figures.turnover.value is not None  # two years of returns: twelve months to count
+    assert any(c.source.startswith("Annex A") and c.caseloads.workers for c in found.caseloads)
+    assert any(c.source == "staff records" and c.caseloads.highest for c in found.caseloads)
+    vacancy = Indicator.objects.get(plan=demo, name="Social work vacancy rate")
+    assert vacancy.values.filter(period=date(2026, 10, 1)).exists()
+    client.force_login(get_user_model().objects.get(username="viewer"))
+    assert client.get("/plans/demo/workforce/").status_code == 200

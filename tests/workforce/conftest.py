@@ -37,7 +37,7 @@ LEAVERS = {  # (team, month): leavers; every other month none
 }
 NO_RETURN = {("Children in care", date(2026, 2, 1))}
 MONTHS = [date(2025 + (10 + i) // 12, (10 + i) % 12 + 1, 1) for i in range(13)]  # Nov 2025 to Nov 2026
-HEADER = [
+HEADER: list[object] = [
     "Month", "Team", "Funded posts FTE", "Permanent staff FTE", "Agency staff FTE", "Vacancies FTE",
     "Starters", "Leavers", "Sickness days", "Offers made", "Offers accepted",
 ]  # fmt: skip

@@ -21,6 +21,7 @@ from oversight.audit.models import Change
 from oversight.demo import synthetic
 from oversight.demo.history import DemoAction, month_ends, safeguarding, shifted_timescale, statuses
 from oversight.demo.quality import seed_quality
+from oversight.demo.workforce import seed_workforce
 from oversight.governance.models import Board, Decision, Inspection, Meeting, RemedialTask
 from oversight.governance.schedule import rotation
 from oversight.lib.months import add_months, iso_month, last_day, month_of, months_between
@@ -82,9 +83,13 @@ class Command(BaseCommand):
             extracts = self._annex_a(Path(scratch), analyst, today)
             self._managers(Plan.objects.get(slug="demo"), users)
             audits = seed_quality(Plan.objects.get(slug="demo"), users, today)
+            teams, returns = seed_workforce(Plan.objects.get(slug="demo"), today)
         dates = ", ".join(f"{as_at:%d/%m/%Y}" for as_at in extracts)
         self.stdout.write(f"Annex A extracts (made up: no real children) loaded as at {dates}.")
         self.stdout.write(f"Case audit programme (made up, drawn from those extracts): {audits} case audits.")
+        self.stdout.write(
+            f"Workforce (made up): {teams} teams, {returns} monthly returns, 13 months of staff records."
+        )
         password = options["password"]
         self.stdout.write(f"Demo council loaded. Sign in with any of these (password: {password}):")
         for username, (name, role, leads) in PEOPLE.items():
