@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from django.db.models import Prefetch
@@ -15,6 +16,7 @@ from oversight.governance.committee_report import (
 from oversight.governance.models import Inspection, ProgressUpdate
 from oversight.governance.pillars import Pillar
 from oversight.lib.months import month_of
+from oversight.plans import paper_appendices
 from oversight.plans.linked_measures import RECOMMENDATION, linked_measures
 from oversight.plans.models import RAG, Action, Plan
 from oversight.plans.report_data import UnknownPlan, latest_status_on
@@ -80,4 +82,5 @@ def committee_report(
                 indicators=tuple(indicators.get(rec.pk, ())),
             )
         )
-    return compute(plan.title, plan.council, str(inspection), as_at, rows, grouping)
+    report = compute(plan.title, plan.council, str(inspection), as_at, rows, grouping)
+    return replace(report, appendices=paper_appendices.appendices(plan.pk, plan.appendices, as_at))

@@ -5,12 +5,13 @@ of recommendations aligned to the Putting Children First pillars. Pure: computed
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from oversight.governance.pillars import PILLAR_LABELS, Pillar
 from oversight.lib.tables import Table
 from oversight.plans.linked_measures import Measure
+from oversight.plans.paper_appendices import Appendix
 
 GROUPINGS = ("theme", "pillar")
 RAG_WORDS = {"R": "Red", "A": "Amber", "G": "Green", "W": "White", "none": "no status"}
@@ -62,6 +63,7 @@ class CommitteeReport:
     grouping: str
     groups: list[tuple[str, list[RecommendationProgress]]]
     recommendations: list[RecommendationProgress]
+    appendices: list[Appendix] = field(default_factory=list)  # those the plan's papers carry
 
 
 def compute(

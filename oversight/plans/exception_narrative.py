@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from oversight.lib.months import month_name
 from oversight.plans.exception_report import ExceptionReport
+from oversight.plans.paper_appendices import Appendix
 
 
 def actions(count: int) -> str:
@@ -220,6 +221,23 @@ def statuses_to_check(report: ExceptionReport) -> str:
 
 def appendix_heading(report: ExceptionReport) -> str:
     return f"Appendix 1: actions not progressed up to {report.as_at:%-d %B %Y}"
+
+
+def more_appendices(report: ExceptionReport) -> list[tuple[str, Appendix]]:
+    """The appendices the plan's papers carry after the Red actions: ("Appendix 2: Improvement funding",
+    …)."""
+    return [(f"Appendix {n}: {a.title}", a) for n, a in enumerate(report.appendices, start=2)]
+
+
+def appendices_said(report: ExceptionReport) -> str:
+    """'Appendix 1 lists every action RAG rated Red with its commentary; Appendix 2 sets out the
+    improvement funding and Appendix 3 the workforce.'"""
+    said = "Appendix 1 lists every action RAG rated Red with its commentary"
+    more = [f"Appendix {n} {'sets out ' if n == 2 else ''}the {a.title[:1].lower() + a.title[1:]}"
+            for n, a in enumerate(report.appendices, start=2)]  # fmt: skip
+    if more:
+        said += "; " + (", ".join(more[:-1]) + " and " + more[-1] if len(more) > 1 else more[0])
+    return said + "."
 
 
 NO_COMMENTARY = "No commentary was given with its Red status."

@@ -9,6 +9,7 @@ from datetime import date
 from oversight.lib.months import add_months, iso_month, month_name, range_name
 from oversight.lib.numbers import percent
 from oversight.plans.action_ids import sort_key
+from oversight.plans.paper_appendices import Appendix
 from oversight.plans.timescale_history import InForce, TimescaleHistory
 
 RAG_NAMES = {"R": "Red", "A": "Amber", "G": "Green", "W": "White"}
@@ -189,6 +190,7 @@ class ExceptionReport:
     red_risk_not_said: int = 0  # Red actions whose status does not say (imported without it)
     slippage: list[SlippageRow] = field(default_factory=list)
     retimed: list[RetimedAction] = field(default_factory=list)
+    appendices: list[Appendix] = field(default_factory=list)  # those the plan's papers carry
 
     @property
     def slippage_total(self) -> SlippageRow:
@@ -434,6 +436,21 @@ def to_json(report: ExceptionReport) -> dict[str, object]:
     return {
         "plan": report.plan,
         "title": report.title,
+        "appendices": [
+            {
+                "title": a.title,
+                "paragraphs": list(a.paragraphs),
+                "tables": [
+                    {
+                        "caption": t.caption,
+                        "headers": t.headers,
+                        "rows": [[str(c) for c in row] for row in t.body],
+                    }
+                    for t in a.tables
+                ],
+            }
+            for a in report.appendices
+        ],
         "council": report.council,
         "as_at": report.as_at.isoformat(),
         "month": iso_month(report.month),

@@ -36,6 +36,11 @@ class Plan(models.Model):
     send_reminders = models.BooleanField(
         default=True, db_default=True, help_text="Email leads their actions to update"
     )
+    appendices = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The appendices the board's papers carry (plans/paper_appendices.py)",
+    )
     reminder_day = models.PositiveSmallIntegerField(
         default=20, db_default=20, help_text="Day of the month of the first reminder"
     )

@@ -9,7 +9,7 @@ from django.db import transaction
 from oversight.audit import trail
 from oversight.audit.actors import Actor
 from oversight.audit.models import Change
-from oversight.plans import revisions
+from oversight.plans import paper_appendices, revisions
 from oversight.plans.models import Plan
 
 # each setting: what it means when on, in the council's words
@@ -48,11 +48,12 @@ DAYS = {
 }
 
 
-def change_settings(plan: Plan, wanted: Mapping[str, bool | int], actor: Actor) -> list[str]:
+def change_settings(plan: Plan, wanted: Mapping[str, bool | int | list[str]], actor: Actor) -> list[str]:
     """Saves the settings that changed, each with its old and new value in the audit log; returns
     what changed."""
     labels = {name: label for name, (label, _) in SETTINGS.items()}
     labels |= {name: label for name, (label, *_) in DAYS.items()}
+    labels["appendices"] = "Appendices of the board's papers"
     changed = [name for name in labels if name in wanted and getattr(plan, name) != wanted[name]]
     if not changed:
         return []
@@ -69,7 +70,9 @@ def change_settings(plan: Plan, wanted: Mapping[str, bool | int], actor: Actor) 
     return [labels[name] for name in changed]
 
 
-def _word(value: bool | int) -> str:
+def _word(value: bool | int | list[str]) -> str:
+    if isinstance(value, list):
+        return ", ".join(paper_appendices.label_of(key) for key in value) or "None"
     if isinstance(value, bool):
         return "Yes" if value else "No"
     return str(value)

@@ -11,6 +11,7 @@ from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from oversight.lib.months import last_day
+from oversight.plans import paper_appendices
 from oversight.plans.completion import AWAITING, RecordedStatus, completion
 from oversight.plans.exception_report import ExceptionReport, ReportAction, compute, report_months
 from oversight.plans.linked_measures import linked_measures, red_measures
@@ -180,7 +181,7 @@ def exception_report(slug: str, as_at: date, months: int = 3) -> ExceptionReport
     if plan is None:
         raise UnknownPlan(f"there is no plan '{slug}'")
     priorities = dict(plan.priorities.values_list("number", "title"))
-    return compute(
+    report = compute(
         plan=plan.slug,
         title=plan.title,
         council=plan.council,
@@ -191,3 +192,5 @@ def exception_report(slug: str, as_at: date, months: int = 3) -> ExceptionReport
         period_start=plan.started,
         unverified_count_as_green=settings.UNVERIFIED_COMPLETIONS_COUNT_AS_GREEN,
     )
+    report.appendices = paper_appendices.appendices(plan.pk, plan.appendices, as_at)
+    return report

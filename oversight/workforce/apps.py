@@ -9,7 +9,8 @@ class WorkforceConfig(AppConfig):
     def ready(self) -> None:
         # plans imports the returns uploaded on the workforce page, and the scorecard (performance, a
         # sibling) records the workforce's figures as indicators' values, without importing this app
-        from oversight.plans import action_training, file_kinds, programme_figures, uploads
+        from oversight.plans import action_training, file_kinds, paper_appendices, programme_figures, uploads
+        from oversight.workforce.appendix import workforce_appendix
         from oversight.workforce.reading import training_for_action
         from oversight.workforce.return_files import STAFF_COLUMNS, TEAM_RETURN_COLUMNS
         from oversight.workforce.returns_import import (
@@ -22,6 +23,15 @@ class WorkforceConfig(AppConfig):
 
         programme_figures.offer(WorkforceFigures())
         action_training.register(training_for_action)
+        paper_appendices.offer(
+            paper_appendices.Offer(
+                "workforce",
+                "The workforce",
+                "The latest month's vacancy, agency, turnover and sickness by team, supervision, training "
+                "and caseloads",
+                workforce_appendix,
+            )
+        )
         uploads.register_importer(TEAM_RETURNS, import_uploaded_returns)
         uploads.register_importer(STAFF_RECORDS, import_uploaded_staff)
         for kind, label, columns in (

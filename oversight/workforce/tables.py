@@ -179,7 +179,7 @@ def caseloads_table(picture: Picture) -> Table:
         c = found.caseloads
         rows.append(
             [
-                found.team, found.source, c.policy or "none", c.workers, c.cases,
+                found.team, found.source, Figure(c.policy) if c.policy else "-", c.workers, c.cases,
                 rate_cell(c.average), c.highest if c.highest is not None else NO_DATA,
                 c.over_policy if c.over_policy is not None else "-", c.left_out,
             ]

@@ -17,6 +17,8 @@ from oversight.lib.word import (
     new_paper,
     saved,
 )
+from oversight.plans.paper_appendices import Appendix
+from oversight.plans.render.docx import add_appendices
 from oversight.plans.render.paper import paper_context
 
 
@@ -50,7 +52,13 @@ def context(report: CommitteeReport, look: Look = DEFAULT_LOOK) -> dict[str, obj
         "introduction": introduction(report),
         "tables": [(name, progress_table(report, name, members)) for name, members in report.groups],
         "pillar_table": pillar_table(report),
+        "appendices": appendices(report),
     }
+
+
+def appendices(report: CommitteeReport) -> list[tuple[str, Appendix]]:
+    """The appendices the plan's papers carry: "Appendix 1: Improvement funding", …"""
+    return [(f"Appendix {n}: {a.title}", a) for n, a in enumerate(report.appendices, start=1)]
 
 
 def render_html(report: CommitteeReport, look: Look = DEFAULT_LOOK) -> bytes:
@@ -71,4 +79,5 @@ def render_docx(report: CommitteeReport, look: Look = DEFAULT_LOOK) -> bytes:
         add_table(doc, progress_table(report, name, members))
     add_heading(doc, "Recommendations aligned to 'Putting Children First' pillars", 1)
     add_table(doc, pillar_table(report))
+    add_appendices(doc, appendices(report))
     return saved(doc)

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from oversight.govuk import forms as govuk
+from oversight.plans import paper_appendices
 from oversight.plans.plan_settings import DAYS, SETTINGS
 
 
@@ -18,10 +19,25 @@ class PlanSettingsForm(govuk.GovUKForm):
         widget=govuk.Checkboxes(label_size="m", hints={name: hint for name, (_, hint) in SETTINGS.items()}),
     )
 
+    appendices = forms.MultipleChoiceField(
+        label="Appendices of the board's papers",
+        help_text="After the exception report's and the committee progress report's own appendix, so that "
+        "the monthly paper to the board is one document",
+        required=False,
+        error_messages={"invalid_choice": "Select the appendices from the list"},
+        widget=govuk.Checkboxes(label_size="m"),
+    )
+
     def __init__(self, *args: Any, plan: Any, **kwargs: Any) -> None:
-        initial = {"setting": [name for name in SETTINGS if getattr(plan, name)]}
+        initial = {
+            "setting": [name for name in SETTINGS if getattr(plan, name)],
+            "appendices": plan.appendices,
+        }
         kwargs.setdefault("initial", initial | {name: getattr(plan, name) for name in DAYS})
         super().__init__(*args, **kwargs)
+        offers = paper_appendices.offered()
+        self.fields["appendices"].choices = [(o.key, o.label) for o in offers]  # type: ignore[attr-defined]
+        self.fields["appendices"].widget.hints = {o.key: o.hint for o in offers}
         for name, (label, hint, least, most) in DAYS.items():
             self.fields[name] = forms.IntegerField(
                 label=label,
@@ -44,6 +60,14 @@ class PlanSettingsForm(govuk.GovUKForm):
             self.add_error("reminder_day", "The first reminder must come before the day updates are due")
         return data
 
-    def wanted(self) -> dict[str, bool | int]:
+    def wanted(self) -> dict[str, bool | int | list[str]]:
         chosen = set(self.cleaned_data["setting"])
-        return {name: name in chosen for name in SETTINGS} | {name: self.cleaned_data[name] for name in DAYS}
+        return (
+            {name: name in chosen for name in SETTINGS}
+            | {name: self.cleaned_data[name] for name in DAYS}
+            | {
+                "appendices": [
+                    o.key for o in paper_appendices.offered() if o.key in self.cleaned_data["appendices"]
+                ]
+            }
+        )

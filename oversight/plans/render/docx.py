@@ -20,6 +20,7 @@ from oversight.lib.word import (
 )
 from oversight.plans import exception_narrative as narrative
 from oversight.plans.exception_report import ExceptionReport
+from oversight.plans.paper_appendices import Appendix
 from oversight.plans.render import tables
 from oversight.plans.render.sections import later_sections
 
@@ -49,7 +50,7 @@ def render(report: ExceptionReport, look: Look = DEFAULT_LOOK) -> bytes:
     doc.add_paragraph(RECOMMENDATION)
     add_heading(doc, "3. Background", 1)
     add_paragraphs(doc, narrative.background(report))
-    doc.add_paragraph("Appendix 1 lists every action RAG rated Red with its commentary.")
+    doc.add_paragraph(narrative.appendices_said(report))
     add_heading(doc, "4. Analysis", 1)
     add_paragraphs(doc, text["summary"])
     add_table(doc, tables.table1(report))
@@ -69,7 +70,17 @@ def render(report: ExceptionReport, look: Look = DEFAULT_LOOK) -> bytes:
     landscape(doc)
     add_heading(doc, narrative.appendix_heading(report), 1)
     _by_priority(doc, tables.red_actions_by_priority(report), add_table)
+    add_appendices(doc, narrative.more_appendices(report))
     return saved(doc)
+
+
+def add_appendices(doc: Any, appendices: Sequence[tuple[str, Appendix]]) -> None:
+    """The appendices the plan's papers carry, each under its numbered heading (landscape pages)."""
+    for heading, appendix in appendices:
+        add_heading(doc, heading, 1)
+        add_paragraphs(doc, appendix.paragraphs)
+        for table in appendix.tables:
+            add_table(doc, table)
 
 
 def _by_priority(doc: Any, groups: Sequence[tuple[str, Any]], add: Callable[[Any, Any], Any]) -> None:

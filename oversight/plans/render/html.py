@@ -33,6 +33,8 @@ def context(report: ExceptionReport, look: Look = DEFAULT_LOOK) -> dict[str, obj
         "table3": tables.table3(report),
         "red_groups": tables.red_actions_by_priority(report),
         "later_sections": later_sections(report),
+        "appendices_said": narrative.appendices_said(report),
+        "appendices": narrative.more_appendices(report),
     }
 
 

@@ -32,4 +32,8 @@ def render(report: ExceptionReport) -> bytes:
         out += [f"## {cell(section.heading)}", "", paragraph(section.text)]
         for t in section.tables:
             out += table(t)
+    for heading, appendix in narrative.more_appendices(report):
+        out += [f"## {cell(heading)}", "", *[paragraph(p) for p in appendix.paragraphs]]
+        for t in appendix.tables:
+            out += table(t)
     return "\n".join(out).rstrip("\n").encode() + b"\n"

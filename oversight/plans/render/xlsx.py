@@ -58,6 +58,7 @@ def render(report: ExceptionReport) -> bytes:
         tables.slippage(report),
         tables.retimed(report),
         tables.withdrawn(report),
+        *(t for appendix in report.appendices for t in appendix.tables),
     ):
         add_sheet(book, table)
     out = io.BytesIO()
