@@ -159,19 +159,30 @@ class Supervision:
 
 
 def supervision(staff: Iterable[StaffMonth]) -> Supervision:
+    """The workers of one month's staff records in the bands."""
+    listed = list(staff)
+    if not listed:
+        return Supervision(0, 0, 0, 0)
+    return supervision_of(listed[0].month, Counter(w.supervised for w in listed).items())
+
+
+def supervision_of(month: date, dates: Iterable[tuple[date | None, int]]) -> Supervision:
+    """The bands from how many workers were last supervised on each day (None: no date) in `month`."""
+    end = last_day(month)
     bands: Counter[str] = Counter()
-    for worker in staff:
-        if worker.supervised is None:
-            bands["no_date"] += 1
+    for supervised, count in dates:
+        if supervised is None:
+            bands["no_date"] += count
             continue
-        days = (last_day(worker.month) - worker.supervised).days
-        bands[
+        days = (end - supervised).days
+        band = (
             "within_4_weeks"
             if days <= WITHIN_4_WEEKS
             else "within_6_weeks"
             if days <= WITHIN_6_WEEKS
             else "overdue"
-        ] += 1
+        )
+        bands[band] += count
     return Supervision(bands["within_4_weeks"], bands["within_6_weeks"], bands["overdue"], bands["no_date"])
 
 

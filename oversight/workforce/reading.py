@@ -10,6 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Count
+
 from oversight.lib.months import add_months, last_day
 from oversight.notices.sending import site_address
 from oversight.plans import case_lists
@@ -26,11 +28,13 @@ from oversight.workforce.figures import (
     group_month,
     recorded_caseloads,
     supervision,
+    supervision_of,
     trained,
 )
 from oversight.workforce.models import Course, StaffRecord, Team, TeamReturn
 
 HISTORY_MONTHS = 13  # the month and the twelve before it, as the page's charts show them
+NONE_SUPERVISED = Supervision(0, 0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -107,13 +111,27 @@ def staff_months(plan_id: int, first: date, last: date) -> list[StaffMonth]:
     ]
 
 
+def supervision_by_month(plan_id: int, first: date, last: date) -> dict[date, Supervision]:
+    """Each month's bands, counted from how many workers were supervised on each day: the database
+    groups the records, so a month of 1,500 staff is a few dozen rows."""
+    days: dict[date, list[tuple[date | None, int]]] = defaultdict(list)
+    for month, supervised, count in (
+        StaffRecord.objects.filter(plan_id=plan_id, month__gte=first, month__lte=last)
+        .values_list("month", "supervised")
+        .annotate(count=Count("pk"))
+        .order_by()
+    ):
+        days[month].append((supervised, count))
+    return {month: supervision_of(month, found) for month, found in days.items()}
+
+
 def picture(plan: Plan, month: date, history: int = HISTORY_MONTHS) -> Picture:
     """Everything the page shows for `month`, with `history` months of trend."""
     teams = list(Team.objects.filter(plan=plan))
     months = tuple(add_months(month, -back) for back in reversed(range(history)))
     returns = team_months(plan.pk, add_months(months[0], -11), month)
-    staff = staff_months(plan.pk, months[0], month)
-    this_month = [w for w in staff if w.month == month]
+    this_month = staff_months(plan.pk, month, month)
+    supervised = supervision_by_month(plan.pk, months[0], month)
     by_team: dict[str, list[StaffMonth]] = defaultdict(list)
     for worker in this_month:
         by_team[worker.team].append(worker)
@@ -139,15 +157,12 @@ def picture(plan: Plan, month: date, history: int = HISTORY_MONTHS) -> Picture:
     lines.append(
         TeamLine("all", "", group_month(ALL_TEAMS, everyone, month, returns), supervision(this_month))
     )
-    by_month: dict[date, list[StaffMonth]] = defaultdict(list)
-    for worker in staff:
-        by_month[worker.month].append(worker)
     return Picture(
         month,
         months,
         tuple(lines),
         tuple(group_month(ALL_TEAMS, everyone, m, returns) for m in months),
-        tuple((m, supervision(by_month[m])) for m in months),
+        tuple((m, supervised.get(m, NONE_SUPERVISED)) for m in months),
         _courses(plan.pk, this_month),
         _caseloads(plan, teams, month, by_team),
         len(this_month),

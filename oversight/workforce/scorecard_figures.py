@@ -17,11 +17,10 @@ from oversight.workforce.figures import (
     StaffMonth,
     group_month,
     recorded_caseloads,
-    supervision,
     trained,
 )
 from oversight.workforce.models import Course, Team
-from oversight.workforce.reading import staff_months, team_months
+from oversight.workforce.reading import staff_months, supervision_by_month, team_months
 
 PREFIX = "workforce-"
 RATES = {  # key: (name, the GroupMonth's rate, polarity)
@@ -88,19 +87,19 @@ class WorkforceFigures:
                 found[key] = _shares(
                     (m, getattr(group_month(service, groups[service], m, returns), attribute)) for m in months
                 )
-        if wanted - rate_keys:
+        if wanted & {SUPERVISED, OVERDUE}:
+            bands = supervision_by_month(plan_id, *EVERY_MONTH)
+            for key, band in ((SUPERVISED, "within_4_weeks"), (OVERDUE, "overdue")):
+                if key in wanted:
+                    found[key] = _shares((m, s.share(band)) for m, s in bands.items())
+        rest = wanted - rate_keys - {SUPERVISED, OVERDUE}
+        if rest:
             by_month: dict[date, list[StaffMonth]] = defaultdict(list)
             for worker in staff_months(plan_id, *EVERY_MONTH):
                 by_month[worker.month].append(worker)
             iro_teams = {name for name, _, kind, _ in teams if kind == Team.Kind.IRO}
-            for key in wanted - rate_keys:
-                if key == SUPERVISED:
-                    found[key] = _shares(
-                        (m, supervision(s).share("within_4_weeks")) for m, s in by_month.items()
-                    )
-                elif key == OVERDUE:
-                    found[key] = _shares((m, supervision(s).share("overdue")) for m, s in by_month.items())
-                elif key.startswith(TRAINED):
+            for key in rest:
+                if key.startswith(TRAINED):
                     course = key.removeprefix(TRAINED)
                     found[key] = _shares((m, trained(s, course)) for m, s in by_month.items())
                 elif key == IRO_CASELOAD:
