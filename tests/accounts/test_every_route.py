@@ -18,6 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from oversight.accounts.models import Membership
 from oversight.audit.actors import Actor
+from oversight.funding.models import FundingLine
 from oversight.governance.models import (
     Board,
     Inspection,
@@ -193,6 +194,8 @@ ROUTES: dict[str, Route] = {
     # improvement funding: the table for everyone, imports for administrators and officers
     "funding": read(),
     "funding-download": Route(EVERYONE, EVERYONE, {"fmt": "xlsx"}),
+    "funding-line-new": Route(MANAGERS, MANAGERS),
+    "funding-line": Route(MANAGERS, MANAGERS, {"pk": "funding line"}),
     "funding-import": Route(MANAGERS, MANAGERS),
     "funding-import-preview": Route(MANAGERS, MANAGERS, {"token": "0" * 32}),
     "funding-import-confirm": post_only(MANAGERS, args={"token": "0" * 32}),
@@ -283,6 +286,7 @@ def objects_of(plan: Plan, action: str, green: str, priority: str, member: str) 
     )  # fmt: skip
     StaffRecord.objects.create(plan=plan, team=team, month=date(2026, 11, 1), staff_id="E1")
     return {
+        "funding line": str(FundingLine.objects.create(plan=plan, title="Phase one").pk),
         "workforce team": str(team.pk),
         "audit tool": str(version.tool_id),
         "cohort": str(cohort.pk),

@@ -41,3 +41,9 @@ def test_the_funding_forms_need_their_security_token(plan) -> None:
     client = Client(enforce_csrf_checks=True)
     client.force_login(get_user_model().objects.get(username="olivia"))
     assert client.post("/plans/demo/funding/import/", {}).status_code == 403
+    assert client.post("/plans/demo/funding/lines/new/", {"title": "Phase one"}).status_code == 403
+    from oversight.funding.models import FundingLine
+
+    line = FundingLine.objects.create(plan=plan, title="Phase one")
+    assert client.post(f"/plans/demo/funding/lines/{line.pk}/", {"title": "Phase 1"}).status_code == 403
+    assert FundingLine.objects.get().title == "Phase one"

@@ -223,3 +223,11 @@ def test_an_actions_page_shows_the_training_it_requires(signed_in, a_year) -> No
     text = visible_text(signed_in("lee").get("/plans/demo/actions/1.1/"))
     assert "Staff training it requires Threshold briefing : 4 of 10 staff (40%) by November 2026" in text
     assert "Staff training it requires" not in visible_text(signed_in("lee").get("/plans/demo/actions/1.2/"))
+
+
+def test_the_page_shows_a_corrected_return_at_once(signed_in, a_year) -> None:
+    olivia = signed_in("olivia")
+    assert "Vacancy rate 19% (9.5 of 50 funded posts, FTE)" in visible_text(olivia.get(PAGE))
+    corrected = a_return(**{"month-month": "11", "revision": "0", "vacancies": "1"})
+    assert olivia.post(RETURN, corrected).status_code == 302
+    assert "Vacancy rate 17% (8.5 of 50 funded posts, FTE)" in visible_text(olivia.get(PAGE))
