@@ -6,13 +6,16 @@ every viewing is in the audit log)."""
 from __future__ import annotations
 
 import io
+import zlib
 from datetime import date
 
 from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from openpyxl import Workbook
 
 from oversight.accounts.roles import Access
@@ -21,7 +24,9 @@ from oversight.audit.models import Change
 from oversight.govuk.forms import error_summary
 from oversight.lib.excel import add_sheet
 from oversight.lib.months import iso_month, month_name, months_between, parse_iso_month
+from oversight.plans import case_lists
 from oversight.plans.access import plan_page
+from oversight.plans.kept import kept
 from oversight.plans.models import Action, Plan
 from oversight.plans.views.common import actor, plan_crumbs, render_plan_page
 from oversight.plans.views.imports import ImportPages, preview_pages, to_preview
@@ -85,23 +90,32 @@ def charted(found: Picture) -> dict[str, object]:
     return {"rates_chart": rates, "supervision_chart": supervised}
 
 
+def _figures(plan: Plan, month: date) -> dict[str, object]:
+    """The page's figures for a month, rendered once and kept in the shared cache for the plan's revision
+    (every change to the workforce moves it) and the council's loaded Annex A extracts (the caseloads):
+    they are the same for everyone who may see the page."""
+    extracts = ",".join(d.isoformat() for d in case_lists.extract_dates(plan.council))
+    key = f"workforce:{plan.pk}:{plan.revision}:{iso_month(month)}:{zlib.crc32(extracts.encode())}"
+
+    def make() -> str:
+        found = picture(plan, month)
+        shown = {"picture": found, "summary": tables.summary_lines(found), "tables": tables.all_tables(found)}
+        return render_to_string("workforce/_figures.html", shown | charted(found))
+
+    # the page's own template's output, escaped when it was rendered
+    return {"figures": mark_safe(kept(key, make)), "chosen": iso_month(month)}  # noqa: S308
+
+
 @plan_page()
 def workforce(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
     months = return_months(plan.pk)
     month = _month_asked(request, months)
-    found = picture(plan, month) if month else None
     context: dict[str, object] = {
         "crumbs": plan_crumbs(plan),
         "months": [(iso_month(m), month_name(m)) for m in months],
     }
-    if found is not None:
-        context |= {
-            "picture": found,
-            "summary": tables.summary_lines(found),
-            "tables": tables.all_tables(found),
-            "chosen": iso_month(found.month),
-        }
-        context |= charted(found)
+    if month is not None:
+        context |= _figures(plan, month)
     return render_plan_page(request, "workforce/workforce.html", plan, access, CURRENT, context)
 
 
