@@ -91,11 +91,8 @@ def charted(found: Picture) -> dict[str, object]:
 
 
 def _figures(plan: Plan, month: date) -> dict[str, object]:
-    """The page's figures for a month, rendered once and kept in the shared cache for the plan's revision
-    (every change to the workforce moves it) and the council's loaded Annex A extracts (the caseloads):
-    they are the same for everyone who may see the page."""
-    extracts = ",".join(d.isoformat() for d in case_lists.extract_dates(plan.council))
-    key = f"workforce:{plan.pk}:{plan.revision}:{iso_month(month)}:{zlib.crc32(extracts.encode())}"
+    """The page's figures for a month, rendered once and kept in the shared cache (_key): they are the
+    same for everyone who may see the page."""
 
     def make() -> str:
         found = picture(plan, month)
@@ -103,7 +100,14 @@ def _figures(plan: Plan, month: date) -> dict[str, object]:
         return render_to_string("workforce/_figures.html", shown | charted(found))
 
     # the page's own template's output, escaped when it was rendered
-    return {"figures": mark_safe(kept(key, make)), "chosen": iso_month(month)}  # noqa: S308
+    return {"figures": mark_safe(kept(_key(plan, month, "page"), make)), "chosen": iso_month(month)}  # noqa: S308
+
+
+def _key(plan: Plan, month: date, what: str) -> str:
+    """What is kept of the workforce for a month: named by the plan's revision, which every change to the
+    workforce moves on, and the council's loaded Annex A extracts, which the caseloads come from."""
+    extracts = ",".join(d.isoformat() for d in case_lists.extract_dates(plan.council))
+    return f"workforce:{what}:{plan.pk}:{plan.revision}:{iso_month(month)}:{zlib.crc32(extracts.encode())}"
 
 
 @plan_page()
@@ -126,13 +130,17 @@ def download(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
     month = _month_asked(request, months)
     if month is None:
         raise Http404("No workforce returns yet")
-    book = Workbook()
-    book.remove(book.active)
-    for table in tables.all_tables(picture(plan, month, history=months_between(months[-1], month) + 1)):
-        add_sheet(book, table)
-    out = io.BytesIO()
-    book.save(out)
-    response = HttpResponse(out.getvalue(), content_type=XLSX)
+
+    def make() -> bytes:
+        book = Workbook()
+        book.remove(book.active)
+        for table in tables.all_tables(picture(plan, month, history=months_between(months[-1], month) + 1)):
+            add_sheet(book, table)
+        out = io.BytesIO()
+        book.save(out)
+        return out.getvalue()
+
+    response = HttpResponse(kept(_key(plan, month, "xlsx"), make), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{plan.slug}-workforce-{iso_month(month)}.xlsx"'
     return response
 

@@ -225,9 +225,16 @@ def test_an_actions_page_shows_the_training_it_requires(signed_in, a_year) -> No
     assert "Staff training it requires" not in visible_text(signed_in("lee").get("/plans/demo/actions/1.2/"))
 
 
-def test_the_page_shows_a_corrected_return_at_once(signed_in, a_year) -> None:
+def test_the_page_and_its_download_show_a_corrected_return_at_once(signed_in, a_year) -> None:
     olivia = signed_in("olivia")
+
+    def vacancies_in_download() -> float:
+        teams = load_workbook(io.BytesIO(olivia.get(PAGE + "workforce.xlsx").content))["Teams"]
+        return [c.value for c in teams[teams.max_row]][4]
+
     assert "Vacancy rate 19% (9.5 of 50 funded posts, FTE)" in visible_text(olivia.get(PAGE))
+    assert vacancies_in_download() == 9.5
     corrected = a_return(**{"month-month": "11", "revision": "0", "vacancies": "1"})
     assert olivia.post(RETURN, corrected).status_code == 302
     assert "Vacancy rate 17% (8.5 of 50 funded posts, FTE)" in visible_text(olivia.get(PAGE))
+    assert vacancies_in_download() == 8.5
