@@ -23,8 +23,14 @@ FIGURE_LABELS = {
 }  # fmt: skip
 
 
+def _named(label: str) -> str:
+    """'2017/18 budget (£'000)' as 'the 2017/18 budget (£'000)'; "The new year's …" as "the new year's …"."""
+    what = label[:1].lower() + label[1:]
+    return what if what.startswith("the ") else f"the {what}"
+
+
 def _money(label: str, required: bool = False) -> forms.IntegerField:
-    message = f"Enter the {label} as a whole number of £'000, such as 1171"
+    message = f"Enter {_named(label)} as a whole number of £'000, such as 1171"
     return forms.IntegerField(
         label=label[:1].upper() + label[1:],
         required=required,
@@ -36,7 +42,7 @@ def _money(label: str, required: bool = False) -> forms.IntegerField:
 
 
 def _posts(label: str) -> forms.DecimalField:
-    message = f"Enter the {label} as a number of 0 or more, such as 15 or 2.5"
+    message = f"Enter {_named(label)} as a number of 0 or more, such as 15 or 2.5"
     return forms.DecimalField(
         label=label[:1].upper() + label[1:],
         required=False,

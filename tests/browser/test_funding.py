@@ -27,3 +27,28 @@ def test_an_officer_imports_the_funding_and_reads_the_table(sign_in, visit, subm
     submit(olivia, "Import these changes")
     text = olivia.locator("main").inner_text()
     assert "Imported funding into" in text and "Phase one" in text
+
+
+def test_an_officer_adds_a_funding_line_after_an_error_and_changes_its_figures(
+    sign_in, visit, submit, follow
+):
+    olivia = sign_in("olivia")
+    visit(olivia, "/plans/demo/funding/")
+    follow(olivia, "Add a funding line")
+    olivia.get_by_label("Funding line", exact=True).fill(
+        "Additional funding for social workers and caseloads"
+    )
+    olivia.get_by_label("Add a financial year (optional)").fill("2017/18")
+    olivia.get_by_label("The new year's budget (£'000)").fill("seven hundred and fifty")
+    submit(olivia, "Save the funding line", status=400)
+    assert "Enter the new year's budget (£'000) as a whole number" in olivia.locator("main").inner_text()
+    assert "as a whole number of £'000" in olivia.locator("main").inner_text()
+    olivia.get_by_label("The new year's budget (£'000)").fill("750")
+    submit(olivia, "Save the funding line")
+    assert (
+        "Additional funding for social workers and caseloads is saved." in olivia.locator("main").inner_text()
+    )
+    follow(olivia, "Change the funding line Additional funding for social workers and caseloads")
+    olivia.get_by_label("2017/18 committed (£'000)").fill("500")
+    submit(olivia, "Save the funding line")
+    assert "750" in olivia.locator("main").inner_text()

@@ -57,7 +57,7 @@ def test_a_line_with_bad_figures_is_refused_naming_each(signed_in, plan) -> None
     assert response.status_code == 400
     text = visible_text(response)
     assert "'2017/19' is not a financial year: enter one such as 2018/19" in text
-    assert "Enter the the new year's budget (£'000)" not in text
+    assert "Enter the new year's budget (£'000) as a whole number of £'000" in text
     assert "as a whole number of £'000" in text and "Not in this plan: 9.9" in text
     assert not FundingLine.objects.exists()
 
