@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from oversight.lib.lengths import too_long
 from oversight.lib.months import last_day, month_name, month_of
@@ -95,60 +95,63 @@ Report = Callable[[str, str], None]  # (message, column key)
 
 def read_team_returns(path: Path, teams: Collection[str], sheet: str | None = None) -> ReturnFile:
     """Every team's month, or ImportFailed naming every problem. `teams`: the plan's team names."""
-    located = locate(read_sheets(path, reading_limits(), sheet), TEAM_RETURN_COLUMNS)
-    known = {name.casefold(): name for name in teams}
-    found = ReturnFile(located.sheet.file, located.sheet.name)
-    problems: list[Problem] = []
-    seen: dict[tuple[str, date], int] = {}
-    for number, cells in located.data_rows():
-        report = _reporter(located, number, problems)
-        row = _team_return(located, number, cells, known, report)
-        if row is None:
-            continue
-        key = (row.team, row.month)
-        if key in seen:
-            report(
-                f"{row.team} has a return for {month_name(row.month)} twice (first on row {seen[key]})",
-                "team",
-            )
-            continue
-        seen[key] = number
-        found.teams.append(row)
-    return _finished(found, found.teams, located, problems, "teams' returns")
+    found, rows = _read(
+        path, teams, sheet, TEAM_RETURN_COLUMNS, _team_return, lambda r: (r.team, r.month),
+        lambda r, first: (
+            f"{r.team} has a return for {month_name(r.month)} twice (first on row {first})", "team"
+        ),
+    )  # fmt: skip
+    found.teams = rows
+    return found
 
 
 def read_staff_records(path: Path, teams: Collection[str], sheet: str | None = None) -> ReturnFile:
     """Every worker's month, or ImportFailed naming every problem."""
-    located = locate(read_sheets(path, reading_limits(), sheet), STAFF_COLUMNS)
+    found, rows = _read(
+        path, teams, sheet, STAFF_COLUMNS, _staff_row, lambda r: (r.staff_id.casefold(), r.month),
+        lambda r, first: (
+            f"{r.staff_id} is listed twice for {month_name(r.month)} (first on row {first})", "staff_id"
+        ),
+    )  # fmt: skip
+    found.staff = rows
+    return found
+
+
+Row = TypeVar("Row", TeamReturnRow, StaffRow)
+
+
+def _read(
+    path: Path,
+    teams: Collection[str],
+    sheet: str | None,
+    columns: tuple[Column, ...],
+    read_row: Callable[[Located, int, tuple[object, ...], dict[str, str], Report], Row | None],
+    key_of: Callable[[Row], tuple[str, date]],
+    twice: Callable[[Row, int], tuple[str, str]],
+) -> tuple[ReturnFile, list[Row]]:
+    """The sheet's rows as `read_row` reads them, a row with the `key_of` of one before it refused as
+    `twice` says; or ImportFailed naming every problem with its row and column."""
+    located = locate(read_sheets(path, reading_limits(), sheet), columns)
     known = {name.casefold(): name for name in teams}
-    found = ReturnFile(located.sheet.file, located.sheet.name)
     problems: list[Problem] = []
+    rows: list[Row] = []
     seen: dict[tuple[str, date], int] = {}
     for number, cells in located.data_rows():
         report = _reporter(located, number, problems)
-        row = _staff_row(located, number, cells, known, report)
+        row = read_row(located, number, cells, known, report)
         if row is None:
             continue
-        key = (row.staff_id.casefold(), row.month)
+        key = key_of(row)
         if key in seen:
-            report(
-                f"{row.staff_id} is listed twice for {month_name(row.month)} (first on row {seen[key]})",
-                "staff_id",
-            )
+            report(*twice(row, seen[key]))
             continue
         seen[key] = number
-        found.staff.append(row)
-    return _finished(found, found.staff, located, problems, "staff records")
-
-
-def _finished(
-    found: ReturnFile, rows: list, located: Located, problems: list[Problem], what: str
-) -> ReturnFile:  # type: ignore[type-arg]
+        rows.append(row)
     if not rows and not problems:
-        problems.append(located.sheet.problem(f"there are no {what} under the header", located.header_row))
+        problems.append(located.sheet.problem("there is nothing under the header", located.header_row))
     if problems:
         raise ImportFailed(sorted(problems, key=lambda p: (p.row or 0, p.column)))
-    return found
+    return ReturnFile(located.sheet.file, located.sheet.name), rows
 
 
 def _reporter(located: Located, number: int, problems: list[Problem]) -> Report:

@@ -123,3 +123,10 @@ def test_staff_records_read(write_csv) -> None:
     assert (row.staff_id, row.supervised, row.caseload, row.courses) == (
         "E1", date(2026, 11, 18), None, ("Threshold briefing", "Signs of Safety")
     )  # fmt: skip
+
+
+def test_a_return_with_only_its_header_is_refused(write_csv) -> None:
+    path = write_csv("returns.csv", [HEADER])
+    assert problems(lambda: read_team_returns(path, TEAMS)) == [
+        "returns.csv, row 1: there is nothing under the header"
+    ]
