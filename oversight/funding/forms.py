@@ -13,7 +13,7 @@ from oversight.funding.models import FundingLine
 from oversight.govuk import forms as govuk
 from oversight.govuk.date_fields import DateField
 from oversight.lib.lengths import LONG_TEXT, limit_of
-from oversight.plans.action_ids import split_action_ids
+from oversight.plans.action_ids import in_plan
 
 MONEY = ("budget", "spend", "committed")
 POSTS = ("posts_funded", "posts_filled")
@@ -107,12 +107,9 @@ class FundingLineForm(govuk.GovUKForm):
             self.fields[f"new-{name}"] = _posts(f"the new year's {FIGURE_LABELS[name]}")
 
     def clean_actions(self) -> tuple[str, ...]:
-        found = split_action_ids(self.cleaned_data["actions"])
-        missing = [a for a in found if a not in self.action_ids]
-        if missing:
-            raise forms.ValidationError(
-                f"Not in this plan: {', '.join(missing)}. Enter action IDs such as 4.2, 4.3"
-            )
+        found, wrong = in_plan(self.cleaned_data["actions"], self.action_ids)
+        if wrong:
+            raise forms.ValidationError(wrong)
         return found
 
     def clean(self) -> dict[str, Any]:

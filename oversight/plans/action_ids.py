@@ -4,6 +4,7 @@ whether one can be part of an action's web address."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 _CHUNK = re.compile(r"\d+|[^\d]+")
 
@@ -42,3 +43,12 @@ def address_problem(action_id: str) -> str | None:
     if not action_id.isprintable():
         return "an Action ID cannot hold a line break, a tab or another invisible character"
     return None
+
+
+def in_plan(text: str, known: Collection[str]) -> tuple[tuple[str, ...], str]:
+    """The action IDs typed ('4.2, 4.3'), and what is wrong with them ('' when each is in the plan)."""
+    found = split_action_ids(text)
+    missing = [a for a in found if a not in known]
+    if missing:
+        return found, f"Not in this plan: {', '.join(missing)}. Enter action IDs such as 4.2, 4.3"
+    return found, ""

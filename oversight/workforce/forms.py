@@ -11,7 +11,7 @@ from django import forms
 from oversight.govuk import forms as govuk
 from oversight.govuk.date_fields import MonthField
 from oversight.lib.lengths import limit_of
-from oversight.plans.action_ids import split_action_ids
+from oversight.plans.action_ids import in_plan
 from oversight.plans.forms.imports import SheetAndFile
 from oversight.workforce.models import Course, Team
 from oversight.workforce.return_files import return_problems
@@ -150,12 +150,9 @@ class CourseForm(govuk.GovUKForm):
         self.action_ids = action_ids
 
     def clean_actions(self) -> tuple[str, ...]:
-        found = split_action_ids(self.cleaned_data["actions"])
-        missing = [a for a in found if a not in self.action_ids]
-        if missing:
-            raise forms.ValidationError(
-                f"Not in this plan: {', '.join(missing)}. Enter action IDs such as 4.2, 4.3"
-            )
+        found, wrong = in_plan(self.cleaned_data["actions"], self.action_ids)
+        if wrong:
+            raise forms.ValidationError(wrong)
         return found
 
 

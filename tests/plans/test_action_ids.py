@@ -17,3 +17,10 @@ def test_the_priority_is_the_first_number_of_the_action_id() -> None:
 def test_a_list_of_action_ids_is_read_however_it_is_separated() -> None:
     assert split_action_ids("5.1.1, 5.1.2;5.1.3 / 5.2\n6.1  ") == ("5.1.1", "5.1.2", "5.1.3", "5.2", "6.1")
     assert split_action_ids("  ") == ()
+
+
+def test_action_ids_not_in_the_plan_are_named() -> None:
+    from oversight.plans.action_ids import in_plan
+
+    assert in_plan("4.2, 4.3", {"4.2", "4.3"}) == (("4.2", "4.3"), "")
+    assert in_plan("4.2; 9.9", {"4.2"})[1] == "Not in this plan: 9.9. Enter action IDs such as 4.2, 4.3"
