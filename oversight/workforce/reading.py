@@ -7,6 +7,7 @@ figures.py."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -66,11 +67,12 @@ class Picture:
     month: date
     months: tuple[date, ...]  # the history, oldest first, ending with `month`
     lines: tuple[TeamLine, ...]
-    history: tuple[GroupMonth, ...]  # all teams, month by month
+    history: tuple[GroupMonth, ...]  # all teams (or the service or team of `trend`), month by month
     supervision_history: tuple[tuple[date, Supervision], ...]
     courses: tuple[CourseShare, ...]
     caseloads: tuple[TeamCaseloads, ...]
     staff_counted: int  # workers in the month's staff records
+    trend: str = ALL_TEAMS  # what the history is of: all teams, a service or a team
 
     @property
     def whole(self) -> TeamLine:
@@ -111,27 +113,47 @@ def staff_months(plan_id: int, first: date, last: date) -> list[StaffMonth]:
     ]
 
 
-def supervision_by_month(plan_id: int, first: date, last: date) -> dict[date, Supervision]:
-    """Each month's bands, counted from how many workers were supervised on each day: the database
-    groups the records, so a month of 1,500 staff is a few dozen rows."""
+def supervision_by_month(
+    plan_id: int, first: date, last: date, teams: Collection[str] | None = None
+) -> dict[date, Supervision]:
+    """Each month's bands (of `teams`' staff, or everyone's), counted from how many workers were
+    supervised on each day: the database groups the records, so a month of 1,500 staff is a few dozen
+    rows."""
     days: dict[date, list[tuple[date | None, int]]] = defaultdict(list)
+    records = StaffRecord.objects.filter(plan_id=plan_id, month__gte=first, month__lte=last)
+    if teams is not None:
+        records = records.filter(team__name__in=teams)
     for month, supervised, count in (
-        StaffRecord.objects.filter(plan_id=plan_id, month__gte=first, month__lte=last)
-        .values_list("month", "supervised")
-        .annotate(count=Count("pk"))
-        .order_by()
+        records.values_list("month", "supervised").annotate(count=Count("pk")).order_by()
     ):
         days[month].append((supervised, count))
     return {month: supervision_of(month, found) for month, found in days.items()}
 
 
-def picture(plan: Plan, month: date, history: int = HISTORY_MONTHS) -> Picture:
-    """Everything the page shows for `month`, with `history` months of trend."""
+def trend_groups(teams: Sequence[Team]) -> dict[str, tuple[str, list[str]]]:
+    """What a trend can be shown for, by the key an address names it with: all teams (""), each service
+    ("service:Assessment") and each team ("team:Assessment 1"), each with its label and its teams."""
+    found: dict[str, tuple[str, list[str]]] = {"": (ALL_TEAMS, [t.name for t in teams])}
+    for service in sorted({t.service for t in teams}):
+        found[f"service:{service}"] = (
+            f"{service} (service)",
+            [t.name for t in teams if t.service == service],
+        )
+    for team in sorted(teams, key=lambda t: t.name):
+        found[f"team:{team.name}"] = (team.name, [team.name])
+    return found
+
+
+def picture(plan: Plan, month: date, history: int = HISTORY_MONTHS, trend: str = "") -> Picture:
+    """Everything the page shows for `month`, with `history` months of trend for all teams, or for the
+    service or team `trend` names (trend_groups)."""
     teams = list(Team.objects.filter(plan=plan))
     months = tuple(add_months(month, -back) for back in reversed(range(history)))
     returns = team_months(plan.pk, add_months(months[0], -11), month)
     this_month = staff_months(plan.pk, month, month)
-    supervised = supervision_by_month(plan.pk, months[0], month)
+    groups = trend_groups(teams)
+    label, trend_teams = groups.get(trend, groups[""])
+    supervised = supervision_by_month(plan.pk, months[0], month, None if label == ALL_TEAMS else trend_teams)
     by_team: dict[str, list[StaffMonth]] = defaultdict(list)
     for worker in this_month:
         by_team[worker.team].append(worker)
@@ -161,12 +183,25 @@ def picture(plan: Plan, month: date, history: int = HISTORY_MONTHS) -> Picture:
         month,
         months,
         tuple(lines),
-        tuple(group_month(ALL_TEAMS, everyone, m, returns) for m in months),
+        tuple(group_month(label, trend_teams, m, returns) for m in months),
         tuple((m, supervised.get(m, NONE_SUPERVISED)) for m in months),
         _courses(plan.pk, this_month),
         _caseloads(plan, teams, month, by_team),
         len(this_month),
+        label,
     )
+
+
+def every_trend(plan: Plan, months: Sequence[date]) -> list[GroupMonth]:
+    """Every service's and team's rates month by month, for the download."""
+    teams = list(Team.objects.filter(plan=plan))
+    returns = team_months(plan.pk, add_months(months[0], -11), months[-1])
+    return [
+        group_month(label, names, month, returns)
+        for key, (label, names) in trend_groups(teams).items()
+        if key
+        for month in months
+    ]
 
 
 def _courses(plan_id: int, staff: list[StaffMonth]) -> tuple[CourseShare, ...]:

@@ -3,12 +3,13 @@ paper to show alike (lib/tables.py). Pure."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from oversight.lib.months import month_name
 from oversight.lib.numbers import counted
 from oversight.lib.tables import Cell, Figure, Percent, Table
-from oversight.workforce.figures import Rate, Supervision
+from oversight.workforce.figures import GroupMonth, Rate, Supervision
 from oversight.workforce.reading import Picture, TeamLine
 
 NO_DATA = "no data"
@@ -100,10 +101,10 @@ RATE_HEADERS = [
 
 
 def history_table(picture: Picture) -> Table:
-    """All teams' rates month by month."""
+    """All teams' (or a service's or team's) rates month by month."""
     return Table(
         "Trend",
-        f"All teams' rates, {month_name(picture.months[0])} to {month_name(picture.month)}",
+        f"{picture.trend}: rates, {month_name(picture.months[0])} to {month_name(picture.month)}",
         RATE_HEADERS,
         [
             [
@@ -148,7 +149,7 @@ def supervision_table(picture: Picture) -> Table:
 def supervision_history_table(picture: Picture) -> Table:
     return Table(
         "Supervision trend",
-        "All teams' supervision month by month",
+        f"{picture.trend}: supervision month by month",
         ["Month", *BAND_HEADERS],
         [[month_name(month), *_bands(found)] for month, found in picture.supervision_history],
     )
@@ -192,6 +193,22 @@ def caseloads_table(picture: Picture) -> Table:
             "Workers over policy", "Left out",
         ],
         rows,
+    )  # fmt: skip
+
+
+def every_trend_table(trends: Sequence[GroupMonth]) -> Table:
+    """Each service's and team's rates month by month."""
+    return Table(
+        "Trend by team",
+        "Each service's and team's rates month by month",
+        ["Service or team", *RATE_HEADERS],
+        [
+            [
+                f.name, month_name(f.month), rate_cell(f.vacancy), rate_cell(f.agency_share),
+                rate_cell(f.turnover), rate_cell(f.sickness), f.teams,
+            ]
+            for f in trends
+        ],
     )  # fmt: skip
 
 

@@ -130,12 +130,20 @@ def test_a_viewer_reads_a_year_of_figures_with_their_charts(
     charts = vic.locator("svg[role=img]")
     assert charts.count() == 2
     assert charts.nth(0).locator("title").first.text_content().startswith("Line chart of vacancy rate")
-    assert charts.nth(1).locator("title").first.text_content().startswith("Line chart of within 4 weeks")
+    assert (
+        charts.nth(1)
+        .locator("title")
+        .first.text_content()
+        .startswith("Line chart of supervised within 4 weeks")
+    )
     assert vic.get_by_role("link", name="Enter a team's return").count() == 0  # a viewer keeps no records
 
     vic.get_by_label("Month", exact=True).select_option(label="February 2026")
     submit(vic, "Show")
-    assert vic.url.endswith("?month=2026-02")
+    assert "?month=2026-02&trend=" in vic.url
     assert summary(vic, "No return") == (
         "1 team sent no return for the month and is left out: Children in care"
     )
+    vic.get_by_label("Trend of").select_option(label="Assessment (service)")
+    submit(vic, "Show")
+    assert "The year to February 2026: Assessment (service)" in vic.locator("main").inner_text()

@@ -34,7 +34,7 @@ from oversight.workforce import tables
 from oversight.workforce.charts import Series, rates_chart
 from oversight.workforce.forms import CourseForm, TeamForm, TeamReturnForm, WorkforceImportForm
 from oversight.workforce.models import Course, StaffRecord, Team, TeamReturn
-from oversight.workforce.reading import Picture, picture, return_months
+from oversight.workforce.reading import Picture, every_trend, picture, return_months, trend_groups
 from oversight.workforce.return_files import TeamReturnRow
 from oversight.workforce.returns_import import FIGURES, STAFF_RECORDS, TEAM_RETURNS, save_team_returns
 
@@ -82,25 +82,29 @@ def charted(found: Picture) -> dict[str, object]:
         found.months,
         [
             Series(
-                "Within 4 weeks", tuple(s.share("within_4_weeks").value for _, s in found.supervision_history)
+                "Supervised within 4 weeks",
+                tuple(s.share("within_4_weeks").value for _, s in found.supervision_history),
             ),
-            Series("Overdue", tuple(s.share("overdue").value for _, s in found.supervision_history)),
+            Series(
+                "Supervision overdue", tuple(s.share("overdue").value for _, s in found.supervision_history)
+            ),
         ],
     )
     return {"rates_chart": rates, "supervision_chart": supervised}
 
 
-def _figures(plan: Plan, month: date) -> dict[str, object]:
-    """The page's figures for a month, rendered once and kept in the shared cache (_key): they are the
-    same for everyone who may see the page."""
+def _figures(plan: Plan, month: date, trend: str) -> dict[str, object]:
+    """The page's figures for a month, with the trend of all teams or of a service or team, rendered once
+    and kept in the shared cache (_key): they are the same for everyone who may see the page."""
 
     def make() -> str:
-        found = picture(plan, month)
+        found = picture(plan, month, trend=trend)
         shown = {"picture": found, "summary": tables.summary_lines(found), "tables": tables.all_tables(found)}
         return render_to_string("workforce/_figures.html", shown | charted(found))
 
     # the page's own template's output, escaped when it was rendered
-    return {"figures": mark_safe(kept(_key(plan, month, "page"), make)), "chosen": iso_month(month)}  # noqa: S308
+    kept_page = kept(_key(plan, month, f"page:{zlib.crc32(trend.encode())}"), make)
+    return {"figures": mark_safe(kept_page), "chosen": iso_month(month)}  # noqa: S308
 
 
 def _key(plan: Plan, month: date, what: str) -> str:
@@ -119,7 +123,11 @@ def workforce(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
         "months": [(iso_month(m), month_name(m)) for m in months],
     }
     if month is not None:
-        context |= _figures(plan, month)
+        groups = trend_groups(list(Team.objects.filter(plan=plan)))
+        trend = request.GET.get("trend", "")
+        trend = trend if trend in groups else ""
+        context |= _figures(plan, month, trend)
+        context |= {"trends": [(key, label) for key, (label, _) in groups.items()], "trend": trend}
     return render_plan_page(request, "workforce/workforce.html", plan, access, CURRENT, context)
 
 
@@ -134,7 +142,9 @@ def download(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
     def make() -> bytes:
         book = Workbook()
         book.remove(book.active)
-        for table in tables.all_tables(picture(plan, month, history=months_between(months[-1], month) + 1)):
+        history = months_between(months[-1], month) + 1
+        found = picture(plan, month, history=history)
+        for table in [*tables.all_tables(found), tables.every_trend_table(every_trend(plan, found.months))]:
             add_sheet(book, table)
         out = io.BytesIO()
         book.save(out)

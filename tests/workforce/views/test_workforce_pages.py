@@ -58,7 +58,15 @@ def test_the_excel_download_has_every_month_as_numbers(signed_in, a_year) -> Non
     response = signed_in("bob").get(PAGE + "workforce.xlsx?month=2026-11")
     assert response.status_code == 200
     book = load_workbook(io.BytesIO(response.content))
-    assert book.sheetnames == ["Teams", "Trend", "Supervision", "Supervision trend", "Training", "Caseloads"]
+    assert book.sheetnames == [
+        "Teams",
+        "Trend",
+        "Supervision",
+        "Supervision trend",
+        "Training",
+        "Caseloads",
+        "Trend by team",
+    ]
     teams = book["Teams"]
     total = [c.value for c in teams[teams.max_row]]
     assert total[:7] == ["All teams", 50, 40.5, 6.5, 9.5, 0.19, pytest.approx(0.138)]
@@ -238,3 +246,25 @@ def test_the_page_and_its_download_show_a_corrected_return_at_once(signed_in, a_
     assert olivia.post(RETURN, corrected).status_code == 302
     assert "Vacancy rate 17% (8.5 of 50 funded posts, FTE)" in visible_text(olivia.get(PAGE))
     assert vacancies_in_download() == 8.5
+
+
+def test_the_trend_of_a_service_or_a_team_is_chosen_by_its_address(signed_in, a_year) -> None:
+    viewer = signed_in("vic")
+    service = visible_text(viewer.get(PAGE + "?trend=service:Assessment"))
+    assert "The year to November 2026: Assessment (service)" in service
+    # the Assessment service's turnover in October: leavers 4 + 2 over 8 + 9 permanent staff, 35.3%
+    assert "Assessment (service): rates, November 2025 to November 2026" in service
+    assert "October 2026 22.7% 20.9% 35.3%" in service
+    team = visible_text(viewer.get(PAGE + "?trend=team:Assessment+1"))
+    assert "October 2026 20% 15.8% 50%" in team
+    assert "Assessment 1: supervision month by month" in team
+    assert "The year to November 2026: All teams" in visible_text(viewer.get(PAGE + "?trend=team:Nowhere"))
+
+
+def test_the_download_has_every_services_and_teams_trend(signed_in, a_year) -> None:
+    book = load_workbook(io.BytesIO(signed_in("vic").get(PAGE + "workforce.xlsx").content))
+    trends = book["Trend by team"]
+    rows = {(r[0], r[1]): r for r in trends.iter_rows(min_row=3, values_only=True)}
+    assert rows[("Assessment (service)", "October 2026")][4] == pytest.approx(0.353)
+    assert rows[("Children in care", "February 2026")][6] == 0  # no return that month: no team counted
+    assert len(rows) == 13 * (4 + 5)  # four services and five teams, thirteen months each
