@@ -96,6 +96,27 @@ FORMS = {
         "ana", "/plans/demo/scorecard/import/", {"kind": "values"}, "sheet", 200,
         "The sheet's name must be 200 characters or less", "plans.ImportRun",
     ),
+    "a workforce team's name": Form(
+        "ana", "/plans/demo/workforce/teams/", {"service": "Assessment", "kind": "social_work"}, "name", 200,
+        "The team's name must be 200 characters or less", "workforce.Team",
+    ),
+    "a workforce team's service": Form(
+        "ana", "/plans/demo/workforce/teams/", {"name": "Assessment 1", "kind": "social_work"}, "service",
+        200, "The service must be 200 characters or less", "workforce.Team",
+    ),
+    "a course's name": Form(
+        "olivia", "/plans/demo/workforce/courses/", {}, "name", 200,
+        "The course's name must be 200 characters or less", "workforce.Course",
+    ),
+    "a funding line's name": Form(
+        "olivia", "/plans/demo/funding/lines/new/", {"new_year": "2017/18", "new-budget": "750"}, "title",
+        300, "The funding line must be 300 characters or less", "funding.FundingLine",
+    ),
+    "a funding line's comments": Form(
+        "olivia", "/plans/demo/funding/lines/new/",
+        {"title": "Phase one", "new_year": "2017/18", "new-budget": "1"}, "comment", 20_000,
+        "The comments must be 20,000 characters or less", "funding.FundingLine",
+    ),
     "a board's name": Form(
         "olivia", "/plans/demo/governance/", {"kind": "team"}, "name", 200,
         "The board's name must be 200 characters or less", "governance.Board",
