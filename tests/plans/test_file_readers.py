@@ -1,6 +1,6 @@
-"""Every spreadsheet reader (plan, statuses, recommendations, indicators, indicator values) refuses a
-hostile or broken file with a clear problem before a reader opens it, and reads CSV files in the
-encoding their byte-order mark names."""
+"""Every spreadsheet reader (plan, statuses, recommendations, indicators, indicator values, funding, the
+workforce's returns and staff records) refuses a hostile or broken file with a clear problem before a
+reader opens it, and reads CSV files in the encoding their byte-order mark names."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.test import override_settings
 
+from oversight.funding.funding_file import read_funding_file
 from oversight.governance.recommendation_file import read_recommendation_file
 from oversight.lib import spreadsheets
 from oversight.lib.problems import ImportFailed
@@ -18,6 +19,7 @@ from oversight.performance.indicator_file import read_indicator_file
 from oversight.performance.value_file import read_value_file
 from oversight.plans.plan_file import read_plan_file
 from oversight.plans.status_file import read_status_file
+from oversight.workforce.return_files import read_staff_records, read_team_returns
 from tests.hostile_files import rewritten
 
 READERS: dict[str, Callable[[Path], object]] = {
@@ -26,6 +28,9 @@ READERS: dict[str, Callable[[Path], object]] = {
     "recommendations": read_recommendation_file,
     "indicators": lambda path: read_indicator_file(path, {}, {}),
     "indicator values": lambda path: read_value_file(path, []),
+    "funding": read_funding_file,
+    "workforce returns": lambda path: read_team_returns(path, ["Assessment 1"]),
+    "staff records": lambda path: read_staff_records(path, ["Assessment 1"]),
 }
 
 
