@@ -38,6 +38,7 @@ class Plan(models.Model):
     )
     appendices = models.JSONField(
         default=list,
+        db_default=models.Value([], output_field=models.JSONField()),
         blank=True,
         help_text="The appendices the board's papers carry (plans/paper_appendices.py)",
     )
