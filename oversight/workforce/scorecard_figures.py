@@ -10,6 +10,9 @@ from collections.abc import Collection, Iterable
 from datetime import date
 from decimal import Decimal
 
+from oversight.lib.months import month_of
+from oversight.plans import case_lists
+from oversight.plans.models import Plan
 from oversight.plans.programme_figures import Figure, Monthly
 from oversight.workforce.figures import (
     ALL_TEAMS,
@@ -34,6 +37,7 @@ SUPERVISED, OVERDUE, IRO_CASELOAD = (
     PREFIX + "supervision-overdue",
     PREFIX + "iro-caseload",
 )
+CASELOAD = PREFIX + "caseload"  # social workers' average, from each Annex A extract
 TRAINED = PREFIX + "trained:"  # and the course's name
 EVERY_MONTH = (date(1990, 1, 1), date(2100, 12, 1))
 
@@ -62,6 +66,7 @@ class WorkforceFigures:
             Figure(OVERDUE, "Staff whose supervision is overdue", "lower"),
             *(Figure(TRAINED + name, f"Staff trained: {name}") for name in courses),
             Figure(IRO_CASELOAD, "Independent reviewing officers' average caseload", "lower", per=1),
+            Figure(CASELOAD, "Social workers' average caseload (Annex A)", "lower", per=1),
         ]
 
     def monthly(self, plan_id: int, keys: Collection[str], day: date) -> dict[str, dict[date, Monthly]]:
@@ -92,7 +97,11 @@ class WorkforceFigures:
             for key, band in ((SUPERVISED, "within_4_weeks"), (OVERDUE, "overdue")):
                 if key in wanted:
                     found[key] = _shares((m, s.share(band)) for m, s in bands.items())
-        rest = wanted - rate_keys - {SUPERVISED, OVERDUE}
+        if CASELOAD in wanted:
+            found[CASELOAD] = _annex_a_caseloads(
+                plan_id, {name for name, _, kind, _ in teams if kind == Team.Kind.SOCIAL_WORK}
+            )
+        rest = wanted - rate_keys - {SUPERVISED, OVERDUE, CASELOAD}
         if rest:
             by_month: dict[date, list[StaffMonth]] = defaultdict(list)
             for worker in staff_months(plan_id, *EVERY_MONTH):
@@ -108,6 +117,20 @@ class WorkforceFigures:
                         for m, s in by_month.items()
                     )
         return found
+
+
+def _annex_a_caseloads(plan_id: int, social_work: set[str]) -> dict[date, Monthly]:
+    """The social work teams' open cases over their allocated workers, in the month of each loaded
+    extract (the latest extract of a month when there are several)."""
+    plan = Plan.objects.get(pk=plan_id)
+    wanted = {name.casefold() for name in social_work}
+    found: dict[date, Monthly] = {}
+    for as_at in sorted(case_lists.extract_dates(plan.council)):
+        loads = [load for load in case_lists.team_caseloads(plan, as_at) if load.team.casefold() in wanted]
+        workers = sum(load.workers for load in loads)
+        if workers:
+            found[month_of(as_at)] = Monthly(Decimal(sum(load.cases for load in loads)), Decimal(workers))
+    return found
 
 
 def _shares(rates: Iterable[tuple[date, Rate]]) -> dict[date, Monthly]:

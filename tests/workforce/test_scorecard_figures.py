@@ -52,3 +52,24 @@ def test_a_quarter_is_its_months_parts_over_their_wholes(a_year) -> None:
     assert quarters[date(2026, 10, 1)] == Decimal(19)
     # January to March 2026: February without Children in care (7 of 35): 9.5 + 7 + 9.5 = 26 of 135
     assert quarters[date(2026, 1, 1)] == Decimal("19.3")
+
+
+def test_social_workers_caseload_comes_from_each_annex_a_extract(
+    a_year, settings, tmp_path, write_csv
+) -> None:
+    from oversight.annex_a.load import load_extract
+    from oversight.performance.annex_a_engine import annex_a_engine
+    from tests.performance.test_caseload_pages import HEADER, cases
+
+    settings.ANNEX_A_DATABASE = tmp_path / "annex_a.duckdb"
+    a_year.council = "Anytown"
+    a_year.save()
+    # October: Assessment 1's two workers hold 17 and 12; a team not in the workforce is left out
+    october = cases("Assessment 1", "Jo Smith", 17) + cases("Assessment 1", "Sam Patel", 12)
+    october += cases("Somewhere Else", "Al Jones", 40)
+    load_extract(annex_a_engine(), [write_csv("oct.csv", [HEADER, *october])], "Anytown", date(2026, 10, 31))
+    # November: Children in care joins with one worker of 9
+    november = october[:29] + cases("Children in care", "Ann Lee", 9)
+    load_extract(annex_a_engine(), [write_csv("nov.csv", [HEADER, *november])], "Anytown", date(2026, 11, 30))
+    values = computed(a_year, "workforce-caseload")
+    assert (values[OCTOBER], values[NOVEMBER]) == (Decimal("14.5"), Decimal("12.7"))  # 29 / 2; 38 / 3
