@@ -11,8 +11,10 @@ from typing import Protocol
 
 from oversight.audit.actors import Actor
 from oversight.audit.models import Change
+from oversight.lib.lengths import limit_of, shortened
 
 BATCH = 1000
+FIELD_LIMIT = limit_of(Change, "field")  # what a change is about: a name in it may be long
 
 
 class Revisions(Protocol):
@@ -52,7 +54,7 @@ def change(
         action_id=action_id,
         priority_id=priority_id,
         kind=kind,
-        field=field,
+        field=shortened(field, FIELD_LIMIT),
         old_value=old,
         new_value=new,
         actor=actor.name,

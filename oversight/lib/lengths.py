@@ -44,3 +44,13 @@ def shortened_file_name(name: str, limit: int = FILE_NAME_BYTES) -> str:
     room = limit - len(suffix.encode()) - len("…".encode())
     cut = stem.encode()[:room].decode(errors="ignore").rstrip()
     return f"{cut}…{suffix}"
+
+
+def shortened(text: str, limit: int, tail: int = 60) -> str:
+    """`text` cut to `limit` characters in its middle, keeping its start and its last `tail` characters
+    ('funding line Additional fund…ers and caseloads: 2017/18 committed'): what a record is about is
+    named by a person, and a long name is not a reason to lose the record."""
+    if len(text) <= limit:
+        return text
+    head = limit - tail - 1
+    return text[:head] + "…" + text[-tail:]

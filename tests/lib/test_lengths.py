@@ -25,3 +25,12 @@ def test_a_long_file_name_is_cut_to_fit_and_keeps_its_extension() -> None:
     accented = shortened_file_name("é" * 300 + ".pdf")  # two bytes a letter: cut between letters
     assert accented.endswith("….pdf") and len(accented.encode()) <= 200 and "\ufffd" not in accented
     assert len(shortened_file_name("x" * 300).encode()) <= 200
+
+
+def test_a_long_name_is_shortened_in_its_middle_keeping_what_it_says_at_its_end() -> None:
+    from oversight.lib.lengths import shortened
+
+    about = "funding line " + "A" * 300 + ": 2017/18 committed"
+    cut = shortened(about, 300)
+    assert len(cut) == 300 and cut.startswith("funding line AAA") and cut.endswith("AAA: 2017/18 committed")
+    assert "…" in cut and shortened("funding line Phase one", 300) == "funding line Phase one"
