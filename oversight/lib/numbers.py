@@ -15,10 +15,16 @@ def percent(part: int, whole: int) -> int:
 
 def exact_percent(numerator: int, denominator: int) -> Decimal | None:
     """To one decimal place, for rating against a target (89.6% misses a target of 90%): 88.9, 100."""
-    if not denominator:
+    return ratio(numerator, denominator)
+
+
+def ratio(part: int | Decimal, whole: int | Decimal, per: int = 100) -> Decimal | None:
+    """`part` per `per` of `whole` (a percentage; per one, an average) to one decimal place, rounded
+    half up, a whole number without its '.0'; None when `whole` is 0 (nothing was counted)."""
+    if not whole:
         return None
-    share = (Decimal(numerator) * 100 / denominator).quantize(Decimal("0.1"), ROUND_HALF_UP)
-    return share if share != share.to_integral() else share.to_integral()
+    found = (Decimal(part) * per / Decimal(whole)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    return found if found != found.to_integral() else found.to_integral()
 
 
 def average(total: int, count: int) -> Decimal:

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.utils import timezone
 
 from oversight.audit.actors import Actor
+from oversight.lib.numbers import ratio
 from oversight.performance.models import Indicator
 from oversight.performance.periods import period_of
 from oversight.performance.values import record_values
@@ -30,12 +31,11 @@ def period_values(
         found = sums[period_of(frequency, month)]
         found[0] += figure.part
         found[1] += figure.whole
-    return {period: _one_place(part * per / whole) for period, (part, whole) in sums.items() if whole}
-
-
-def _one_place(value: Decimal) -> Decimal:
-    found = value.quantize(Decimal("0.1"), ROUND_HALF_UP)
-    return found.to_integral() if found == found.to_integral() else found
+    return {
+        period: value
+        for period, (part, whole) in sums.items()
+        if (value := ratio(part, whole, per)) is not None
+    }
 
 
 def refresh_from_case_audits(plan_id: int, day: date | None = None) -> None:

@@ -11,9 +11,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from oversight.lib.months import add_months, last_day
+from oversight.lib.numbers import ratio
 
 TURNOVER_MONTHS = 12
 WITHIN_4_WEEKS, WITHIN_6_WEEKS = 28, 42  # days from supervision to the month's last day
@@ -62,10 +63,7 @@ class Rate:
     @property
     def value(self) -> Decimal | None:
         """To one decimal place, rounded half up; None when nothing was counted."""
-        if not self.whole:
-            return None
-        found = (Decimal(self.part) * self.per / Decimal(self.whole)).quantize(Decimal("0.1"), ROUND_HALF_UP)
-        return found.to_integral() if found == found.to_integral() else found
+        return ratio(self.part, self.whole, self.per)
 
     def __str__(self) -> str:
         value = self.value

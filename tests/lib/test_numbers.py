@@ -60,3 +60,11 @@ def test_an_average_is_rounded_half_up_from_whole_numbers_not_through_a_float() 
     assert f"{65 / 4:.1f}" == "16.2"  # what a float gave the chart, beside the table's 16.3
     assert average(65, 4) == Decimal("16.3")
     assert [str(average(7, 3)), str(average(0, 5)), str(average(5, 0))] == ["2.3", "0.0", "0.0"]
+
+
+def test_a_ratio_per_hundred_or_per_one_to_one_place() -> None:
+    from oversight.lib.numbers import ratio
+
+    assert str(ratio(D("6.5"), 47)) == "13.8"  # FTE parts: agency staff of staff in post
+    assert str(ratio(35, D("40.5"), per=1)) == "0.9"  # days a post
+    assert str(ratio(7, 28)) == "25" and ratio(1, 0) is None
