@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from oversight.lib.months import month_name
 from oversight.plans.exception_report import ExceptionReport
-from oversight.plans.paper_appendices import Appendix
+from oversight.plans.paper_appendices import Appendix, numbered
 
 
 def actions(count: int) -> str:
@@ -226,7 +226,7 @@ def appendix_heading(report: ExceptionReport) -> str:
 def more_appendices(report: ExceptionReport) -> list[tuple[str, Appendix]]:
     """The appendices the plan's papers carry after the Red actions: ("Appendix 2: Improvement funding",
     …)."""
-    return [(f"Appendix {n}: {a.title}", a) for n, a in enumerate(report.appendices, start=2)]
+    return numbered(report.appendices, 2)
 
 
 def appendices_said(report: ExceptionReport) -> str:

@@ -50,3 +50,8 @@ def appendices(plan_id: int, keys: Sequence[str], day: date) -> list[Appendix]:
         for key, found in _offers.items()
         if key in keys and (built := found.build(plan_id, day)) is not None
     ]
+
+
+def numbered(found: Sequence[Appendix], first: int) -> list[tuple[str, Appendix]]:
+    """Each appendix under its heading, numbered from `first`: ("Appendix 2: Improvement funding", …)."""
+    return [(f"Appendix {n}: {a.title}", a) for n, a in enumerate(found, start=first)]

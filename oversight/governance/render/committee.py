@@ -17,7 +17,7 @@ from oversight.lib.word import (
     new_paper,
     saved,
 )
-from oversight.plans.paper_appendices import Appendix
+from oversight.plans.paper_appendices import Appendix, numbered
 from oversight.plans.render.docx import add_appendices
 from oversight.plans.render.paper import paper_context
 
@@ -58,7 +58,7 @@ def context(report: CommitteeReport, look: Look = DEFAULT_LOOK) -> dict[str, obj
 
 def appendices(report: CommitteeReport) -> list[tuple[str, Appendix]]:
     """The appendices the plan's papers carry: "Appendix 1: Improvement funding", …"""
-    return [(f"Appendix {n}: {a.title}", a) for n, a in enumerate(report.appendices, start=1)]
+    return numbered(report.appendices, 1)
 
 
 def render_html(report: CommitteeReport, look: Look = DEFAULT_LOOK) -> bytes:
