@@ -13,6 +13,7 @@ from oversight.audit.actors import Actor
 from oversight.audit.models import Change
 from oversight.funding import models
 from oversight.funding.funding_file import FundingRow, read_funding_file
+from oversight.funding.lines import save_years, shown
 from oversight.funding.table import FundingLine, YearFigures
 from oversight.lib.problems import ImportFailed, Problem
 from oversight.notices.sending import site_address
@@ -44,10 +45,6 @@ class FundingImportSummary:
             + (f" ({', '.join(self.changed)})" if self.changed else ""),
             f"  funding lines unchanged: {self.unchanged}",
         ]
-
-
-def _shown(value: object) -> str:
-    return "" if value is None else str(value)
 
 
 def import_funding(path: Path, slug: str, actor: Actor, sheet: str | None = None) -> FundingImportSummary:
@@ -93,23 +90,9 @@ def _apply(
         else:
             for name, value in details.items():
                 if getattr(line, name) != value:
-                    said.append((name, _shown(getattr(line, name)), _shown(value)))
+                    said.append((name, shown(getattr(line, name)), shown(value)))
                     setattr(line, name, value)
-        years = {y.year: y for y in line.years.all()}
-        for row in found:
-            wanted = {name: getattr(row, name) for name in FIGURES}
-            year = years.get(row.year)
-            if year is None:
-                models.FundingYear.objects.create(line=line, year=row.year, **wanted)
-                said.append((f"{row.year} budget", "", _shown(row.budget)))
-                continue
-            for name, value in wanted.items():
-                if getattr(year, name) != value:
-                    said.append(
-                        (f"{row.year} {name.replace('_', ' ')}", _shown(getattr(year, name)), _shown(value))
-                    )
-                    setattr(year, name, value)
-            year.save()
+        said += save_years(line, {row.year: {name: getattr(row, name) for name in FIGURES} for row in found})
         pays_for = sorted({a for row in found for a in row.action_ids})
         if pays_for:  # a file without the column leaves the links as they are
             before = sorted(line.actions.values_list("action_id", flat=True))

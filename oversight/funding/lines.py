@@ -5,7 +5,6 @@ opened before someone else's change is refused."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
@@ -29,12 +28,29 @@ class TitleTaken(Exception):
     """Another of the plan's lines has the title."""
 
 
-def _shown(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
+def shown(value: object) -> str:
+    """A figure or detail as the audit trail writes it: '' for none, a date as 2017-03-01."""
+    return "" if value is None else str(value)
+
+
+def save_years(line: FundingLine, years: Mapping[str, Mapping[str, object]]) -> list[tuple[str, str, str]]:
+    """Adds or changes the line's figures for each year; what changed, as (what, old, new)."""
+    changes = []
+    held = {y.year: y for y in line.years.all()}
+    for year, figures in years.items():
+        found = held.get(year)
+        if found is None:
+            FundingYear.objects.create(line=line, year=year, **figures)
+            changes.append((f"{year} budget", "", shown(figures["budget"])))
+            continue
+        for name, value in figures.items():
+            if getattr(found, name) != value:
+                changes.append(
+                    (f"{year} {name.replace('_', ' ')}", shown(getattr(found, name)), shown(value))
+                )
+                setattr(found, name, value)
+        found.save()
+    return changes
 
 
 def save_line(
@@ -66,26 +82,13 @@ def save_line(
             ).save()
         else:
             changes += [
-                (name, _shown(getattr(line, name)), _shown(v))
+                (name, shown(getattr(line, name)), shown(v))
                 for name, v in details.items()
                 if getattr(line, name) != v
             ]
             for name, value in details.items():
                 setattr(line, name, value)
-        held = {y.year: y for y in line.years.all()}
-        for year, figures in years.items():
-            found = held.get(year)
-            if found is None:
-                FundingYear.objects.create(line=line, year=year, **figures)
-                changes.append((f"{year} budget", "", _shown(figures["budget"])))
-                continue
-            for name, value in figures.items():
-                if getattr(found, name) != value:
-                    changes.append(
-                        (f"{year} {name.replace('_', ' ')}", _shown(getattr(found, name)), _shown(value))
-                    )
-                    setattr(found, name, value)
-            found.save()
+        changes += save_years(line, years)
         before = sorted(line.actions.values_list("action_id", flat=True))
         if before != sorted(action_ids):
             line.actions.set(Action.objects.filter(plan=plan, action_id__in=action_ids))
