@@ -282,3 +282,13 @@ LISTS = {
         ),
     )
 }
+
+
+# 'list3.csv', 'List 3', 'AnnexA_List4.csv', 'list_4_assessments.csv', 'list4-missing-start.csv'
+_LIST_NAME = re.compile(r"(?<![a-z])list[\W_]*(\d{1,2})(?!\d)", re.I)
+
+
+def list_named(name: str) -> int | None:
+    """The list a sheet's or file's name says it is ('List 3', 'annexa_list3.csv'), if any."""
+    match = _LIST_NAME.search(name)
+    return int(match.group(1)) if match and int(match.group(1)) in LISTS else None

@@ -24,7 +24,7 @@ from oversight.annex_a.engine import Engine
 from oversight.annex_a.extracts import LoadedList, loaded_lists, record_lists
 from oversight.annex_a.lists import DATE, ID, LISTS, AnnexList
 from oversight.annex_a.problems import LoadFailed, Problem
-from oversight.annex_a.sources import Source, find_sources
+from oversight.annex_a.sources import Source, opened_sources
 from oversight.lib.working_days import FIRST_YEAR, LAST_YEAR
 
 STALE_AFTER = timedelta(days=62)  # an extract whose newest date is older than this before its date
@@ -64,7 +64,7 @@ class LoadPlan:
 
     council: str
     as_at: date
-    sources: list[Source]
+    sources: list[Source | Coming]
     replaced: list[LoadedList]  # lists given that were loaded before from other files
     kept: list[LoadedList]  # lists not given that stay as they were
     removed: list[LoadedList]  # lists not given that go (replace_all)
@@ -135,15 +135,17 @@ def load_extract(
             ]
         )
     pseudonyms = engine.settings.pseudonym_key if pseudonymise else None
-    with tempfile.TemporaryDirectory(prefix="annex-a-") as scratch:
-        sources = find_sources(paths, list_number, Path(scratch), engine.settings.limits)
+    with (
+        tempfile.TemporaryDirectory(prefix="annex-a-") as scratch,
+        opened_sources(paths, list_number, Path(scratch), engine.settings.limits) as sources,
+    ):
         con = engine.connect_to_write()
         try:
             con.execute("BEGIN TRANSACTION")
             plan = _plan(con, council, as_at, sources, replace_all, pseudonymise)
             if announce is not None:
                 announce(plan)
-            reports = [_read_safely(con, source, council, as_at, pseudonyms) for source in sources]
+            reports = [_read_safely(con, source.arrive(), council, as_at, pseudonyms) for source in sources]
             for part in plan.removed:
                 con.execute(
                     f"DELETE FROM {LISTS[part.number].table} WHERE council = ? AND as_at = ?",
@@ -170,7 +172,7 @@ def _plan(
     con: duckdb.DuckDBPyConnection,
     council: str,
     as_at: date,
-    sources: list[Source],
+    sources: list[Source | Coming],
     replace_all: bool,
     pseudonymise: bool,
 ) -> LoadPlan:

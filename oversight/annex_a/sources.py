@@ -5,27 +5,19 @@ one list clearly better than any other)."""
 from __future__ import annotations
 
 import csv
-import re
-import zipfile
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
-from xml.parsers.expat import ExpatError
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
-
-from oversight.annex_a.cells import clean_text, header_key, match_headers
-from oversight.annex_a.lists import LISTS
+from oversight.annex_a.cells import header_key, match_headers
+from oversight.annex_a.lists import LISTS, list_named
 from oversight.annex_a.problems import LoadFailed, Problem
-from oversight.lib.spreadsheet_limits import CellCount, Limits, SpreadsheetRefused, check_workbook
+from oversight.annex_a.workbook_lists import WorkbookReading
+from oversight.lib.spreadsheet_limits import Limits, SpreadsheetRefused, check_workbook
 from oversight.lib.text_encodings import EncodingRefused, encoding_of
 
-# 'list3.csv', 'List 3', 'AnnexA_List4.csv', 'list_4_assessments.csv', 'list4-missing-start.csv'
-_LIST_NAME = re.compile(r"(?<![a-z])list[\W_]*(\d{1,2})(?!\d)", re.I)
-HEADER_SEARCH_ROWS = 10
 FORMULAS_READ = "formula cells read by the value Excel saved with them"
 
 
@@ -40,6 +32,9 @@ class Source:
     csv_path: Path
     numbered: bool  # True: column 0 holds the original row number; False: rows follow a one-line header
     notes: dict[str, int] = field(default_factory=dict)  # what was read in a way worth saying
+
+    def arrive(self) -> Source:
+        return self
 
 
 def _distinct_columns() -> dict[int, set[str]]:
@@ -94,115 +89,39 @@ def recognise(header: list[str], where: str) -> int:
     return best
 
 
-def _cell(value: object) -> str:
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return "" if value is None else str(value)
+@dataclass(frozen=True)
+class Coming:
+    """A list's sheet of a workbook still being written as CSV: `arrive` waits for it."""
+
+    number: int
+    where: str
+    reading: WorkbookReading
+    index: int
+
+    def arrive(self) -> Source:
+        sheet = self.reading.arrive(self.index)
+        notes = {FORMULAS_READ: sheet.formulas_read} if sheet.formulas_read else {}
+        return Source(sheet.number, self.where, sheet.name, sheet.header, sheet.out, True, notes=notes)
 
 
-def _refused(path: Path, reason: str) -> LoadFailed:
-    return LoadFailed(
-        [
-            Problem(
-                path.name,
-                f"is not an Excel workbook that can be opened ({reason}): save it from Excel as .xlsx,"
-                " or give each list as a CSV file",
-            )
-        ]
-    )
-
-
-def _open_workbook(path: Path, data_only: bool):
-    try:
-        return load_workbook(path, read_only=True, data_only=data_only)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, EOFError) as error:
-        raise _refused(path, f"{type(error).__name__}: {error}") from None
-
-
-def from_workbook(path: Path, scratch: Path, limits: Limits) -> list[Source]:
-    """Each list's sheet as a CSV file. The workbook is checked against the reading limits from its
-    zip directory before it is opened, and its cells counted as they are read, so that a small file
-    that unpacks to gigabytes is refused in a moment. Formulas are read as written (=H2+5); where a
-    sheet has any, each one's value saved with the workbook is read in a second pass, and a formula
-    with no saved value is reported."""
+def from_workbook(path: Path, scratch: Path, limits: Limits, readings: ExitStack) -> list[Coming]:
+    """Each list's sheet, to be written as a CSV file. The workbook is checked against the reading limits
+    from its zip directory before it is opened, and read in child processes with a ceiling on their
+    memory, its cells counted, so that a small file that unpacks to gigabytes is refused in a moment. A
+    formula is read by the value saved with the workbook; one with no saved value is read as written
+    (=H2+5), for the load to report."""
     try:
         check_workbook(path, limits)
+        reading = WorkbookReading(path, scratch, limits)
     except SpreadsheetRefused as refusal:
         raise LoadFailed([Problem(path.name, str(refusal))]) from None
-    cells = CellCount(limits)
-    book = _open_workbook(path, data_only=False)
-    values = None
-    try:
-        sources = []
-        for name in book.sheetnames:
-            match = _LIST_NAME.search(name)
-            if not match or int(match.group(1)) not in LISTS:
-                continue
-            number = int(match.group(1))
-            out = scratch / f"{path.stem}-{number}.csv"
-            where = f"{path.name}, sheet {name}"
-            header, formulas = _write_sheet(_rows(book, None, name, cells, where), number, out)
-            notes = {}
-            if formulas:
-                values = values or _open_workbook(path, data_only=True)
-                header, read = _write_sheet(_rows(book, values, name, CellCount(limits), where), number, out)
-                if read:
-                    notes[FORMULAS_READ] = read
-            sources.append(Source(number, where, name, header, out, True, notes=notes))
-        if not sources:
-            raise LoadFailed([Problem(path.name, "there is no sheet named 'List 1' … 'List 11'")])
-        return sources
-    except SpreadsheetRefused as refusal:
-        raise LoadFailed([Problem(path.name, str(refusal))]) from None
-    except (zipfile.BadZipFile, ExpatError, KeyError, ValueError, EOFError) as error:
-        raise _refused(path, f"it is damaged: {type(error).__name__}: {error}") from None
-    finally:
-        book.close()
-        if values is not None:
-            values.close()
-
-
-def _rows(book, values, name: str, count: CellCount, where: str) -> Iterator[tuple[list[str], int]]:
-    """Each row's cells as text, and how many formulas in it were read by their saved value."""
-    formulas = count.rows(book[name].iter_rows(values_only=True), where)
-    saved = values[name].iter_rows(values_only=True) if values is not None else None
-    for cells in formulas:
-        texts = [_cell(c) for c in cells]
-        read = 0
-        if saved is not None:
-            for index, value in enumerate(next(saved, ())):
-                if index < len(texts) and texts[index].startswith("=") and value is not None:
-                    texts[index] = _cell(value)
-                    read += 1
-        elif any(text.startswith("=") for text in texts):
-            read = 1
-        yield texts, read
-
-
-def _write_sheet(rows: Iterator[tuple[list[str], int]], number: int, out: Path) -> tuple[list[str], int]:
-    """Writes the rows under the header as CSV, each with its row number in the workbook."""
-    header: list[str] = []
-    annex = LISTS[number]
-    formulas = 0
-    with out.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        for row_number, (texts, read) in enumerate(rows, start=1):
-            if not header:
-                # the header is the first row naming the list's required columns (title rows above it
-                # are skipped), or failing that the first row of several cells, to report against
-                if not match_headers(annex, texts).missing_required or (
-                    row_number >= HEADER_SEARCH_ROWS and sum(1 for t in texts if clean_text(t)) >= 2
-                ):
-                    header = texts
-                continue
-            formulas += read
-            if any(clean_text(t) for t in texts):
-                writer.writerow([row_number, *texts[: len(header)]])
-    return header, formulas
+    readings.callback(reading.close)
+    if not reading.lists:
+        raise LoadFailed([Problem(path.name, "there is no sheet named 'List 1' … 'List 11'")])
+    return [
+        Coming(number, f"{path.name}, sheet {name}", reading, index)
+        for index, (number, name) in enumerate(reading.lists)
+    ]
 
 
 def _utf8(path: Path, scratch: Path) -> Path:
@@ -236,37 +155,43 @@ def from_csv(path: Path, number: int | None, scratch: Path) -> Source:
     readable = _utf8(path, scratch)
     with readable.open(newline="", encoding="utf-8-sig", errors="replace") as handle:
         header = next(csv.reader(handle), [])
-    named = _LIST_NAME.search(path.stem)
-    if number is None and named and int(named.group(1)) in LISTS:
-        number = int(named.group(1))
+    if number is None:
+        number = list_named(path.stem)
     if number is None:
         number = recognise(header, path.name)
     return Source(number, path.name, "", header, readable, False)
 
 
-def find_sources(paths: list[Path], number: int | None, scratch: Path, limits: Limits) -> list[Source]:
-    sources: list[Source] = []
-    for path in paths:
-        if not path.exists():
-            raise LoadFailed([Problem(path.name, f"there is no file at {path}")])
-        suffix = path.suffix.lower()
-        if suffix in {".xlsx", ".xlsm"}:
-            sources += from_workbook(path, scratch, limits)
-        elif suffix == ".csv":
-            sources.append(from_csv(path, number if len(paths) == 1 else None, scratch))
-        else:
-            raise LoadFailed(
-                [Problem(path.name, "expected an Annex A workbook (.xlsx) or a CSV file per list")]
-            )
-    seen: dict[int, str] = {}
-    for source in sources:
-        if source.number in seen:
-            raise LoadFailed(
-                [
-                    Problem(
-                        source.where, f"List {source.number} is given twice (also in {seen[source.number]})"
-                    )
-                ]
-            )
-        seen[source.number] = source.where
-    return sources
+@contextmanager
+def opened_sources(
+    paths: list[Path], number: int | None, scratch: Path, limits: Limits
+) -> Iterator[list[Source | Coming]]:
+    """The lists in the files given: a CSV file's at once, a workbook's sheets as they are written
+    (a sheet's `arrive` waits for it); a workbook's readers are ended when the load is done with them."""
+    with ExitStack() as readings:
+        sources: list[Source | Coming] = []
+        for path in paths:
+            if not path.exists():
+                raise LoadFailed([Problem(path.name, f"there is no file at {path}")])
+            suffix = path.suffix.lower()
+            if suffix in {".xlsx", ".xlsm"}:
+                sources += from_workbook(path, scratch, limits, readings)
+            elif suffix == ".csv":
+                sources.append(from_csv(path, number if len(paths) == 1 else None, scratch))
+            else:
+                raise LoadFailed(
+                    [Problem(path.name, "expected an Annex A workbook (.xlsx) or a CSV file per list")]
+                )
+        seen: dict[int, str] = {}
+        for source in sources:
+            if source.number in seen:
+                raise LoadFailed(
+                    [
+                        Problem(
+                            source.where,
+                            f"List {source.number} is given twice (also in {seen[source.number]})",
+                        )
+                    ]
+                )
+            seen[source.number] = source.where
+        yield sources

@@ -23,13 +23,14 @@ Row = TypeVar("Row", bound=Sequence[object])
 
 @dataclass(frozen=True)
 class Limits:
-    """What Oversight reads from one spreadsheet. Settings OVERSIGHT_MAX_UNPACKED_MB, OVERSIGHT_MAX_CELLS
-    and OVERSIGHT_MAX_COMPRESSION_RATIO set them for the site."""
+    """What Oversight reads from one spreadsheet. Settings OVERSIGHT_MAX_UNPACKED_MB, OVERSIGHT_MAX_CELLS,
+    OVERSIGHT_MAX_COMPRESSION_RATIO and OVERSIGHT_READER_MEMORY_MB set them for the site."""
 
     unpacked_bytes: int = 200 * MB  # the whole workbook unpacked, and so any one part of it
     cells: int = 5_000_000
     compression_ratio: int = 200  # unpacked size to packed size, for any part over 1 MB
     members: int = 10_000  # parts in the zip; a workbook has tens
+    reader_memory: int = 2048 * MB  # the child process reading a workbook (OVERSIGHT_READER_MEMORY_MB)
 
 
 class SpreadsheetRefused(ValueError):
@@ -130,10 +131,16 @@ class CellCount:
         """The rows, counted as they are read: a sheet that claims a million empty rows is refused
         before they are kept."""
         for row in rows:
-            self.taken += max(len(row), 1)  # an empty row costs its reading too
-            if self.taken > self.limit:
-                raise SpreadsheetRefused(
-                    f"{where} holds more than {self.limit:,} cells, the most Oversight reads from one file"
-                    " (an administrator can raise the limit, OVERSIGHT_MAX_CELLS)"
-                )
+            self.add(row, where)
             yield row
+
+    def add(self, row: Sequence[object], where: str = "the file") -> None:
+        self.take(max(len(row), 1), where)  # an empty row costs its reading too
+
+    def take(self, cells: int, where: str = "the file") -> None:
+        self.taken += cells
+        if self.taken > self.limit:
+            raise SpreadsheetRefused(
+                f"{where} holds more than {self.limit:,} cells, the most Oversight reads from one file"
+                " (an administrator can raise the limit, OVERSIGHT_MAX_CELLS)"
+            )

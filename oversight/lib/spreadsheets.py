@@ -6,21 +6,16 @@ from __future__ import annotations
 import csv
 import io
 import re
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
-from typing import Any
-from zipfile import BadZipFile
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
 from oversight.lib.lengths import too_long
 from oversight.lib.problems import ImportFailed, Problem
+from oversight.lib.reading_process import in_child
 from oversight.lib.spreadsheet_limits import (
     CellCount,
     Limits,
@@ -29,6 +24,7 @@ from oversight.lib.spreadsheet_limits import (
     check_workbook,
 )
 from oversight.lib.text_encodings import EncodingRefused, decode_text
+from oversight.lib.workbook_rows import DAMAGED, Workbook
 
 HEADER_SEARCH_ROWS = 30
 SHEET_NAME_LENGTH = 200  # as an import run keeps it; Excel's own limit is 31
@@ -153,22 +149,11 @@ def _csv_rows(path: Path, limits: Limits) -> list[tuple[int, tuple[object, ...]]
     ]
 
 
-# what openpyxl raises on a damaged workbook: a zip part cut short, XML that does not parse (lxml's
-# and the standard library's errors are both SyntaxErrors), a cell or row reference that is not one
-DAMAGED = (
-    InvalidFileException,
-    BadZipFile,
-    zlib.error,
-    EOFError,
-    OSError,
-    KeyError,
-    ValueError,
-    TypeError,
-    SyntaxError,
-)
-
-
 def _xlsx_sheets(path: Path, wanted: str | None, percentages: bool, limits: Limits) -> list[Sheet]:
+    return in_child(limits.reader_memory, _read_workbook, path, wanted, percentages, limits)
+
+
+def _read_workbook(path: Path, wanted: str | None, percentages: bool, limits: Limits) -> list[Sheet]:
     try:
         return _workbook_sheets(path, wanted, percentages, limits)
     except (ImportFailed, SpreadsheetRefused):
@@ -180,37 +165,22 @@ def _xlsx_sheets(path: Path, wanted: str | None, percentages: bool, limits: Limi
 
 
 def _workbook_sheets(path: Path, wanted: str | None, percentages: bool, limits: Limits) -> list[Sheet]:
-    book = load_workbook(path, read_only=True, data_only=True)
-    try:
-        names = book.sheetnames
-        if wanted is not None and wanted not in names:
-            listed = ", ".join(f"'{n}'" for n in names)
+    with Workbook(path, percentages=percentages) as book:
+        if wanted is not None and wanted not in book.names:
+            listed = ", ".join(f"'{n}'" for n in book.names)
             raise ImportFailed([Problem(path.name, f"there is no sheet '{wanted}' (sheets: {listed})")])
         sheets = []
         count = CellCount(limits)
-        for name in [wanted] if wanted else names:
+        for name in [wanted] if wanted else book.names:
             if len(name) > SHEET_NAME_LENGTH:
                 raise ImportFailed([Problem(path.name, too_long("A sheet's name", SHEET_NAME_LENGTH))])
-            worksheet = book[name]
-            worksheet.reset_dimensions()  # rows as written, not padded to the size the sheet claims
-            found = count.rows(worksheet.iter_rows(values_only=not percentages), f"sheet '{name}'")
             rows = [
-                (number, tuple(_shown(c) for c in cells) if percentages else tuple(cells))
-                for number, cells in enumerate(found, start=1)
+                (number, cells)
+                for number, cells in book.rows(name, count, f"sheet '{name}'")
+                if any(cell_text(c) for c in cells)
             ]
-            rows = [(number, cells) for number, cells in rows if any(cell_text(c) for c in cells)]
             sheets.append(Sheet(path.name, name, rows))
         return sheets
-    finally:
-        book.close()
-
-
-def _shown(cell: Any) -> object:
-    """A cell's value, with a number formatted as a percentage written as one: 0.865 as '86.5%'."""
-    value = cell.value
-    if isinstance(value, int | float) and not isinstance(value, bool) and "%" in (cell.number_format or ""):
-        return f"{(Decimal(repr(value)) * 100).normalize():f}%"
-    return value
 
 
 def locate(sheets: list[Sheet], columns: Sequence[Column]) -> Located:

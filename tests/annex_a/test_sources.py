@@ -202,7 +202,7 @@ def test_a_workbook_that_unpacks_to_490_mb_is_refused_before_it_is_opened(
 ) -> None:
     from oversight.annex_a import sources
 
-    monkeypatch.setattr(sources, "load_workbook", lambda *a, **k: pytest.fail("the workbook was opened"))
+    monkeypatch.setattr(sources, "WorkbookReading", lambda *a, **k: pytest.fail("the workbook was opened"))
     with pytest.raises(LoadFailed) as refused:
         load_extract(engine, [hostile_workbook], "Anytown", AS_AT)
     [problem] = refused.value.problems

@@ -36,12 +36,12 @@ READERS: dict[str, Callable[[Path], object]] = {
 
 @pytest.fixture
 def no_workbook_opened(monkeypatch) -> None:
-    """openpyxl must not be reached: the refusal comes from the zip's directory alone."""
+    """No reader must be reached: the refusal comes from the zip's directory alone."""
 
     def opened(*args: object, **kwargs: object) -> None:
         raise AssertionError("the workbook was opened")
 
-    monkeypatch.setattr(spreadsheets, "load_workbook", opened)
+    monkeypatch.setattr(spreadsheets, "in_child", opened)
 
 
 def only_problem(read: Callable[[Path], object], path: Path) -> str:

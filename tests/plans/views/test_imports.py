@@ -190,7 +190,7 @@ def test_a_workbook_that_unpacks_to_490_mb_is_refused_at_the_preview(
 ) -> None:
     from oversight.lib import spreadsheets
 
-    monkeypatch.setattr(spreadsheets, "load_workbook", lambda *a, **k: pytest.fail("the workbook was opened"))
+    monkeypatch.setattr(spreadsheets, "in_child", lambda *a, **k: pytest.fail("the workbook was opened"))
     client = signed_in("olivia")
     response = upload(
         client,
