@@ -24,7 +24,7 @@ from oversight.annex_a.engine import Engine
 from oversight.annex_a.extracts import LoadedList, loaded_lists, record_lists
 from oversight.annex_a.lists import DATE, ID, LISTS, AnnexList
 from oversight.annex_a.problems import LoadFailed, Problem
-from oversight.annex_a.sources import Source, opened_sources
+from oversight.annex_a.sources import Coming, Source, opened_sources
 from oversight.lib.working_days import FIRST_YEAR, LAST_YEAR
 
 STALE_AFTER = timedelta(days=62)  # an extract whose newest date is older than this before its date
