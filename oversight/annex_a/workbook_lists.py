@@ -142,13 +142,15 @@ def refused(path: Path, reason: str) -> LoadFailed:
 
 
 def _list_sheet(
-    path: Path, name: str, number: int, part: str, out: Path, limits: Limits
+    path: Path, name: str, number: int, part: str | None, out: Path, limits: Limits
 ) -> tuple[ListSheet, int]:
     """In a child: the sheet as CSV, and how many cells were read from it."""
     where = f"{path.name}, sheet {name}"
     try:
-        with zipfile.ZipFile(path) as archive:
-            unusual = scan_sheet(archive, part, formula_text=True)
+        unusual = Unusual(needs_openpyxl=True)  # a sheet whose part is not known: read row by row
+        if part is not None:
+            with zipfile.ZipFile(path) as archive:
+                unusual = scan_sheet(archive, part, formula_text=True)
         if not unusual.needs_openpyxl:
             written = _by_columns(path, name, number, out, unusual, limits, where)
             if written is not None:
