@@ -39,7 +39,11 @@ class Figure:
         return "PASS" if self.value < self.target else "FAIL"
 
     def measured(self) -> str:
-        return f"{self.value:,.0f} {self.unit}" if self.unit != "s" else f"{self.value:.3f} s"
+        if self.unit == "s":
+            return f"{self.value:.3f} s"
+        if self.unit == "×":
+            return f"{self.value:.2f} ×"
+        return f"{self.value:,.0f} {self.unit}"
 
     def goal(self) -> str:
         return "" if self.target is None else f"< {self.target:g} {self.unit}"

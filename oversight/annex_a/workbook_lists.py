@@ -253,8 +253,9 @@ def _header(
 
 
 def _date_alone(text: str) -> str:
+    """'2022-09-16 00:00:00', an Excel date as fastexcel writes it, as openpyxl's rows give it: 16/09/2022."""
     if len(text) == 19 and text[10] == " " and text[4] == "-" and text[7] == "-":
-        return text[:10]
+        return f"{text[8:10]}/{text[5:7]}/{text[:4]}"
     return text
 
 
@@ -278,15 +279,16 @@ def _copy(
     con: duckdb.DuckDBPyConnection, columns: dict[int, str], header_at: int, width: int, out: Path
 ) -> None:
     """The rows below the header, each with its row number and as wide as the header; blank rows left
-    out; a date as yyyy-mm-dd; an empty cell written as nothing, as Python's csv writes it."""
+    out; a date as dd/mm/yyyy; an empty cell written as nothing, as Python's csv writes it."""
     shown: list[str] = []
     for index in range(width):
         if index in columns:
             column = _quoted(columns[index])
-            date_alone = (
-                f"CASE WHEN {column} LIKE '____-__-__ __:__:__' THEN {column}[1:10] ELSE {column} END"
+            as_shown = (  # a date as dd/mm/yyyy, as _date_alone writes it
+                f"CASE WHEN {column} LIKE '____-__-__ __:__:__' THEN"
+                f" {column}[9:10] || '/' || {column}[6:7] || '/' || {column}[1:4] ELSE {column} END"
             )
-            shown.append(f"nullif({date_alone}, '')")
+            shown.append(f"nullif({as_shown}, '')")
         else:
             shown.append("NULL")
     blank = " AND ".join(

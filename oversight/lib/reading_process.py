@@ -32,6 +32,14 @@ OUT_OF_MEMORY = 3  # the child's exit code when Python itself could not have the
 ENDED_BY_MEMORY = {OUT_OF_MEMORY, -signal.SIGABRT, -signal.SIGKILL, -signal.SIGSEGV}
 
 
+_PEAK_KB = [0]  # the most memory any child of this process has held (ru_maxrss), for the benchmarks
+
+
+def children_peak_mb() -> float:
+    """The peak resident memory of the largest reading child so far, in MB."""
+    return _PEAK_KB[0] / 1024
+
+
 def preload(module: str) -> None:
     """Has the server children are forked from import `module` too (a reader of a higher layer, with its
     libraries: importing DuckDB costs a child a third of a second). Called when that module is imported,
@@ -49,7 +57,7 @@ def _run(sending: Connection, memory_bytes: int, job: Callable[..., Any], argume
         os._exit(OUT_OF_MEMORY)
     except Exception as error:  # anything the job raises is the caller's to handle, as if run there
         outcome = ("raised", error)
-    sending.send(outcome)
+    sending.send((*outcome, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
     sending.close()
 
 
@@ -96,7 +104,8 @@ def each_in_child(
                 assert isinstance(ready, Connection)
                 index, child = running.pop(ready)
                 try:
-                    kind, value = ready.recv()
+                    kind, value, peak = ready.recv()
+                    _PEAK_KB[0] = max(_PEAK_KB[0], peak)
                 except EOFError:
                     child.join()
                     raise _ended(child.exitcode, memory_bytes) from None

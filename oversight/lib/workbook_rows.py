@@ -226,16 +226,15 @@ def _python_value(value: object) -> object:
 
 
 def _text(value: Any) -> str:
-    """A cell as text: a whole number without '.0', a date as ISO (yyyy-mm-dd), an empty cell ''."""
+    """A cell as text: a whole number without '.0', a date as an English council's Excel shows it
+    (dd/mm/yyyy, as the same list saved as CSV gives it), an empty cell ''."""
     if value is None:
         return ""
     kind = value.__class__
     if kind is float:
         return str(int(value)) if value.is_integer() else repr(value)
-    if kind is datetime:
-        return value.date().isoformat()
-    if kind is date:
-        return value.isoformat()
+    if kind is datetime or kind is date:
+        return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
     return str(value)
 
 
@@ -250,7 +249,7 @@ class Workbook:
     """An .xlsx workbook open to read its sheets' rows. With `formula_text`, a formula with no value
     saved is read as its text ('=H2+5') for the import to report; with `percentages`, a number formatted
     as a percentage reads as the figure shown ('86.5%'); with `as_text`, every cell is text, '' if empty
-    (a date as yyyy-mm-dd, a whole number without '.0')."""
+    (a date as dd/mm/yyyy, a whole number without '.0')."""
 
     def __init__(
         self, path: Path, *, formula_text: bool = False, percentages: bool = False, as_text: bool = False
