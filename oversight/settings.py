@@ -211,6 +211,9 @@ ANNEX_A_LOCK_WAIT = envint("ANNEX_A_LOCK_WAIT", "60")
 # an Annex A workbook may be far larger than a plan: a national extract is a million rows
 ANNEX_A_MAX_UNPACKED_BYTES = envint("ANNEX_A_MAX_UNPACKED_MB", "2048") * 1024 * 1024
 ANNEX_A_MAX_CELLS = envint("ANNEX_A_MAX_CELLS", "50000000")
+# what DuckDB may hold in memory for a load or the measures, and where it spills beyond that
+ANNEX_A_MEMORY_BYTES = envint("ANNEX_A_MEMORY_MB", "1024") * 1024 * 1024
+ANNEX_A_TEMP_DIR = os.getenv("ANNEX_A_TEMP_DIR", "")
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -234,6 +237,8 @@ IMPORT_MAX_BYTES = envint("IMPORT_MAX_MB", "20") * 1024 * 1024
 SPREADSHEET_MAX_UNPACKED_BYTES = envint("OVERSIGHT_MAX_UNPACKED_MB", "200") * 1024 * 1024
 SPREADSHEET_MAX_CELLS = envint("OVERSIGHT_MAX_CELLS", "5000000")
 SPREADSHEET_MAX_COMPRESSION_RATIO = envint("OVERSIGHT_MAX_COMPRESSION_RATIO", "200")
+# the memory of the child process that reads one workbook (two read an Annex A workbook side by side)
+SPREADSHEET_READER_MEMORY_BYTES = envint("OVERSIGHT_READER_MEMORY_MB", "2048") * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 

@@ -37,6 +37,9 @@ class EngineSettings:
     limits: Limits = Limits(unpacked_bytes=2048 * MB, cells=50_000_000)
     pseudonym_key: str = ""  # keys the hash of Child Unique IDs; keep it secret and stable
     lock_wait: float = 60  # seconds a load waits for readers before it says the database is in use
+    # what DuckDB may hold in memory, spilling the rest to `temp_directory` (beside the database if None)
+    memory_limit: int = 1024 * MB
+    temp_directory: Path | None = None
 
 
 def is_lock_conflict(error: BaseException) -> bool:
@@ -54,13 +57,23 @@ class Engine:
     def __repr__(self) -> str:
         return f"Engine({str(self.database)!r})"
 
+    def _config(self) -> dict[str, str | bool | int | float | list[str]]:
+        """DuckDB's memory limit and the folder it spills to beyond it: a million-row load or the
+        measures of many councils stay within what the administrator gives it."""
+        config: dict[str, str | bool | int | float | list[str]] = {
+            "memory_limit": f"{self.settings.memory_limit // MB}MB"
+        }
+        if self.settings.temp_directory is not None:
+            config["temp_directory"] = str(self.settings.temp_directory)
+        return config
+
     def exists(self) -> bool:
         return self.database.exists()
 
     def connect_to_read(self) -> duckdb.DuckDBPyConnection:
         """A read-only connection, for a moment: while a load writes, DuckDB refuses it with a lock
         conflict (is_lock_conflict)."""
-        return duckdb.connect(str(self.database), read_only=True)
+        return duckdb.connect(str(self.database), read_only=True, config=self._config())
 
     def connect_to_write(self) -> duckdb.DuckDBPyConnection:
         """A connection that may write, once no one else has the database open: waits for readers up
@@ -70,7 +83,7 @@ class Engine:
         deadline = time.monotonic() + patience
         while True:
             try:
-                return duckdb.connect(str(self.database))
+                return duckdb.connect(str(self.database), config=self._config())
             except duckdb.IOException as error:
                 if not is_lock_conflict(error):
                     raise LoadFailed(

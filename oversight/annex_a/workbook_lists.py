@@ -210,7 +210,12 @@ def _by_columns(
     columns = {column.absolute_index: column.name for column in sheet.available_columns()}
     if any(column not in columns for _, column in unusual.cells):
         return None
-    with duckdb.connect(config={"threads": 1}) as con:  # the sheets side by side are the parallelism
+    # one thread: the sheets side by side are the parallelism; within half the child's ceiling
+    config: dict[str, str | bool | int | float | list[str]] = {
+        "threads": 1,
+        "memory_limit": f"{limits.reader_memory // 2 // (1024 * 1024)}MB",
+    }
+    with duckdb.connect(config=config) as con:
         con.from_arrow(sheet).create("cells")
         header_at, header = _header(con, number, columns, unusual)
         if header_at is None:

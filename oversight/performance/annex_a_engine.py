@@ -30,9 +30,12 @@ def annex_a_engine() -> Engine:
                 unpacked_bytes=settings.ANNEX_A_MAX_UNPACKED_BYTES,
                 cells=settings.ANNEX_A_MAX_CELLS,
                 compression_ratio=settings.SPREADSHEET_MAX_COMPRESSION_RATIO,
+                reader_memory=settings.SPREADSHEET_READER_MEMORY_BYTES,
             ),
             pseudonym_key=settings.ANNEX_A_PSEUDONYM_KEY,
             lock_wait=settings.ANNEX_A_LOCK_WAIT,
+            memory_limit=settings.ANNEX_A_MEMORY_BYTES,
+            temp_directory=Path(settings.ANNEX_A_TEMP_DIR) if settings.ANNEX_A_TEMP_DIR else None,
         ),
     )
 

@@ -14,4 +14,5 @@ def reading_limits() -> Limits:
         unpacked_bytes=settings.SPREADSHEET_MAX_UNPACKED_BYTES,
         cells=settings.SPREADSHEET_MAX_CELLS,
         compression_ratio=settings.SPREADSHEET_MAX_COMPRESSION_RATIO,
+        reader_memory=settings.SPREADSHEET_READER_MEMORY_BYTES,
     )

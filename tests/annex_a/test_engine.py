@@ -106,3 +106,26 @@ def test_a_reader_refused_while_a_load_writes_is_a_lock_conflict(tmp_path) -> No
     assert not is_lock_conflict(duckdb.IOException("No files found that match the pattern"))
     assert not is_lock_conflict(ValueError("lock"))
     engine.connect_to_read().close()  # once the load is done, pages read again
+
+
+def test_duckdb_works_within_the_memory_the_settings_give_and_spills_to_the_folder_they_name(
+    tmp_path,
+) -> None:
+    spill = tmp_path / "spill"
+    engine = Engine(tmp_path / "a.duckdb", EngineSettings(memory_limit=300 * MB, temp_directory=spill))
+    with engine.connect_to_write() as con:
+        con.execute("CREATE TABLE t AS SELECT 1 AS x")
+        limit, folder = con.execute(
+            "SELECT current_setting('memory_limit'), current_setting('temp_directory')"
+        ).fetchone()
+    assert (limit, folder) == ("286.1 MiB", str(spill))  # DuckDB shows 300 MB in MiB
+    with engine.connect_to_read() as con:
+        assert con.execute("SELECT current_setting('memory_limit')").fetchone() == ("286.1 MiB",)
+
+
+def test_by_default_duckdb_has_a_gigabyte_and_spills_beside_the_database(tmp_path) -> None:
+    with Engine(tmp_path / "a.duckdb").connect_to_write() as con:
+        limit, folder = con.execute(
+            "SELECT current_setting('memory_limit'), current_setting('temp_directory')"
+        ).fetchone()
+    assert (limit, folder) == ("976.5 MiB", str(tmp_path / "a.duckdb.tmp"))
