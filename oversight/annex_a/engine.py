@@ -4,14 +4,20 @@ measures, passed into every computation (loading, measuring, caseloads, the reco
 Whoever calls the engine builds it: the website and the commands from their settings, the tests and the
 benchmark from their own. Nothing in the engine reads a framework's settings.
 
-DuckDB lets one process write a database file only while no other process has it open. The website's
-pages open it to read for a moment; a load waits for them, up to `lock_wait` seconds, then says clearly
-that the database is in use. A page that cannot read because a load is writing recognises it with
-`is_lock_conflict` (the website answers 503, try again in a minute)."""
+A load never writes the database the website reads: it copies it, loads into the copy and puts the
+copy in its place (a file's replacement is one step), so the pages read the extract as it was until the
+load is done, and a load that fails leaves the database as it was. Loads run one at a time; one that
+finds another running waits up to `lock_wait` seconds, then says so. (`is_lock_conflict` still recognises
+DuckDB refusing a file another process writes, for a database an older version was writing.)"""
 
 from __future__ import annotations
 
+import fcntl
+import os
+import shutil
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,28 +81,61 @@ class Engine:
         conflict (is_lock_conflict)."""
         return duckdb.connect(str(self.database), read_only=True, config=self._config())
 
-    def connect_to_write(self) -> duckdb.DuckDBPyConnection:
-        """A connection that may write, once no one else has the database open: waits for readers up
-        to the settings' lock_wait, then LoadFailed saying the database is in use."""
+    @contextmanager
+    def writing(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection to a copy of the database, which replaces the database when the block ends
+        without an error and is thrown away when it raises: the website's pages read the database as it
+        was until then, and never wait. One load at a time: another waits for it up to the settings'
+        lock_wait, then LoadFailed saying a load is running."""
         self.database.parent.mkdir(parents=True, exist_ok=True)
+        draft = self.database.with_name(f"{self.database.name}.loading")
+        with self._one_load_at_a_time():
+            _remove(draft)
+            if self.database.exists():
+                shutil.copyfile(self.database, draft)
+            try:
+                con = duckdb.connect(str(draft), config=self._config())
+            except duckdb.Error as error:
+                _remove(draft)
+                raise LoadFailed(
+                    [Problem(self.database.name, f"the Annex A database could not be opened: {error}")]
+                ) from None
+            try:
+                yield con
+                con.close()  # written through to the file (DuckDB checkpoints on closing)
+                os.replace(draft, self.database)
+            except BaseException:
+                con.close()
+                _remove(draft)
+                raise
+
+    @contextmanager
+    def _one_load_at_a_time(self) -> Iterator[None]:
         patience = self.settings.lock_wait
         deadline = time.monotonic() + patience
-        while True:
+        with open(self.database.with_name(f"{self.database.name}.lock"), "a") as lock:
+            while True:
+                try:
+                    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise LoadFailed(
+                            [
+                                Problem(
+                                    self.database.name,
+                                    f"another load of Annex A is running (waited {patience:g} s): try again"
+                                    " in a minute",
+                                )
+                            ]
+                        ) from None
+                    time.sleep(RETRY_EVERY)
             try:
-                return duckdb.connect(str(self.database), config=self._config())
-            except duckdb.IOException as error:
-                if not is_lock_conflict(error):
-                    raise LoadFailed(
-                        [Problem(self.database.name, f"the Annex A database could not be opened: {error}")]
-                    ) from None
-                if time.monotonic() >= deadline:
-                    raise LoadFailed(
-                        [
-                            Problem(
-                                self.database.name,
-                                f"the Annex A database is in use by another program (waited {patience:g} s):"
-                                " another load, or the website reading it; try again in a minute",
-                            )
-                        ]
-                    ) from None
-                time.sleep(RETRY_EVERY)
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _remove(database: Path) -> None:
+    database.unlink(missing_ok=True)
+    database.with_name(f"{database.name}.wal").unlink(missing_ok=True)

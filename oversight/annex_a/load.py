@@ -138,33 +138,27 @@ def load_extract(
     with (
         tempfile.TemporaryDirectory(prefix="annex-a-") as scratch,
         opened_sources(paths, list_number, Path(scratch), engine.settings.limits) as sources,
+        engine.writing() as con,  # a copy, in the database's place once all is loaded
     ):
-        con = engine.connect_to_write()
-        try:
-            con.execute("BEGIN TRANSACTION")
-            plan = _plan(con, council, as_at, sources, replace_all, pseudonymise)
-            if announce is not None:
-                announce(plan)
-            reports = [_read_safely(con, source.arrive(), council, as_at, pseudonyms) for source in sources]
-            for part in plan.removed:
-                con.execute(
-                    f"DELETE FROM {LISTS[part.number].table} WHERE council = ? AND as_at = ?",
-                    [council, as_at],
-                )
-            now = datetime.now()
-            record_lists(
-                con,
-                council,
-                as_at,
-                [(LoadedList(r.number, r.where, now, pseudonymise, r.rows), asdict(r)) for r in reports],
-                [part.number for part in plan.removed],
+        con.execute("BEGIN TRANSACTION")
+        plan = _plan(con, council, as_at, sources, replace_all, pseudonymise)
+        if announce is not None:
+            announce(plan)
+        reports = [_read_safely(con, source.arrive(), council, as_at, pseudonyms) for source in sources]
+        for part in plan.removed:
+            con.execute(
+                f"DELETE FROM {LISTS[part.number].table} WHERE council = ? AND as_at = ?",
+                [council, as_at],
             )
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
-        finally:
-            con.close()
+        now = datetime.now()
+        record_lists(
+            con,
+            council,
+            as_at,
+            [(LoadedList(r.number, r.where, now, pseudonymise, r.rows), asdict(r)) for r in reports],
+            [part.number for part in plan.removed],
+        )
+        con.execute("COMMIT")
     return LoadReport(council, as_at, pseudonymise, reports, plan.kept, _warnings(as_at, reports))
 
 
