@@ -208,8 +208,8 @@ def _by_columns(
     cells = sheet.height * sheet.width
     CellCount(limits).take(cells, where)
     columns = {column.absolute_index: column.name for column in sheet.available_columns()}
-    if any(column not in columns for _, column in unusual.cells):
-        return None
+    if any(row >= sheet.height or column not in columns for row, column in unusual.cells):
+        return None  # a formula beyond every value: calamine's columns do not reach it
     # one thread: the sheets side by side are the parallelism; within half the child's ceiling
     config: dict[str, str | bool | int | float | list[str]] = {
         "threads": 1,

@@ -15,7 +15,7 @@ import posixpath
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -56,7 +56,6 @@ _TYPE = re.compile(rb"""\bt\s*=\s*["'](\w+)["']""")
 _FORMULA = re.compile(rb"<(?:\w+:)?f\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
 _VALUE = re.compile(rb"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", re.S)
 _CELL_END = re.compile(rb"</(?:\w+:)?c>")
-_ROW_NUMBER = re.compile(rb'row r="(?![0-9]{1,7}")([^"]{0,20})')  # a row numbered 'x1': damaged
 _PERCENT_BUILT_IN = {9, 10}  # Excel's own number formats 0% and 0.00%
 
 RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -87,25 +86,28 @@ def scan_sheet(archive: zipfile.ZipFile, part: str, formula_text: bool) -> Unusu
     otherwise it is empty, as Excel would show it had it never been calculated."""
     found = Unusual()
     carry = b""
-    markers: tuple[bytes, ...] = ()
+    prefix: bytes | None = None  # the sheet's elements' namespace prefix, b"x:" in <x:row>, or b""
     with archive.open(part) as xml:
         while True:
             chunk = xml.read(CHUNK)
             text = carry + chunk
+            if prefix is None:
+                root = _ROOT.search(text)
+                prefix = (root.group(1) if root else None) or b""
+                markers = (b"<" + prefix + b"f", b't="e"', b"t='e'")
+                # a row numbered 'x1' is damage; the tag's '<' keeps cell text (where it is &lt;) out
+                bad_row = re.compile(re.escape(b"<" + prefix + b'row r="') + rb'(?![0-9]{1,7}")([^"]{0,20})')
+                row_end = b"</" + prefix + b"row>"
             if chunk:  # whole rows now, the rest with the next chunk (XML text cannot hold "</row>")
-                cut = max(text.rfind(b"</row>") + 6, text.rfind(b":row>") + 5, 0)
+                cut = text.rfind(row_end)
+                cut = cut + len(row_end) if cut >= 0 else 0
                 text, carry = text[:cut], text[cut:]
             elif not text.rstrip().endswith(b"worksheet>"):
                 raise ValueError(f"its part {part} ends part-way through the sheet")
-            if bad := _ROW_NUMBER.search(text):
+            if bad := bad_row.search(text):
                 raise ValueError(f"its part {part} numbers a row {bad.group(1).decode('utf-8', 'replace')!r}")
-            if not markers:
-                root = _ROOT.search(text)
-                markers = (b"<" + ((root.group(1) if root else None) or b"") + b"f", b't="e"', b"t='e'")
             _unusual_cells(text, markers, found, formula_text)
-            if found.needs_openpyxl:
-                return found
-            if not chunk:
+            if found.needs_openpyxl or not chunk:
                 return found
 
 
@@ -295,28 +297,55 @@ class Workbook:
             return
         self.formulas_read[name] = unusual.formulas_read
         sheet = self._calamine.get_sheet_by_name(name)
-        first_row, first_column = sheet.start or (0, 0)
+        _, first_column = sheet.start or (0, 0)
         padding: list[Any] = ["" if self.as_text else None] * first_column
         fixes: dict[int, list[tuple[int, object]]] = {}
         for (row, column), value in unusual.cells.items():
             fixes.setdefault(row, []).append((column, value))
         blank = "" if self.as_text else None
+        rows = enumerate(sheet.iter_rows())  # from the sheet's first row; its cells from `first_column`
         values: list[Any]
-        for offset, cells in enumerate(sheet.iter_rows()):
-            row = first_row + offset
+        read_up_to = 0
+        for row, cells in rows:
+            # a formula with no saved value above or below every value: a row calamine does not give
+            yield from self._fixed_only(range(read_up_to, row), fixes, blank, count, where)
+            read_up_to = row + 1
             if self.as_text:  # the Annex A load's millions of cells: kept to the quickest form
                 values = [c if c.__class__ is str else _text(c) for c in cells]
             else:
                 values = [c if c.__class__ is str and c else _python_value(c) for c in cells]
             if padding:
                 values[:0] = padding
+            yield from self._kept(row, values, fixes, blank, count, where)
+        yield from self._fixed_only(sorted(r for r in fixes if r >= read_up_to), fixes, blank, count, where)
+
+    def _fixed_only(
+        self,
+        rows: Iterable[int],
+        fixes: dict[int, list[tuple[int, object]]],
+        blank: object,
+        count: CellCount,
+        where: str,
+    ) -> Iterator[tuple[int, Row]]:
+        for row in rows:
             if row in fixes:
-                for column, value in fixes[row]:
-                    values.extend([blank] * (column + 1 - len(values)))
-                    values[column] = blank if value is None else value
-            count.add(values, where)
-            if any(values):
-                yield row + 1, _trimmed(values, blank)
+                yield from self._kept(row, [], fixes, blank, count, where)
+
+    @staticmethod
+    def _kept(
+        row: int,
+        values: list[Any],
+        fixes: dict[int, list[tuple[int, object]]],
+        blank: object,
+        count: CellCount,
+        where: str,
+    ) -> Iterator[tuple[int, Row]]:
+        for column, value in fixes.get(row, ()):
+            values.extend([blank] * (column + 1 - len(values)))
+            values[column] = blank if value is None else value
+        count.add(values, where)
+        if any(value is not blank and value != "" for value in values):  # 0 and FALSE are values
+            yield row + 1, _trimmed(values, blank)
 
     def _openpyxl_rows(self, name: str, count: CellCount, where: str) -> Iterator[tuple[int, Row]]:
         """The sheet read by openpyxl: with `formula_text`, once for the formulas as written and once for
