@@ -87,32 +87,72 @@ class Engine:
         without an error and is thrown away when it raises: the website's pages read the database as it
         was until then, and never wait. One load at a time: another waits for it up to the settings'
         lock_wait, then LoadFailed saying a load is running."""
-        self.database.parent.mkdir(parents=True, exist_ok=True)
-        draft = self.database.with_name(f"{self.database.name}.loading")
+        with (
+            self._one_load_at_a_time(),
+            self._drafted(self.database.with_name(f"{self.database.name}.loading")) as (
+                con,
+                draft,
+            ),
+        ):
+            yield con
+            con.close()  # written through to the file (DuckDB checkpoints on closing)
+            os.replace(draft.path, self.database)
+
+    @contextmanager
+    def drafting(self, path: Path) -> Iterator[tuple[duckdb.DuckDBPyConnection, Draft]]:
+        """As `writing`, but the copy is kept at `path` when the block ends, for `switch` to put in the
+        database's place once someone has looked at it (or `discard` to throw away)."""
+        with self._one_load_at_a_time(), self._drafted(path) as (con, draft):
+            yield con, draft
+            con.close()
+
+    def switch(self, draft: Draft) -> None:
+        """The draft in the database's place, if the database is still the one it was copied from;
+        otherwise LoadFailed (another load came first: this one is out of date) and the draft discarded."""
         with self._one_load_at_a_time():
-            _remove(draft)
-            if self.database.exists():
-                shutil.copyfile(self.database, draft)
-            try:
-                con = duckdb.connect(str(draft), config=self._config())
-            except duckdb.Error as error:
-                _remove(draft)
+            if _identity(self.database) != draft.based_on:
+                _remove(draft.path)
                 raise LoadFailed(
-                    [Problem(self.database.name, f"the Annex A database could not be opened: {error}")]
-                ) from None
-            try:
-                yield con
-                con.close()  # written through to the file (DuckDB checkpoints on closing)
-                os.replace(draft, self.database)
-            except BaseException:
-                con.close()
-                _remove(draft)
-                raise
+                    [
+                        Problem(
+                            self.database.name,
+                            "another extract was loaded after this one was checked, so this one is out of"
+                            " date: load it again",
+                        )
+                    ]
+                )
+            os.replace(draft.path, self.database)
+
+    def discard(self, draft: Draft) -> None:
+        _remove(draft.path)
+
+    @contextmanager
+    def _drafted(self, path: Path) -> Iterator[tuple[duckdb.DuckDBPyConnection, Draft]]:
+        """A copy of the database at `path` (a new database if there is none) and a connection to it;
+        the copy is removed if the block raises. Called holding the load lock."""
+        _remove(path)
+        draft = Draft(path, _identity(self.database))
+        if self.database.exists():
+            shutil.copyfile(self.database, path)
+        try:
+            con = duckdb.connect(str(path), config=self._config())
+        except duckdb.Error as error:
+            _remove(path)
+            raise LoadFailed(
+                [Problem(self.database.name, f"the Annex A database could not be opened: {error}")]
+            ) from None
+        try:
+            yield con, draft
+        except BaseException:
+            con.close()
+            _remove(path)
+            raise
 
     @contextmanager
     def _one_load_at_a_time(self) -> Iterator[None]:
         patience = self.settings.lock_wait
         deadline = time.monotonic() + patience
+        self.database.parent.mkdir(parents=True, exist_ok=True)
         with open(self.database.with_name(f"{self.database.name}.lock"), "a") as lock:
             while True:
                 try:
@@ -134,6 +174,24 @@ class Engine:
                 yield
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A copy of the database with a load in it, not yet in the database's place; `based_on` says which
+    database it was copied from (None: there was none)."""
+
+    path: Path
+    based_on: tuple[int, int, int] | None
+
+
+def _identity(database: Path) -> tuple[int, int, int] | None:
+    """Which file the database is: replaced whole by each load, so a new one has a new identity."""
+    try:
+        found = database.stat()
+    except FileNotFoundError:
+        return None
+    return (found.st_ino, found.st_mtime_ns, found.st_size)
 
 
 def _remove(database: Path) -> None:

@@ -20,7 +20,7 @@ import duckdb
 
 from oversight.annex_a import checks
 from oversight.annex_a.cells import match_headers
-from oversight.annex_a.engine import Engine
+from oversight.annex_a.engine import Draft, Engine
 from oversight.annex_a.extracts import LoadedList, loaded_lists, record_lists
 from oversight.annex_a.lists import DATE, ID, LISTS, AnnexList
 from oversight.annex_a.problems import LoadFailed, Problem
@@ -111,6 +111,26 @@ class LoadReport:
         return lines
 
 
+@dataclass(frozen=True)
+class Progress:
+    """How far a load has come: lists loaded of the lists given, and their rows."""
+
+    lists_loaded: int
+    lists: int
+    rows: int
+    latest: str  # where the list last loaded came from ('annex-a.xlsx, sheet List 3')
+
+
+@dataclass(frozen=True)
+class PreparedExtract:
+    """An extract loaded into a draft of the database (engine.switch puts it in place), with its
+    report and what it will replace and keep."""
+
+    report: LoadReport
+    plan: LoadPlan
+    draft: Draft
+
+
 def load_extract(
     engine: Engine,
     paths: list[Path],
@@ -121,10 +141,46 @@ def load_extract(
     pseudonymise: bool = False,
     replace_all: bool = False,
     announce: Callable[[LoadPlan], None] | None = None,
+    progress: Callable[[Progress], None] | None = None,
 ) -> LoadReport:
     """Loads every list found into the engine's database; LoadFailed and nothing changed if a list is
-    unusable. `announce` is told what will be replaced and kept before anything changes. A workbook is
-    read within the engine's limits (how much it may unpack to, how many cells it may hold)."""
+    unusable. `announce` is told what will be replaced and kept before anything changes, `progress` as
+    each list is loaded. A workbook is read within the engine's limits (how much it may unpack to, how
+    many cells it may hold)."""
+    _check_date(as_at)
+    with (
+        tempfile.TemporaryDirectory(prefix="annex-a-") as scratch,
+        opened_sources(paths, list_number, Path(scratch), engine.settings.limits) as sources,
+        engine.writing() as con,  # a copy, in the database's place once all is loaded
+    ):
+        report, _ = _load(con, engine, sources, council, as_at, pseudonymise, replace_all, announce, progress)
+    return report
+
+
+def prepare_extract(
+    engine: Engine,
+    paths: list[Path],
+    council: str,
+    as_at: date,
+    draft: Path,
+    *,
+    pseudonymise: bool = False,
+    replace_all: bool = False,
+    progress: Callable[[Progress], None] | None = None,
+) -> PreparedExtract:
+    """As load_extract, into a draft of the database at `draft`, for someone to look at the report and
+    what it replaces before engine.switch puts it in the database's place."""
+    _check_date(as_at)
+    with (
+        tempfile.TemporaryDirectory(prefix="annex-a-") as scratch,
+        opened_sources(paths, None, Path(scratch), engine.settings.limits) as sources,
+        engine.drafting(draft) as (con, kept),
+    ):
+        report, plan = _load(con, engine, sources, council, as_at, pseudonymise, replace_all, None, progress)
+    return PreparedExtract(report, plan, kept)
+
+
+def _check_date(as_at: date) -> None:
     if not date(FIRST_YEAR, 1, 1) <= as_at <= date(LAST_YEAR, 12, 31):
         raise LoadFailed(
             [
@@ -134,32 +190,46 @@ def load_extract(
                 )
             ]
         )
+
+
+def _load(
+    con: duckdb.DuckDBPyConnection,
+    engine: Engine,
+    sources: list[Source | Coming],
+    council: str,
+    as_at: date,
+    pseudonymise: bool,
+    replace_all: bool,
+    announce: Callable[[LoadPlan], None] | None,
+    progress: Callable[[Progress], None] | None,
+) -> tuple[LoadReport, LoadPlan]:
     pseudonyms = engine.settings.pseudonym_key if pseudonymise else None
-    with (
-        tempfile.TemporaryDirectory(prefix="annex-a-") as scratch,
-        opened_sources(paths, list_number, Path(scratch), engine.settings.limits) as sources,
-        engine.writing() as con,  # a copy, in the database's place once all is loaded
-    ):
-        con.execute("BEGIN TRANSACTION")
-        plan = _plan(con, council, as_at, sources, replace_all, pseudonymise)
-        if announce is not None:
-            announce(plan)
-        reports = [_read_safely(con, source.arrive(), council, as_at, pseudonyms) for source in sources]
-        for part in plan.removed:
-            con.execute(
-                f"DELETE FROM {LISTS[part.number].table} WHERE council = ? AND as_at = ?",
-                [council, as_at],
-            )
-        now = datetime.now()
-        record_lists(
-            con,
-            council,
-            as_at,
-            [(LoadedList(r.number, r.where, now, pseudonymise, r.rows), asdict(r)) for r in reports],
-            [part.number for part in plan.removed],
+    con.execute("BEGIN TRANSACTION")
+    plan = _plan(con, council, as_at, sources, replace_all, pseudonymise)
+    if announce is not None:
+        announce(plan)
+    reports = []
+    for source in sources:
+        reports.append(_read_safely(con, source.arrive(), council, as_at, pseudonyms))
+        if progress is not None:
+            rows = sum(r.rows for r in reports)
+            progress(Progress(len(reports), len(sources), rows, reports[-1].where))
+    for part in plan.removed:
+        con.execute(
+            f"DELETE FROM {LISTS[part.number].table} WHERE council = ? AND as_at = ?",
+            [council, as_at],
         )
-        con.execute("COMMIT")
-    return LoadReport(council, as_at, pseudonymise, reports, plan.kept, _warnings(as_at, reports))
+    now = datetime.now()
+    record_lists(
+        con,
+        council,
+        as_at,
+        [(LoadedList(r.number, r.where, now, pseudonymise, r.rows), asdict(r)) for r in reports],
+        [part.number for part in plan.removed],
+    )
+    con.execute("COMMIT")
+    report = LoadReport(council, as_at, pseudonymise, reports, plan.kept, _warnings(as_at, reports))
+    return report, plan
 
 
 def _plan(

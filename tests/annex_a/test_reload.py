@@ -14,7 +14,7 @@ import pytest
 from oversight.annex_a import extracts
 from oversight.annex_a.engine import Engine
 from oversight.annex_a.extracts import loaded_extracts
-from oversight.annex_a.load import LoadPlan, load_extract
+from oversight.annex_a.load import LoadPlan, load_extract, prepare_extract
 from oversight.annex_a.problems import LoadFailed
 from tests.annex_a.conftest import COMMON, changed
 
@@ -225,3 +225,39 @@ def test_a_second_load_waits_for_the_first_then_says_a_load_is_running(workbook,
     assert count(engine, "list_3") == 2
     load_extract(changed(engine, lock_wait=0), [list3], "Anytown", AS_AT)  # the first one done
     assert count(engine, "list_3") == 1
+
+
+def test_a_prepared_extract_is_read_by_no_one_until_it_is_switched_in_and_says_how_far_it_has_come(
+    workbook, write_csv, engine, tmp_path
+) -> None:
+    load_extract(engine, [workbook], "Anytown", AS_AT)
+    list3 = write_csv("list3.csv", [LIST3, ["R9", "F", "W", "", "", "02/05/2023", "2"]])
+    steps = []
+    prepared = prepare_extract(
+        engine, [list3], "Anytown", AS_AT, tmp_path / "draft.duckdb", progress=steps.append
+    )
+    assert [(s.lists_loaded, s.lists, s.rows, s.latest) for s in steps] == [(1, 1, 1, "list3.csv")]
+    assert [part.number for part in prepared.plan.replaced] == [3]
+    assert count(engine, "list_3") == 2  # the pages still read the extract as it was
+    engine.switch(prepared.draft)
+    assert count(engine, "list_3") == 1
+    assert not (tmp_path / "draft.duckdb").exists()
+
+
+def test_a_prepared_extract_overtaken_by_another_load_is_refused_and_thrown_away(
+    workbook, write_csv, engine, tmp_path
+) -> None:
+    load_extract(engine, [workbook], "Anytown", AS_AT)
+    list3 = write_csv("list3.csv", [LIST3, ["R9", "F", "W", "", "", "02/05/2023", "2"]])
+    prepared = prepare_extract(engine, [list3], "Anytown", AS_AT, tmp_path / "draft.duckdb")
+    load_extract(engine, [workbook], "Othertown", AS_AT)  # lands first
+    with pytest.raises(LoadFailed, match="another extract was loaded after this one was checked"):
+        engine.switch(prepared.draft)
+    assert count(engine, "list_3") == 2  # Anytown's extract as loaded first: nothing of the draft
+    assert not (tmp_path / "draft.duckdb").exists()
+
+
+def test_a_prepared_extract_can_be_thrown_away(workbook, engine, tmp_path) -> None:
+    prepared = prepare_extract(engine, [workbook], "Anytown", AS_AT, tmp_path / "draft.duckdb")
+    engine.discard(prepared.draft)
+    assert not (tmp_path / "draft.duckdb").exists() and not engine.database.exists()
