@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.forms",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "oversight.accounts",
     "oversight.audit",
     "oversight.notices",
@@ -116,6 +118,9 @@ EMBEDDED_DATABASE_OPTIONS = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = EMBEDDED_DATABASE_OPTIONS
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Work too long for a web request (an Annex A load) is queued in the database and done by a worker
+# process beside the website (`oversight db_worker`): no other server to run, on SQLite or PostgreSQL
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # One cache that every worker process shares, in the database itself (no other server to run): the
 # register of each plan, the scorecard's tables and Annex A measures, each under a key that names
 # the version of the data it was made from, so a change never needs to find and delete what is kept.
@@ -214,6 +219,8 @@ ANNEX_A_MAX_CELLS = envint("ANNEX_A_MAX_CELLS", "50000000")
 # what DuckDB may hold in memory for a load or the measures, and where it spills beyond that
 ANNEX_A_MEMORY_BYTES = envint("ANNEX_A_MEMORY_MB", "1024") * 1024 * 1024
 ANNEX_A_TEMP_DIR = os.getenv("ANNEX_A_TEMP_DIR", "")
+# an extract uploaded on the website (a national one as a workbook is about 70 MB)
+ANNEX_A_UPLOAD_MAX_BYTES = envint("ANNEX_A_UPLOAD_MAX_MB", "200") * 1024 * 1024
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

@@ -157,6 +157,10 @@ class Access:
         training: staff personal data): officers and analysts only."""
         return self.role in {Role.OFFICER, Role.ANALYST}
 
+    def can_load_annex_a(self, officers_may: bool) -> bool:
+        """Uploading the council's Annex A lists: analysts, and officers where the plan allows it."""
+        return self.role is Role.ANALYST or (officers_may and self.role is Role.OFFICER)
+
     @property
     def can_see_child_records(self) -> bool:
         """The child-level rows behind an Annex A figure: personal data, for analysts only."""

@@ -133,3 +133,45 @@ class ScorecardVersion(models.Model):
 
     plan = models.OneToOneField("plans.Plan", primary_key=True, on_delete=models.CASCADE, related_name="+")
     token = models.CharField(max_length=32)
+
+
+class ExtractUpload(models.Model):
+    """An Annex A extract uploaded on the website for the plan's council, loaded by the worker into a
+    draft of the Annex A database (extract_uploads.py): its progress, its data-quality report, and —
+    when it replaces lists already loaded — waiting for someone to confirm before it takes their place."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", "Waiting for the worker"
+        LOADING = "loading", "Loading"
+        CHECKED = "checked", "Checked: waiting for you to confirm"
+        LOADED = "loaded", "Loaded"
+        REFUSED = "refused", "Not loaded"
+        CANCELLED = "cancelled", "Cancelled"
+
+    plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="extract_uploads")
+    council = models.CharField(max_length=200)
+    as_at = models.DateField()
+    file_name = models.CharField(max_length=255)
+    folder = models.CharField(max_length=32)  # the private folder holding the file until it is loaded
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    uploaded = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.WAITING)
+    lists_loaded = models.PositiveIntegerField(default=0)
+    lists = models.PositiveIntegerField(default=0)
+    rows_loaded = models.PositiveIntegerField(default=0)
+    latest = models.CharField(max_length=300, blank=True)  # where the list last loaded came from
+    report = models.JSONField(default=dict, blank=True)  # the data-quality report (extract_uploads.summary)
+    problems = models.JSONField(default=list, blank=True)  # why it was not loaded, each problem in words
+    replaces = models.JSONField(default=list, blank=True)  # the lists loaded before that it replaces
+    based_on = models.JSONField(null=True, blank=True)  # which database the draft was copied from
+    finished = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-uploaded", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} for {self.council} as at {self.as_at:%d/%m/%Y}"
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status in {self.Status.WAITING, self.Status.LOADING}

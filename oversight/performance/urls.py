@@ -9,6 +9,7 @@ from oversight.performance import views as performance
 from oversight.performance.views import annex_a as performance_annex_a
 from oversight.performance.views import caseloads as performance_caseloads
 from oversight.performance.views import exports as performance_exports
+from oversight.performance.views import extract_uploads as performance_extract_uploads
 from oversight.performance.views import imports as performance_imports
 from oversight.performance.views import indicators as performance_indicators
 from oversight.performance.views import service_areas as performance_service_areas
@@ -42,6 +43,18 @@ urlpatterns = [
         name="remove-service-area-manager",
     ),
     path("scorecard/annex-a/refresh/", performance_annex_a.refresh, name="refresh-annex-a"),
+    path("annex-a/", performance_extract_uploads.extracts, name="annex-a-extracts"),
+    path("annex-a/uploads/<int:pk>/", performance_extract_uploads.upload_page, name="annex-a-upload"),
+    path(
+        "annex-a/uploads/<int:pk>/confirm/",
+        performance_extract_uploads.confirm_upload,
+        name="annex-a-upload-confirm",
+    ),
+    path(
+        "annex-a/uploads/<int:pk>/cancel/",
+        performance_extract_uploads.cancel_upload,
+        name="annex-a-upload-cancel",
+    ),
     path("scorecard/<int:pk>/records/", performance_annex_a.child_records, name="child-records"),
     path("caseloads/", performance_caseloads.caseloads, name="caseloads"),
     path("caseloads/policy/", performance_caseloads.caseload_policy, name="caseload-policy"),

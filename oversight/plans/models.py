@@ -36,6 +36,9 @@ class Plan(models.Model):
     send_reminders = models.BooleanField(
         default=True, db_default=True, help_text="Email leads their actions to update"
     )
+    officers_load_annex_a = models.BooleanField(
+        default=False, db_default=False, help_text="Improvement officers load Annex A extracts as analysts do"
+    )
     appendices = models.JSONField(
         default=list,
         db_default=models.Value([], output_field=models.JSONField()),

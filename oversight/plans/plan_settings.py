@@ -24,6 +24,10 @@ SETTINGS = {
         "Without this, a status file with a Red or Amber status and no commentary is refused, as the"
         " website's form refuses it.",
     ),
+    "officers_load_annex_a": (
+        "Improvement officers may load Annex A extracts",
+        "Without this, only performance analysts upload the council's Annex A lists on the website.",
+    ),
     "send_reminders": (
         "Email the monthly return's reminders",
         "Each lead gets the actions they still have to update on the reminder day and before the return"

@@ -27,7 +27,7 @@ from oversight.governance.models import (
     Recommendation,
     RemedialTask,
 )
-from oversight.performance.models import Indicator, ServiceAreaManager
+from oversight.performance.models import ExtractUpload, Indicator, ServiceAreaManager
 from oversight.plans.models import Action, Evidence, Plan, TimescaleChange
 from oversight.plans.plan_import import import_plan
 from oversight.plans.status_import import import_statuses
@@ -133,6 +133,11 @@ ROUTES: dict[str, Route] = {
     "service-areas": reads_and_posts(MANAGERS),
     "remove-service-area-manager": post_only(MANAGERS, args={"pk": "service area manager"}),
     "refresh-annex-a": post_only(INDICATORS),
+    # analysts, and officers where the plan allows (not this one)
+    "annex-a-extracts": Route(ANALYSTS, ANALYSTS),
+    "annex-a-upload": Route(ANALYSTS, ANALYSTS, {"pk": "extract upload"}),
+    "annex-a-upload-confirm": post_only(ANALYSTS, args={"pk": "extract upload"}),
+    "annex-a-upload-cancel": post_only(ANALYSTS, args={"pk": "extract upload"}),
     "child-records": Route(
         ANALYSTS, ANALYSTS, {"pk": "annex a indicator"}, query=f"?as_at={AS_AT.isoformat()}&team=Team+1"
     ),
@@ -287,6 +292,16 @@ def objects_of(plan: Plan, action: str, green: str, priority: str, member: str) 
     StaffRecord.objects.create(plan=plan, team=team, month=date(2026, 11, 1), staff_id="E1")
     return {
         "funding line": str(FundingLine.objects.create(plan=plan, title="Phase one").pk),
+        "extract upload": str(
+            ExtractUpload.objects.create(
+                plan=plan,
+                council=plan.council or "Anytown",
+                as_at=AS_AT,
+                file_name="annex-a.xlsx",
+                folder="0" * 32,
+                status=ExtractUpload.Status.CHECKED,
+            ).pk
+        ),  # fmt: skip
         "workforce team": str(team.pk),
         "audit tool": str(version.tool_id),
         "cohort": str(cohort.pk),
@@ -433,7 +448,7 @@ OBJECT_KINDS = frozenset(
     {
         "action", "green action", "priority", "evidence", "indicator", "annex a indicator", "membership",
         "board", "meeting", "task", "visit", "recommendation", "service area manager", "timescale change",
-        "audit tool", "cohort", "case audit", "case action",
+        "audit tool", "cohort", "case audit", "case action", "extract upload",
     }
 )  # fmt: skip
 CROSS_PLAN = sorted(name for name, route in ROUTES.items() if OBJECT_KINDS & set(route.args.values()))

@@ -60,6 +60,7 @@ def scorecard(request: HttpRequest, plan: Plan, access: Access) -> HttpResponse:
         "scorecard",
         {
             "crumbs": plan_crumbs(plan),
+            "loads_annex_a": access.can_load_annex_a(plan.officers_load_annex_a),
             "month": month,
             "month_name": month_name(month),
             "chosen": iso_month(month),

@@ -29,3 +29,9 @@ def month(value: date | None) -> str:
 def column_widths(table: Table) -> list[float]:
     """A paper's table columns as shares of its width, laid out as in the Word paper."""
     return column_shares(table, landscape=True)
+
+
+@register.filter
+def thousands(value: int | None) -> str:
+    """1234567 as 1,234,567."""
+    return "" if value is None else f"{value:,}"
