@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's first command: installs Oversight and GOV.UK Frontend, loads the demo council into the
-# embedded SQLite database, writes exception reports, and starts the website on http://127.0.0.1:8000/.
+# embedded SQLite database, writes exception reports, and starts the website on http://127.0.0.1:8000/
+# with the worker that does its background work (Annex A uploads) beside it.
 # OVERSIGHT_DEMO_SERVE=0 sets everything up without starting the site; OVERSIGHT_PORT changes the port.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,7 +41,11 @@ echo
 echo "The demo database is $OVERSIGHT_DATA_DIR/oversight.sqlite3; the sign-in details are above."
 if [ "${OVERSIGHT_DEMO_SERVE:-1}" = "0" ]; then
   echo "Start the site with: OVERSIGHT_DATA_DIR=$OVERSIGHT_DATA_DIR .venv/bin/gunicorn --bind 127.0.0.1:$port oversight.wsgi"
+  echo "and beside it the worker (Annex A uploads): OVERSIGHT_DATA_DIR=$OVERSIGHT_DATA_DIR $oversight db-worker"
   exit 0
 fi
-echo "Oversight is starting on http://127.0.0.1:$port/ (Ctrl+C stops it)."
-exec .venv/bin/gunicorn --bind "127.0.0.1:$port" --workers 2 --access-logfile - oversight.wsgi
+echo "Oversight is starting on http://127.0.0.1:$port/ with its worker beside it (Ctrl+C stops both)."
+$oversight db-worker --no-startup-delay &
+worker=$!
+trap 'kill "$worker" 2>/dev/null; wait "$worker" 2>/dev/null' EXIT
+.venv/bin/gunicorn --bind "127.0.0.1:$port" --workers 2 --access-logfile - oversight.wsgi

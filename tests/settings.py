@@ -12,3 +12,13 @@ STORAGES = {
 # static files straight from build/static, as in development (no collectstatic before the tests)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# The test database is a file, not memory, when it is SQLite: the worker process the tests start
+# (tests/worker.py) reads the same database as the tests. One file per test run.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    import os
+    import tempfile
+
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), f"oversight-tests-{os.getpid()}.sqlite3")
+    }
