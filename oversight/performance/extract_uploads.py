@@ -15,7 +15,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from django.conf import settings
-from django.core.files.uploadedfile import UploadedFile
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 
@@ -45,7 +45,7 @@ def draft_path(upload: ExtractUpload) -> Path:
     return database.with_name(f"{database.name}.upload-{upload.pk}")
 
 
-def receive(plan: Plan, file: UploadedFile, as_at: date, actor: Actor) -> ExtractUpload:
+def receive(plan: Plan, file: File, as_at: date, actor: Actor) -> ExtractUpload:
     """Keeps the file privately and queues its load; ImportFailed (nothing kept) for a file that is not
     a workbook or CSV, or larger than allowed."""
     name = safe_name(file.name or "")

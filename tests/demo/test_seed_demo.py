@@ -133,8 +133,19 @@ def test_the_demo_has_annex_a_extracts_for_the_last_three_months_and_reloads_the
     assert "Court Team" in caseloads and "Leaving Care Team" in caseloads and "31 October 2026" in caseloads
     assert "workers above their band, most cases first" in caseloads  # a few, not one or none
 
+    from oversight.performance.models import ExtractUpload
+
+    # the latest month's came as the analyst uploads it: a workbook, with its data-quality report
+    assert [(u.file_name, u.status) for u in ExtractUpload.objects.order_by("pk")] == [
+        ("annex-a-2026-10.xlsx", "loaded"),
+        ("annex-a-2026-10.xlsx", "loaded"),  # seeded again, in place of the first
+    ]
+    upload = ExtractUpload.objects.last()
+    assert upload.rows_loaded > 1000 and sum(sum(p["counts"].values()) for p in upload.report["lists"]) > 0
     icpcs = computed.get(measure="icpc_15")
     client.force_login(demo.memberships.get(user__username="analyst").user)
+    uploads_page = client.get("/plans/demo/annex-a/").content.decode()
+    assert "annex-a-2026-10.xlsx" in uploads_page and "31 October 2026" in uploads_page
     records = client.get(
         f"/plans/demo/scorecard/{icpcs.pk}/records/?as_at=2026-10-31&team=Child+Protection+Team+1"
     )
