@@ -175,3 +175,19 @@ def test_the_caseloads_command_uses_a_plans_policy_and_team_types(
         call_command("annex_a", "caseloads", "--plan", "elsewhere", "--as-at", "2023-05-31")
     with pytest.raises(CommandError, match="name the council with --council"):
         call_command("annex_a", "caseloads", "--as-at", "2023-05-31")
+
+
+def test_the_export_command_writes_the_extract_with_pseudonyms_and_refuses_without_the_key(
+    write_csv, settings, tmp_path
+) -> None:
+    from tests.annex_a.conftest import load_small_extract
+
+    settings.ANNEX_A_DATABASE = load_small_extract(write_csv, tmp_path / "annex_a.duckdb")
+    with pytest.raises(CommandError, match="an export carries pseudonyms, not IDs"):
+        call_command("annex_a", "export", "--out", str(tmp_path / "out"), stdout=io.StringIO())
+    settings.ANNEX_A_PSEUDONYM_KEY = "the region's key"
+    out = io.StringIO()
+    call_command("annex_a", "export", "--out", str(tmp_path / "out"), "--council", "Anytown", stdout=out)
+    assert f"Anytown as at {AS_AT:%d/%m/%Y}" in out.getvalue()
+    assert "Child Unique IDs as pseudonyms: List 3 4, List 4 4, List 5 3 rows" in out.getvalue()
+    assert (tmp_path / "out" / "list_4" / "council=Anytown" / f"as_at={AS_AT}").is_dir()

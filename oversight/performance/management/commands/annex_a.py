@@ -12,6 +12,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from oversight.annex_a.caseloads import team_loads, worker_loads
+from oversight.annex_a.export import export_extracts
 from oversight.annex_a.load import load_extract
 from oversight.annex_a.measures import compute_measures
 from oversight.annex_a.problems import LoadFailed
@@ -68,6 +69,14 @@ class Command(BaseCommand):
         measures.add_argument("--format", default="md", choices=FORMATS)
         measures.add_argument("--output", type=Path, help="the file to write (text formats go to the screen)")
 
+        export = commands.add_parser(
+            "export",
+            help="write loaded extracts as Parquet by council and date, with pseudonyms for IDs, to share",
+        )
+        export.add_argument("--out", required=True, type=Path, help="the folder to write (list_3/council=…/)")
+        export.add_argument("--council", help="only this council's extracts")
+        export.add_argument("--as-at", type=iso_date, help="only the extract of this date")
+
         caseloads = commands.add_parser("caseloads", help="open cases per worker and team against the policy")
         caseloads.add_argument("--council", help="the council (default: the plan's, with --plan)")
         caseloads.add_argument("--as-at", required=True, type=iso_date)
@@ -82,6 +91,8 @@ class Command(BaseCommand):
             return self._caseloads(options)
         if options["command"] == "indicators":
             return self._indicators(options)
+        if options["command"] == "export":
+            return self._export(options)
         require_migrated()
         engine = annex_a_engine()
         try:
@@ -106,6 +117,16 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"No plan is for the council {options['council']}, so no indicator was recorded from it."
             )
+
+    def _export(self, options):
+        try:
+            exported = export_extracts(annex_a_engine(), options["out"], options["council"], options["as_at"])
+        except LoadFailed as error:
+            raise import_failed(error) from None
+        for council, as_at in exported.extracts:
+            self.stdout.write(f"{council} as at {as_at:%d/%m/%Y}")
+        rows = ", ".join(f"List {number} {count:,}" for number, count in exported.rows.items())
+        self.stdout.write(f"Written to {exported.out}, Child Unique IDs as pseudonyms: {rows} rows")
 
     def _indicators(self, options):
         require_migrated()
