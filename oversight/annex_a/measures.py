@@ -18,7 +18,7 @@ from decimal import Decimal
 import duckdb
 
 from oversight.annex_a.checks import BLANK, NA, UNREADABLE, Flag, one_spelling
-from oversight.annex_a.engine import Engine
+from oversight.annex_a.engine import Engine, EngineSettings
 from oversight.annex_a.lists import LISTS
 from oversight.lib.numbers import exact_percent, percent
 
@@ -266,8 +266,12 @@ class Measure:
 
 def _connect(engine: Engine) -> duckdb.DuckDBPyConnection:
     """A connection to read, with the engine's working-day calendar as a table."""
-    con = engine.connect_to_read()
-    first, counts = engine.settings.calendar.running_counts
+    return with_calendar(engine.connect_to_read(), engine.settings)
+
+
+def with_calendar(con: duckdb.DuckDBPyConnection, settings: EngineSettings) -> duckdb.DuckDBPyConnection:
+    """The connection, with the settings' working-day calendar as the table the measures count with."""
+    first, counts = settings.calendar.running_counts
     con.execute(
         "CREATE TEMP TABLE working_calendar AS"
         " SELECT (?::DATE + (generate_subscripts(?, 1) - 1)::INTEGER)::DATE AS day, unnest(?) AS number",
@@ -299,14 +303,20 @@ def _left_out(definition: MeasureDefinition) -> str:
     return f"coalesce({first}" + (f", CASE {blanks} END)" if blanks else ")")
 
 
-def measure_rows_sql(definition: MeasureDefinition, flags_kept: bool = True) -> str:
-    """The CTE `measured`: every row in the measure's scope with `left_out`, `days` and `met`."""
+def measure_rows_sql(
+    definition: MeasureDefinition,
+    flags_kept: bool = True,
+    source: str | None = None,
+    chosen: str = "council = $council AND as_at = $as_at",
+) -> str:
+    """The CTE `measured`: every row in the measure's scope with `left_out`, `days` and `met`; from the
+    list's table, or from `source` (the region's Parquet files), the rows `chosen`."""
     flags = "coalesce(_flags, [])" if flags_kept else "[]::VARCHAR[]"
     base = (
-        f"base AS (SELECT * EXCLUDE (_flags), {flags} AS _flags FROM {definition.table}"
+        f"base AS (SELECT * EXCLUDE (_flags), {flags} AS _flags FROM {source or definition.table}"
         if flags_kept
-        else f"base AS (SELECT *, {flags} AS _flags FROM {definition.table}"
-    ) + " WHERE council = $council AND as_at = $as_at)"
+        else f"base AS (SELECT *, {flags} AS _flags FROM {source or definition.table}"
+    ) + f" WHERE {chosen})"
     return (
         f"WITH {base}, scoped AS (SELECT *, {_left_out(definition)} AS left_out FROM base"
         f" WHERE {definition.scope}),"

@@ -191,3 +191,39 @@ def test_the_export_command_writes_the_extract_with_pseudonyms_and_refuses_witho
     assert f"Anytown as at {AS_AT:%d/%m/%Y}" in out.getvalue()
     assert "Child Unique IDs as pseudonyms: List 3 4, List 4 4, List 5 3 rows" in out.getvalue()
     assert (tmp_path / "out" / "list_4" / "council=Anytown" / f"as_at={AS_AT}").is_dir()
+
+
+def test_the_region_command_puts_the_councils_side_by_side_with_the_region_in_csv_and_excel(
+    write_csv, settings, tmp_path
+) -> None:
+    from tests.annex_a.conftest import load_small_extract
+
+    settings.ANNEX_A_PSEUDONYM_KEY = "a key"
+    for council in ("Anytown", "Bexbury"):
+        settings.ANNEX_A_DATABASE = tmp_path / f"{council}.duckdb"
+        load_small_extract(write_csv, settings.ANNEX_A_DATABASE)
+        if council == "Bexbury":  # the same lists under another name: the same figures, a shared rank
+            engine = annex_a_engine()
+            with engine.writing() as con:
+                for table in ("list_3", "list_4", "list_5"):
+                    con.execute(f"UPDATE {table} SET council = 'Bexbury'")
+                con.execute("UPDATE extract_lists SET council = 'Bexbury'")
+        call_command("annex_a", "export", "--out", str(tmp_path / "shared"), stdout=io.StringIO())
+    out = io.StringIO()
+    shown = ["annex_a", "region", "--from", str(tmp_path / "shared"), "--as-at", AS_AT.isoformat()]
+    call_command(*shown, stdout=out)
+    assert "| 1 | Anytown | 2 | 3 | 66.7% | 0 |" in out.getvalue()  # ICPCs in time: 2 of 3 each
+    assert "| 1 | Bexbury | 2 | 3 | 66.7% | 0 |" in out.getvalue()
+    assert "|  | The region | 4 | 6 | 66.7% | 0 |" in out.getvalue()
+    call_command(*shown, "--format", "csv", "--output", str(tmp_path / "region.csv"), stdout=io.StringIO())
+    text = (tmp_path / "region.csv").read_text(encoding="utf-8-sig")
+    assert (
+        "icpc_15,Initial child protection conferences within 15 working days"
+        " of the strategy discussion,The region,,4,6,66.7%,0" in text
+    )
+    call_command(*shown, "--format", "xlsx", "--output", str(tmp_path / "region.xlsx"), stdout=io.StringIO())
+    book = load_workbook(tmp_path / "region.xlsx")
+    sheet = book[book.sheetnames[0]]
+    assert [cell.value for cell in sheet[2]] == ["Rank", "Council", "Met", "Counted", "%", "Left out"]
+    with pytest.raises(CommandError, match="no council's extract as at 01/01/2020 is in it"):
+        call_command("annex_a", "region", "--from", str(tmp_path / "shared"), "--as-at", "2020-01-01")

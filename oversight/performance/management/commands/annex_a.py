@@ -16,9 +16,11 @@ from oversight.annex_a.export import export_extracts
 from oversight.annex_a.load import load_extract
 from oversight.annex_a.measures import compute_measures
 from oversight.annex_a.problems import LoadFailed
+from oversight.annex_a.region import regional_measures
 from oversight.performance.annex_a_engine import annex_a_engine
 from oversight.performance.annex_a_values import refresh_from_annex_a
 from oversight.performance.caseload_policy import named_team_types, plan_policy
+from oversight.performance.regional_tables import regional_csv, regional_markdown, regional_xlsx
 from oversight.performance.render.annex_a_measures import FORMATS, render
 from oversight.plans.management.commands._common import (
     actor_from,
@@ -77,6 +79,15 @@ class Command(BaseCommand):
         export.add_argument("--council", help="only this council's extracts")
         export.add_argument("--as-at", type=iso_date, help="only the extract of this date")
 
+        region = commands.add_parser(
+            "region", help="every measure for the councils in a region's exported files, side by side"
+        )
+        region.add_argument("--from", dest="folder", required=True, type=Path, help="the region's files")
+        region.add_argument("--as-at", required=True, type=iso_date)
+        region.add_argument("--council", action="append", help="only these councils (repeat it)")
+        region.add_argument("--format", default="md", choices=("md", "csv", "xlsx"))
+        region.add_argument("--output", type=Path, help="the file to write (Markdown goes to the screen)")
+
         caseloads = commands.add_parser("caseloads", help="open cases per worker and team against the policy")
         caseloads.add_argument("--council", help="the council (default: the plan's, with --plan)")
         caseloads.add_argument("--as-at", required=True, type=iso_date)
@@ -93,6 +104,8 @@ class Command(BaseCommand):
             return self._indicators(options)
         if options["command"] == "export":
             return self._export(options)
+        if options["command"] == "region":
+            return self._region(options)
         require_migrated()
         engine = annex_a_engine()
         try:
@@ -127,6 +140,29 @@ class Command(BaseCommand):
             self.stdout.write(f"{council} as at {as_at:%d/%m/%Y}")
         rows = ", ".join(f"List {number} {count:,}" for number, count in exported.rows.items())
         self.stdout.write(f"Written to {exported.out}, Child Unique IDs as pseudonyms: {rows} rows")
+
+    def _region(self, options):
+        if not options["folder"].is_dir():
+            raise CommandError(f"{options['folder']}: there is no such folder of exported extracts")
+        as_at = options["as_at"]
+        measures = regional_measures(options["folder"], as_at, annex_a_engine().settings, options["council"])
+        if not measures:
+            raise CommandError(f"{options['folder']}: no council's extract as at {as_at:%d/%m/%Y} is in it")
+        if options["format"] == "md" and options["output"] is None:
+            self.stdout.write(regional_markdown(measures, as_at))
+            return
+        if options["output"] is None:
+            raise CommandError(f"--output: name the file to write the {options['format']} to")
+        made = {
+            "md": lambda: regional_markdown(measures, as_at).encode(),
+            "csv": lambda: regional_csv(measures, as_at),
+            "xlsx": lambda: regional_xlsx(measures, as_at),
+        }[options["format"]]()
+        options["output"].write_bytes(made)
+        councils = sorted({c.council for m in measures for c in m.councils})
+        self.stdout.write(
+            f"{len(measures)} measures for {len(councils)} councils written to {options['output']}"
+        )
 
     def _indicators(self, options):
         require_migrated()
