@@ -18,6 +18,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,6 +55,14 @@ def arguments() -> argparse.Namespace:
     )
     parser.add_argument("--skip-pandas", action="store_true", help="no pandas comparison (no extras needed)")
     parser.add_argument(
+        "--region",
+        type=int,
+        default=0,
+        metavar="COUNCILS",
+        help="the regional mode: this many councils' extracts (--scale 0.1: 100,000 rows each), each loaded"
+        " into its own database and exported, then every measure for all of them in one query a measure",
+    )
+    parser.add_argument(
         "--xlsx",
         action="store_true",
         help="also write the extract as one workbook, as Excel holds it, and load that in the same run:"
@@ -71,6 +80,8 @@ def arguments() -> argparse.Namespace:
 
 def main() -> int:
     args = arguments()
+    if args.region:
+        return region(args)
     if not args.skip_pandas:
         try:
             import annex_a_pandas  # noqa: F401  (pandas and numpy)
@@ -308,6 +319,91 @@ def _workbook_load(args, watch, figures, paths, work, engine, by_csvs, csv_secon
             )
         )
     return differ
+
+
+def region(args: argparse.Namespace) -> int:
+    """The regional mode: councils' extracts loaded and exported as each council would, then the
+    region's figures; three councils' figures in the region checked against their own (exit 1 if not)."""
+    import duckdb
+
+    from oversight.annex_a.engine import Engine, EngineSettings
+    from oversight.annex_a.export import export_extracts
+    from oversight.annex_a.load import load_extract
+    from oversight.annex_a.measures import compute_measures
+    from oversight.annex_a.region import regional_measures
+
+    started = time.perf_counter()
+    sizes = {number: round(rows * args.scale) for number, rows in SIZES.items()}
+    per_council = sum(sizes.values())
+    loads, exports, measured = [], [], []
+    figures: list[Figure] = []
+    with tempfile.TemporaryDirectory(prefix="oversight-region-") as scratch:
+        work = args.out or Path(scratch)
+        shared = work / "shared"
+        engines = {}
+        for index in range(args.region):
+            council = f"Council {index + 1:02d}"
+            sys.stderr.write(f"... {council}: {per_council:,} rows generated, loaded and exported\n")
+            paths = generate(work / "csv", args.as_at, sizes, seed=20231231 + index, habits=args.habits)
+            engine = Engine(
+                work / f"council-{index + 1:02d}.duckdb", EngineSettings(pseudonym_key=f"{council} key")
+            )
+            _, seconds = watch_time(partial(load_extract, engine, list(paths.values()), council, args.as_at))
+            loads.append(seconds)
+            if index < 3:
+                own, seconds = watch_time(partial(compute_measures, engine, council, args.as_at))
+                measured.append(seconds)
+                engines[council] = {m.key: (m.numerator, m.denominator, m.left_out_count) for m in own}
+            _, seconds = watch_time(partial(export_extracts, engine, shared, council, args.as_at))
+            exports.append(seconds)
+            engine.database.unlink()
+        parquet = sum(p.stat().st_size for p in shared.rglob("*.parquet")) / 1e6
+        sys.stderr.write(f"... the region's figures over {args.region} councils\n")
+        runs = []
+        for _ in range(args.repeat):
+            found, seconds = watch_time(lambda: regional_measures(shared, args.as_at, EngineSettings()))
+            runs.append(seconds)
+        figures += [
+            Figure(f"Load one council's extract ({per_council:,} rows), median of {len(loads)}",
+                   statistics.median(loads), "s", detail=spread(loads)),
+            Figure(f"compute_measures of one council, median of {len(measured)}",
+                   statistics.median(measured), "s", detail=spread(measured)),
+            Figure(f"Export one council's extract as Parquet, median of {len(exports)}",
+                   statistics.median(exports), "s",
+                   detail=f"{parquet:,.0f} MB of Parquet for the region; {spread(exports)}"),
+            Figure(f"The region's figures: {len(found)} measures x {args.region} councils"
+                   f" (median of {len(runs)})", statistics.median(runs), "s",
+                   detail=f"{statistics.median(runs) / statistics.median(measured):.1f} x one council's"
+                   f" measures, for {args.region} x the rows; {spread(runs)}"),
+            Figure("Peak memory of the whole run (ru_maxrss)", peak_rss_mb(), "MB", MEMORY_TARGET_MB),
+        ]  # fmt: skip
+        wrong = [
+            f"{measure.key} {figure.council}"
+            for measure in found
+            for figure in measure.councils
+            if figure.council in engines
+            and engines[figure.council][measure.key]
+            != (figure.numerator, figure.denominator, figure.left_out)
+        ]
+    print(
+        f"Oversight Annex A benchmark, regional mode: {args.region} councils x {per_council:,} rows as at"
+        f" {args.as_at:%d/%m/%Y}; {os.cpu_count()} CPUs, DuckDB {duckdb.__version__};"
+        f" total run {time.perf_counter() - started:.1f} s"
+    )
+    print()
+    print(table(figures))
+    print()
+    if wrong:
+        print(f"MISMATCH: the region's figures differ from the councils' own: {', '.join(wrong)}")
+        return 1
+    print(f"The region's figures of {', '.join(engines)} equal their own, measure by measure.")
+    return 0
+
+
+def watch_time(step):
+    started = time.perf_counter()
+    result = step()
+    return result, time.perf_counter() - started
 
 
 def _version(module: str) -> str:

@@ -44,6 +44,15 @@ def test_the_annex_a_benchmark_runs_on_a_small_extract():
     assert "load_extract" in out and "compute_measures" in out
 
 
+def test_the_annex_a_benchmark_runs_with_a_workbook_and_for_a_region():
+    out = finished(run("annex_a.py", "--scale", "0.002", "--repeat", "1", "--skip-pandas", "--xlsx"))
+    assert "Workbook and CSVs: stored rows and problems identical" in out
+    out = finished(run("annex_a.py", "--region", "3", "--scale", "0.002", "--repeat", "1"))
+    assert "equal their own, measure by measure" in out
+    out = finished(run("workbook_readers.py", "--scale", "0.002"))
+    assert "python-calamine" in out and "fastexcel" in out
+
+
 @pytest.mark.skipif(
     not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")),
     reason="the website benchmark runs on PostgreSQL: checked in the suite's PostgreSQL pass",
