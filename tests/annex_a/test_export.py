@@ -17,6 +17,13 @@ from oversight.annex_a.problems import LoadFailed
 from tests.annex_a.conftest import AS_AT, COMMON, load_small_extract
 
 KEY = "a regional key"
+LIST3 = [
+    *COMMON,
+    "Date of referral",
+    "Number of Referrals in Last 12 Months",
+    "Allocated Team",
+    "Allocated Worker",
+]
 
 
 @pytest.fixture
@@ -68,13 +75,7 @@ def test_one_extract_is_written_alone_and_replaces_what_was_written_for_it(engin
 
 def test_dates_of_birth_leave_as_months(write_csv, tmp_path) -> None:
     list3 = [
-        [
-            *COMMON,
-            "Date of referral",
-            "Number of Referrals in Last 12 Months",
-            "Allocated Team",
-            "Allocated Worker",
-        ],
+        LIST3,
         ["R1", "F", "W", "17/06/2015", "7", "01/05/2023", "0", "Team 1", "Ann"],
     ]
     engine = Engine(tmp_path / "a.duckdb")
@@ -88,13 +89,7 @@ def test_dates_of_birth_leave_as_months(write_csv, tmp_path) -> None:
 
 def test_an_extract_loaded_pseudonymised_keeps_its_pseudonyms(write_csv, tmp_path) -> None:
     list3 = [
-        [
-            *COMMON,
-            "Date of referral",
-            "Number of Referrals in Last 12 Months",
-            "Allocated Team",
-            "Allocated Worker",
-        ],
+        LIST3,
         ["R1", "F", "W", "", "", "01/05/2023", "0", "Team 1", "Ann"],
     ]
     engine = Engine(tmp_path / "a.duckdb", replace(Engine(tmp_path / "a.duckdb").settings, pseudonym_key=KEY))

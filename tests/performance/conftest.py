@@ -26,6 +26,16 @@ def annex_a(plan, extract, settings):
     return plan
 
 
+@pytest.fixture
+def uploads_database(settings, tmp_path, plan, private_files) -> Path:
+    """The demo plan is Anytown's, with an Annex A database of the test's own and nothing loaded yet:
+    for the extracts uploaded on the website. The database's path."""
+    settings.ANNEX_A_DATABASE = tmp_path / "annex_a.duckdb"
+    plan.council = "Anytown"
+    plan.save(update_fields=["council"])
+    return settings.ANNEX_A_DATABASE
+
+
 def computed(plan, name: str, measure: str, frequency: str = "monthly", polarity: str = "higher", **more):
     """An indicator computed from an Annex A measure, with a target of 90."""
     from oversight.performance.models import Indicator

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -19,20 +18,12 @@ from tests.performance.test_extract_uploads import workbook
 AS_AT = date(2023, 3, 31)
 
 
-@pytest.fixture
-def annex_a(settings, tmp_path, plan, private_files):
-    settings.ANNEX_A_DATABASE = tmp_path / "annex_a.duckdb"
-    Plan.objects.filter(pk=plan.pk).update(council="Anytown")
-    plan.refresh_from_db()
-    return settings.ANNEX_A_DATABASE
-
-
 def date_boxes(day: date) -> dict[str, str]:
     return {"as_at-day": str(day.day), "as_at-month": str(day.month), "as_at-year": str(day.year)}
 
 
 def test_an_analyst_uploads_an_extract_and_the_page_answers_at_once_waiting_for_the_worker(
-    annex_a, signed_in, write_xlsx
+    uploads_database, signed_in, write_xlsx
 ) -> None:
     client = signed_in("ana")
     path = workbook(write_xlsx)
@@ -48,7 +39,7 @@ def test_an_analyst_uploads_an_extract_and_the_page_answers_at_once_waiting_for_
     assert "Refresh the page" in page  # without the script
 
 
-def test_the_upload_form_says_what_is_wrong(annex_a, signed_in) -> None:
+def test_the_upload_form_says_what_is_wrong(uploads_database, signed_in) -> None:
     response = signed_in("ana").post(
         "/plans/demo/annex-a/", {"file": SimpleUploadedFile("notes.docx", b"x"), **date_boxes(AS_AT)}
     )
@@ -62,7 +53,7 @@ def test_the_upload_form_says_what_is_wrong(annex_a, signed_in) -> None:
 
 
 def test_the_page_shows_progress_then_the_report_and_asks_before_replacing(
-    annex_a, plan, signed_in, write_xlsx
+    uploads_database, plan, signed_in, write_xlsx
 ) -> None:
     client = signed_in("ana")
     first = extract_uploads.receive(
@@ -94,7 +85,7 @@ def test_the_page_shows_progress_then_the_report_and_asks_before_replacing(
     assert "31 March 2023" in extracts and "again.xlsx" in extracts
 
 
-def test_officers_load_extracts_only_where_the_plan_allows_it(annex_a, plan, signed_in) -> None:
+def test_officers_load_extracts_only_where_the_plan_allows_it(uploads_database, plan, signed_in) -> None:
     assert signed_in("olivia").get("/plans/demo/annex-a/").status_code == 403
     assert "Annex A extracts: load" not in signed_in("olivia").get("/plans/demo/scorecard/").content.decode()
     Plan.objects.filter(pk=plan.pk).update(officers_load_annex_a=True)
@@ -103,7 +94,7 @@ def test_officers_load_extracts_only_where_the_plan_allows_it(annex_a, plan, sig
     assert signed_in("vic").get("/plans/demo/annex-a/").status_code == 403
 
 
-def test_the_upload_forms_need_their_security_token(annex_a, plan) -> None:
+def test_the_upload_forms_need_their_security_token(uploads_database, plan) -> None:
     client = Client(enforce_csrf_checks=True)
     client.force_login(get_user_model().objects.get(username="ana"))
     assert client.post("/plans/demo/annex-a/", {}).status_code == 403

@@ -16,7 +16,6 @@ from oversight.audit.models import Change
 from oversight.lib.problems import ImportFailed
 from oversight.performance import extract_uploads
 from oversight.performance.models import ExtractUpload
-from oversight.plans.models import Plan
 
 AS_AT = date(2023, 3, 31)
 LIST3 = [
@@ -33,14 +32,6 @@ LIST5 = [
     "Strategy discussion initiating Section 47 Enquiry Start Date",
     "Date of Initial Child Protection Conference", "Allocated Team", "Allocated Worker",
 ]  # fmt: skip
-
-
-@pytest.fixture
-def annex_a(settings, tmp_path, plan, private_files):
-    settings.ANNEX_A_DATABASE = tmp_path / "annex_a.duckdb"
-    Plan.objects.filter(pk=plan.pk).update(council="Anytown")
-    plan.refresh_from_db()
-    return settings.ANNEX_A_DATABASE
 
 
 def workbook(write_xlsx, rows3: int = 2, bad: bool = False):
@@ -61,7 +52,7 @@ def stored(database, table: str) -> int:
 
 
 def test_an_upload_is_kept_queued_for_the_worker_and_in_the_audit_log(
-    annex_a, plan, write_xlsx, django_capture_on_commit_callbacks
+    uploads_database, plan, write_xlsx, django_capture_on_commit_callbacks
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         upload = extract_uploads.receive(plan, uploaded(workbook(write_xlsx)), AS_AT, Actor("Ana", None))
@@ -74,7 +65,7 @@ def test_an_upload_is_kept_queued_for_the_worker_and_in_the_audit_log(
 
 
 def test_a_file_that_is_not_a_workbook_or_csv_is_refused_and_nothing_kept(
-    annex_a, plan, private_files
+    uploads_database, plan, private_files
 ) -> None:
     with pytest.raises(ImportFailed, match="upload Ofsted's Annex A workbook"):
         extract_uploads.receive(plan, SimpleUploadedFile("extract.pdf", b"%PDF"), AS_AT, Actor("Ana"))
@@ -82,7 +73,7 @@ def test_a_file_that_is_not_a_workbook_or_csv_is_refused_and_nothing_kept(
 
 
 def test_an_extract_replacing_nothing_is_loaded_at_once_saying_how_far_it_came(
-    annex_a, plan, write_xlsx
+    uploads_database, plan, write_xlsx
 ) -> None:
     upload = extract_uploads.receive(plan, uploaded(workbook(write_xlsx, bad=True)), AS_AT, Actor("Ana"))
     extract_uploads.load(upload.pk)
@@ -94,7 +85,7 @@ def test_an_extract_replacing_nothing_is_loaded_at_once_saying_how_far_it_came(
     [enquiries] = [part for part in upload.report["lists"] if part["number"] == 5]
     assert enquiries["counts"]["values that are not dates"] == 1
     assert enquiries["problems"][0]["row"] == 2
-    assert stored(annex_a, "list_3") == 2
+    assert stored(uploads_database, "list_3") == 2
     assert not extract_uploads.folder(upload).exists()  # the file of children's records is not kept
     changed = Change.objects.get(kind="changed", field__startswith="Annex A extract for")
     assert (changed.field, changed.old_value, changed.new_value) == (
@@ -105,7 +96,7 @@ def test_an_extract_replacing_nothing_is_loaded_at_once_saying_how_far_it_came(
 
 
 def test_an_extract_replacing_lists_in_use_waits_to_be_confirmed_and_the_pages_read_the_old_one_meanwhile(
-    annex_a, plan, write_xlsx
+    uploads_database, plan, write_xlsx
 ) -> None:
     first = extract_uploads.receive(plan, uploaded(workbook(write_xlsx)), AS_AT, Actor("Ana"))
     extract_uploads.load(first.pk)
@@ -117,15 +108,15 @@ def test_an_extract_replacing_lists_in_use_waits_to_be_confirmed_and_the_pages_r
         "List 3 from annex-a.xlsx",
         "List 5 from annex-a.xlsx",
     ]
-    assert stored(annex_a, "list_3") == 2
+    assert stored(uploads_database, "list_3") == 2
     assert extract_uploads.confirm(second, Actor("Olivia"))
     second.refresh_from_db()
     assert second.status == ExtractUpload.Status.LOADED
-    assert stored(annex_a, "list_3") == 5
+    assert stored(uploads_database, "list_3") == 5
     assert not extract_uploads.confirm(second, Actor("Olivia"))  # once only
 
 
-def test_a_checked_extract_cancelled_leaves_what_was_loaded(annex_a, plan, write_xlsx) -> None:
+def test_a_checked_extract_cancelled_leaves_what_was_loaded(uploads_database, plan, write_xlsx) -> None:
     extract_uploads.load(
         extract_uploads.receive(plan, uploaded(workbook(write_xlsx)), AS_AT, Actor("Ana")).pk
     )
@@ -134,12 +125,14 @@ def test_a_checked_extract_cancelled_leaves_what_was_loaded(annex_a, plan, write
     assert extract_uploads.cancel(second, Actor("Ana"))
     second.refresh_from_db()
     assert second.status == ExtractUpload.Status.CANCELLED
-    assert stored(annex_a, "list_3") == 2
+    assert stored(uploads_database, "list_3") == 2
     assert not extract_uploads.draft_path(second).exists()
     assert Change.objects.filter(kind="removed", field="Annex A extract").count() == 1
 
 
-def test_a_checked_extract_overtaken_by_another_is_refused_when_confirmed(annex_a, plan, write_xlsx) -> None:
+def test_a_checked_extract_overtaken_by_another_is_refused_when_confirmed(
+    uploads_database, plan, write_xlsx
+) -> None:
     extract_uploads.load(
         extract_uploads.receive(plan, uploaded(workbook(write_xlsx)), AS_AT, Actor("Ana")).pk
     )
@@ -152,10 +145,12 @@ def test_a_checked_extract_overtaken_by_another_is_refused_when_confirmed(annex_
     one.refresh_from_db()
     assert one.status == ExtractUpload.Status.REFUSED
     assert "another extract was loaded after this one was checked" in one.problems[0]
-    assert stored(annex_a, "list_3") == 6
+    assert stored(uploads_database, "list_3") == 6
 
 
-def test_a_load_that_fails_half_way_leaves_the_extract_in_use_and_says_why(annex_a, plan, write_xlsx) -> None:
+def test_a_load_that_fails_half_way_leaves_the_extract_in_use_and_says_why(
+    uploads_database, plan, write_xlsx
+) -> None:
     extract_uploads.load(
         extract_uploads.receive(plan, uploaded(workbook(write_xlsx)), AS_AT, Actor("Ana")).pk
     )
@@ -166,11 +161,13 @@ def test_a_load_that_fails_half_way_leaves_the_extract_in_use_and_says_why(annex
     upload.refresh_from_db()
     assert upload.status == ExtractUpload.Status.REFUSED
     assert upload.problems[0].startswith("annex-a.xlsx: ")
-    assert stored(annex_a, "list_3") == 2
+    assert stored(uploads_database, "list_3") == 2
     assert not extract_uploads.draft_path(upload).exists()
 
 
-def test_a_page_that_reads_annex_a_answers_while_a_load_runs(annex_a, plan, write_xlsx, signed_in) -> None:
+def test_a_page_that_reads_annex_a_answers_while_a_load_runs(
+    uploads_database, plan, write_xlsx, signed_in
+) -> None:
     extract_uploads.load(
         extract_uploads.receive(plan, uploaded(workbook(write_xlsx)), AS_AT, Actor("Ana")).pk
     )
