@@ -10,7 +10,7 @@ from __future__ import annotations
 import secrets
 import shutil
 from dataclasses import asdict
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -32,6 +32,7 @@ from oversight.plans.models import Plan
 from oversight.plans.uploads import safe_name
 
 ACCEPTED = (".xlsx", ".xlsm", ".csv")
+UNCONFIRMED_DAYS = 7  # an extract checked but neither loaded nor cancelled: its draft is thrown away
 PROBLEMS_KEPT = 20  # of each list's, in the report kept on the upload (the counts are all there)
 WHAT = "Annex A extract"
 
@@ -70,6 +71,7 @@ def receive(plan: Plan, file: File, as_at: date, actor: Actor) -> ExtractUpload:
     with (folder(upload) / name).open("wb") as out:
         for chunk in file.chunks():
             out.write(chunk)
+    forget_unconfirmed(plan, actor)
     with transaction.atomic():
         upload.save()
         trail.record(plan.pk, actor, _source(upload), Change.Kind.ADDED, WHAT, "", _described(upload))
@@ -194,6 +196,17 @@ def cancel(upload: ExtractUpload, actor: Actor) -> bool:
             upload.plan_id, actor, _source(upload), Change.Kind.REMOVED, WHAT, _described(upload), ""
         )
     return bool(taken)
+
+
+def forget_unconfirmed(plan: Plan, actor: Actor) -> int:
+    """The plan's extracts checked more than UNCONFIRMED_DAYS ago and never confirmed, cancelled: each
+    holds a copy of the Annex A database on disk. How many."""
+    stale = ExtractUpload.objects.filter(
+        plan=plan,
+        status=ExtractUpload.Status.CHECKED,
+        uploaded__lt=timezone.now() - timedelta(days=UNCONFIRMED_DAYS),
+    )
+    return sum(1 for upload in stale if cancel(upload, actor))
 
 
 def summary(report: LoadReport) -> dict[str, Any]:

@@ -4,11 +4,12 @@ Annex A answer throughout; every upload and replacement in the audit log."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import duckdb
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from oversight.audit.actors import Actor
@@ -186,3 +187,20 @@ def test_a_page_that_reads_annex_a_answers_while_a_load_runs(
     finally:
         extract_uploads._advance = original
     assert answers == [200, 200, 200, 200]
+
+
+def test_an_extract_never_confirmed_is_thrown_away_a_week_on_when_the_next_is_uploaded(
+    uploads_database, plan, write_xlsx
+) -> None:
+    extract_uploads.load(
+        extract_uploads.receive(plan, uploaded(workbook(write_xlsx)), AS_AT, Actor("Ana")).pk
+    )
+    waiting = extract_uploads.receive(plan, uploaded(workbook(write_xlsx, rows3=5)), AS_AT, Actor("Ana"))
+    extract_uploads.load(waiting.pk)
+    assert extract_uploads.draft_path(waiting).exists()
+    ExtractUpload.objects.filter(pk=waiting.pk).update(uploaded=timezone.now() - timedelta(days=8))
+    extract_uploads.receive(plan, uploaded(workbook(write_xlsx)), AS_AT, Actor("Ana"))
+    waiting.refresh_from_db()
+    assert waiting.status == ExtractUpload.Status.CANCELLED
+    assert not extract_uploads.draft_path(waiting).exists()
+    assert stored(uploads_database, "list_3") == 2
