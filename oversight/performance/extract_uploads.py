@@ -169,6 +169,9 @@ def _switch(upload: ExtractUpload, actor: Actor) -> None:
     except ImportFailed as failed:
         _refused(upload, [str(p) for p in failed.problems])
         return
+    except Exception as error:  # never left "loading" for ever
+        _refused(upload, [f"{upload.file_name}: it could not be put in place ({type(error).__name__})"])
+        raise
     with transaction.atomic():
         upload.status = ExtractUpload.Status.LOADED
         upload.finished = timezone.now()
