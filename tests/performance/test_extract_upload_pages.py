@@ -105,3 +105,16 @@ def test_the_upload_forms_need_their_security_token(uploads_database, plan) -> N
     assert client.post(f"/plans/demo/annex-a/uploads/{upload.pk}/cancel/").status_code == 403
     upload.refresh_from_db()
     assert upload.status == "checked"
+
+
+def test_a_file_with_a_very_long_name_is_kept_under_a_shortened_one(
+    uploads_database, signed_in, write_xlsx
+) -> None:
+    name = "annex-a " + "very " * 100 + "long.xlsx"
+    response = signed_in("ana").post(
+        "/plans/demo/annex-a/",
+        {"file": SimpleUploadedFile(name, workbook(write_xlsx).read_bytes()), **date_boxes(AS_AT)},
+    )
+    assert response.status_code == 302
+    upload = ExtractUpload.objects.get()
+    assert len(upload.file_name.encode()) <= 200 and upload.file_name.endswith("….xlsx")
