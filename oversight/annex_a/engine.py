@@ -48,6 +48,17 @@ class EngineSettings:
     temp_directory: Path | None = None
 
 
+def duckdb_config(settings: EngineSettings) -> dict[str, str | bool | int | float | list[str]]:
+    """DuckDB's memory limit and the folder it spills to beyond it: a million-row load, a council's
+    measures or a region's stay within what the administrator gives it."""
+    config: dict[str, str | bool | int | float | list[str]] = {
+        "memory_limit": f"{settings.memory_limit // MB}MB"
+    }
+    if settings.temp_directory is not None:
+        config["temp_directory"] = str(settings.temp_directory)
+    return config
+
+
 def is_lock_conflict(error: BaseException) -> bool:
     """Whether DuckDB refused to open the database because another process holds it."""
     return isinstance(error, duckdb.IOException) and "lock" in str(error).lower()
@@ -63,23 +74,12 @@ class Engine:
     def __repr__(self) -> str:
         return f"Engine({str(self.database)!r})"
 
-    def _config(self) -> dict[str, str | bool | int | float | list[str]]:
-        """DuckDB's memory limit and the folder it spills to beyond it: a million-row load or the
-        measures of many councils stay within what the administrator gives it."""
-        config: dict[str, str | bool | int | float | list[str]] = {
-            "memory_limit": f"{self.settings.memory_limit // MB}MB"
-        }
-        if self.settings.temp_directory is not None:
-            config["temp_directory"] = str(self.settings.temp_directory)
-        return config
-
     def exists(self) -> bool:
         return self.database.exists()
 
     def connect_to_read(self) -> duckdb.DuckDBPyConnection:
-        """A read-only connection, for a moment: while a load writes, DuckDB refuses it with a lock
-        conflict (is_lock_conflict)."""
-        return duckdb.connect(str(self.database), read_only=True, config=self._config())
+        """A read-only connection, for a moment (a load writes a copy, never this file: no wait)."""
+        return duckdb.connect(str(self.database), read_only=True, config=duckdb_config(self.settings))
 
     @contextmanager
     def writing(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -135,7 +135,7 @@ class Engine:
         if self.database.exists():
             shutil.copyfile(self.database, path)
         try:
-            con = duckdb.connect(str(path), config=self._config())
+            con = duckdb.connect(str(path), config=duckdb_config(self.settings))
         except duckdb.Error as error:
             _remove(path)
             raise LoadFailed(

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from oversight.annex_a.engine import Engine
-from oversight.annex_a.extracts import RECORD
+from oversight.annex_a.extracts import RECORD, table_names
 from oversight.annex_a.lists import ID, LISTS
 from oversight.annex_a.problems import LoadFailed, Problem
 
@@ -47,9 +47,7 @@ def export_extracts(
     list_where, _ = _chosen(council, as_at, "list.")
     rows: dict[int, int] = {}
     with engine.connect_to_read() as con:
-        tables = {
-            name for (name,) in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
-        }
+        tables = table_names(con)
         extracts = (
             [
                 (name, day)

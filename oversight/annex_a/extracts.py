@@ -41,13 +41,13 @@ class LoadedExtract:
     parts: tuple[LoadedList, ...] = ()
 
 
-def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+def table_names(con: duckdb.DuckDBPyConnection) -> set[str]:
     return {name for (name,) in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
 
 
 def _parts(con: duckdb.DuckDBPyConnection, council: str, as_at: date | None = None) -> list[tuple]:
     """(as_at, number, source, loaded, pseudonymised, rows) of each list loaded for the council."""
-    tables = _tables(con)
+    tables = table_names(con)
     day = " AND as_at = ?" if as_at else ""
     parameters: list[object] = [council] + ([as_at] if as_at else [])
     if RECORD in tables:
@@ -83,7 +83,7 @@ def record_lists(
 ) -> None:
     """Records the lists just loaded (each with its report) and forgets those removed, in the load's
     transaction; an extract recorded the old way is first recorded list by list."""
-    tables = _tables(con)
+    tables = table_names(con)
     if RECORD not in tables:
         con.execute(_SCHEMA)
         if _OLD_RECORD in tables:

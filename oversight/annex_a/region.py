@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 
-from oversight.annex_a.engine import MB, EngineSettings
+from oversight.annex_a.engine import EngineSettings, duckdb_config
 from oversight.annex_a.measures import definitions, measure_rows_sql, with_calendar
 from oversight.lib.numbers import exact_percent
 
@@ -63,13 +63,8 @@ def regional_measures(
 ) -> list[RegionalMeasure]:
     """Every measure with rows in scope, for every council in `folder` with an extract as at `as_at`
     (or those named)."""
-    config: dict[str, str | bool | int | float | list[str]] = {
-        "memory_limit": f"{settings.memory_limit // MB}MB"
-    }
-    if settings.temp_directory is not None:
-        config["temp_directory"] = str(settings.temp_directory)
     found = []
-    with duckdb.connect(config=config) as con:
+    with duckdb.connect(config=duckdb_config(settings)) as con:
         with_calendar(con, settings)
         parameters: dict[str, object] = {"as_at": as_at}
         chosen = "as_at = $as_at"
