@@ -28,7 +28,7 @@ from oversight.annex_a.cells import clean_text, match_headers
 from oversight.annex_a.lists import LISTS, list_named
 from oversight.annex_a.problems import LoadFailed, Problem
 from oversight.lib.reading_process import each_in_child, in_child, preload
-from oversight.lib.spreadsheet_limits import CellCount, Limits, SpreadsheetRefused
+from oversight.lib.spreadsheet_limits import MB, CellCount, Limits, SpreadsheetRefused
 from oversight.lib.workbook_rows import DAMAGED, Unusual, Workbook, scan_sheet, sheet_parts
 
 preload(__name__)  # the children that read sheets start with DuckDB and fastexcel imported
@@ -36,6 +36,7 @@ preload(__name__)  # the children that read sheets start with DuckDB and fastexc
 HEADER_SEARCH_ROWS = 10  # from this row on, a row of two cells or more is taken as the header
 HEADER_LOOKS_AS_FAR_AS = 200  # rows read for the header column by column; beyond it, row by row
 AT_ONCE = 2  # sheets read side by side, at most (each child has its memory ceiling)
+READING_FAILED = (*DAMAGED, ExpatError, fastexcel.FastExcelError)  # what the readers raise on a damaged sheet
 
 
 @dataclass(frozen=True)
@@ -156,30 +157,29 @@ def _list_sheet(
             if written is not None:
                 return written
         with Workbook(path, formula_text=True, as_text=True) as book:
-            count = CellCount(limits)
-            header = _write_rows(book.rows(name, count, where), number, out)
-            return ListSheet(number, name, header, out, book.formulas_read.get(name, 0)), count.taken
-    except (*DAMAGED, ExpatError, fastexcel.FastExcelError) as error:
+            return _by_rows(book, name, number, out, limits)
+    except READING_FAILED as error:
         raise refused(path, f"it is damaged: {type(error).__name__}: {error}") from None
 
 
 def _all_by_rows(path: Path, scratch: Path, limits: Limits) -> list[tuple[ListSheet, int]]:
-    count = CellCount(limits)
-    sheets = []
+    """In a child: every list's sheet as CSV, row by row, and how many cells were read from each."""
     try:
         with Workbook(path, formula_text=True, as_text=True) as book:
-            for name in book.names:
-                number = list_named(name)
-                if number is None:
-                    continue
-                out = scratch / f"{path.stem}-{number}.csv"
-                taken = count.taken
-                header = _write_rows(book.rows(name, count, f"{path.name}, sheet {name}"), number, out)
-                sheet = ListSheet(number, name, header, out, book.formulas_read.get(name, 0))
-                sheets.append((sheet, count.taken - taken))
-    except (*DAMAGED, ExpatError) as error:
+            return [
+                _by_rows(book, name, number, scratch / f"{path.stem}-{number}.csv", limits)
+                for name in book.names
+                if (number := list_named(name)) is not None
+            ]
+    except READING_FAILED as error:
         raise refused(path, f"it is damaged: {type(error).__name__}: {error}") from None
-    return sheets
+
+
+def _by_rows(book: Workbook, name: str, number: int, out: Path, limits: Limits) -> tuple[ListSheet, int]:
+    """The sheet through lib/workbook_rows (openpyxl where calamine is not enough)."""
+    count = CellCount(limits)
+    header = _write_rows(book.rows(name, count, f"{book.path.name}, sheet {name}"), number, out)
+    return ListSheet(number, name, header, out, book.formulas_read.get(name, 0)), count.taken
 
 
 def _write_rows(rows: Iterator[tuple[int, tuple[Any, ...]]], number: int, out: Path) -> list[str]:
@@ -213,7 +213,7 @@ def _by_columns(
     # one thread: the sheets side by side are the parallelism; within half the child's ceiling
     config: dict[str, str | bool | int | float | list[str]] = {
         "threads": 1,
-        "memory_limit": f"{limits.reader_memory // 2 // (1024 * 1024)}MB",
+        "memory_limit": f"{limits.reader_memory // 2 // MB}MB",
     }
     with duckdb.connect(config=config) as con:
         con.from_arrow(sheet).create("cells")

@@ -163,3 +163,16 @@ def test_the_cells_of_every_sheet_count_towards_the_limit_named_at_the_sheet_tha
     with pytest.raises(LoadFailed, match=r"annex-a.xlsx, sheet List \d holds more than"):
         load_extract(limited, [workbook], "Anytown", AS_AT)
     assert not limited.database.exists() or stored(limited) == {}
+
+
+def test_a_workbook_that_does_not_say_where_its_sheets_are_is_read_whole_row_by_row(
+    extract, tmp_path, monkeypatch
+) -> None:
+    paths, workbook = extract
+    from_csvs = Engine(tmp_path / "csvs.duckdb")
+    by_csvs = load_extract(from_csvs, list(paths.values()), "Anytown", AS_AT)
+    monkeypatch.setattr(workbook_lists, "sheet_parts", lambda archive: {})  # in this process: the reading's
+    from_workbook = Engine(tmp_path / "workbook.duckdb")
+    by_workbook = load_extract(from_workbook, [workbook], "Anytown", AS_AT)
+    assert reported(by_workbook) == reported(by_csvs)
+    assert stored(from_workbook) == stored(from_csvs)
