@@ -67,10 +67,17 @@ def signalled(number: int) -> None:
 def recorded(folder: str, index: int, seconds: float) -> int:
     """Sleeps, having written its process id when it began, and its id, start and end when done."""
     start = time.monotonic()
-    Path(folder, f"{index}.started").write_text(str(os.getpid()))
+    _write_whole(Path(folder, f"{index}.started"), str(os.getpid()))
     time.sleep(seconds)
-    Path(folder, f"{index}.done").write_text(f"{os.getpid()} {start} {time.monotonic()}")
+    _write_whole(Path(folder, f"{index}.done"), f"{os.getpid()} {start} {time.monotonic()}")
     return index * 10
+
+
+def _write_whole(path: Path, text: str) -> None:
+    """Writes beside `path` and renames, so the test watching the folder never reads it half-written."""
+    partial = path.with_suffix(".partial")
+    partial.write_text(text)
+    partial.rename(path)
 
 
 def raising_once_started(folder: str, others: int) -> None:
