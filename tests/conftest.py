@@ -111,6 +111,14 @@ def files_kept_apart(tmp_path_factory) -> None:
 
 
 @pytest.fixture
+def worker_queue(settings) -> None:
+    """Work for the worker is queued in the database, as a deployment has it, not done at once."""
+    from oversight.settings import TASKS
+
+    settings.TASKS = TASKS
+
+
+@pytest.fixture
 def private_files(tmp_path: Path, settings) -> Path:
     settings.PRIVATE_FILES_DIR = tmp_path / "private"
     return settings.PRIVATE_FILES_DIR

@@ -22,3 +22,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": os.path.join(tempfile.gettempdir(), f"oversight-tests-{os.getpid()}.sqlite3")
     }
+
+# What the website hands to the worker is done at once, in the test's own process, by Django's immediate
+# backend. Tests of waiting for the worker, and of the worker process itself (tests/worker.py), ask for
+# the database's queue as a deployment has it (the `worker_queue` fixture).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

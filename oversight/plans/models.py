@@ -325,3 +325,52 @@ class TimescaleChange(models.Model):
             self.new_first_month,
             self.new_last_month,
         )
+
+
+class FileImport(models.Model):
+    """A file uploaded on the website to import (a plan, a month's statuses, recommendations, indicators
+    and the other kinds registered with plans/uploads.py). The worker checks it and keeps the preview
+    here; once its uploader confirms, the worker imports it (plans/file_imports.py). The request that
+    uploads the file only keeps it, so no file is too large for the website to answer at once."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", "Waiting for the worker to check it"
+        CHECKING = "checking", "Being checked"
+        CHECKED = "checked", "Checked: waiting for you to confirm"
+        CONFIRMED = "confirmed", "Waiting for the worker to import it"
+        IMPORTING = "importing", "Being imported"
+        IMPORTED = "imported", "Imported"
+        REFUSED = "refused", "Not imported"
+        CANCELLED = "cancelled", "Cancelled"
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="file_imports")
+    token = models.CharField(max_length=32, unique=True)  # names the private folder holding the file
+    kind = models.CharField(max_length=30)
+    pending = models.JSONField()  # the upload as plans/uploads.PendingImport keeps it
+    file_names = models.CharField(max_length=520)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    uploaded = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.WAITING)
+    revision = models.PositiveIntegerField(null=True, blank=True)  # the plan's, when the preview was made
+    lines = models.JSONField(default=list, blank=True)  # what the import will do, in words
+    changes = models.JSONField(default=list, blank=True)  # the first of its changes, as the preview shows
+    change_count = models.PositiveIntegerField(default=0)
+    problems = models.JSONField(default=list, blank=True)  # why it cannot be imported: file/sheet/row/...
+    note = models.CharField(max_length=300, blank=True)  # why the preview was made again
+    done_lines = models.JSONField(default=list, blank=True)  # what the import did
+    finished = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-uploaded", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} import of {self.file_names}"
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status in {
+            self.Status.WAITING,
+            self.Status.CHECKING,
+            self.Status.CONFIRMED,
+            self.Status.IMPORTING,
+        }

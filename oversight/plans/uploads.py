@@ -27,6 +27,7 @@ from oversight.lib.lengths import shortened_file_name
 from oversight.lib.problems import ImportFailed, Problem
 from oversight.lib.spreadsheets import MissingColumns
 from oversight.plans import file_kinds
+from oversight.plans.models import Plan
 from oversight.plans.plan_import import import_plan
 from oversight.plans.plan_links import Recommendations
 from oversight.plans.status_import import import_statuses
@@ -191,15 +192,21 @@ def run(pending: PendingImport, slug: str, actor: Actor) -> Summary:
     return _importers[pending.kind](pending, slug, actor)
 
 
+SHOWN_CHANGES = 1000  # of a preview's changes, listed one by one; all are counted
+
+
 @dataclass(frozen=True)
 class Preview:
     summary: Summary
-    changes: list[Change]
+    changes: list[Change]  # the first SHOWN_CHANGES
+    change_count: int
+    revision: int  # the plan's, as the preview saw it
 
 
 def preview(pending: PendingImport, slug: str, actor: Actor) -> Preview:
     """The import's outcome and its changes, with nothing saved. ImportFailed lists every error."""
     with transaction.atomic():
+        revision = Plan.objects.values_list("revision", flat=True).get(slug=slug)
         before = Change.objects.order_by("-id").values_list("id", flat=True).first() or 0
         try:
             summary = run(pending, slug, actor)
@@ -208,10 +215,8 @@ def preview(pending: PendingImport, slug: str, actor: Actor) -> Preview:
             if wrong is None:
                 raise
             raise ImportFailed([wrong]) from None
-        changes = list(
-            Change.objects.filter(plan__slug=slug, id__gt=before)
-            .select_related("action", "priority")
-            .order_by("id")
-        )
+        made = Change.objects.filter(plan__slug=slug, id__gt=before)
+        changes = list(made.select_related("action", "priority").order_by("id")[:SHOWN_CHANGES])
+        count = len(changes) if len(changes) < SHOWN_CHANGES else made.count()
         transaction.set_rollback(True)
-    return Preview(summary, changes)
+    return Preview(summary, changes, count, revision)

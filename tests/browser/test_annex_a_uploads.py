@@ -18,7 +18,16 @@ FOLLOWED = 60_000  # ms: the page follows the worker by itself; a generous bound
 
 
 def test_an_analyst_uploads_an_extract_follows_its_load_and_confirms_the_next(
-    sign_in, visit, submit, follow, check_accessible, browser_plan, settings, tmp_path, write_xlsx
+    sign_in,
+    visit,
+    submit,
+    follow,
+    check_accessible,
+    browser_plan,
+    settings,
+    tmp_path,
+    write_xlsx,
+    worker_queue,
 ):
     settings.ANNEX_A_DATABASE = tmp_path / "annex_a.duckdb"
     browser_plan.council = "Anytown"

@@ -27,7 +27,7 @@ def annex_a(plan, extract, settings):
 
 
 @pytest.fixture
-def uploads_database(settings, tmp_path, plan, private_files) -> Path:
+def uploads_database(settings, tmp_path, plan, private_files, worker_queue) -> Path:
     """The demo plan is Anytown's, with an Annex A database of the test's own and nothing loaded yet:
     for the extracts uploaded on the website. The database's path."""
     settings.ANNEX_A_DATABASE = tmp_path / "annex_a.duckdb"

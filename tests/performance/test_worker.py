@@ -20,7 +20,7 @@ AS_AT = date(2023, 3, 31)
 
 
 @pytest.fixture
-def uploads_plan(transactional_db, write_csv, private_files, settings, tmp_path):
+def uploads_plan(transactional_db, worker_queue, write_csv, private_files, settings, tmp_path):
     settings.ANNEX_A_DATABASE = tmp_path / "annex_a.duckdb"
     plan = build_plan(write_csv)
     Plan.objects.filter(pk=plan.pk).update(council="Anytown")

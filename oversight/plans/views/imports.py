@@ -1,4 +1,5 @@
-"""Importing a plan or a month's statuses by upload: the file, a preview of every change, then confirm."""
+"""Importing a plan or a month's statuses by upload: the file, a preview of every change (made by the
+worker, which this page follows), then confirm."""
 
 from __future__ import annotations
 
@@ -15,13 +16,13 @@ from django.views.decorators.http import require_POST
 from oversight.accounts.roles import Access
 from oversight.govuk.forms import error_summary
 from oversight.lib.problems import ImportFailed
-from oversight.plans import uploads
+from oversight.plans import file_imports, uploads
 from oversight.plans.access import View, plan_page
 from oversight.plans.forms.imports import PlanImportForm, SheetAndFile
-from oversight.plans.models import Plan
-from oversight.plans.views.common import actor, plan_crumbs, render_plan_page, today
+from oversight.plans.models import FileImport, Plan
+from oversight.plans.views.common import plan_crumbs, render_plan_page, today
 
-SESSION_KEY = "pending_imports"
+REFRESH_SECONDS = 2  # how often a page following the worker asks again
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def import_page(request: HttpRequest, plan: Plan, access: Access) -> HttpRespons
         except ImportFailed as failed:
             form.add_error("file", "; ".join(f"{p.file}: {p.message}" for p in failed.problems))
         else:
-            remember(request, pending)
+            file_imports.receive(plan, pending, request.user)
             return redirect("import-preview", plan.slug, pending.token)
     return render_plan_page(
         request,
@@ -105,26 +106,15 @@ def to_preview(
     except ImportFailed as failed:
         form.add_error("file", "; ".join(p.message for p in failed.problems))
         return None
-    remember(request, pending)
+    file_imports.receive(plan, pending, request.user)
     return redirect(pages.preview, plan.slug, pending.token)
 
 
-def remember(request: HttpRequest, pending: uploads.PendingImport) -> None:
-    """Only the person who uploaded a file may preview and import it: it is kept in their session."""
-    request.session.setdefault(SESSION_KEY, {})[pending.token] = pending.to_session()
-    request.session.modified = True
-
-
-def _pending(request: HttpRequest, token: str, pages: ImportPages) -> uploads.PendingImport | None:
-    data = request.session.get(SESSION_KEY, {}).get(token)
-    pending = uploads.PendingImport.from_session(data) if data else None
-    return pending if pending is not None and pending.kind in pages.kinds else None
-
-
-def _forget(request: HttpRequest, pending: uploads.PendingImport) -> None:
-    uploads.discard(pending)
-    request.session.get(SESSION_KEY, {}).pop(pending.token, None)
-    request.session.modified = True
+def _upload(request: HttpRequest, plan: Plan, token: str, pages: ImportPages) -> FileImport | None:
+    """The upload named, of a kind imported here: only the person who uploaded it sees or imports it."""
+    return FileImport.objects.filter(
+        plan=plan, token=token[:32], uploaded_by=request.user.pk, kind__in=pages.kinds
+    ).first()
 
 
 def preview_pages(rule: Callable[[Access], bool], pages: ImportPages) -> tuple[View, View, View]:
@@ -151,18 +141,14 @@ def preview_pages(rule: Callable[[Access], bool], pages: ImportPages) -> tuple[V
 def _preview(
     request: HttpRequest, plan: Plan, access: Access, token: str, pages: ImportPages
 ) -> HttpResponse:
-    """Every change the upload would make, or every problem in it; nothing is saved."""
-    pending = _pending(request, token, pages)
-    if pending is None or not uploads.unchanged(pending):
-        messages.error(request, "That upload has expired or was already imported. Upload the file again.")
-        return redirect(pages.upload, plan.slug)
-    failed = None
-    result = None
-    try:
-        result = uploads.preview(pending, plan.slug, actor(request))
-    except ImportFailed as refused:
-        failed = refused
-        _forget(request, pending)
+    """How far the worker has come with the upload; then every change it would make, or every problem
+    in it. Nothing is saved until its uploader confirms."""
+    upload = _upload(request, plan, token, pages)
+    if upload is None or upload.status == FileImport.Status.CANCELLED:
+        return _expired(request, plan, pages)
+    if upload.status == FileImport.Status.IMPORTED:
+        return _imported(request, plan, upload, pages)
+    refused = upload.status == FileImport.Status.REFUSED
     return render_plan_page(
         request,
         "plans/import_preview.html",
@@ -174,41 +160,47 @@ def _preview(
                 plan, *((text, reverse(name, args=[plan.slug])) for text, name in pages.crumbs)
             ),
             "pages": pages,
-            "pending": pending,
-            "problems": failed.problems if failed else [],
-            "result": result,
-            "lines": result.summary.lines(done=False) if result else [],
-            "revision": plan.revision,
+            "upload": upload,
+            "pending": file_imports.pending_of(upload),
+            "problems": upload.problems if refused else [],
+            "more_changes": upload.change_count - len(upload.changes),
+            "refresh": REFRESH_SECONDS,
         },
-        status=400 if failed else 200,
+        status=400 if refused else 200,
     )
 
 
 def _confirm(request: HttpRequest, plan: Plan, token: str, pages: ImportPages) -> HttpResponse:
-    """Imports the previewed upload, unless the plan changed after the preview was made."""
-    pending = _pending(request, token, pages)
-    if pending is None or not uploads.unchanged(pending):
-        messages.error(request, "That upload has expired or was already imported. Upload the file again.")
-        return redirect(pages.upload, plan.slug)
-    if request.POST.get("revision") != str(plan.revision):
+    """Hands the previewed upload to the worker to import, unless the plan changed after the preview was
+    made: then the worker makes the preview again."""
+    upload = _upload(request, plan, token, pages)
+    if upload is None or upload.status != FileImport.Status.CHECKED:
+        return _expired(request, plan, pages)
+    if not file_imports.confirm(upload, request.POST.get("revision", "")):
         messages.error(
             request, "The plan changed after this preview was made. Check the new preview before importing."
         )
-        return redirect(pages.preview, plan.slug, token)
-    try:
-        summary = uploads.run(pending, plan.slug, actor(request))
-    except ImportFailed:
-        return redirect(pages.preview, plan.slug, token)
-    _forget(request, pending)
-    messages.success(request, summary.lines()[0].rstrip(":") + ".")
+    upload.refresh_from_db()
+    if upload.status == FileImport.Status.IMPORTED:  # the worker was quicker than this answer
+        return _imported(request, plan, upload, pages)
+    return redirect(pages.preview, plan.slug, token)
+
+
+def _imported(request: HttpRequest, plan: Plan, upload: FileImport, pages: ImportPages) -> HttpResponse:
+    messages.success(request, upload.done_lines[0].rstrip(":") + ".")
     return redirect(pages.done, plan.slug)
 
 
 def _cancel(request: HttpRequest, plan: Plan, token: str, pages: ImportPages) -> HttpResponse:
-    pending = _pending(request, token, pages)
-    if pending is not None:
-        _forget(request, pending)
+    upload = _upload(request, plan, token, pages)
+    if upload is not None:
+        file_imports.cancel(upload)
     messages.info(request, "The upload was cancelled; nothing was imported.")
+    return redirect(pages.upload, plan.slug)
+
+
+def _expired(request: HttpRequest, plan: Plan, pages: ImportPages) -> HttpResponse:
+    messages.error(request, "That upload has expired or was already imported. Upload the file again.")
     return redirect(pages.upload, plan.slug)
 
 
