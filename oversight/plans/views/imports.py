@@ -165,6 +165,7 @@ def _preview(
             "problems": upload.problems if refused else [],
             "more_changes": upload.change_count - len(upload.changes),
             "refresh": REFRESH_SECONDS,
+            "revision": upload.revision,  # the plan's, as the preview saw it
         },
         status=400 if refused else 200,
     )
