@@ -7,8 +7,11 @@ from docx import Document
 
 from oversight.plans.models import Action
 from tests.conftest import PLAN_ROWS
+from tests.worker import running_worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+FOLLOWED = 60_000  # ms: the page follows the worker by itself; a generous bound, not a timing test
 
 
 def plan_with_timescale_of_2_3(timescale: str) -> list[list[str]]:
@@ -71,3 +74,31 @@ def test_an_officer_corrects_a_plan_file_imports_it_and_downloads_the_word_repor
     ]
     red = [[c.text for c in row.cells] for table in word.tables for row in table.rows]
     assert any(row[1:4] == ["1.1", "31 January 2017", "Publish the governance protocol."] for row in red)
+
+
+def test_an_officer_follows_the_worker_checking_then_importing_a_plan_file(
+    sign_in, visit, submit, check_accessible, write_csv, worker_queue
+):
+    page = sign_in("olivia")
+    visit(page, "/plans/demo/import/")
+    page.get_by_label("The plan", exact=True).check()
+    page.get_by_label("File", exact=True).set_input_files(
+        write_csv("fixed.csv", plan_with_timescale_of_2_3("May 17"))
+    )
+    submit(page, "Upload and preview")  # answers at once: the worker is not even running yet
+    assert page.locator("h1").inner_text() == "Checking fixed.csv"
+    assert "Waiting for the worker to check it." in page.locator("main").inner_text()
+
+    with running_worker():
+        page.get_by_role("button", name="Import these changes").wait_for(timeout=FOLLOWED)  # followed
+        check_accessible(page)
+        assert page.get_by_role("table", name="Every change this import will make (1)").count() == 1
+        submit(page, "Import these changes")
+        page.wait_for_url("**/plans/demo/", timeout=FOLLOWED)
+    check_accessible(page)
+    assert (
+        page.locator(".govuk-notification-banner--success")
+        .inner_text()
+        .endswith("Imported plan 'Improvement plan' from fixed.csv.")
+    )
+    assert Action.objects.get(action_id="2.3").timescale == "May 17"
