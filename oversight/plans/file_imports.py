@@ -152,9 +152,9 @@ def _stopped(pending: uploads.PendingImport, error: Exception) -> Problem:
 
 def _shown(change: Change) -> dict[str, str]:
     """A change as the preview lists it: where in the plan, what changed, the old and new values."""
-    if change.action_id:
+    if change.action is not None:
         where = change.action.action_id
-    elif change.priority_id:
+    elif change.priority is not None:
         where = f"Priority {change.priority.number}"
     else:
         where = "Plan"
