@@ -94,6 +94,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "oversight.performance.regions.your_regions",
             ]
         },
     }
@@ -221,6 +222,8 @@ ANNEX_A_MEMORY_BYTES = envint("ANNEX_A_MEMORY_MB", "1024") * 1024 * 1024
 ANNEX_A_TEMP_DIR = os.getenv("ANNEX_A_TEMP_DIR", "")
 # an extract uploaded on the website (a national one as a workbook is about 70 MB)
 ANNEX_A_UPLOAD_MAX_BYTES = envint("ANNEX_A_UPLOAD_MAX_MB", "200") * 1024 * 1024
+# Each region's Annex A exports, collected from its councils: <ANNEX_A_REGIONS_DIR>/<region slug>/list_N/...
+ANNEX_A_REGIONS_DIR = Path(os.getenv("ANNEX_A_REGIONS_DIR", DATA_DIR / "regions"))
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

@@ -13,5 +13,6 @@ urlpatterns = [
     path("plans/<slug:slug>/", include("oversight.funding.urls")),
     path("plans/<slug:slug>/", include("oversight.workforce.urls")),
     path("", include("oversight.notices.urls")),
+    path("regions/", include("oversight.performance.region_urls")),
     path("", include("oversight.accounts.urls")),
 ]

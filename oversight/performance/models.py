@@ -175,3 +175,20 @@ class ExtractUpload(models.Model):
     @property
     def in_progress(self) -> bool:
         return self.status in {self.Status.WAITING, self.Status.LOADING}
+
+
+class Region(models.Model):
+    """A regional improvement alliance or a group of statistical neighbours: councils that pool their
+    Annex A figures. Its councils' exports (`oversight annex-a export`) are collected in a folder of its
+    own under ANNEX_A_REGIONS_DIR, named by its slug; its members see their figures side by side, and
+    only those: no council's plan and no child's row."""
+
+    slug = models.SlugField(max_length=50, unique=True)
+    name = models.CharField(max_length=200)
+    members = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="regions", blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
