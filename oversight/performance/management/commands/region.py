@@ -48,7 +48,7 @@ class Command(BaseCommand):
         try:
             validate_slug(slug)
         except ValidationError:
-            problems.append(f"'{slug[:60]}' is not a short name: use letters, digits, hyphens and underscores")
+            problems.append(f"'{slug[:60]}' is not a short name (letters, digits, - and _)")
         if len(slug) > SLUG_LENGTH:
             problems.append(f"the short name must be {SLUG_LENGTH} characters or less")
         if not name.strip() or len(name) > NAME_LENGTH:
