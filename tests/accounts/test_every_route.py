@@ -6,7 +6,7 @@ name every route: a new route fails this test until its rule is written here."""
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +17,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from oversight.accounts.models import Membership
+from oversight.annex_a.engine import Engine
+from oversight.annex_a.export import export_extracts
 from oversight.audit.actors import Actor
 from oversight.funding.models import FundingLine
 from oversight.governance.models import (
@@ -27,7 +29,8 @@ from oversight.governance.models import (
     Recommendation,
     RemedialTask,
 )
-from oversight.performance.models import ExtractUpload, Indicator, ServiceAreaManager
+from oversight.performance.annex_a_engine import annex_a_engine
+from oversight.performance.models import ExtractUpload, Indicator, Region, ServiceAreaManager
 from oversight.plans.models import Action, Evidence, Plan, TimescaleChange
 from oversight.plans.plan_import import import_plan
 from oversight.plans.status_import import import_statuses
@@ -56,6 +59,7 @@ WORKFORCE_RECORDS: Who = frozenset({"olivia", "ana"})  # officers and analysts
 QUALITY: Who = frozenset({"quinn"})
 AUDITS: Who = QUALITY | {"audrey"}  # the audit is audrey's
 SIGNED_IN: Who = EVERYONE | {"nora", "audrey"}
+REGIONAL: Who = frozenset({"ana"})  # a member of the region London, beside her role in the plan
 NOT_ALLOWED = "405"  # the route does not take the method
 # root: a site administrator, administering every plan
 VISITORS = ("signed out", "nora", *CAST, "quinn", "audrey", "root")
@@ -208,6 +212,16 @@ ROUTES: dict[str, Route] = {
     # the site's own pages
     "plans": Route(SIGNED_IN | {"root"}, SIGNED_IN | {"root"}, where="site"),
     "new-plan": Route(frozenset({"root"}), frozenset({"root"}), where="site"),
+    # a region's figures: its members only (ana, of London); for anyone else it does not exist
+    "regions": Route(SIGNED_IN | {"root"}, NOT_ALLOWED, where="site"),
+    "region": Route(REGIONAL, NOT_ALLOWED, {"slug": "london"}, where="site", refused=404),
+    "region-download": Route(
+        REGIONAL,
+        NOT_ALLOWED,
+        {"slug": "london", "as_at": AS_AT.isoformat(), "fmt": "xlsx"},
+        where="site",
+        refused=404,
+    ),  # fmt: skip
     # everyone's own choice of emails: nothing of any plan's on it
     "your-emails": Route(
         SIGNED_IN | {"root"}, SIGNED_IN | {"root"}, where="site", data={"kinds": "verified"}
@@ -367,6 +381,9 @@ def site(plan, write_csv, settings, small_extract) -> dict[str, dict[str, str]]:
     """The demo plan (Anytown's, with its extract) and another plan, each with one object of every
     kind; in the other plan only otto has a role."""
     settings.ANNEX_A_DATABASE = small_extract
+    settings.ANNEX_A_REGIONS_DIR = small_extract.parent / "regions"
+    engine = Engine(small_extract, replace(annex_a_engine().settings, pseudonym_key="a key"))
+    export_extracts(engine, settings.ANNEX_A_REGIONS_DIR / "london")
     Plan.objects.filter(pk=plan.pk).update(council="Anytown")
     users = get_user_model()
     users.objects.create_superuser("root", "root@council.example", PASSWORD)
@@ -377,6 +394,8 @@ def site(plan, write_csv, settings, small_extract) -> dict[str, dict[str, str]]:
     import_statuses(write_csv("other-status.csv", statuses), "other", date(2017, 1, 31), Actor("setup"))
     other = Plan.objects.get(slug="other")
     Membership.objects.create(plan=other, user=users.objects.create_user("otto"), role="officer")
+    Region.objects.create(slug="london", name="London").members.add(users.objects.get(username="ana"))
+    Region.objects.create(slug="kent", name="Kent")
     return {
         "demo": objects_of(plan, "1.1", "1.2", "1", member="lee"),
         "other": objects_of(other, "7.1", "7.2", "7", member="otto"),

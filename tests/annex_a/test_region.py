@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -20,25 +21,30 @@ AS_AT = date(2023, 3, 31)
 COUNCILS = ("Anytown", "Bexbury", "Castleford")
 
 
-@pytest.fixture(scope="module")
-def region(tmp_path_factory):
+def three_councils(folder: Path, shared: Path) -> dict[str, Engine]:
     """Three councils' made-up extracts (each its own seed: different figures), each loaded into its own
-    database and exported into the region's folder, as each council would do; and one more date."""
-    folder = tmp_path_factory.mktemp("region")
+    database in `folder` and exported into the region's folder `shared`, as each council would do; and
+    one more date of Anytown's. Each council's database."""
     engines = {}
     for seed, council in enumerate(COUNCILS, start=1):
         paths = synthetic.generate(folder / council, AS_AT, synthetic.small_council(AS_AT), seed=seed)
         engine = Engine(folder / f"{council}.duckdb")
         engine = Engine(engine.database, replace(engine.settings, pseudonym_key=f"{council}'s own key"))
         load_extract(engine, list(paths.values()), council, AS_AT)
-        export_extracts(engine, folder / "shared")
+        export_extracts(engine, shared)
         engines[council] = engine
     later = synthetic.generate(
         folder / "later", date(2023, 6, 30), synthetic.small_council(date(2023, 6, 30)), 9
     )
     load_extract(engines["Anytown"], list(later.values()), "Anytown", date(2023, 6, 30))
-    export_extracts(engines["Anytown"], folder / "shared", "Anytown", date(2023, 6, 30))
-    return folder / "shared", engines
+    export_extracts(engines["Anytown"], shared, "Anytown", date(2023, 6, 30))
+    return engines
+
+
+@pytest.fixture(scope="module")
+def region(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("region")
+    return folder / "shared", three_councils(folder, folder / "shared")
 
 
 def test_each_councils_regional_figures_are_its_own_and_the_region_is_their_sum(region) -> None:

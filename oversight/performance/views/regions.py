@@ -8,6 +8,7 @@ from datetime import date
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 
 from oversight.govuk.forms import ChoiceInQuery
 from oversight.performance import regions as region_files
@@ -23,6 +24,7 @@ DOWNLOADS = {
 }
 
 
+@require_safe
 def regions(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -31,6 +33,7 @@ def regions(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
 def region_page(request: HttpRequest, slug: str) -> HttpResponse:
     region = region_files.region_for(request.user, slug)
     available = region_files.dates(region)
@@ -58,6 +61,7 @@ def region_page(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@require_safe
 def region_download(request: HttpRequest, slug: str, as_at: str, fmt: str) -> HttpResponse:
     region = region_files.region_for(request.user, slug)
     day = _chosen(as_at, region_files.dates(region))
