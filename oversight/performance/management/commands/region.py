@@ -14,8 +14,8 @@ from oversight.performance import regions
 from oversight.performance.models import Region
 from oversight.plans.management.commands._common import require_migrated
 
-NAME_LENGTH = Region._meta.get_field("name").max_length
-SLUG_LENGTH = Region._meta.get_field("slug").max_length
+NAME_LENGTH = 200  # Region.name's
+SLUG_LENGTH = 50  # Region.slug's
 
 
 class Command(BaseCommand):
