@@ -108,6 +108,7 @@ def files_kept_apart(tmp_path_factory) -> None:
     from django.conf import settings
 
     settings.PRIVATE_FILES_DIR = tmp_path_factory.mktemp("files")
+    settings.ANNEX_A_REGIONS_DIR = tmp_path_factory.mktemp("regions")
 
 
 @pytest.fixture

@@ -81,6 +81,19 @@ def test_the_month_end_load_saves_every_action_under_gunicorn_while_readers_brow
     assert "Errors (any answer but 200): 0 of" in out
 
 
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")),
+    reason="the website benchmark runs on PostgreSQL: checked in the suite's PostgreSQL pass",
+)
+def test_the_site_imports_benchmark_uploads_both_files_and_the_worker_imports_them():
+    out = finished(run("site_imports.py", "--plan-actions", "40", "--status-rows", "40"))
+    assert "Figure" in out and "Plan, 40 actions" in out and "Statuses, 40 rows" in out
+    assert "upload request, answer (HTTP status)" in out and "baseline: command-line import" in out
+    assert "the site's plan has 40 actions, each equal to the command line's" in out
+    assert "the site's status plan 40 statuses, each equal to the command line's" in out
+    assert out.rstrip().endswith("Data matched")
+
+
 def test_the_reminder_benchmark_runs_on_a_small_plan():
     out = finished(run("reminders.py", "--actions", "50", "--leads", "5"))
     assert "Reminder run, 50 actions, 5 leads" in out and "5 emails received by the SMTP server" in out

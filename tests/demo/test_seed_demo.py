@@ -18,6 +18,7 @@ from tests.parsed import words
 def demo_files(private_files, settings, tmp_path) -> None:
     """The demo's files, and its Annex A database, in the test's own folder."""
     settings.ANNEX_A_DATABASE = tmp_path / "annex_a.duckdb"
+    settings.ANNEX_A_REGIONS_DIR = tmp_path / "regions"
 
 
 @pytest.mark.django_db
@@ -235,3 +236,25 @@ def test_the_demo_has_a_workforce_with_figures_on_its_page_and_the_scorecard(dem
     assert vacancy.values.filter(period=date(2026, 10, 1)).exists()
     client.force_login(get_user_model().objects.get(username="viewer"))
     assert client.get("/plans/demo/workforce/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_demo_region_pools_the_demo_council_and_four_made_up_neighbours(demo_files, client) -> None:
+    from django.contrib.auth import get_user_model
+
+    from oversight.performance.models import Region
+    from oversight.performance.regions import councils, dates
+
+    out = io.StringIO()
+    call_command("seed_demo", today=date(2026, 11, 24), stdout=out)
+    region = Region.objects.get(slug="demo-alliance")
+    assert sorted(region.members.values_list("username", flat=True)) == ["analyst", "regional"]
+    assert dates(region) == [date(2026, 10, 31), date(2026, 9, 30), date(2026, 8, 31)]
+    assert councils(region, date(2026, 10, 31)) == [
+        "Ashworth", "Brackley Vale", "Coldwater", "Demo Borough Council", "Dunhill",
+    ]  # fmt: skip
+    assert not Membership.objects.filter(user__username="regional").exists()
+    assert "regional Rhea Regional, of Demo regional improvement alliance, with no role" in out.getvalue()
+    client.force_login(get_user_model().objects.get(username="regional"))
+    page = client.get("/regions/demo-alliance/")
+    assert page.status_code == 200 and "As at 31 October 2026: 5 councils" in " ".join(words(page.content.decode()))

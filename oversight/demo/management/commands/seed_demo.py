@@ -23,6 +23,8 @@ from oversight.demo import synthetic
 from oversight.demo.extract_workbook import write_workbook
 from oversight.demo.history import DemoAction, month_ends, safeguarding, shifted_timescale, statuses
 from oversight.demo.quality import seed_quality
+from oversight.demo.region import MEMBER as REGIONAL
+from oversight.demo.region import NEIGHBOURS, seed_region
 from oversight.demo.workforce import seed_workforce
 from oversight.governance.models import Board, Decision, Inspection, Meeting, RemedialTask
 from oversight.governance.schedule import rotation
@@ -32,6 +34,7 @@ from oversight.performance.annex_a_engine import annex_a_engine
 from oversight.performance.annex_a_values import refresh_from_annex_a
 from oversight.performance.indicator_import import import_indicator_values, import_indicators
 from oversight.performance.models import Indicator, ServiceAreaManager
+from oversight.performance.regions import folder as region_folder
 from oversight.plans import summaries
 from oversight.plans.cell_dates import cell_day
 from oversight.plans.evidence import add_link
@@ -84,11 +87,17 @@ class Command(BaseCommand):
             analyst = Actor(PEOPLE["analyst"][0], users["analyst"])
             self._scorecard(Path(scratch), analyst, today)
             extracts = self._annex_a(Path(scratch), analyst, today)
+            demo_council = Plan.objects.get(slug="demo").council
+            region = seed_region(Path(scratch), demo_council, extracts, options["password"], users["analyst"])
             self._managers(Plan.objects.get(slug="demo"), users)
             audits = seed_quality(Plan.objects.get(slug="demo"), users, today)
             teams, returns = seed_workforce(Plan.objects.get(slug="demo"), today)
         dates = ", ".join(f"{as_at:%d/%m/%Y}" for as_at in extracts)
         self.stdout.write(f"Annex A extracts (made up: no real children) loaded as at {dates}.")
+        self.stdout.write(
+            f"{region.name} (made up): {demo_council} and {len(NEIGHBOURS)} made-up neighbours"
+            f" ({', '.join(NEIGHBOURS)}), their extracts exported to {region_folder(region)}."
+        )
         self.stdout.write(f"Case audit programme (made up, drawn from those extracts): {audits} case audits.")
         self.stdout.write(
             f"Workforce (made up): {teams} teams, {returns} monthly returns, 13 months of staff records."
@@ -97,6 +106,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo council loaded. Sign in with any of these (password: {password}):")
         for username, (name, role, leads) in PEOPLE.items():
             self.stdout.write(f"  {username:8} {name}, {role}" + (f" (leads as {leads})" if leads else ""))
+        self.stdout.write(f"  {REGIONAL[0]:8} {REGIONAL[1]}, of {region.name}, with no role in a plan")
 
     def _scorecard(self, scratch: Path, analyst: Actor, today: date) -> None:
         """The demo's indicators, and their last twelve months of values moved to end last month."""
