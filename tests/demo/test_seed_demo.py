@@ -257,4 +257,5 @@ def test_the_demo_region_pools_the_demo_council_and_four_made_up_neighbours(demo
     assert "regional Rhea Regional, of Demo regional improvement alliance, with no role" in out.getvalue()
     client.force_login(get_user_model().objects.get(username="regional"))
     page = client.get("/regions/demo-alliance/")
-    assert page.status_code == 200 and "As at 31 October 2026: 5 councils" in " ".join(words(page.content.decode()))
+    assert page.status_code == 200
+    assert "As at 31 October 2026: 5 councils" in " ".join(words(page.content.decode()))
