@@ -25,6 +25,7 @@ from oversight.plans.models import FileImport, Plan
 
 Status = FileImport.Status
 CHANGED_SINCE = "The plan changed after the preview was made, so this preview was made again."
+KEEP_FINISHED_DAYS = 7
 SHOWN_LENGTH = 400  # of an old or new value in a preview's list of changes (the page shows 300)
 
 
@@ -130,11 +131,16 @@ def cancel(record: FileImport) -> None:
 
 
 def _forget_abandoned() -> None:
-    """Uploads left unconfirmed for a day, whose files uploads.discard_abandoned deletes, are cancelled."""
-    cutoff = timezone.now() - timedelta(seconds=uploads.KEEP_PENDING_SECONDS)
-    FileImport.objects.filter(
-        uploaded__lt=cutoff, status__in=[Status.WAITING, Status.CHECKED, Status.REFUSED]
-    ).update(status=Status.CANCELLED, finished=timezone.now())
+    """Uploads left unconfirmed for a day, whose files uploads.discard_abandoned deletes, are cancelled;
+    a week after an upload is done with, its preview goes too (what an import did is in the audit log)."""
+    now = timezone.now()
+    left = FileImport.objects.filter(
+        uploaded__lt=now - timedelta(seconds=uploads.KEEP_PENDING_SECONDS),
+        status__in=[Status.WAITING, Status.CHECKED, Status.REFUSED],
+    )
+    for record in left:
+        cancel(record)
+    FileImport.objects.filter(finished__lt=now - timedelta(days=KEEP_FINISHED_DAYS)).delete()
 
 
 def _refuse(record: FileImport, problems: list[Problem]) -> None:

@@ -144,3 +144,24 @@ def test_a_preview_of_many_changes_lists_the_first_and_counts_them_all(signed_in
     text = visible_text(page)
     assert "The first 1 of 2 changes this import will make" in text
     assert "The import makes 2 changes; the first 1 are listed here." in text
+
+
+def test_an_upload_left_a_day_is_cancelled_and_a_finished_one_forgotten_after_a_week(signed_in) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    olivia = signed_in("olivia")
+    upload(olivia, "plan", "plan.csv", as_csv(revised_plan()))
+    left, done = FileImport.objects.get(), None
+    upload(olivia, "plan", "plan.csv", as_csv(revised_plan()))
+    done = FileImport.objects.exclude(pk=left.pk).get()
+    FileImport.objects.filter(pk=left.pk).update(uploaded=timezone.now() - timedelta(hours=25))
+    FileImport.objects.filter(pk=done.pk).update(
+        status="imported", finished=timezone.now() - timedelta(days=8)
+    )
+    upload(olivia, "plan", "plan.csv", as_csv(revised_plan()))  # the next upload tidies up
+    left.refresh_from_db()
+    assert left.status == FileImport.Status.CANCELLED and not uploads.pending_dir(left.token).exists()
+    assert not FileImport.objects.filter(pk=done.pk).exists()
+    assert FileImport.objects.filter(status=FileImport.Status.CHECKED).count() == 1
