@@ -51,13 +51,10 @@ def pending_of(record: FileImport) -> uploads.PendingImport:
 
 def check(record_id: int) -> None:
     """The worker's work: the upload's preview, kept on its record, or every problem that stops it."""
-    if not FileImport.objects.filter(pk=record_id, status=Status.WAITING).update(status=Status.CHECKING):
-        return  # checked already, or cancelled
-    record = FileImport.objects.select_related("plan", "uploaded_by").get(pk=record_id)
-    pending = pending_of(record)
-    if not uploads.unchanged(pending):
-        _refuse(record, [Problem(pending.file_names, "the uploaded file is no longer kept: upload it again")])
+    claimed = _claim(record_id, Status.WAITING, Status.CHECKING)
+    if claimed is None:
         return
+    record, pending = claimed
     try:
         result = uploads.preview(pending, record.plan.slug, _actor(record))
     except ImportFailed as failed:
@@ -93,13 +90,10 @@ def confirm(record: FileImport, revision_seen: str) -> bool:
 
 def import_confirmed(record_id: int) -> None:
     """The worker's work: the confirmed upload imported, if the plan is as its preview saw it."""
-    if not FileImport.objects.filter(pk=record_id, status=Status.CONFIRMED).update(status=Status.IMPORTING):
+    claimed = _claim(record_id, Status.CONFIRMED, Status.IMPORTING)
+    if claimed is None:
         return
-    record = FileImport.objects.select_related("plan", "uploaded_by").get(pk=record_id)
-    pending = pending_of(record)
-    if not uploads.unchanged(pending):
-        _refuse(record, [Problem(pending.file_names, "the uploaded file is no longer kept: upload it again")])
-        return
+    record, pending = claimed
     try:
         with transaction.atomic():
             plan = Plan.objects.select_for_update().get(pk=record.plan_id)
@@ -141,6 +135,19 @@ def _forget_abandoned() -> None:
     for record in left:
         cancel(record)
     FileImport.objects.filter(finished__lt=now - timedelta(days=KEEP_FINISHED_DAYS)).delete()
+
+
+def _claim(record_id: int, waiting: str, working: str) -> tuple[FileImport, uploads.PendingImport] | None:
+    """The upload and its file, now the worker's to work on; None when it was not waiting (done already,
+    or cancelled) or its file is gone (it is then refused, saying so)."""
+    if not FileImport.objects.filter(pk=record_id, status=waiting).update(status=working):
+        return None
+    record = FileImport.objects.select_related("plan", "uploaded_by").get(pk=record_id)
+    pending = pending_of(record)
+    if not uploads.unchanged(pending):
+        _refuse(record, [Problem(pending.file_names, "the uploaded file is no longer kept: upload it again")])
+        return None
+    return record, pending
 
 
 def _refuse(record: FileImport, problems: list[Problem]) -> None:

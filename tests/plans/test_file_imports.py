@@ -165,3 +165,15 @@ def test_an_upload_left_a_day_is_cancelled_and_a_finished_one_forgotten_after_a_
     assert left.status == FileImport.Status.CANCELLED and not uploads.pending_dir(left.token).exists()
     assert not FileImport.objects.filter(pk=done.pk).exists()
     assert FileImport.objects.filter(status=FileImport.Status.CHECKED).count() == 1
+
+
+def test_an_upload_whose_file_is_gone_is_refused_saying_so(signed_in, worker_queue) -> None:
+    olivia = signed_in("olivia")
+    location = upload(olivia, "plan", "plan.csv", as_csv(revised_plan()))["Location"]
+    record = FileImport.objects.get()
+    uploads.discard(file_imports.pending_of(record))  # deleted under it, as a day's tidying would
+    file_imports.check(record.pk)
+    record.refresh_from_db()
+    assert record.status == FileImport.Status.REFUSED
+    assert record.problems[0]["message"] == "the uploaded file is no longer kept: upload it again"
+    assert "the uploaded file is no longer kept" in visible_text(olivia.get(location))
