@@ -18,7 +18,7 @@ from oversight.audit.models import Change
 from oversight.lib.lengths import length_problems, limit_of
 from oversight.lib.months import month_of
 from oversight.lib.problems import ImportFailed, Problem
-from oversight.plans import plan_links, revisions, summaries
+from oversight.plans import plan_links, planner_statistics, revisions, summaries
 from oversight.plans.action_ids import sort_key
 from oversight.plans.addresses import short_name_problem
 from oversight.plans.models import Action, ImportRun, Plan, Priority, TimescaleChange
@@ -245,6 +245,7 @@ def _apply(
             change(Change.Kind.LEFT_PLAN, action)
 
     Action.objects.bulk_create(to_create, batch_size=BATCH)
+    planner_statistics.recount(Action, len(to_create))  # before the rows that refer to them
     for action in to_create:
         change(Change.Kind.ADDED, action, new=json.dumps(_snapshot(action), ensure_ascii=False))
     Action.objects.bulk_update(

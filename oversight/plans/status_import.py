@@ -13,7 +13,7 @@ from oversight.audit import trail
 from oversight.audit.actors import Actor
 from oversight.lib.months import month_of
 from oversight.lib.problems import ImportFailed, Problem
-from oversight.plans import revisions, summaries
+from oversight.plans import planner_statistics, revisions, summaries
 from oversight.plans.models import RAG, Action, ImportRun, Plan, StatusRecord
 from oversight.plans.plan_import import BATCH, Progress, record_import_run
 from oversight.plans.report_data import latest_status_on
@@ -126,6 +126,7 @@ def import_statuses(
             )
             summary.by_rag[row.rag] += 1
         StatusRecord.objects.bulk_create(records, batch_size=BATCH)
+        planner_statistics.recount(StatusRecord, len(records))  # before the rows that refer to them
         summaries.statuses_changed(plan.pk, [], records)
         trail.save(changes)
         revisions.plan_changed(plan.pk)
