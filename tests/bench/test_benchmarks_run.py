@@ -94,6 +94,18 @@ def test_the_site_imports_benchmark_uploads_both_files_and_the_worker_imports_th
     assert out.rstrip().endswith("Data matched")
 
 
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")),
+    reason="PostgreSQL's COMMIT: checked in the suite's PostgreSQL pass",
+)
+def test_the_commit_benchmark_runs_both_cases_and_the_counted_import_checks_by_the_primary_key():
+    out = finished(run("commit_checks.py", "--rows", "1500", "--database-url", os.environ["DATABASE_URL"]))
+    lines = out.splitlines()
+    assert lines[0].startswith("COMMIT of 1,500 statuses after a preview's rollback and a vacuum")
+    assert lines[2].startswith("the import counts its rows before COMMIT (as now)")
+    assert lines[2].endswith("plans_statusrecord_pkey") and lines[3].startswith("as before")
+
+
 def test_the_reminder_benchmark_runs_on_a_small_plan():
     out = finished(run("reminders.py", "--actions", "50", "--leads", "5"))
     assert "Reminder run, 50 actions, 5 leads" in out and "5 emails received by the SMTP server" in out
