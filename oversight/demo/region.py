@@ -42,8 +42,8 @@ def seed_region(
         engine = Engine(
             scratch / f"{council}.duckdb", replace(own.settings, pseudonym_key=f"{key}:{council}")
         )
+        sizes = {number: round(rows * scale) for number, rows in synthetic.COUNCIL_SIZES.items()}
         for as_at in dates:
-            sizes = {number: round(rows * scale) for number, rows in synthetic.COUNCIL_SIZES.items()}
             paths = synthetic.generate(
                 scratch / council / str(as_at),
                 as_at,

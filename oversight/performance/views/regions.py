@@ -38,7 +38,15 @@ def region_page(request: HttpRequest, slug: str) -> HttpResponse:
     region = region_files.region_for(request.user, slug)
     available = region_files.dates(region)
     as_at = _chosen(request.GET.get("as_at"), available)
-    measures = region_files.figures(region, as_at) if as_at else []
+    tables, downloads = [], []
+    if as_at is not None:
+        measures = region_files.figures(region, as_at)
+        tables = [measure_table(n, m, as_at) for n, m in enumerate(measures, start=1)]
+        if measures:
+            downloads = [
+                (label, reverse("region-download", args=[region.slug, as_at.isoformat(), fmt]), fmt)
+                for fmt, (label, _, _) in DOWNLOADS.items()
+            ]
     return render(
         request,
         "performance/region.html",
@@ -47,16 +55,11 @@ def region_page(request: HttpRequest, slug: str) -> HttpResponse:
             "region": region,
             "as_at": as_at,
             "councils": region_files.councils(region, as_at) if as_at else [],
-            "tables": [measure_table(n, m, as_at) for n, m in enumerate(measures, start=1)] if as_at else [],
+            "tables": tables,
             "date_form": ChoiceInQuery(
                 "as_at", "As at", [(day.isoformat(), f"{day:%-d %B %Y}") for day in available], _iso(as_at)
             ),
-            "downloads": [
-                (label, reverse("region-download", args=[region.slug, as_at.isoformat(), fmt]), fmt)
-                for fmt, (label, _, _) in DOWNLOADS.items()
-            ]
-            if measures and as_at
-            else [],
+            "downloads": downloads,
         },
     )
 
