@@ -41,7 +41,7 @@ echo
 echo "The demo database is $OVERSIGHT_DATA_DIR/oversight.sqlite3; the sign-in details are above."
 if [ "${OVERSIGHT_DEMO_SERVE:-1}" = "0" ]; then
   echo "Start the site with: OVERSIGHT_DATA_DIR=$OVERSIGHT_DATA_DIR .venv/bin/gunicorn --bind 127.0.0.1:$port oversight.wsgi"
-  echo "and beside it the worker (Annex A uploads): OVERSIGHT_DATA_DIR=$OVERSIGHT_DATA_DIR $oversight db-worker"
+  echo "and beside it the worker (every upload, and Annex A loads): OVERSIGHT_DATA_DIR=$OVERSIGHT_DATA_DIR $oversight db-worker"
   exit 0
 fi
 echo "Oversight is starting on http://127.0.0.1:$port/ with its worker beside it (Ctrl+C stops both)."
